@@ -1,0 +1,260 @@
+//! Site configuration: reads `site.toml`. Every key has a default, so an empty file or no
+//! file at all gives a working site.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::{Diagnostic, Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Sv,
+    En,
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "sv" | "sv-se" | "swedish" | "svenska" => Some(Language::Sv),
+            "en" | "en-gb" | "en-us" | "english" | "engelska" => Some(Language::En),
+            _ => None,
+        }
+    }
+
+    pub const ALL: [Language; 2] = [Language::Sv, Language::En];
+}
+
+/// How internal links are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkStyle {
+    /// `../../meetings/`: works under any sub-path (the default).
+    Relative,
+    /// `/minnen/meetings/`: rooted at the path of `base_url`.
+    Absolute,
+    /// `../../meetings/index.html`: works when the site is opened straight from disk.
+    File,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: Language,
+    pub theme: String,
+    pub timezone: String,
+    pub build: BuildConfig,
+    pub markdown: MarkdownConfig,
+    pub extract: ExtractConfig,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        SiteConfig {
+            title: "Minnesanteckningar".into(),
+            description: String::new(),
+            base_url: "http://localhost:1111/".into(),
+            language: Language::Sv,
+            theme: "default".into(),
+            timezone: "Europe/Stockholm".into(),
+            build: BuildConfig::default(),
+            markdown: MarkdownConfig::default(),
+            extract: ExtractConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BuildConfig {
+    pub output_dir: PathBuf,
+    pub links: LinkStyle,
+    pub drafts: bool,
+}
+
+impl Default for BuildConfig {
+    fn default() -> Self {
+        BuildConfig {
+            output_dir: PathBuf::from("public"),
+            links: LinkStyle::Relative,
+            drafts: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    pub highlight_code: bool,
+    pub smart_punctuation: bool,
+    pub allow_html: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            highlight_code: true,
+            smart_punctuation: true,
+            allow_html: true,
+        }
+    }
+}
+
+/// Words that start a decision or action paragraph, per language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ExtractConfig {
+    pub decision: BTreeMap<Language, Vec<String>>,
+    pub action: BTreeMap<Language, Vec<String>>,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        let words = |sv: &[&str], en: &[&str]| {
+            BTreeMap::from([
+                (Language::Sv, sv.iter().map(|s| s.to_string()).collect()),
+                (Language::En, en.iter().map(|s| s.to_string()).collect()),
+            ])
+        };
+        ExtractConfig {
+            decision: words(&["Beslut"], &["Decision", "Resolved", "Resolution"]),
+            action: words(&["Åtgärd", "Uppdrag"], &["Action"]),
+        }
+    }
+}
+
+impl ExtractConfig {
+    pub fn decision_words(&self, language: Language) -> &[String] {
+        self.decision.get(&language).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn action_words(&self, language: Language) -> &[String] {
+        self.action.get(&language).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl SiteConfig {
+    /// Reads `<root>/site.toml`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> Result<Self> {
+        let path = root.join("site.toml");
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(e) => return Err(Error::io(&path, e)),
+        };
+        Self::parse(&text, &path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|span| line_column(text, span.start))
+                .unwrap_or((0, 0));
+            let message = e.message().to_string();
+            Error::single(
+                Diagnostic::error(path, format!("site.toml: {message}"))
+                    .at(text, line, column)
+                    .with_hint("see the site.toml section of the README for every key"),
+            )
+        })?;
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub fn base_path(&self) -> String {
+        let without_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = without_scheme
+            .find('/')
+            .map_or("/", |i| &without_scheme[i..]);
+        if path.ends_with('/') {
+            path.to_string()
+        } else {
+            format!("{path}/")
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rfind('\n')
+        .map_or(before, |i| &before[i + 1..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = SiteConfig::parse("", Path::new("site.toml")).unwrap();
+        assert_eq!(c.language, Language::Sv);
+        assert_eq!(c.build.links, LinkStyle::Relative);
+        assert_eq!(c.extract.decision_words(Language::Sv), ["Beslut"]);
+    }
+
+    #[test]
+    fn reads_every_section() {
+        let text = r#"
+title = "T"
+base_url = "https://intranet.example.se/minnen"
+language = "en"
+[build]
+links = "file"
+drafts = true
+[markdown]
+allow_html = false
+[extract]
+decision = { sv = ["Beslut", "Beslutades"] }
+"#;
+        let c = SiteConfig::parse(text, Path::new("site.toml")).unwrap();
+        assert_eq!(c.base_url, "https://intranet.example.se/minnen/");
+        assert_eq!(c.base_path(), "/minnen/");
+        assert_eq!(c.language, Language::En);
+        assert_eq!(c.build.links, LinkStyle::File);
+        assert!(c.build.drafts);
+        assert!(!c.markdown.allow_html);
+        assert_eq!(c.extract.decision_words(Language::Sv).len(), 2);
+        assert!(c.extract.decision_words(Language::En).is_empty());
+    }
+
+    #[test]
+    fn unknown_key_is_an_error_with_a_line() {
+        let text = "title = \"T\"\n[build]\nlinks = \"relativ\"\n";
+        let Err(Error::Content(d)) = SiteConfig::parse(text, Path::new("site.toml")) else {
+            panic!("expected an error");
+        };
+        assert_eq!(d[0].line, 3);
+        assert!(d[0].message.contains("relativ"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column("ab\nåäx", 7), (2, 3));
+    }
+}

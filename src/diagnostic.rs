@@ -1,0 +1,163 @@
+//! Errors as values: a [`Diagnostic`] names a file, a line and a column, says what is wrong
+//! and what to do. The CLI alone decides how to print them and which exit code to use.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one input file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: PathBuf,
+    /// 1-based; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based; 0 when unknown.
+    pub column: usize,
+    pub message: String,
+    /// The offending line of the file, when there is one.
+    pub source_line: Option<String>,
+    /// What to do about it.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            source_line: None,
+            hint: None,
+        }
+    }
+
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    /// Points the diagnostic at `line:column` and copies that line out of `text`.
+    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self.source_line = text
+            .lines()
+            .nth(line.saturating_sub(1))
+            .filter(|_| line > 0)
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, leaving out what is unknown.
+    pub fn location(&self) -> String {
+        let file = self.file.display();
+        match (self.line, self.column) {
+            (0, _) => format!("{file}"),
+            (line, 0) => format!("{file}:{line}"),
+            (line, column) => format!("{file}:{line}:{column}"),
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{}: {label}: {}", self.location(), self.message)?;
+        if let Some(line) = &self.source_line {
+            write!(f, "\n    | {line}")?;
+            if self.column > 0 {
+                let pad: String = line
+                    .chars()
+                    .take(self.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
+                write!(f, "\n    | {pad}^")?;
+            }
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n    = hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can stop a build.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Problems in the content, the configuration or the templates: the user can fix them.
+    #[error("{} problem(s) in the content", .0.iter().filter(|d| d.is_error()).count())]
+    Content(Vec<Diagnostic>),
+    /// Reading or writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The command was asked for something it must not do (e.g. an unsafe output folder).
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    pub fn single(diagnostic: Diagnostic) -> Self {
+        Error::Content(vec![diagnostic])
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_shows_location_line_caret_and_hint() {
+        let text = "---\ndate: 2021-02-30\n---\n";
+        let d = Diagnostic::error("content/a.md", "invalid date")
+            .at(text, 2, 7)
+            .with_hint("use YYYY-MM-DD");
+        let shown = d.to_string();
+        assert!(shown.starts_with("content/a.md:2:7: error: invalid date"));
+        assert!(shown.contains("| date: 2021-02-30"));
+        assert!(shown.contains("|       ^"));
+        assert!(shown.contains("hint: use YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn location_leaves_out_unknown_parts() {
+        assert_eq!(Diagnostic::error("a.md", "x").location(), "a.md");
+        let text = "one\ntwo\n";
+        assert_eq!(Diagnostic::error("a.md", "x").at(text, 2, 0).location(), "a.md:2");
+    }
+}

@@ -1,0 +1,290 @@
+//! Front matter: splits a meeting file into its YAML header and Markdown body, and reads
+//! the header into a [`RawMeeting`] with line-accurate errors. Knows nothing of Markdown.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diagnostic;
+
+/// The front matter as written, before names are resolved.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub organiser: Option<String>,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub kind: Option<String>,
+    pub language: Option<String>,
+    pub chair: Option<RawParticipant>,
+    #[serde(default)]
+    pub scribes: Vec<RawParticipant>,
+    #[serde(default)]
+    pub attendees: Vec<RawParticipant>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub attachments: Vec<RawAttachment>,
+    #[serde(default)]
+    pub draft: bool,
+}
+
+/// The keys a meeting's front matter may have (for did-you-mean hints).
+pub const MEETING_KEYS: &[&str] = &[
+    "title",
+    "body",
+    "organiser",
+    "date",
+    "time",
+    "location",
+    "kind",
+    "language",
+    "chair",
+    "scribes",
+    "attendees",
+    "tags",
+    "attachments",
+    "draft",
+];
+
+/// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum RawParticipant {
+    Line(String),
+    Entry(ParticipantEntry),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantEntry {
+    pub name: String,
+    pub organisation: Option<String>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAttachment {
+    pub title: Option<String>,
+    pub file: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A meeting file cut in two.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line in the file.
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line of the first body line in the file.
+    pub body_line: usize,
+}
+
+/// Cuts `text` (BOM already removed) at its `---` fences.
+pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        let hint = "start the file with a line `---`, then the YAML keys (date, body, ...), \
+                    then a closing `---`";
+        let message = if text.trim().is_empty() {
+            "the file is empty; a meeting needs front matter"
+        } else {
+            "a meeting must start with YAML front matter"
+        };
+        return Err(Diagnostic::error(file, message)
+            .at(text, 1, 1)
+            .with_hint(hint));
+    }
+    let mut offset = first_line_end;
+    let mut line = 2;
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let content = text[offset..end].trim_end();
+        if content == "---" || content == "..." {
+            return Ok(Split {
+                yaml: &text[first_line_end..offset],
+                yaml_line: 2,
+                body: &text[end..],
+                body_line: line + 1,
+            });
+        }
+        offset = end;
+        line += 1;
+    }
+    Err(Diagnostic::error(file, "the front matter has no closing `---`")
+        .at(text, 1, 1)
+        .with_hint("add a line `---` after the last YAML key, before the minutes"))
+}
+
+/// Parses the YAML of a split file into a [`RawMeeting`].
+pub fn parse_meeting(split: &Split<'_>, text: &str, file: &Path) -> Result<RawMeeting, Diagnostic> {
+    if let Some(diagnostic) = find_tab_indent(split, text, file) {
+        return Err(diagnostic);
+    }
+    serde_yaml_ng::from_str::<Option<RawMeeting>>(split.yaml)
+        .map(Option::unwrap_or_default)
+        .map_err(|e| yaml_diagnostic(&e, split, text, file))
+}
+
+/// YAML forbids tabs for indentation; libyaml's own message for them is obscure.
+fn find_tab_indent(split: &Split<'_>, text: &str, file: &Path) -> Option<Diagnostic> {
+    split.yaml.lines().enumerate().find_map(|(i, line)| {
+        let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+        indent.contains('\t').then(|| {
+            let column = indent.find('\t').unwrap_or(0) + 1;
+            Diagnostic::error(file, "a tab is used for indentation in the front matter")
+                .at(text, split.yaml_line + i, column)
+                .with_hint("YAML allows only spaces for indentation: replace the tab by spaces")
+        })
+    })
+}
+
+fn yaml_diagnostic(
+    error: &serde_yaml_ng::Error,
+    split: &Split<'_>,
+    text: &str,
+    file: &Path,
+) -> Diagnostic {
+    let raw = error.to_string();
+    // serde_yaml appends " at line L column C"; the location is given separately.
+    let message = raw
+        .split(" at line ")
+        .next()
+        .unwrap_or(&raw)
+        .trim()
+        .to_string();
+    let (line, column) = error
+        .location()
+        .map_or((split.yaml_line, 1), |l| (split.yaml_line + l.line() - 1, l.column()));
+    let hint = yaml_hint(&message);
+    let diagnostic = Diagnostic::error(file, format!("front matter: {message}")).at(text, line, column);
+    match hint {
+        Some(hint) => diagnostic.with_hint(hint),
+        None => diagnostic,
+    }
+}
+
+/// A hint for the usual YAML mistakes, including did-you-mean for unknown keys.
+fn yaml_hint(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let unknown = rest.split('`').next().unwrap_or_default();
+        let known: &[&str] = if message.contains("`name`") && !message.contains("`attendees`") {
+            &["name", "organisation", "role", "note", "title", "file", "url"]
+        } else {
+            MEETING_KEYS
+        };
+        return Some(match did_you_mean(unknown, known) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("known keys are: {}", known.join(", ")),
+        });
+    }
+    if message.contains("mapping values are not allowed") {
+        return Some("a value containing \": \" must be quoted: key: \"a: b\"".into());
+    }
+    if message.contains("did not match any variant of untagged enum RawParticipant") {
+        return Some(
+            "write a participant as \"Name, Organisation\" or { name: ..., organisation: ..., role: ..., note: ... }"
+                .into(),
+        );
+    }
+    if message.contains("invalid type") {
+        return Some("check the value's type: lists are written [a, b] or as `- a` lines".into());
+    }
+    None
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()), *c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<RawMeeting, Diagnostic> {
+        let file = Path::new("m.md");
+        let split = split(text, file)?;
+        parse_meeting(&split, text, file)
+    }
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let text = "---\ndate: 2020-09-15\n---\n## Item\n";
+        let s = split(text, Path::new("m.md")).unwrap();
+        assert_eq!(s.yaml, "date: 2020-09-15\n");
+        assert_eq!(s.body, "## Item\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn accepts_crlf_fences() {
+        let text = "---\r\ndate: 2020-09-15\r\n---\r\nText\r\n";
+        let s = split(text, Path::new("m.md")).unwrap();
+        assert_eq!(s.body, "Text\r\n");
+    }
+
+    #[test]
+    fn missing_closing_fence_is_reported_at_line_one() {
+        let e = parse("---\ndate: 2020-09-15\n## Item\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.message.contains("no closing"));
+    }
+
+    #[test]
+    fn empty_file_and_missing_front_matter_are_errors() {
+        assert!(parse("").unwrap_err().message.contains("empty"));
+        assert!(parse("# Minutes\n").unwrap_err().message.contains("must start"));
+    }
+
+    #[test]
+    fn reads_participants_in_both_forms() {
+        let m = parse(
+            "---\ndate: 2022-01-28\nchair: Lisbeth Olsson, Sotenäs\nattendees:\n  - Sirene Johansson, Tanum\n  - { name: Karin Engström, organisation: Fyrbodals kommunalförbund, note: förmiddag }\n---\n",
+        )
+        .unwrap();
+        assert_eq!(m.chair, Some(RawParticipant::Line("Lisbeth Olsson, Sotenäs".into())));
+        assert_eq!(m.attendees.len(), 2);
+        let RawParticipant::Entry(e) = &m.attendees[1] else { panic!() };
+        assert_eq!(e.note.as_deref(), Some("förmiddag"));
+    }
+
+    #[test]
+    fn unknown_key_points_at_its_line_with_did_you_mean() {
+        let e = parse("---\ndate: 2020-09-15\ntitel: X\n---\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert_eq!(e.column, 1);
+        assert!(e.message.contains("unknown field `titel`"), "{}", e.message);
+        assert_eq!(e.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_file_line() {
+        let e = parse("---\ndate: 2020-09-15\ntitle: [unclosed\n---\n").unwrap_err();
+        assert!(e.line >= 3, "{e:?}");
+        assert!(e.source_line.is_some());
+    }
+
+    #[test]
+    fn tab_indentation_is_named() {
+        let e = parse("---\nattendees:\n\t- A B, C\n---\n").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1));
+        assert!(e.message.contains("tab"));
+    }
+
+    #[test]
+    fn empty_front_matter_is_allowed_by_the_parser() {
+        assert!(parse("---\n---\nText").unwrap().date.is_none());
+    }
+}

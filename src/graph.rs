@@ -1,0 +1,1191 @@
+//! The site graph: every page of the site, its URL, its template and the data it shows,
+//! computed from the [`Archive`]. Indexes (per organisation, person, body, tag, year) are
+//! built here in one pass each. The view types are what templates see (THEMES.md); they
+//! are shared between pages through `Arc`, so a decision shown on five pages is built once.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use crate::config::Language;
+use crate::i18n::Strings;
+use crate::model::{Archive, Extract, Item, Meeting, Participant};
+
+// ---- views (the template context's shapes) ----
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrgRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+    pub short: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BodyRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRef {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub date: String,
+    pub year: i32,
+    pub kind: Option<String>,
+    pub language: &'static str,
+    pub body: Arc<BodyRef>,
+    pub organiser: Option<Arc<OrgRef>>,
+    pub item_count: usize,
+    pub decision_count: usize,
+    pub action_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantView {
+    pub person: Arc<PersonRef>,
+    pub organisation: Option<Arc<OrgRef>>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRef {
+    pub number: String,
+    pub title: String,
+    pub anchor: String,
+    pub path: String,
+}
+
+/// A decision or an action, with where it was taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractView {
+    pub id: String,
+    pub anchor: String,
+    pub path: String,
+    pub text: String,
+    pub html: String,
+    pub item: Arc<ItemRef>,
+    pub meeting: Arc<MeetingRef>,
+    pub organisations: Vec<Arc<OrgRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    #[serde(flatten)]
+    pub item: Arc<ItemRef>,
+    pub presenters: Vec<ParticipantView>,
+    pub html: String,
+    pub decisions: Vec<Arc<ExtractView>>,
+    pub actions: Vec<Arc<ExtractView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub file: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView {
+    pub key: String,
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendeeGroup {
+    pub organisation: Option<Arc<OrgRef>>,
+    pub attendees: Vec<ParticipantView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    pub title: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingView {
+    #[serde(flatten)]
+    pub meeting: Arc<MeetingRef>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<ParticipantView>,
+    pub scribes: Vec<ParticipantView>,
+    pub attendees: Vec<ParticipantView>,
+    pub attendee_groups: Vec<AttendeeGroup>,
+    pub tags: Vec<TagView>,
+    pub attachments: Vec<AttachmentView>,
+    pub intro_html: String,
+    pub items: Vec<ItemView>,
+    pub appendices: Vec<AppendixView>,
+    pub decisions: Vec<Arc<ExtractView>>,
+    pub actions: Vec<Arc<ExtractView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BodySummary {
+    #[serde(flatten)]
+    pub body: Arc<BodyRef>,
+    pub meeting_count: usize,
+    pub first_date: String,
+    pub last_date: String,
+    pub organisers: Vec<Arc<OrgRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub path: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Presented {
+    pub meeting: Arc<MeetingRef>,
+    pub item: Arc<ItemRef>,
+    pub presenters: Vec<Arc<PersonRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingGroup {
+    pub year: i32,
+    pub meetings: Vec<Arc<MeetingRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthGroup {
+    pub month: u32,
+    pub decisions: Vec<Arc<ExtractView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionYear {
+    pub year: i32,
+    pub months: Vec<MonthGroup>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationSummary {
+    #[serde(flatten)]
+    pub organisation: Arc<OrgRef>,
+    pub kind: Option<String>,
+    pub aliases: Vec<String>,
+    pub meeting_count: usize,
+    pub person_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OrganisationDetail {
+    #[serde(flatten)]
+    pub organisation: Arc<OrgRef>,
+    pub aliases: Vec<String>,
+    pub kind: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSummary {
+    #[serde(flatten)]
+    pub person: Arc<PersonRef>,
+    pub organisations: Vec<Arc<OrgRef>>,
+    pub meeting_count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonDetail {
+    #[serde(flatten)]
+    pub person: Arc<PersonRef>,
+    pub aliases: Vec<String>,
+    pub organisations: Vec<Arc<OrgRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attendance {
+    pub meeting: Arc<MeetingRef>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+    pub organisation: Option<Arc<OrgRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub role: &'static str,
+    pub meeting: Arc<MeetingRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagSummary {
+    pub key: String,
+    pub name: String,
+    pub path: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub meetings: usize,
+    pub decisions: usize,
+    pub actions: usize,
+    pub organisations: usize,
+    pub people: usize,
+    pub bodies: usize,
+}
+
+/// What a page shows, besides `site` and `page`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    Home {
+        latest_meetings: Vec<Arc<MeetingRef>>,
+        recent_decisions: Vec<Arc<ExtractView>>,
+        bodies: Vec<BodySummary>,
+        counts: Counts,
+    },
+    Meetings {
+        years: Arc<Vec<YearLink>>,
+        year: Option<i32>,
+        groups: Vec<MeetingGroup>,
+    },
+    Meeting {
+        meeting: Box<MeetingView>,
+        prev: Option<Arc<MeetingRef>>,
+        next: Option<Arc<MeetingRef>>,
+    },
+    Organisations {
+        organisations: Vec<OrganisationSummary>,
+    },
+    Organisation {
+        organisation: OrganisationDetail,
+        organised: Vec<Arc<MeetingRef>>,
+        attended: Vec<Arc<MeetingRef>>,
+        presented: Vec<Presented>,
+        decisions: Vec<Arc<ExtractView>>,
+        people: Vec<Arc<PersonRef>>,
+    },
+    Bodies {
+        bodies: Vec<BodySummary>,
+    },
+    Body {
+        body: BodySummary,
+        meetings: Vec<Arc<MeetingRef>>,
+        decisions: Vec<Arc<ExtractView>>,
+    },
+    People {
+        people: Vec<PersonSummary>,
+    },
+    Person {
+        person: PersonDetail,
+        attended: Vec<Attendance>,
+        presented: Vec<Presented>,
+        roles: Vec<RoleView>,
+    },
+    Decisions {
+        years: Arc<Vec<YearLink>>,
+        year: Option<i32>,
+        groups: Vec<DecisionYear>,
+    },
+    Actions {
+        actions: Vec<Arc<ExtractView>>,
+    },
+    Tags {
+        tags: Vec<TagSummary>,
+    },
+    Tag {
+        tag: TagSummary,
+        meetings: Vec<Arc<MeetingRef>>,
+    },
+    NotFound {},
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub path: String,
+}
+
+/// One page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Site path: `/meetings/2020/` or `/404.html`.
+    pub path: String,
+    pub template: &'static str,
+    pub kind: &'static str,
+    pub lang: Language,
+    pub title: String,
+    pub breadcrumbs: Vec<Crumb>,
+    pub data: PageData,
+    /// Slugs of the meetings whose content this page shows; `None`: all of them
+    /// (indexes). Used by `serve` to re-render only what an edit touches.
+    pub meetings: Option<Vec<String>>,
+}
+
+/// A file to copy into the site: an archived attachment.
+#[derive(Debug, Clone)]
+pub struct FileCopy {
+    /// Relative to the site root.
+    pub source: std::path::PathBuf,
+    pub path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteGraph {
+    pub pages: Vec<Page>,
+    pub files: Vec<FileCopy>,
+    pub has_code: bool,
+    pub counts: Counts,
+}
+
+// ---- paths ----
+
+pub fn meeting_path(slug: &str) -> String {
+    format!("/meetings/{slug}/")
+}
+
+fn year_path(section: &str, year: i32) -> String {
+    format!("/{section}/{year}/")
+}
+
+// ---- building ----
+
+/// Shared references, built once.
+struct Refs<'a> {
+    archive: &'a Archive,
+    orgs: HashMap<&'a str, Arc<OrgRef>>,
+    people: HashMap<&'a str, Arc<PersonRef>>,
+    bodies: HashMap<&'a str, Arc<BodyRef>>,
+    meetings: Vec<Arc<MeetingRef>>,
+    /// Per meeting: items, decisions, actions.
+    items: Vec<Vec<Arc<ItemRef>>>,
+    decisions: Vec<Vec<Arc<ExtractView>>>,
+    actions: Vec<Vec<Arc<ExtractView>>>,
+}
+
+impl<'a> Refs<'a> {
+    fn new(archive: &'a Archive) -> Self {
+        let orgs = archive
+            .organisations
+            .values()
+            .map(|o| {
+                let r = OrgRef {
+                    key: o.key.clone(),
+                    path: format!("/organisations/{}/", o.key),
+                    name: o.name.clone(),
+                    short: o.short.clone(),
+                };
+                (o.key.as_str(), Arc::new(r))
+            })
+            .collect();
+        let people = archive
+            .people
+            .values()
+            .map(|p| {
+                let r = PersonRef {
+                    key: p.key.clone(),
+                    path: format!("/people/{}/", p.key),
+                    name: p.name.clone(),
+                };
+                (p.key.as_str(), Arc::new(r))
+            })
+            .collect();
+        let bodies = archive
+            .bodies
+            .values()
+            .map(|b| {
+                let r = BodyRef {
+                    key: b.key.clone(),
+                    path: format!("/bodies/{}/", b.key),
+                    name: b.name.clone(),
+                };
+                (b.key.as_str(), Arc::new(r))
+            })
+            .collect();
+        let mut refs = Refs {
+            archive,
+            orgs,
+            people,
+            bodies,
+            meetings: Vec::new(),
+            items: Vec::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+        };
+        for meeting in &archive.meetings {
+            let meeting_ref = Arc::new(refs.meeting_ref(meeting));
+            let items: Vec<Arc<ItemRef>> = meeting
+                .items
+                .iter()
+                .map(|item| {
+                    Arc::new(ItemRef {
+                        number: item.number.clone(),
+                        title: item.title.clone(),
+                        anchor: item.anchor.clone(),
+                        path: format!("{}#{}", meeting_ref.path, item.anchor),
+                    })
+                })
+                .collect();
+            let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Arc<ExtractView>> {
+                meeting
+                    .items
+                    .iter()
+                    .zip(&items)
+                    .flat_map(|(item, item_ref)| {
+                        pick(item).iter().map(|e| {
+                            Arc::new(ExtractView {
+                                id: e.id.clone(),
+                                anchor: e.anchor.clone(),
+                                path: format!("{}#{}", meeting_ref.path, e.anchor),
+                                text: e.text.clone(),
+                                html: e.html.clone(),
+                                item: item_ref.clone(),
+                                meeting: meeting_ref.clone(),
+                                organisations: refs.extract_organisations(meeting, item),
+                            })
+                        })
+                    })
+                    .collect()
+            };
+            let decisions = extracts(|i| &i.decisions);
+            let actions = extracts(|i| &i.actions);
+            refs.meetings.push(meeting_ref);
+            refs.items.push(items);
+            refs.decisions.push(decisions);
+            refs.actions.push(actions);
+        }
+        refs
+    }
+
+    fn org(&self, key: &str) -> Option<Arc<OrgRef>> {
+        self.orgs.get(key).cloned()
+    }
+
+    fn person(&self, key: &str) -> Arc<PersonRef> {
+        self.people[key].clone()
+    }
+
+    fn meeting_ref(&self, meeting: &Meeting) -> MeetingRef {
+        MeetingRef {
+            slug: meeting.slug.clone(),
+            path: meeting_path(&meeting.slug),
+            title: meeting.title.clone(),
+            date: meeting.date.to_string(),
+            year: meeting.date.year(),
+            kind: meeting.kind.clone(),
+            language: meeting.language.code(),
+            body: self.bodies[meeting.body.as_str()].clone(),
+            organiser: meeting.organiser.as_deref().and_then(|k| self.org(k)),
+            item_count: meeting.items.len(),
+            decision_count: meeting.decisions().count(),
+            action_count: meeting.actions().count(),
+        }
+    }
+
+    /// The organiser, then the organisations presenting the item.
+    fn extract_organisations(&self, meeting: &Meeting, item: &Item) -> Vec<Arc<OrgRef>> {
+        let keys = meeting
+            .organiser
+            .iter()
+            .chain(item.presenters.iter().filter_map(|p| p.organisation.as_ref()))
+            .chain(&item.presenting_organisations);
+        let mut seen = BTreeSet::new();
+        keys.filter(|k| seen.insert(k.as_str()))
+            .filter_map(|k| self.org(k))
+            .collect()
+    }
+
+    fn participant(&self, p: &Participant) -> ParticipantView {
+        ParticipantView {
+            person: self.person(&p.person),
+            organisation: p.organisation.as_deref().and_then(|k| self.org(k)),
+            role: p.role.clone(),
+            note: p.note.clone(),
+        }
+    }
+}
+
+/// Builds the site graph. `strings` gives page titles in the site's language.
+pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language) -> Result<SiteGraph, String> {
+    let refs = Refs::new(archive);
+    let title = |key: &str| strings.get(site_language, key).map(str::to_string);
+    let home = Crumb {
+        title: title("nav_home")?,
+        path: "/".into(),
+    };
+    let section = |key: &str, path: &str| -> Result<Crumb, String> {
+        Ok(Crumb {
+            title: title(key)?,
+            path: path.into(),
+        })
+    };
+    let page = |path: String, template: &'static str, kind: &'static str, title: String, crumbs: Vec<Crumb>, data| Page {
+        path,
+        template,
+        kind,
+        lang: site_language,
+        title,
+        breadcrumbs: crumbs,
+        data,
+        meetings: None,
+    };
+
+    let newest_first: Vec<usize> = (0..archive.meetings.len()).rev().collect();
+    let all_decisions: Vec<Arc<ExtractView>> = newest_first
+        .iter()
+        .flat_map(|&i| refs.decisions[i].iter().cloned())
+        .collect();
+    let all_actions: Vec<Arc<ExtractView>> = newest_first
+        .iter()
+        .flat_map(|&i| refs.actions[i].iter().cloned())
+        .collect();
+    let body_summaries = body_summaries(&refs);
+    let counts = Counts {
+        meetings: archive.meetings.len(),
+        decisions: all_decisions.len(),
+        actions: all_actions.len(),
+        organisations: archive.organisations.len(),
+        people: archive.people.len(),
+        bodies: archive.bodies.len(),
+    };
+    let mut pages = Vec::new();
+
+    // Home.
+    pages.push(page(
+        "/".into(),
+        "index.html",
+        "home",
+        title("nav_home")?,
+        Vec::new(),
+        PageData::Home {
+            latest_meetings: newest_first.iter().take(10).map(|&i| refs.meetings[i].clone()).collect(),
+            recent_decisions: all_decisions.iter().take(10).cloned().collect(),
+            bodies: body_summaries.clone(),
+            counts: counts.clone(),
+        },
+    ));
+
+    // Meetings by year.
+    let meetings_title = title("nav_meetings")?;
+    let mut by_year: BTreeMap<i32, Vec<Arc<MeetingRef>>> = BTreeMap::new();
+    for &i in &newest_first {
+        by_year.entry(refs.meetings[i].year).or_default().push(refs.meetings[i].clone());
+    }
+    let meeting_years = Arc::new(year_links("meetings", by_year.iter().map(|(y, m)| (*y, m.len()))));
+    let groups: Vec<MeetingGroup> = by_year
+        .iter()
+        .rev()
+        .map(|(year, meetings)| MeetingGroup {
+            year: *year,
+            meetings: meetings.clone(),
+        })
+        .collect();
+    pages.push(page(
+        "/meetings/".into(),
+        "meetings.html",
+        "meetings",
+        meetings_title.clone(),
+        vec![home.clone()],
+        PageData::Meetings {
+            years: meeting_years.clone(),
+            year: None,
+            groups: groups.clone(),
+        },
+    ));
+    for group in groups {
+        pages.push(page(
+            year_path("meetings", group.year),
+            "meetings.html",
+            "meetings",
+            format!("{meetings_title} {}", group.year),
+            vec![home.clone(), section("nav_meetings", "/meetings/")?],
+            PageData::Meetings {
+                years: meeting_years.clone(),
+                year: Some(group.year),
+                groups: vec![group],
+            },
+        ));
+    }
+
+    // One page per meeting, with the previous and next meeting of its body.
+    let mut previous_of_body: HashMap<&str, usize> = HashMap::new();
+    let mut prev = vec![None; archive.meetings.len()];
+    let mut next = vec![None; archive.meetings.len()];
+    for (i, meeting) in archive.meetings.iter().enumerate() {
+        if let Some(p) = previous_of_body.insert(meeting.body.as_str(), i) {
+            prev[i] = Some(p);
+            next[p] = Some(i);
+        }
+    }
+    let mut files = Vec::new();
+    for (i, meeting) in archive.meetings.iter().enumerate() {
+        let view = meeting_view(&refs, i);
+        for attachment in &meeting.attachments {
+            if let Some(file) = &attachment.file {
+                let folder = crate::parse::attachment_folder(&meeting.source);
+                files.push(FileCopy {
+                    source: folder.join(file),
+                    path: format!("{}{}", meeting_path(&meeting.slug), file),
+                });
+            }
+        }
+        let slugs = [Some(i), prev[i], next[i]]
+            .into_iter()
+            .flatten()
+            .map(|j| archive.meetings[j].slug.clone())
+            .collect();
+        pages.push(Page {
+            path: meeting_path(&meeting.slug),
+            template: "meeting.html",
+            kind: "meeting",
+            lang: meeting.language,
+            title: meeting.title.clone(),
+            breadcrumbs: vec![
+                home.clone(),
+                section("nav_meetings", "/meetings/")?,
+                Crumb {
+                    title: meeting.date.year().to_string(),
+                    path: year_path("meetings", meeting.date.year()),
+                },
+            ],
+            data: PageData::Meeting {
+                meeting: Box::new(view),
+                prev: prev[i].map(|j| refs.meetings[j].clone()),
+                next: next[i].map(|j| refs.meetings[j].clone()),
+            },
+            meetings: Some(slugs),
+        });
+    }
+
+    // Decisions: the timeline, and one page per year.
+    let decisions_title = title("nav_decisions")?;
+    let mut decisions_by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
+    for d in &all_decisions {
+        decisions_by_year.entry(d.meeting.year).or_default().push(d.clone());
+    }
+    let decision_years = Arc::new(year_links(
+        "decisions",
+        decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
+    ));
+    let decision_groups: Vec<DecisionYear> = decisions_by_year
+        .iter()
+        .rev()
+        .map(|(year, decisions)| DecisionYear {
+            year: *year,
+            months: group_by_month(decisions),
+        })
+        .collect();
+    pages.push(page(
+        "/decisions/".into(),
+        "decisions.html",
+        "decisions",
+        decisions_title.clone(),
+        vec![home.clone()],
+        PageData::Decisions {
+            years: decision_years.clone(),
+            year: None,
+            groups: decision_groups.clone(),
+        },
+    ));
+    for group in decision_groups {
+        pages.push(page(
+            year_path("decisions", group.year),
+            "decisions.html",
+            "decisions",
+            format!("{decisions_title} {}", group.year),
+            vec![home.clone(), section("nav_decisions", "/decisions/")?],
+            PageData::Decisions {
+                years: decision_years.clone(),
+                year: Some(group.year),
+                groups: vec![group],
+            },
+        ));
+    }
+
+    pages.push(page(
+        "/actions/".into(),
+        "actions.html",
+        "actions",
+        title("nav_actions")?,
+        vec![home.clone()],
+        PageData::Actions { actions: all_actions },
+    ));
+
+    // Bodies.
+    pages.push(page(
+        "/bodies/".into(),
+        "bodies.html",
+        "bodies",
+        title("nav_bodies")?,
+        vec![home.clone()],
+        PageData::Bodies {
+            bodies: body_summaries.clone(),
+        },
+    ));
+    for summary in &body_summaries {
+        let indexes: Vec<usize> = newest_first
+            .iter()
+            .copied()
+            .filter(|&i| archive.meetings[i].body == summary.body.key)
+            .collect();
+        pages.push(page(
+            summary.body.path.clone(),
+            "body.html",
+            "body",
+            summary.body.name.clone(),
+            vec![home.clone(), section("nav_bodies", "/bodies/")?],
+            PageData::Body {
+                body: summary.clone(),
+                meetings: indexes.iter().map(|&i| refs.meetings[i].clone()).collect(),
+                decisions: indexes.iter().flat_map(|&i| refs.decisions[i].iter().cloned()).collect(),
+            },
+        ));
+    }
+
+    organisation_pages(&refs, &newest_first, &mut pages, &home, section("nav_organisations", "/organisations/")?);
+    person_pages(&refs, &newest_first, &mut pages, &home, section("nav_people", "/people/")?);
+    tag_pages(&refs, &newest_first, &mut pages, &home, section("nav_tags", "/tags/")?);
+
+    pages.push(page(
+        "/404.html".into(),
+        "404.html",
+        "not_found",
+        title("not_found_title")?,
+        vec![home.clone()],
+        PageData::NotFound {},
+    ));
+
+    Ok(SiteGraph {
+        pages,
+        files,
+        has_code: archive.meetings.iter().any(|m| m.has_code),
+        counts,
+    })
+}
+
+fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> Vec<YearLink> {
+    let mut links: Vec<YearLink> = years
+        .map(|(year, count)| YearLink {
+            year,
+            path: year_path(section, year),
+            count,
+        })
+        .collect();
+    links.reverse();
+    links
+}
+
+fn group_by_month(decisions: &[Arc<ExtractView>]) -> Vec<MonthGroup> {
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for d in decisions {
+        let month = d.meeting.date[5..7].parse().unwrap_or(1);
+        match months.last_mut() {
+            Some(group) if group.month == month => group.decisions.push(d.clone()),
+            _ => months.push(MonthGroup {
+                month,
+                decisions: vec![d.clone()],
+            }),
+        }
+    }
+    months
+}
+
+fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
+    let meeting = &refs.archive.meetings[index];
+    let attendees: Vec<ParticipantView> = meeting.attendees.iter().map(|p| refs.participant(p)).collect();
+    let items = meeting
+        .items
+        .iter()
+        .zip(&refs.items[index])
+        .map(|(item, item_ref)| ItemView {
+            item: item_ref.clone(),
+            presenters: item.presenters.iter().map(|p| refs.participant(p)).collect(),
+            html: item.html.clone(),
+            decisions: refs.decisions[index]
+                .iter()
+                .filter(|d| Arc::ptr_eq(&d.item, item_ref))
+                .cloned()
+                .collect(),
+            actions: refs.actions[index]
+                .iter()
+                .filter(|a| Arc::ptr_eq(&a.item, item_ref))
+                .cloned()
+                .collect(),
+        })
+        .collect();
+    MeetingView {
+        meeting: refs.meetings[index].clone(),
+        time: meeting.time.clone(),
+        location: meeting.location.clone(),
+        chair: meeting.chair.as_ref().map(|p| refs.participant(p)),
+        scribes: meeting.scribes.iter().map(|p| refs.participant(p)).collect(),
+        attendee_groups: group_attendees(&attendees),
+        attendees,
+        tags: meeting
+            .tags
+            .iter()
+            .map(|t| TagView {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                path: format!("/tags/{}/", t.key),
+            })
+            .collect(),
+        attachments: meeting
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                title: a.title.clone(),
+                file: a.file.as_ref().map(|f| format!("{}{f}", meeting_path(&meeting.slug))),
+                url: a.url.clone(),
+            })
+            .collect(),
+        intro_html: meeting.intro_html.clone(),
+        items,
+        appendices: meeting
+            .appendices
+            .iter()
+            .map(|a| AppendixView {
+                title: a.title.clone(),
+                anchor: a.anchor.clone(),
+                html: a.html.clone(),
+            })
+            .collect(),
+        decisions: refs.decisions[index].clone(),
+        actions: refs.actions[index].clone(),
+    }
+}
+
+/// Attendees grouped by organisation, in order of first appearance; people without an
+/// organisation last.
+fn group_attendees(attendees: &[ParticipantView]) -> Vec<AttendeeGroup> {
+    let mut groups: Vec<AttendeeGroup> = Vec::new();
+    let mut without: Vec<ParticipantView> = Vec::new();
+    for a in attendees {
+        let Some(org) = &a.organisation else {
+            without.push(a.clone());
+            continue;
+        };
+        match groups
+            .iter_mut()
+            .find(|g| g.organisation.as_ref().is_some_and(|o| o.key == org.key))
+        {
+            Some(group) => group.attendees.push(a.clone()),
+            None => groups.push(AttendeeGroup {
+                organisation: Some(org.clone()),
+                attendees: vec![a.clone()],
+            }),
+        }
+    }
+    if !without.is_empty() {
+        groups.push(AttendeeGroup {
+            organisation: None,
+            attendees: without,
+        });
+    }
+    groups
+}
+
+fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
+    let archive = refs.archive;
+    archive
+        .bodies
+        .values()
+        .map(|body| {
+            let meetings: Vec<&Meeting> = archive.meetings.iter().filter(|m| m.body == body.key).collect();
+            let mut organisers: Vec<&str> = meetings.iter().filter_map(|m| m.organiser.as_deref()).collect();
+            organisers.sort_unstable();
+            organisers.dedup();
+            BodySummary {
+                body: refs.bodies[body.key.as_str()].clone(),
+                meeting_count: meetings.len(),
+                first_date: meetings.first().map(|m| m.date.to_string()).unwrap_or_default(),
+                last_date: meetings.last().map(|m| m.date.to_string()).unwrap_or_default(),
+                organisers: organisers.into_iter().filter_map(|k| refs.org(k)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// Per organisation: organised and attended meetings, presented items, decisions, people.
+#[derive(Default)]
+struct OrgIndex {
+    organised: Vec<usize>,
+    attended: BTreeSet<std::cmp::Reverse<usize>>,
+    presented: Vec<(usize, usize)>,
+    people: BTreeSet<String>,
+}
+
+fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+    let archive = refs.archive;
+    let mut index: BTreeMap<&str, OrgIndex> = archive.organisations.keys().map(|k| (k.as_str(), OrgIndex::default())).collect();
+    for person in archive.people.values() {
+        if let Some(org) = &person.organisation {
+            if let Some(entry) = index.get_mut(org.as_str()) {
+                entry.people.insert(person.key.clone());
+            }
+        }
+    }
+    for &i in newest_first {
+        let meeting = &archive.meetings[i];
+        if let Some(entry) = meeting.organiser.as_deref().and_then(|k| index.get_mut(k)) {
+            entry.organised.push(i);
+        }
+        for p in meeting.participants() {
+            if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
+                entry.attended.insert(std::cmp::Reverse(i));
+                entry.people.insert(p.person.clone());
+            }
+        }
+        for (j, item) in meeting.items.iter().enumerate() {
+            let mut orgs: BTreeSet<&str> = item.presenters.iter().filter_map(|p| p.organisation.as_deref()).collect();
+            orgs.extend(item.presenting_organisations.iter().map(String::as_str));
+            for org in orgs {
+                if let Some(entry) = index.get_mut(org) {
+                    entry.presented.push((i, j));
+                }
+            }
+        }
+    }
+    let summaries = archive
+        .organisations
+        .values()
+        .map(|o| {
+            let entry = &index[o.key.as_str()];
+            let mut meetings: BTreeSet<usize> = entry.organised.iter().copied().collect();
+            meetings.extend(entry.attended.iter().map(|r| r.0));
+            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
+            OrganisationSummary {
+                organisation: refs.orgs[o.key.as_str()].clone(),
+                kind: o.kind.clone(),
+                aliases: o.aliases.clone(),
+                meeting_count: meetings.len(),
+                person_count: entry.people.len(),
+            }
+        })
+        .collect();
+    pages.push(Page {
+        path: "/organisations/".into(),
+        template: "organisations.html",
+        kind: "organisations",
+        lang: pages[0].lang,
+        title: crumb.title.clone(),
+        breadcrumbs: vec![home.clone()],
+        data: PageData::Organisations { organisations: summaries },
+        meetings: None,
+    });
+    for organisation in archive.organisations.values() {
+        let entry = &index[organisation.key.as_str()];
+        let mut decision_meetings: BTreeSet<std::cmp::Reverse<usize>> =
+            entry.organised.iter().map(|&i| std::cmp::Reverse(i)).collect();
+        decision_meetings.extend(entry.attended.iter().copied());
+        decision_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
+        let org_ref = refs.orgs[organisation.key.as_str()].clone();
+        pages.push(Page {
+            path: org_ref.path.clone(),
+            template: "organisation.html",
+            kind: "organisation",
+            lang: pages[0].lang,
+            title: organisation.name.clone(),
+            breadcrumbs: vec![home.clone(), crumb.clone()],
+            data: PageData::Organisation {
+                organisation: OrganisationDetail {
+                    organisation: org_ref,
+                    aliases: organisation.aliases.clone(),
+                    kind: organisation.kind.clone(),
+                    url: organisation.url.clone(),
+                },
+                organised: entry.organised.iter().map(|&i| refs.meetings[i].clone()).collect(),
+                attended: entry.attended.iter().map(|r| refs.meetings[r.0].clone()).collect(),
+                presented: entry.presented.iter().map(|&(i, j)| presented(refs, i, j)).collect(),
+                decisions: decision_meetings
+                    .iter()
+                    .flat_map(|r| refs.decisions[r.0].iter().cloned())
+                    .collect(),
+                people: entry.people.iter().map(|k| refs.person(k)).collect(),
+            },
+            meetings: None,
+        });
+    }
+}
+
+fn presented(refs: &Refs<'_>, meeting: usize, item: usize) -> Presented {
+    Presented {
+        meeting: refs.meetings[meeting].clone(),
+        item: refs.items[meeting][item].clone(),
+        presenters: refs.archive.meetings[meeting].items[item]
+            .presenters
+            .iter()
+            .map(|p| refs.person(&p.person))
+            .collect(),
+    }
+}
+
+#[derive(Default)]
+struct PersonIndex {
+    attended: Vec<(usize, Option<String>, Option<String>, Option<String>)>,
+    presented: Vec<(usize, usize)>,
+    roles: Vec<(&'static str, usize)>,
+    organisations: BTreeSet<String>,
+}
+
+fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+    let archive = refs.archive;
+    let mut index: BTreeMap<&str, PersonIndex> = archive.people.keys().map(|k| (k.as_str(), PersonIndex::default())).collect();
+    for person in archive.people.values() {
+        if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str())) {
+            entry.organisations.insert(org.clone());
+        }
+    }
+    for &i in newest_first {
+        let meeting = &archive.meetings[i];
+        let mut attend = |p: &Participant, role: Option<&'static str>| {
+            if let Some(entry) = index.get_mut(p.person.as_str()) {
+                if !entry.attended.iter().any(|(m, ..)| *m == i) {
+                    entry.attended.push((i, p.role.clone(), p.note.clone(), p.organisation.clone()));
+                }
+                if let Some(role) = role {
+                    entry.roles.push((role, i));
+                }
+                entry.organisations.extend(p.organisation.clone());
+            }
+        };
+        if let Some(chair) = &meeting.chair {
+            attend(chair, Some("chair"));
+        }
+        for scribe in &meeting.scribes {
+            attend(scribe, Some("scribe"));
+        }
+        for attendee in &meeting.attendees {
+            attend(attendee, None);
+        }
+        for (j, item) in meeting.items.iter().enumerate() {
+            for p in &item.presenters {
+                if let Some(entry) = index.get_mut(p.person.as_str()) {
+                    entry.presented.push((i, j));
+                    entry.organisations.extend(p.organisation.clone());
+                }
+            }
+        }
+    }
+    let orgs_of = |entry: &PersonIndex| -> Vec<Arc<OrgRef>> { entry.organisations.iter().filter_map(|k| refs.org(k)).collect() };
+    let summaries = archive
+        .people
+        .values()
+        .map(|p| {
+            let entry = &index[p.key.as_str()];
+            let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
+            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
+            PersonSummary {
+                person: refs.person(&p.key),
+                organisations: orgs_of(entry),
+                meeting_count: meetings.len(),
+            }
+        })
+        .collect();
+    pages.push(Page {
+        path: "/people/".into(),
+        template: "people.html",
+        kind: "people",
+        lang: pages[0].lang,
+        title: crumb.title.clone(),
+        breadcrumbs: vec![home.clone()],
+        data: PageData::People { people: summaries },
+        meetings: None,
+    });
+    for person in archive.people.values() {
+        let entry = &index[person.key.as_str()];
+        let person_ref = refs.person(&person.key);
+        pages.push(Page {
+            path: person_ref.path.clone(),
+            template: "person.html",
+            kind: "person",
+            lang: pages[0].lang,
+            title: person.name.clone(),
+            breadcrumbs: vec![home.clone(), crumb.clone()],
+            data: PageData::Person {
+                person: PersonDetail {
+                    person: person_ref,
+                    aliases: person.aliases.clone(),
+                    organisations: orgs_of(entry),
+                },
+                attended: entry
+                    .attended
+                    .iter()
+                    .map(|(i, role, note, org)| Attendance {
+                        meeting: refs.meetings[*i].clone(),
+                        role: role.clone(),
+                        note: note.clone(),
+                        organisation: org.as_deref().and_then(|k| refs.org(k)),
+                    })
+                    .collect(),
+                presented: entry.presented.iter().map(|&(i, j)| presented(refs, i, j)).collect(),
+                roles: entry
+                    .roles
+                    .iter()
+                    .map(|&(role, i)| RoleView {
+                        role,
+                        meeting: refs.meetings[i].clone(),
+                    })
+                    .collect(),
+            },
+            meetings: None,
+        });
+    }
+}
+
+fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+    let archive = refs.archive;
+    let mut tags: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
+    for &i in newest_first {
+        for tag in &archive.meetings[i].tags {
+            tags.entry(tag.key.as_str()).or_insert((tag.name.as_str(), Vec::new())).1.push(i);
+        }
+    }
+    let summary = |key: &str, name: &str, count: usize| TagSummary {
+        key: key.to_string(),
+        name: name.to_string(),
+        path: format!("/tags/{key}/"),
+        count,
+    };
+    pages.push(Page {
+        path: "/tags/".into(),
+        template: "tags.html",
+        kind: "tags",
+        lang: pages[0].lang,
+        title: crumb.title.clone(),
+        breadcrumbs: vec![home.clone()],
+        data: PageData::Tags {
+            tags: tags.iter().map(|(k, (n, m))| summary(k, n, m.len())).collect(),
+        },
+        meetings: None,
+    });
+    for (key, (name, meetings)) in &tags {
+        let tag = summary(key, name, meetings.len());
+        pages.push(Page {
+            path: tag.path.clone(),
+            template: "tag.html",
+            kind: "tag",
+            lang: pages[0].lang,
+            title: tag.name.clone(),
+            breadcrumbs: vec![home.clone(), crumb.clone()],
+            data: PageData::Tag {
+                tag,
+                meetings: meetings.iter().map(|&i| refs.meetings[i].clone()).collect(),
+            },
+            meetings: None,
+        });
+    }
+}

@@ -1,0 +1,172 @@
+//! The `quorum` command line: parses arguments, calls the library, prints diagnostics and
+//! chooses the exit code (0 ok, 1 content errors, 2 usage or I/O).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quorum::config::LinkStyle;
+use quorum::{BuildOptions, Diagnostic, Error};
+
+#[derive(Parser)]
+#[command(name = "quorum", version, about = "Publish an archive of meeting minutes as a static site")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (replaced atomically).
+    Build {
+        /// The site folder (holding site.toml and content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: build.output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// The URL the site is published at (for feeds and canonical links).
+        #[arg(long)]
+        base_url: Option<String>,
+        /// How internal links are written.
+        #[arg(long, value_enum)]
+        links: Option<LinkStyle>,
+        /// Include meetings marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Validate everything build reads; write nothing.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+    },
+    /// Create a new site with the default theme and one sample meeting.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Create a new meeting file from a template.
+    New {
+        /// The meeting's title.
+        title: String,
+        /// The recurring forum (network, board, committee).
+        #[arg(long)]
+        body: String,
+        /// The meeting's date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// The organising organisation (key, name or alias).
+        #[arg(long)]
+        organiser: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => report(&error),
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+            links,
+            drafts,
+        } => {
+            let options = BuildOptions {
+                root,
+                output,
+                base_url,
+                links,
+                drafts,
+            };
+            let report = quorum::build_site(&options)?;
+            println!("{}", report.summary());
+            if !report.warnings.is_empty() {
+                eprintln!(
+                    "{} warning(s): run `quorum check` to see them",
+                    report.warnings.len()
+                );
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { root, format } => {
+            let diagnostics = quorum::check_site(&BuildOptions::new(root))?;
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            match format {
+                Format::Human => {
+                    for d in &diagnostics {
+                        eprintln!("{d}\n");
+                    }
+                    println!(
+                        "{errors} error(s), {} warning(s)",
+                        diagnostics.len() - errors
+                    );
+                }
+                Format::Json => {
+                    let json = serde_json::to_string_pretty(&diagnostics).map_err(|e| Error::Usage(e.to_string()))?;
+                    println!("{json}");
+                }
+            }
+            Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Init { dir } => {
+            let written = quorum::scaffold::init_site(&dir)?;
+            println!(
+                "created a site in {} ({} files); next: cd {} && quorum build",
+                dir.display(),
+                written.len(),
+                dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            title,
+            body,
+            date,
+            organiser,
+            root,
+        } => {
+            let path = quorum::scaffold::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
+            println!("created {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Prints an error and picks the exit code.
+fn report(error: &Error) -> ExitCode {
+    match error {
+        Error::Content(diagnostics) => {
+            print_diagnostics(diagnostics);
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!("error: {errors} problem(s) found; nothing was written, the previous site is unchanged");
+            ExitCode::from(1)
+        }
+        Error::Io { .. } | Error::Usage(_) => {
+            eprintln!("error: {error}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{d}\n");
+    }
+}

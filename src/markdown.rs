@@ -1,0 +1,673 @@
+//! Markdown: turns a meeting's body into agenda items. Level-2 headings start items,
+//! level-1 headings start appendices; inside an item, decision and action paragraphs are
+//! found and marked up with stable anchors, and presenter text is picked out of the heading
+//! or the first emphasised line. This is the only module that turns Markdown into HTML
+//! fragments; it knows nothing of organisations, people or templates.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// What the Markdown step needs to know.
+#[derive(Debug, Clone, Copy)]
+pub struct MarkdownOptions<'a> {
+    pub smart_punctuation: bool,
+    pub allow_html: bool,
+    pub highlight_code: bool,
+    pub decision_words: &'a [String],
+    pub action_words: &'a [String],
+}
+
+/// A meeting body, cut into its parts.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// Everything before the first agenda item.
+    pub intro_html: String,
+    pub items: Vec<BodyItem>,
+    pub appendices: Vec<Appendix>,
+    /// True when a code block was highlighted (the page needs `syntax.css`).
+    pub has_code: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct BodyItem {
+    /// The number written in the heading ("8" for "8) ..."), or the item's position.
+    pub number: String,
+    pub anchor: String,
+    pub title: String,
+    /// "Name, Name och Name, Organisation", as written; resolved later.
+    pub presenters: Option<String>,
+    pub html: String,
+    pub decisions: Vec<Extract>,
+    pub actions: Vec<Extract>,
+    /// 1-based line of the heading within the body.
+    pub line: usize,
+}
+
+/// A decision or an action found in an item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extract {
+    pub anchor: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appendix {
+    pub title: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ExtractKind {
+    Decision,
+    Action,
+}
+
+impl ExtractKind {
+    fn name(self) -> &'static str {
+        match self {
+            ExtractKind::Decision => "decision",
+            ExtractKind::Action => "action",
+        }
+    }
+}
+
+type Block<'a> = Vec<Event<'a>>;
+
+/// Parses a meeting body.
+pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
+    let mut body = Body::default();
+    let mut parser_options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS;
+    if options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let parser = Parser::new_ext(text, parser_options).into_offset_iter();
+    let events = parser.map(|(event, range)| (event, range.start));
+    let events = prepare_events(events, options, &mut body.has_code);
+
+    let mut section = Section::Intro(Vec::new());
+    let mut anchors = AnchorSet::default();
+    for (block, offset) in split_blocks(events) {
+        match block.first() {
+            Some(Event::Start(Tag::Heading { level, .. }))
+                if matches!(level, HeadingLevel::H1 | HeadingLevel::H2) =>
+            {
+                section.finish(&mut body, options);
+                let heading = plain_text(&block);
+                let line = text[..offset].matches('\n').count() + 1;
+                section = if *level == HeadingLevel::H2 {
+                    Section::item(&heading, body.items.len() + 1, line, &mut anchors)
+                } else {
+                    Section::appendix(heading, body.appendices.len() + 1)
+                };
+            }
+            _ => section.push(block),
+        }
+    }
+    section.finish(&mut body, options);
+    body
+}
+
+/// The part of the body being collected.
+enum Section<'a> {
+    Intro(Vec<Block<'a>>),
+    Item(BodyItem, Vec<Block<'a>>),
+    Appendix(Appendix, Vec<Block<'a>>),
+}
+
+impl<'a> Section<'a> {
+    fn item(heading: &str, position: usize, line: usize, anchors: &mut AnchorSet) -> Self {
+        let (number, rest) = split_item_number(heading);
+        let number = number.unwrap_or_else(|| position.to_string());
+        let (title, presenters) = split_heading_presenters(rest);
+        let item = BodyItem {
+            anchor: anchors.unique(format!("item-{}", number)),
+            number,
+            title: title.to_string(),
+            presenters: presenters.map(str::to_string),
+            html: String::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+            line,
+        };
+        Section::Item(item, Vec::new())
+    }
+
+    fn appendix(title: String, position: usize) -> Self {
+        let appendix = Appendix {
+            title,
+            anchor: format!("appendix-{position}"),
+            html: String::new(),
+        };
+        Section::Appendix(appendix, Vec::new())
+    }
+
+    fn push(&mut self, block: Block<'a>) {
+        match self {
+            Section::Intro(blocks) | Section::Item(_, blocks) | Section::Appendix(_, blocks) => {
+                blocks.push(block)
+            }
+        }
+    }
+
+    fn finish(&mut self, body: &mut Body, options: &MarkdownOptions<'_>) {
+        match std::mem::replace(self, Section::Intro(Vec::new())) {
+            Section::Intro(blocks) => {
+                for block in blocks {
+                    push_html(&mut body.intro_html, block);
+                }
+            }
+            Section::Item(mut item, mut blocks) => {
+                if item.presenters.is_none() {
+                    item.presenters = take_presenter_line(&mut blocks);
+                }
+                render_item(&mut item, blocks, options);
+                body.items.push(item);
+            }
+            Section::Appendix(mut appendix, blocks) => {
+                for block in blocks {
+                    push_html(&mut appendix.html, block);
+                }
+                body.appendices.push(appendix);
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+struct AnchorSet(std::collections::HashSet<String>);
+
+impl AnchorSet {
+    /// `anchor`, or `anchor-2`, `anchor-3`, ... when it is taken.
+    fn unique(&mut self, anchor: String) -> String {
+        let mut candidate = anchor.clone();
+        let mut n = 2;
+        while !self.0.insert(candidate.clone()) {
+            candidate = format!("{anchor}-{n}");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// Escapes raw HTML when it is not allowed and highlights fenced code blocks.
+fn prepare_events<'a>(
+    events: impl Iterator<Item = (Event<'a>, usize)>,
+    options: &MarkdownOptions<'_>,
+    has_code: &mut bool,
+) -> Vec<(Event<'a>, usize)> {
+    let mut out = Vec::new();
+    let mut code: Option<(String, String, usize)> = None;
+    for (event, offset) in events {
+        if let Some((lang, buffer, start)) = &mut code {
+            match event {
+                Event::Text(t) => buffer.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let html = highlight(lang, buffer);
+                    *has_code = true;
+                    out.push((Event::Html(html.into()), *start));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(ref lang)))
+                if options.highlight_code && syntax_for(lang).is_some() =>
+            {
+                code = Some((lang.to_string(), String::new(), offset));
+            }
+            Event::Html(html) | Event::InlineHtml(html) if !options.allow_html => {
+                out.push((Event::Text(html), offset));
+            }
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) if !options.allow_html => {}
+            other => out.push((other, offset)),
+        }
+    }
+    out
+}
+
+/// Groups events into top-level blocks (a paragraph, a list, a heading, ...).
+fn split_blocks<'a>(events: Vec<(Event<'a>, usize)>) -> Vec<(Block<'a>, usize)> {
+    let mut blocks = Vec::new();
+    let mut current: Block<'a> = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    for (event, offset) in events {
+        if current.is_empty() {
+            start = offset;
+        }
+        match &event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        current.push(event);
+        if depth == 0 {
+            blocks.push((std::mem::take(&mut current), start));
+        }
+    }
+    if !current.is_empty() {
+        blocks.push((current, start));
+    }
+    blocks
+}
+
+fn push_html<'a>(out: &mut String, events: impl IntoIterator<Item = Event<'a>>) {
+    pulldown_cmark::html::push_html(out, events.into_iter());
+}
+
+/// The text of some events, with breaks as spaces and no markup.
+fn plain_text(events: &[Event<'_>]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim().to_string()
+}
+
+/// "8) Title", "8. Title", "§ 8 Title" → (Some("8"), "Title").
+pub fn split_item_number(heading: &str) -> (Option<String>, &str) {
+    let trimmed = heading.trim();
+    let (after_section_sign, has_sign) = match trimmed.strip_prefix('§') {
+        Some(rest) => (rest.trim_start(), true),
+        None => (trimmed, false),
+    };
+    let digits: String = after_section_sign
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.is_empty() {
+        return (None, trimmed);
+    }
+    let after = &after_section_sign[digits.len()..];
+    let rest = match after.chars().next() {
+        Some(')' | '.' | ':') => &after[1..],
+        _ if has_sign => after,
+        _ => return (None, trimmed),
+    };
+    if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return (None, trimmed);
+    }
+    (Some(digits), rest.trim())
+}
+
+/// "Title (Name, Organisation)" → ("Title", Some("Name, Organisation")), when the
+/// parenthesis reads as presenters (see [`looks_like_presenters`]).
+pub fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
+    let trimmed = heading.trim();
+    if !trimmed.ends_with(')') {
+        return (trimmed, None);
+    }
+    let Some(open) = trimmed.rfind('(') else {
+        return (trimmed, None);
+    };
+    let inner = trimmed[open + 1..trimmed.len() - 1].trim();
+    let title = trimmed[..open].trim_end();
+    if title.is_empty() || !looks_like_presenters(inner) {
+        return (trimmed, None);
+    }
+    (title, Some(inner))
+}
+
+/// Splits a presenter text into its parts: "A, B och C, Org" → [A, B, C, Org].
+pub fn presenter_parts(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    for separator in [",", ";", " och ", " and ", " samt ", " & ", " / "] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(separator))
+            .map(|p| strip_conjunction(p.trim()))
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    parts
+}
+
+/// "och Karin Engström" (after a comma) → "Karin Engström".
+fn strip_conjunction(part: &str) -> &str {
+    ["och ", "and ", "samt "]
+        .iter()
+        .find_map(|c| part.strip_prefix(c))
+        .map_or(part, str::trim)
+}
+
+/// Whether a word list reads as a person's name: two to five words, each starting with a
+/// capital letter ("Åsa F-T", "Greger B.", "Irene Nilsson-Carlsson").
+pub fn looks_like_name(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !part.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Presenters are names and organisations: no digits, every part starting with a capital
+/// letter, and at least one part that reads as a person's name.
+pub fn looks_like_presenters(text: &str) -> bool {
+    let parts = presenter_parts(text);
+    !text.chars().any(|c| c.is_ascii_digit())
+        && !parts.is_empty()
+        && parts
+            .iter()
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5)
+        && parts.iter().any(|p| looks_like_name(p))
+}
+
+/// Takes an item's first paragraph when it is only emphasised presenter text
+/// ("*Karin Engström, Fyrbodals kommunalförbund*").
+fn take_presenter_line(blocks: &mut Vec<Block<'_>>) -> Option<String> {
+    let first = blocks.first()?;
+    let inner = paragraph_inner(first)?;
+    let is_emphasis_only = matches!(inner.first(), Some(Event::Start(Tag::Emphasis)))
+        && matches!(inner.last(), Some(Event::End(TagEnd::Emphasis)));
+    if !is_emphasis_only {
+        return None;
+    }
+    let text = plain_text(inner);
+    let text = text.trim().trim_end_matches(',').trim();
+    if !looks_like_presenters(text) {
+        return None;
+    }
+    let text = text.to_string();
+    blocks.remove(0);
+    Some(text)
+}
+
+/// The events inside a paragraph block, without its start and end.
+fn paragraph_inner<'b, 'a>(block: &'b [Event<'a>]) -> Option<&'b [Event<'a>]> {
+    match (block.first(), block.last()) {
+        (Some(Event::Start(Tag::Paragraph)), Some(Event::End(TagEnd::Paragraph))) if block.len() >= 2 => {
+            Some(&block[1..block.len() - 1])
+        }
+        _ => None,
+    }
+}
+
+fn is_list(block: Option<&Block<'_>>) -> bool {
+    matches!(block.and_then(|b| b.first()), Some(Event::Start(Tag::List(_))))
+}
+
+/// A paragraph's marker: ("Beslut: text") → (Decision, chars of "Beslut: ", "text").
+fn find_marker(text: &str, options: &MarkdownOptions<'_>) -> Option<(ExtractKind, usize, String)> {
+    let kinds = [
+        (ExtractKind::Decision, options.decision_words),
+        (ExtractKind::Action, options.action_words),
+    ];
+    for (kind, words) in kinds {
+        for word in words {
+            let Some(rest) = strip_prefix_ignore_case(text, word) else {
+                continue;
+            };
+            let after_space = rest.trim_start();
+            let Some(after_colon) = after_space.strip_prefix(':') else {
+                continue;
+            };
+            let remainder = after_colon.trim_start();
+            let marker_chars = text.chars().count() - remainder.chars().count();
+            return Some((kind, marker_chars, remainder.trim_end().to_string()));
+        }
+    }
+    None
+}
+
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut chars = text.char_indices();
+    for expected in prefix.chars() {
+        let (_, actual) = chars.next()?;
+        if !actual.to_lowercase().eq(expected.to_lowercase()) {
+            return None;
+        }
+    }
+    let end = chars.next().map_or(text.len(), |(i, _)| i);
+    Some(&text[end..])
+}
+
+/// Renders an item's blocks, marking up decisions and actions.
+fn render_item(item: &mut BodyItem, blocks: Vec<Block<'_>>, options: &MarkdownOptions<'_>) {
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(block) = blocks.next() {
+        let Some(inner) = paragraph_inner(&block) else {
+            push_html(&mut item.html, block);
+            continue;
+        };
+        let text = plain_text(inner);
+        let Some((kind, marker_chars, remainder)) = find_marker(&text, options) else {
+            push_html(&mut item.html, block);
+            continue;
+        };
+        let introduces_list = remainder.is_empty() || remainder.ends_with(':');
+        if introduces_list && is_list(blocks.peek()) {
+            open_tag(&mut item.html, "p", &format!("{}-lead", kind.name()), None);
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            let list = blocks.next().unwrap_or_default();
+            render_extract_list(item, kind, list);
+        } else if remainder.is_empty()
+            && blocks.peek().and_then(|b| paragraph_inner(b)).is_some()
+        {
+            open_tag(&mut item.html, "p", &format!("{}-lead", kind.name()), None);
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            let next = blocks.next().unwrap_or_default();
+            let next_inner = paragraph_inner(&next).unwrap_or_default();
+            let extract = new_extract(item, kind, next_inner.to_vec());
+            open_tag(&mut item.html, "p", kind.name(), Some(&extract.anchor));
+            push_html(&mut item.html, next_inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            push_extract(item, kind, extract);
+        } else if remainder.is_empty() {
+            push_html(&mut item.html, block);
+        } else {
+            let stripped = strip_marker(inner, marker_chars);
+            let extract = new_extract(item, kind, stripped);
+            open_tag(&mut item.html, "p", kind.name(), Some(&extract.anchor));
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            push_extract(item, kind, extract);
+        }
+    }
+}
+
+/// One extract per list item: "Beslut: ... följande beslut:" followed by a list.
+fn render_extract_list(item: &mut BodyItem, kind: ExtractKind, list: Block<'_>) {
+    let ordered = matches!(list.first(), Some(Event::Start(Tag::List(Some(_)))));
+    let tag = if ordered { "ol" } else { "ul" };
+    open_tag(&mut item.html, tag, &format!("{}-list", kind.name()), None);
+    for entry in list_items(&list) {
+        let extract = new_extract(item, kind, entry.to_vec());
+        open_tag(&mut item.html, "li", kind.name(), Some(&extract.anchor));
+        push_html(&mut item.html, entry.iter().cloned());
+        item.html.push_str("</li>\n");
+        push_extract(item, kind, extract);
+    }
+    item.html.push_str(&format!("</{tag}>\n"));
+}
+
+/// The inner events of each top-level item of a list block.
+fn list_items<'b, 'a>(list: &'b [Event<'a>]) -> Vec<&'b [Event<'a>]> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, event) in list.iter().enumerate() {
+        match event {
+            Event::Start(Tag::Item) if depth == 1 => {
+                start = i + 1;
+                depth += 1;
+            }
+            Event::End(TagEnd::Item) if depth == 2 => {
+                items.push(&list[start..i]);
+                depth -= 1;
+            }
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    items
+}
+
+fn new_extract(item: &BodyItem, kind: ExtractKind, events: Vec<Event<'_>>) -> Extract {
+    let count = match kind {
+        ExtractKind::Decision => item.decisions.len(),
+        ExtractKind::Action => item.actions.len(),
+    };
+    let mut html = String::new();
+    push_html(&mut html, events.iter().cloned());
+    Extract {
+        anchor: format!("{}-{}-{}", kind.name(), item.number, count + 1),
+        text: plain_text(&events),
+        html: html.trim().to_string(),
+    }
+}
+
+fn push_extract(item: &mut BodyItem, kind: ExtractKind, extract: Extract) {
+    match kind {
+        ExtractKind::Decision => item.decisions.push(extract),
+        ExtractKind::Action => item.actions.push(extract),
+    }
+}
+
+fn open_tag(out: &mut String, tag: &str, class: &str, id: Option<&str>) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
+    out.push_str(class);
+    out.push('"');
+    if let Some(id) = id {
+        out.push_str(" id=\"");
+        out.push_str(id);
+        out.push('"');
+    }
+    out.push('>');
+}
+
+/// Removes the first `chars` characters of text (the "Beslut: " marker) from inline
+/// events, and the emphasis around the marker if nothing else is left inside it.
+fn strip_marker<'a>(events: &[Event<'a>], chars: usize) -> Vec<Event<'a>> {
+    let mut remaining = chars;
+    let mut out: Vec<Event<'a>> = Vec::with_capacity(events.len());
+    for event in events {
+        if remaining == 0 {
+            out.push(event.clone());
+            continue;
+        }
+        match event {
+            Event::Text(t) => {
+                let count = t.chars().count();
+                if count <= remaining {
+                    remaining -= count;
+                } else {
+                    let cut = t.char_indices().nth(remaining).map_or(t.len(), |(i, _)| i);
+                    let rest = t[cut..].trim_start().to_string();
+                    remaining = 0;
+                    if !rest.is_empty() {
+                        out.push(Event::Text(CowStr::from(rest)));
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => remaining = remaining.saturating_sub(1),
+            other => out.push(other.clone()),
+        }
+    }
+    remove_empty_wrappers(out)
+}
+
+fn remove_empty_wrappers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out: Vec<Event<'_>> = Vec::with_capacity(events.len());
+    for event in events {
+        let closes_empty = matches!(
+            (out.last(), &event),
+            (Some(Event::Start(Tag::Strong)), Event::End(TagEnd::Strong))
+                | (Some(Event::Start(Tag::Emphasis)), Event::End(TagEnd::Emphasis))
+        );
+        if closes_empty {
+            out.pop();
+        } else {
+            out.push(event);
+        }
+    }
+    while let Some(Event::Text(t)) = out.first() {
+        let trimmed = t.trim_start().to_string();
+        if trimmed.is_empty() {
+            out.remove(0);
+        } else {
+            out[0] = Event::Text(CowStr::from(trimmed));
+            break;
+        }
+    }
+    out
+}
+
+// ---- code highlighting (syntect, loaded on first use) ----
+
+static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
+    LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
+
+const CLASS_STYLE: syntect::html::ClassStyle = syntect::html::ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+fn syntax_for(lang: &str) -> Option<&'static syntect::parsing::SyntaxReference> {
+    let token = lang.split([',', ' ']).next().unwrap_or_default().trim();
+    if token.is_empty() {
+        return None;
+    }
+    SYNTAXES.find_syntax_by_token(token)
+}
+
+fn highlight(lang: &str, code: &str) -> String {
+    use syntect::html::ClassedHTMLGenerator;
+    use syntect::util::LinesWithEndings;
+    let Some(syntax) = syntax_for(lang) else {
+        return escape_code(lang, code);
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return escape_code(lang, code);
+        }
+    }
+    format!(
+        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
+        escape_attr(lang),
+        generator.finalize()
+    )
+}
+
+fn escape_code(lang: &str, code: &str) -> String {
+    let mut escaped = String::new();
+    pulldown_cmark_escape::escape_html(&mut escaped, code).ok();
+    format!(
+        "<pre class=\"code\" data-lang=\"{}\"><code>{escaped}</code></pre>\n",
+        escape_attr(lang)
+    )
+}
+
+fn escape_attr(text: &str) -> String {
+    let mut escaped = String::new();
+    pulldown_cmark_escape::escape_html(&mut escaped, text).ok();
+    escaped
+}
+
+/// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
+pub fn syntax_css() -> String {
+    let themes = syntect::highlighting::ThemeSet::load_defaults();
+    let light = syntect::html::css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE)
+        .unwrap_or_default();
+    let dark = syntect::html::css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
+        .unwrap_or_default();
+    format!("/* Generated by quorum from syntect's themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
+}
+
+#[cfg(test)]
+mod tests;

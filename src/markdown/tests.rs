@@ -1,0 +1,230 @@
+use super::*;
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn parse(text: &str) -> Body {
+    let decision = words(&["Beslut"]);
+    let action = words(&["Åtgärd", "Uppdrag"]);
+    let options = MarkdownOptions {
+        smart_punctuation: true,
+        allow_html: true,
+        highlight_code: true,
+        decision_words: &decision,
+        action_words: &action,
+    };
+    parse_body(text, &options)
+}
+
+#[test]
+fn level_two_headings_are_items_numbered_in_order() {
+    let body = parse("Intro.\n\n## Första\n\nA\n\n## Andra\n\nB\n");
+    assert_eq!(body.intro_html, "<p>Intro.</p>\n");
+    let titles: Vec<_> = body.items.iter().map(|i| (i.number.as_str(), i.title.as_str())).collect();
+    assert_eq!(titles, [("1", "Första"), ("2", "Andra")]);
+    assert_eq!(body.items[1].anchor, "item-2");
+    assert_eq!(body.items[1].html, "<p>B</p>\n");
+    assert_eq!(body.items[1].line, 7);
+}
+
+#[test]
+fn leading_numbers_in_every_written_form() {
+    assert_eq!(split_item_number("8) Uppföljning"), (Some("8".into()), "Uppföljning"));
+    assert_eq!(split_item_number("12. Enkät"), (Some("12".into()), "Enkät"));
+    assert_eq!(split_item_number("§ 8 Val"), (Some("8".into()), "Val"));
+    assert_eq!(split_item_number("§8 Val"), (Some("8".into()), "Val"));
+    assert_eq!(split_item_number("10 november"), (None, "10 november"));
+    assert_eq!(split_item_number("70+ samt"), (None, "70+ samt"));
+    assert_eq!(split_item_number("2020:47"), (None, "2020:47"));
+}
+
+#[test]
+fn bold_heading_text_is_plain_title() {
+    let body = parse("## 9) **Ställningstagande kring medel**\n");
+    assert_eq!(body.items[0].number, "9");
+    assert_eq!(body.items[0].title, "Ställningstagande kring medel");
+}
+
+#[test]
+fn presenters_from_heading_in_the_seeds_variants() {
+    let cases = [
+        ("Äldreomsorgslyftet (Katarina Storm-Ådell, SKR)", "Äldreomsorgslyftet", "Katarina Storm-Ådell, SKR"),
+        ("Coronakommissionen (Åsa F-T, Greger B., SKR)", "Coronakommissionen", "Åsa F-T, Greger B., SKR"),
+        (
+            "Hur förbereder sig kommunerna? (Magnus Wallinder och Irene Nilsson-Carlsson, Socialstyrelsen)",
+            "Hur förbereder sig kommunerna?",
+            "Magnus Wallinder och Irene Nilsson-Carlsson, Socialstyrelsen",
+        ),
+        ("Behöver vi öka frekvensen? (Åsa Furén-Thulin)", "Behöver vi öka frekvensen?", "Åsa Furén-Thulin"),
+        ("Besöksförbud (Daniel Lilja, Maria Björklund, IVO)", "Besöksförbud", "Daniel Lilja, Maria Björklund, IVO"),
+        ("Möte med ordförande 29/2 (Åsa Furén-Thulin, SKR)", "Möte med ordförande 29/2", "Åsa Furén-Thulin, SKR"),
+    ];
+    for (heading, title, presenters) in cases {
+        assert_eq!(split_heading_presenters(heading), (title, Some(presenters)), "{heading}");
+    }
+}
+
+#[test]
+fn a_parenthesis_that_is_not_presenters_stays_in_the_title() {
+    for heading in ["Yttrande (SOU 2020:47)", "Besök (t.ex. korttidsboende)", "(Karin Engström)", "Frågor (SKR)"] {
+        assert_eq!(split_heading_presenters(heading).1, None, "{heading}");
+    }
+}
+
+#[test]
+fn presenter_parts_split_on_commas_and_och() {
+    assert_eq!(
+        presenter_parts("Lisbeth Olsson, Sotenäs, och Karin Engström, Fyrbodals kommunalförbund"),
+        ["Lisbeth Olsson", "Sotenäs", "Karin Engström", "Fyrbodals kommunalförbund"]
+    );
+    assert_eq!(
+        presenter_parts("Eva Sahlén, Hasse Knutsson, Emma Spak, SKR"),
+        ["Eva Sahlén", "Hasse Knutsson", "Emma Spak", "SKR"]
+    );
+}
+
+#[test]
+fn emphasised_first_line_is_the_presenters() {
+    let body = parse("## 8) Uppföljning\n\n*Karin Engström, Fyrbodals kommunalförbund*\n\nText.\n");
+    let item = &body.items[0];
+    assert_eq!(item.presenters.as_deref(), Some("Karin Engström, Fyrbodals kommunalförbund"));
+    assert_eq!(item.html, "<p>Text.</p>\n");
+}
+
+#[test]
+fn emphasised_line_with_trailing_comma_is_still_presenters() {
+    let body = parse("## 13) Dialog\n\n*Helena Lilliebjelke, Strömstad, och Lis Palm, Fyrbodals kommunalförbund,*\n");
+    assert_eq!(
+        body.items[0].presenters.as_deref(),
+        Some("Helena Lilliebjelke, Strömstad, och Lis Palm, Fyrbodals kommunalförbund")
+    );
+}
+
+#[test]
+fn emphasised_line_that_is_not_a_name_stays_in_the_minutes() {
+    let body = parse("## 17) Kollegial dialog\n\n*Samtliga*\n\nText.\n");
+    assert_eq!(body.items[0].presenters, None);
+    assert!(body.items[0].html.contains("<em>Samtliga</em>"));
+    let body = parse("## 3) Enkät\n\n*PPT bilder infogas*\n");
+    assert_eq!(body.items[0].presenters, None);
+}
+
+#[test]
+fn plain_decision_paragraph() {
+    let body = parse("## 5) GR\n\nText.\n\nBeslut: Socialchefsnätverket noterar informationen.\n");
+    let item = &body.items[0];
+    assert_eq!(item.decisions.len(), 1);
+    let d = &item.decisions[0];
+    assert_eq!(d.anchor, "decision-5-1");
+    assert_eq!(d.text, "Socialchefsnätverket noterar informationen.");
+    assert_eq!(d.html, "Socialchefsnätverket noterar informationen.");
+    assert!(item
+        .html
+        .contains("<p class=\"decision\" id=\"decision-5-1\">Beslut: Socialchefsnätverket noterar informationen.</p>"));
+}
+
+#[test]
+fn bold_decision_word_is_stripped_from_the_extract() {
+    for text in ["**Beslut:** Vi bifaller.", "**Beslut**: Vi bifaller.", "beslut : Vi bifaller."] {
+        let body = parse(&format!("## A\n\n{text}\n"));
+        assert_eq!(body.items[0].decisions[0].text, "Vi bifaller.", "{text}");
+        assert_eq!(body.items[0].decisions[0].html, "Vi bifaller.", "{text}");
+    }
+}
+
+#[test]
+fn decision_followed_by_a_list_gives_one_decision_per_entry() {
+    let text = "## 8) MiniMaria\n\n**Beslut:** Socialchefs nätverket fattar följande beslut:\n\n\
+                - Restiden ska fördelas solidariskt.\n- Kommunalförbundet anställer 2 eller 3 personer.\n\
+                - Vårdsamverkans medverkan önskas.\n- Lena Gartman och Roger Granat väljs.\n";
+    let item = &parse(text).items[0];
+    let anchors: Vec<_> = item.decisions.iter().map(|d| d.anchor.as_str()).collect();
+    assert_eq!(anchors, ["decision-8-1", "decision-8-2", "decision-8-3", "decision-8-4"]);
+    assert_eq!(item.decisions[0].text, "Restiden ska fördelas solidariskt.");
+    assert!(item.html.contains("<p class=\"decision-lead\">"));
+    assert!(item.html.contains("<ul class=\"decision-list\">"));
+    assert!(item.html.contains("<li class=\"decision\" id=\"decision-8-4\">"));
+}
+
+#[test]
+fn lone_decision_word_takes_the_next_paragraph() {
+    let body = parse("## 9) Medel\n\nBeslut:\n\nSocialcheferna uppdrar åt socialstrateg att lyfta frågan.\n");
+    let item = &body.items[0];
+    assert_eq!(item.decisions.len(), 1);
+    assert_eq!(item.decisions[0].text, "Socialcheferna uppdrar åt socialstrateg att lyfta frågan.");
+    assert!(item.html.contains("id=\"decision-9-1\""));
+}
+
+#[test]
+fn decision_word_inside_a_sentence_is_not_a_decision() {
+    let body = parse("## A\n\nBeslutet togs i maj.\n\nSvar: Nej.\n\nDet finns inget Beslut: här.\n");
+    assert!(body.items[0].decisions.is_empty());
+}
+
+#[test]
+fn actions_are_extracted_like_decisions() {
+    let body = parse("## 4) Jour\n\nÅtgärd: Karin Engström ska samla in kontaktuppgifter.\n\nUppdrag: Lis Palm bevakar.\n");
+    let actions = &body.items[0].actions;
+    assert_eq!(actions.len(), 2);
+    assert_eq!(actions[0].anchor, "action-4-1");
+    assert_eq!(actions[0].text, "Karin Engström ska samla in kontaktuppgifter.");
+    assert!(body.items[0].decisions.is_empty());
+}
+
+#[test]
+fn level_one_headings_are_appendices() {
+    let body = parse("## A\n\nText.\n\n# Bilaga: Bildspel\n\nSlide.\n");
+    assert_eq!(body.items.len(), 1);
+    assert_eq!(body.items[0].html, "<p>Text.</p>\n");
+    assert_eq!(body.appendices[0].title, "Bilaga: Bildspel");
+    assert_eq!(body.appendices[0].anchor, "appendix-1");
+    assert_eq!(body.appendices[0].html, "<p>Slide.</p>\n");
+}
+
+#[test]
+fn duplicate_numbers_get_unique_anchors() {
+    let body = parse("## 1) A\n\n## 1) B\n");
+    assert_eq!(body.items[0].anchor, "item-1");
+    assert_eq!(body.items[1].anchor, "item-1-2");
+}
+
+#[test]
+fn raw_html_is_escaped_when_not_allowed() {
+    let decision = words(&["Beslut"]);
+    let options = MarkdownOptions {
+        smart_punctuation: false,
+        allow_html: false,
+        highlight_code: false,
+        decision_words: &decision,
+        action_words: &[],
+    };
+    let body = parse_body("## A\n\n<script>alert(1)</script>\n\nText <b>x</b>\n", &options);
+    assert!(!body.items[0].html.contains("<script>"), "{}", body.items[0].html);
+    assert!(body.items[0].html.contains("&lt;script&gt;"));
+    assert!(body.items[0].html.contains("&lt;b&gt;"));
+}
+
+#[test]
+fn fenced_code_is_highlighted_and_flags_the_page() {
+    let body = parse("## A\n\n```yaml\ndate: 2020-09-15\n```\n");
+    assert!(body.has_code);
+    assert!(body.items[0].html.contains("<pre class=\"code\" data-lang=\"yaml\">"));
+    assert!(body.items[0].html.contains("hl-"), "{}", body.items[0].html);
+    let plain = parse("## A\n\n```\nno language\n```\n");
+    assert!(!plain.has_code);
+    assert!(plain.items[0].html.contains("<pre><code>no language"));
+}
+
+#[test]
+fn smart_punctuation_curls_quotes() {
+    let body = parse("## A\n\n\"Save the date\" -- ok\n");
+    assert!(body.items[0].html.contains("“Save the date” –"), "{}", body.items[0].html);
+}
+
+#[test]
+fn syntax_css_has_light_and_dark_rules() {
+    let css = syntax_css();
+    assert!(css.contains(".hl-"));
+    assert!(css.contains("prefers-color-scheme: dark"));
+}

@@ -1,0 +1,191 @@
+//! Output: writes a rendered site into a staging folder beside the output folder and
+//! swaps it in, so a failed build never leaves a half-written or empty site behind.
+//! Also refuses output folders that would destroy the site itself.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Error, Result};
+
+/// One file of the built site: a site path and its bytes.
+pub enum OutputFile {
+    Text { path: String, text: String },
+    Copy { path: String, source: PathBuf },
+    Bytes { path: String, bytes: Vec<u8> },
+}
+
+impl OutputFile {
+    fn path(&self) -> &str {
+        match self {
+            OutputFile::Text { path, .. } | OutputFile::Copy { path, .. } | OutputFile::Bytes { path, .. } => path,
+        }
+    }
+}
+
+/// The file a site path is written to: `/a/` → `a/index.html`, `/404.html` → `404.html`.
+pub fn file_for(site_path: &str) -> PathBuf {
+    let relative = site_path.trim_start_matches('/');
+    if relative.is_empty() || relative.ends_with('/') {
+        PathBuf::from(relative).join("index.html")
+    } else {
+        PathBuf::from(relative)
+    }
+}
+
+/// Refuses an output folder that is `/`, the site root, an ancestor of it, or inside
+/// `content/` (the build replaces the output folder wholesale).
+pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let content = root.join(crate::load::CONTENT_DIR);
+    let refuse = |why: &str| {
+        Err(Error::Usage(format!(
+            "refusing to use {} as the output folder: {why}; choose a folder of its own, e.g. {}",
+            output.display(),
+            root.join("public").display()
+        )))
+    };
+    if output.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if root.starts_with(&output) {
+        return refuse("it is the site folder or contains it, and would be replaced");
+    }
+    if output.starts_with(&content) {
+        return refuse("it is inside content/");
+    }
+    for kept in ["themes", "templates", "static"] {
+        if output.starts_with(root.join(kept)) {
+            return refuse(&format!("it is inside {kept}/"));
+        }
+    }
+    Ok(())
+}
+
+/// The absolute, normalised form of a path (symlinks resolved where the path exists).
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(canonical) = path.canonicalize() {
+        return canonical;
+    }
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    // Resolve the existing part, so that a symlinked parent compares equal.
+    match (out.parent().and_then(|p| p.canonicalize().ok()), out.file_name()) {
+        (Some(parent), Some(name)) => parent.join(name),
+        _ => out,
+    }
+}
+
+/// Writes `files` to a staging folder and swaps it in place of `output`.
+pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
+    let staging = sibling(output, "staging");
+    remove_dir(&staging)?;
+    std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    let written = files.into_par_iter().try_for_each(|file| write_one(&staging, file));
+    if let Err(e) = written {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, output)
+}
+
+fn write_one(staging: &Path, file: OutputFile) -> Result<()> {
+    let target = staging.join(file_for(file.path()));
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    match file {
+        OutputFile::Text { text, .. } => std::fs::write(&target, text),
+        OutputFile::Bytes { bytes, .. } => std::fs::write(&target, bytes),
+        OutputFile::Copy { source, .. } => std::fs::copy(&source, &target).map(|_| ()),
+    }
+    .map_err(|e| Error::io(&target, e))
+}
+
+/// `public` → `.public.<what>` in the same folder (same file system, so renames are atomic).
+fn sibling(output: &Path, what: &str) -> PathBuf {
+    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    output.with_file_name(format!(".{name}.{what}"))
+}
+
+/// Moves the old output aside, the staging folder in, and removes the old one. Each step
+/// is a rename, so readers see either the old site or the new one.
+fn swap_in(staging: &Path, output: &Path) -> Result<()> {
+    let old = sibling(output, "old");
+    remove_dir(&old)?;
+    if output.exists() {
+        std::fs::rename(output, &old).map_err(|e| Error::io(output, e))?;
+    }
+    if let Err(e) = std::fs::rename(staging, output) {
+        if old.exists() {
+            let _ = std::fs::rename(&old, output);
+        }
+        return Err(Error::io(output, e));
+    }
+    remove_dir(&old)
+}
+
+fn remove_dir(path: &Path) -> Result<()> {
+    match std::fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_paths_map_to_files() {
+        assert_eq!(file_for("/"), PathBuf::from("index.html"));
+        assert_eq!(file_for("/meetings/2020/"), PathBuf::from("meetings/2020/index.html"));
+        assert_eq!(file_for("/404.html"), PathBuf::from("404.html"));
+    }
+
+    #[test]
+    fn dangerous_output_folders_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, root).is_err());
+        assert!(check_output_dir(root, &root.join("..")).is_err());
+        assert!(check_output_dir(root, &root.join("content")).is_err());
+        assert!(check_output_dir(root, &root.join("content/public")).is_err());
+        assert!(check_output_dir(root, &root.join("public")).is_ok());
+        assert!(check_output_dir(root, &root.join("x/../public")).is_ok());
+    }
+
+    #[test]
+    fn writing_replaces_the_whole_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("stale.html"), "old").unwrap();
+        let files = vec![OutputFile::Text {
+            path: "/a/".into(),
+            text: "new".into(),
+        }];
+        write_site(&out, files).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert!(!out.join("stale.html").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");
+    }
+}

@@ -1,0 +1,576 @@
+//! Parsing one meeting into the model: front matter and body are read by [`frontmatter`]
+//! and [`markdown`]; here names are resolved against the [`Registry`] (organisations by
+//! alias, people by alias, presenters split into people and organisations), dates and
+//! attachments are checked, and ids are given. [`assemble`] then joins all meetings into
+//! the [`Archive`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::config::{Language, SiteConfig};
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
+use crate::load::SourceFile;
+use crate::markdown::{self, looks_like_name, presenter_parts, MarkdownOptions};
+use crate::model::{Archive, Attachment, Body, Extract, Item, Meeting, Organisation, Participant, Person, Tag};
+use crate::registry::Registry;
+use crate::slug::{match_key, slugify};
+
+/// A meeting, and the names it used that the registries do not know.
+#[derive(Debug, Clone)]
+pub struct ParsedMeeting {
+    pub meeting: Meeting,
+    /// Key → name as first written.
+    pub new_organisations: Vec<(String, String)>,
+    pub new_people: Vec<(String, String)>,
+    /// Body key → name as written.
+    pub body_name: String,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses one meeting file. Errors come all at once.
+pub fn parse_meeting(
+    file: &SourceFile,
+    config: &SiteConfig,
+    registry: &Registry,
+) -> Result<ParsedMeeting, Vec<Diagnostic>> {
+    let text = file.text.as_str();
+    let split = frontmatter::split(text, &file.path).map_err(|d| vec![d])?;
+    let raw = frontmatter::parse_meeting(&split, text, &file.path).map_err(|d| vec![d])?;
+    let mut errors = Vec::new();
+    let locate = |key: &str| key_line(split.yaml, split.yaml_line, key);
+
+    let date = match parse_date(&raw, &file.path, text, &locate) {
+        Ok(date) => Some(date),
+        Err(d) => {
+            errors.push(d);
+            None
+        }
+    };
+    let language = match raw.language.as_deref() {
+        None => config.language,
+        Some(code) => Language::from_code(code).unwrap_or_else(|| {
+            errors.push(
+                Diagnostic::error(&file.path, format!("unknown language `{code}`"))
+                    .at(text, locate("language"), 1)
+                    .with_hint("write `language: sv` or `language: en`"),
+            );
+            config.language
+        }),
+    };
+    let slug = slug_of(&file.path);
+    if slug.is_empty() {
+        errors.push(
+            Diagnostic::error(&file.path, "the file name gives an empty slug")
+                .with_hint("name meeting files like 2020-09-15-socialchefsnatverket.md"),
+        );
+    }
+    let attachments = parse_attachments(&raw.attachments, file, &locate, &mut errors);
+    let Some(date) = date else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut names = Names::new(registry, file, &raw);
+    let organiser = raw.organiser.as_deref().map(|o| names.organisation(o));
+    let chair = raw.chair.as_ref().map(|p| names.participant(p));
+    let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
+    let attendees = raw.attendees.iter().map(|p| names.participant(p)).collect();
+
+    let options = MarkdownOptions {
+        smart_punctuation: config.markdown.smart_punctuation,
+        allow_html: config.markdown.allow_html,
+        highlight_code: config.markdown.highlight_code,
+        decision_words: config.extract.decision_words(language),
+        action_words: config.extract.action_words(language),
+    };
+    let body = markdown::parse_body(split.body, &options);
+    let items = body
+        .items
+        .into_iter()
+        .map(|item| {
+            let (presenters, presenting_organisations) = match &item.presenters {
+                Some(text) => names.presenters(text),
+                None => (Vec::new(), Vec::new()),
+            };
+            Item {
+                decisions: give_ids(&slug, item.decisions),
+                actions: give_ids(&slug, item.actions),
+                number: item.number,
+                anchor: item.anchor,
+                title: item.title,
+                presenters,
+                presenting_organisations,
+                html: item.html,
+            }
+        })
+        .collect();
+
+    let body_name = raw
+        .body
+        .clone()
+        .or_else(|| organiser.as_ref().map(|key| names.organisation_name(key)))
+        .unwrap_or_else(|| default_body_name(language).to_string());
+    let title = raw
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("{body_name} {}", crate::i18n::long_date(date, language)));
+    let mut tags: Vec<Tag> = raw
+        .tags
+        .iter()
+        .map(|t| Tag {
+            key: slugify(t),
+            name: t.trim().to_string(),
+        })
+        .filter(|t| !t.key.is_empty())
+        .collect();
+    tags.dedup_by(|a, b| a.key == b.key);
+
+    let meeting = Meeting {
+        slug,
+        source: file.path.clone(),
+        title,
+        body: slugify(&body_name),
+        organiser,
+        date,
+        time: raw.time.clone(),
+        location: raw.location.clone(),
+        kind: raw.kind.clone(),
+        language,
+        chair,
+        scribes,
+        attendees,
+        tags,
+        attachments,
+        draft: raw.draft,
+        intro_html: body.intro_html,
+        items,
+        appendices: body
+            .appendices
+            .into_iter()
+            .map(|a| crate::model::Appendix {
+                title: a.title,
+                anchor: a.anchor,
+                html: a.html,
+            })
+            .collect(),
+        has_code: body.has_code,
+    };
+    Ok(ParsedMeeting {
+        meeting,
+        new_organisations: names.new_organisations,
+        new_people: names.new_people,
+        body_name,
+        warnings: names.warnings,
+    })
+}
+
+fn default_body_name(language: Language) -> &'static str {
+    match language {
+        Language::Sv => "Övriga möten",
+        Language::En => "Other meetings",
+    }
+}
+
+/// The slug of a meeting: its file name without `.md`, as a slug.
+pub fn slug_of(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .map(slugify)
+        .unwrap_or_default()
+}
+
+fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
+    extracts
+        .into_iter()
+        .map(|e| {
+            let local = e
+                .anchor
+                .split_once('-')
+                .map_or(e.anchor.as_str(), |(_, rest)| rest);
+            Extract {
+                id: format!("{slug}/{local}"),
+                anchor: e.anchor,
+                text: e.text,
+                html: e.html,
+            }
+        })
+        .collect()
+}
+
+/// The 1-based file line of a top-level `key:` in the YAML (the first YAML line if absent).
+fn key_line(yaml: &str, yaml_line: usize, key: &str) -> usize {
+    yaml.lines()
+        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .map_or(yaml_line, |i| yaml_line + i)
+}
+
+fn parse_date(
+    raw: &RawMeeting,
+    file: &Path,
+    text: &str,
+    locate: &dyn Fn(&str) -> usize,
+) -> Result<NaiveDate, Diagnostic> {
+    let Some(value) = raw.date.as_deref() else {
+        return Err(Diagnostic::error(file, "the meeting has no `date`")
+            .at(text, 1, 1)
+            .with_hint("add `date: YYYY-MM-DD` to the front matter"));
+    };
+    let line = locate("date");
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(value.trim()))
+        .map_or(1, |i| i + 1);
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        let hint = if looks_iso(value) {
+            "that day does not exist in that month; check the day and the month"
+        } else {
+            "write the date as YYYY-MM-DD, e.g. 2020-09-15"
+        };
+        Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
+            .at(text, line, column)
+            .with_hint(hint)
+    })
+}
+
+fn looks_iso(value: &str) -> bool {
+    let parts: Vec<_> = value.trim().split('-').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn parse_attachments(
+    raw: &[RawAttachment],
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Attachment> {
+    let folder = attachment_folder(&file.full_path);
+    let mut attachments = Vec::new();
+    for entry in raw {
+        let line = entry
+            .file
+            .as_deref()
+            .or(entry.title.as_deref())
+            .and_then(|needle| find_line(&file.text, needle))
+            .unwrap_or_else(|| locate("attachments"));
+        if let Some(name) = entry.file.as_deref() {
+            if let Err(problem) = check_attachment(&folder, name) {
+                errors.push(
+                    Diagnostic::error(&file.path, problem)
+                        .at(&file.text, line, 0)
+                        .with_hint(format!(
+                            "put the file in {}/ beside the meeting, or remove `file:` to only name it",
+                            crate::load::relative(
+                                file.full_path.parent().unwrap_or(Path::new("")),
+                                &folder
+                            )
+                            .display()
+                        )),
+                );
+                continue;
+            }
+        }
+        let title = entry.title.clone().or_else(|| entry.file.clone()).or_else(|| entry.url.clone());
+        let Some(title) = title else {
+            errors.push(
+                Diagnostic::error(&file.path, "an attachment needs a `title`, a `file` or a `url`")
+                    .at(&file.text, line, 0),
+            );
+            continue;
+        };
+        attachments.push(Attachment {
+            title,
+            file: entry.file.clone(),
+            url: entry.url.clone(),
+        });
+    }
+    attachments
+}
+
+/// Attachments live in a folder named like the meeting file, beside it.
+pub fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
+    meeting_file.with_extension("")
+}
+
+fn check_attachment(folder: &Path, name: &str) -> Result<(), String> {
+    let path = Path::new(name);
+    let escapes = path.is_absolute()
+        || path
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)));
+    if escapes {
+        return Err(format!(
+            "the attachment `{name}` points outside the meeting's folder"
+        ));
+    }
+    if !folder.join(path).is_file() {
+        return Err(format!("the attachment `{name}` does not exist"));
+    }
+    Ok(())
+}
+
+fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// Resolves the names of one meeting.
+struct Names<'a> {
+    registry: &'a Registry,
+    file: &'a SourceFile,
+    /// Organisation names written in this meeting's participants, as resolved.
+    local: HashMap<String, String>,
+    new_organisations: Vec<(String, String)>,
+    new_people: Vec<(String, String)>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl<'a> Names<'a> {
+    fn new(registry: &'a Registry, file: &'a SourceFile, raw: &RawMeeting) -> Self {
+        let mut names = Names {
+            registry,
+            file,
+            local: HashMap::new(),
+            new_organisations: Vec::new(),
+            new_people: Vec::new(),
+            warnings: Vec::new(),
+        };
+        // Organisations written in the participant lists count as known in the minutes,
+        // so "(Lisbeth Olsson, Sotenäs)" resolves even without a registry.
+        let participants = raw.chair.iter().chain(&raw.scribes).chain(&raw.attendees);
+        for participant in participants {
+            if let (_, Some(organisation), _) = split_participant(participant) {
+                let key = names.organisation(&organisation);
+                names.local.insert(match_key(&organisation), key);
+            }
+        }
+        names
+    }
+
+    fn organisation(&mut self, name: &str) -> String {
+        let name = name.trim();
+        if let Some(key) = self.registry.resolve_organisation(name) {
+            return key.to_string();
+        }
+        if let Some(key) = self.local.get(&match_key(name)) {
+            return key.clone();
+        }
+        let key = slugify(name);
+        if !self.new_organisations.iter().any(|(k, _)| *k == key) {
+            self.new_organisations.push((key.clone(), name.to_string()));
+            self.warn_unknown_organisation(name);
+        }
+        key
+    }
+
+    fn organisation_name(&self, key: &str) -> String {
+        self.registry
+            .organisations
+            .get(key)
+            .map(|o| o.name.clone())
+            .or_else(|| self.new_organisations.iter().find(|(k, _)| k == key).map(|(_, n)| n.clone()))
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    fn warn_unknown_organisation(&mut self, name: &str) {
+        let line = find_line(&self.file.text, name).unwrap_or(0);
+        let suggestion = closest(name, self.registry.organisation_names());
+        let hint = match suggestion {
+            Some(key) => format!(
+                "did you mean `{key}` ({})? Otherwise add it to content/organisations.yaml",
+                self.registry.organisations[key].name
+            ),
+            None => "add it to content/organisations.yaml to give it a canonical name and aliases".into(),
+        };
+        self.warnings.push(
+            Diagnostic::warning(
+                &self.file.path,
+                format!("`{name}` is not a registered organisation"),
+            )
+            .at(&self.file.text, line, 0)
+            .with_hint(hint),
+        );
+    }
+
+    fn person(&mut self, name: &str) -> String {
+        let name = name.trim();
+        if let Some(key) = self.registry.resolve_person(name) {
+            return key.to_string();
+        }
+        let key = slugify(name);
+        if !self.new_people.iter().any(|(k, _)| *k == key) {
+            self.new_people.push((key.clone(), name.to_string()));
+            if let Some(known) = closest(name, self.registry.person_names()) {
+                let line = find_line(&self.file.text, name).unwrap_or(0);
+                self.warnings.push(
+                    Diagnostic::warning(&self.file.path, format!("`{name}` is not a registered person"))
+                        .at(&self.file.text, line, 0)
+                        .with_hint(format!(
+                            "did you mean `{known}` ({})? Add the spelling to their aliases in content/people.yaml",
+                            self.registry.people[known].name
+                        )),
+                );
+            }
+        }
+        key
+    }
+
+    fn participant(&mut self, raw: &RawParticipant) -> Participant {
+        let (name, organisation, role) = split_participant(raw);
+        let person = self.person(&name);
+        let organisation = organisation
+            .map(|o| self.organisation(&o))
+            .or_else(|| self.registered_organisation_of(&person));
+        let note = match raw {
+            RawParticipant::Entry(e) => e.note.clone(),
+            RawParticipant::Line(_) => None,
+        };
+        Participant {
+            person,
+            organisation,
+            role,
+            note,
+        }
+    }
+
+    fn registered_organisation_of(&self, person: &str) -> Option<String> {
+        self.registry.people.get(person).and_then(|p| p.organisation.clone())
+    }
+
+    /// "Name, Name och Name, Organisation": names gather until an organisation follows,
+    /// which then applies to each of them. A part is an organisation when it resolves to
+    /// one (registry, alias, or an organisation of this meeting's participants), or when
+    /// it does not read as a person's name.
+    fn presenters(&mut self, text: &str) -> (Vec<Participant>, Vec<String>) {
+        let mut presenters: Vec<Participant> = Vec::new();
+        let mut organisations = Vec::new();
+        let mut pending = 0;
+        for part in presenter_parts(text) {
+            let known_organisation = self.registry.resolve_organisation(part).is_some()
+                || self.local.contains_key(&match_key(part));
+            if known_organisation || !looks_like_name(part) {
+                let key = self.organisation(part);
+                if pending == 0 {
+                    organisations.push(key);
+                } else {
+                    let start = presenters.len() - pending;
+                    for presenter in &mut presenters[start..] {
+                        presenter.organisation = Some(key.clone());
+                    }
+                    pending = 0;
+                }
+            } else {
+                let person = self.person(part);
+                presenters.push(Participant {
+                    person,
+                    organisation: None,
+                    role: None,
+                    note: None,
+                });
+                pending += 1;
+            }
+        }
+        for presenter in &mut presenters {
+            if presenter.organisation.is_none() {
+                presenter.organisation = self.registered_organisation_of(&presenter.person);
+            }
+        }
+        (presenters, organisations)
+    }
+}
+
+/// "Name, role, Organisation" or a map entry → (name, organisation, role).
+fn split_participant(raw: &RawParticipant) -> (String, Option<String>, Option<String>) {
+    match raw {
+        RawParticipant::Entry(e) => (e.name.trim().to_string(), e.organisation.clone(), e.role.clone()),
+        RawParticipant::Line(line) => {
+            let parts: Vec<&str> = line.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            match parts.as_slice() {
+                [] => (String::new(), None, None),
+                [name] => (name.to_string(), None, None),
+                [name, organisation] => (name.to_string(), Some(organisation.to_string()), None),
+                [name, middle @ .., organisation] => (
+                    name.to_string(),
+                    Some(organisation.to_string()),
+                    Some(middle.join(", ")),
+                ),
+            }
+        }
+    }
+}
+
+/// The registered key whose name is closest to `name`, if close enough to be a typo.
+fn closest<'r>(name: &str, names: impl Iterator<Item = (&'r str, &'r str)>) -> Option<&'r str> {
+    let wanted = match_key(name);
+    names
+        .map(|(candidate, key)| (strsim::jaro_winkler(&wanted, candidate), candidate, key))
+        .filter(|(score, _, _)| *score >= 0.9)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, _, key)| key)
+}
+
+/// Joins parsed meetings into the archive: sorted, with duplicate slugs reported, and
+/// every organisation, person and body met in the minutes.
+pub fn assemble(parsed: Vec<ParsedMeeting>, registry: &Registry) -> Result<Archive, Vec<Diagnostic>> {
+    let mut parsed = parsed;
+    parsed.sort_by(|a, b| {
+        (a.meeting.date, &a.meeting.slug, &a.meeting.source).cmp(&(b.meeting.date, &b.meeting.slug, &b.meeting.source))
+    });
+    let mut errors = Vec::new();
+    let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
+    for p in &parsed {
+        if let Some(first) = seen.insert(&p.meeting.slug, &p.meeting.source) {
+            errors.push(
+                Diagnostic::error(
+                    &p.meeting.source,
+                    format!("the slug `{}` is also used by {}", p.meeting.slug, first.display()),
+                )
+                .with_hint("two meetings cannot have the same file name; rename one of them"),
+            );
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut archive = Archive {
+        organisations: registry.organisations.clone(),
+        people: registry.people.clone(),
+        ..Archive::default()
+    };
+    for p in parsed {
+        for (key, name) in p.new_organisations {
+            archive.organisations.entry(key.clone()).or_insert(Organisation {
+                key,
+                name,
+                short: None,
+                aliases: Vec::new(),
+                kind: None,
+                url: None,
+                registered: false,
+            });
+        }
+        for (key, name) in p.new_people {
+            archive.people.entry(key.clone()).or_insert(Person {
+                key,
+                name,
+                aliases: Vec::new(),
+                organisation: None,
+                registered: false,
+            });
+        }
+        archive.bodies.entry(p.meeting.body.clone()).or_insert(Body {
+            key: p.meeting.body.clone(),
+            name: p.body_name,
+        });
+        archive.meetings.push(p.meeting);
+    }
+    Ok(archive)
+}
+
+#[cfg(test)]
+mod tests;

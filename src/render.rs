@@ -1,0 +1,320 @@
+//! Rendering: runs every page of the site graph through its Tera template, in parallel.
+//! Templates get the documented context (THEMES.md) and the helpers `url()`, `t()` and the
+//! date filters; helpers read the page being rendered from a thread-local, so a template
+//! can write `url(path="/meetings/")` without knowing where it is.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Tera, Value};
+
+use crate::config::{Language, LinkStyle, SiteConfig};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::graph::{Crumb, Page, PageData};
+use crate::i18n::{self, Strings};
+use crate::theme::Theme;
+
+/// What every page sees as `site`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub base_url: String,
+    pub language: &'static str,
+    pub links: LinkStyle,
+    pub generator: String,
+    pub has_custom_css: bool,
+    pub has_code: bool,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'a str,
+    path: &'a str,
+    lang: &'static str,
+    title: &'a str,
+    canonical: String,
+    breadcrumbs: &'a [Crumb],
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    site: &'a SiteView,
+    page: PageView<'a>,
+    #[serde(flatten)]
+    data: &'a PageData,
+}
+
+/// A rendered page.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub path: String,
+    pub html: String,
+}
+
+/// The compiled templates and what the helpers need.
+pub struct Renderer {
+    tera: Tera,
+    site: SiteView,
+    base_url: String,
+    /// Extra HTML put before `</body>` (the live-reload script of `serve`).
+    pub inject: Option<String>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<(String, Language)> = RefCell::new(("/".to_string(), Language::Sv));
+}
+
+impl Renderer {
+    /// Compiles the theme's templates once.
+    pub fn new(theme: &Theme, config: &SiteConfig, has_code: bool) -> Result<Self> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let templates: Vec<(&str, &str)> = theme
+            .templates
+            .iter()
+            .map(|(name, (text, _))| (name.as_str(), text.as_str()))
+            .collect();
+        tera.add_raw_templates(templates).map_err(|e| {
+            let origin = template_origin(theme, &e);
+            Error::single(
+                Diagnostic::error(origin, format!("template error: {}", error_chain(&e)))
+                    .with_hint("see THEMES.md for the template context and helpers"),
+            )
+        })?;
+        let strings = Arc::new(theme.strings.clone());
+        tera.register_function(
+            "url",
+            UrlFunction {
+                style: config.build.links,
+                base_path: config.base_path(),
+            },
+        );
+        tera.register_function("t", TranslateFunction { strings });
+        tera.register_filter("long_date", date_filter(|d, l| i18n::long_date(d, l)));
+        tera.register_filter("weekday", date_filter(|d, l| i18n::weekday(d, l).to_string()));
+        tera.register_filter("month_name", month_name_filter);
+        let site = SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            base_url: config.base_url.clone(),
+            language: config.language.code(),
+            links: config.build.links,
+            generator: format!("quorum {}", env!("CARGO_PKG_VERSION")),
+            has_custom_css: theme.has_static("custom.css"),
+            has_code,
+        };
+        Ok(Renderer {
+            tera,
+            base_url: config.base_url.clone(),
+            site,
+            inject: None,
+        })
+    }
+
+    /// Renders the pages in parallel; errors name the template and the page.
+    pub fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
+        let results: Vec<Result<Rendered, Diagnostic>> = pages.par_iter().map(|page| self.render(page)).collect();
+        let mut rendered = Vec::with_capacity(results.len());
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok(r) => rendered.push(r),
+                Err(d) => errors.push(d),
+            }
+        }
+        if errors.is_empty() {
+            Ok(rendered)
+        } else {
+            errors.dedup_by(|a, b| a.message == b.message);
+            Err(Error::Content(errors))
+        }
+    }
+
+    pub fn render(&self, page: &Page) -> Result<Rendered, Diagnostic> {
+        CURRENT.with(|c| *c.borrow_mut() = (page.path.clone(), page.lang));
+        let context = Context {
+            site: &self.site,
+            page: PageView {
+                kind: page.kind,
+                path: &page.path,
+                lang: page.lang.code(),
+                title: &page.title,
+                canonical: format!("{}{}", self.base_url, page.path.trim_start_matches('/')),
+                breadcrumbs: &page.breadcrumbs,
+            },
+            data: &page.data,
+        };
+        let context = tera::Context::from_serialize(&context).map_err(|e| {
+            Diagnostic::error(page.template, format!("cannot build the context of {}: {e}", page.path))
+        })?;
+        let mut html = self.tera.render(page.template, &context).map_err(|e| {
+            Diagnostic::error(
+                format!("templates/{}", page.template),
+                format!("cannot render {}: {}", page.path, error_chain(&e)),
+            )
+            .with_hint("see THEMES.md for the variables each template gets")
+        })?;
+        if let Some(script) = &self.inject {
+            match html.rfind("</body>") {
+                Some(i) => html.insert_str(i, script),
+                None => html.push_str(script),
+            }
+        }
+        Ok(Rendered {
+            path: page.path.clone(),
+            html,
+        })
+    }
+}
+
+fn template_origin(theme: &Theme, error: &tera::Error) -> String {
+    let text = error_chain(error);
+    theme
+        .templates
+        .iter()
+        .find(|(name, _)| text.contains(name.as_str()))
+        .map_or_else(|| "templates".to_string(), |(_, (_, origin))| origin.clone())
+}
+
+/// Tera's errors nest the useful part in their sources.
+fn error_chain(error: &tera::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(e) = source {
+        parts.push(e.to_string());
+        source = e.source();
+    }
+    parts.join(": ")
+}
+
+/// A link from the page being rendered to the site path `to` ("/meetings/#x").
+pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
+    let (target, fragment) = match to.find('#') {
+        Some(i) => (&to[..i], &to[i..]),
+        None => (to, ""),
+    };
+    let target = target.trim_start_matches('/');
+    if style == LinkStyle::Absolute {
+        return format!("{base_path}{target}{fragment}");
+    }
+    let from_dir = &from[..from.rfind('/').map_or(0, |i| i + 1)];
+    let depth = from_dir.matches('/').count().saturating_sub(1);
+    let mut out = "../".repeat(depth);
+    out.push_str(target);
+    let is_folder = target.is_empty() || target.ends_with('/');
+    if style == LinkStyle::File && is_folder {
+        out.push_str("index.html");
+    }
+    if out.is_empty() {
+        out.push_str("./");
+    }
+    out.push_str(fragment);
+    out
+}
+
+struct UrlFunction {
+    style: LinkStyle,
+    base_path: String,
+}
+
+impl tera::Function for UrlFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let path = args
+            .get("path")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("url() needs a `path` string, e.g. url(path=\"/meetings/\")"))?;
+        if !path.starts_with('/') {
+            return Err(tera::Error::msg(format!(
+                "url(path=\"{path}\"): site paths start with `/`"
+            )));
+        }
+        let from = CURRENT.with(|c| c.borrow().0.clone());
+        Ok(Value::String(link(&from, path, self.style, &self.base_path)))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+struct TranslateFunction {
+    strings: Arc<Strings>,
+}
+
+impl tera::Function for TranslateFunction {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let key = args
+            .get("key")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs a `key` string, e.g. t(key=\"meetings\")"))?;
+        let language = CURRENT.with(|c| c.borrow().1);
+        self.strings
+            .get(language, key)
+            .map(|s| Value::String(s.to_string()))
+            .map_err(tera::Error::msg)
+    }
+}
+
+fn current_language() -> Language {
+    CURRENT.with(|c| c.borrow().1)
+}
+
+fn date_filter(
+    format: fn(chrono::NaiveDate, Language) -> String,
+) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
+    move |value, _| {
+        let text = value
+            .as_str()
+            .ok_or_else(|| tera::Error::msg("date filters need a date string like \"2020-09-15\""))?;
+        let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| tera::Error::msg(format!("`{text}` is not a date like 2020-09-15")))?;
+        Ok(Value::String(format(date, current_language())))
+    }
+}
+
+fn month_name_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let month = value
+        .as_u64()
+        .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
+        .ok_or_else(|| tera::Error::msg("month_name needs a month number 1–12"))?;
+    let name = u32::try_from(month)
+        .ok()
+        .and_then(|m| i18n::month_name(m, current_language()))
+        .ok_or_else(|| tera::Error::msg(format!("{month} is not a month number 1–12")))?;
+    Ok(Value::String(name.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_climb_to_the_root() {
+        let r = |from, to| link(from, to, LinkStyle::Relative, "/");
+        assert_eq!(r("/", "/meetings/"), "meetings/");
+        assert_eq!(r("/", "/"), "./");
+        assert_eq!(r("/meetings/a/", "/"), "../../");
+        assert_eq!(r("/meetings/a/", "/style.css"), "../../style.css");
+        assert_eq!(r("/meetings/a/", "/meetings/a/#item-8"), "../../meetings/a/#item-8");
+        assert_eq!(r("/404.html", "/meetings/"), "meetings/");
+    }
+
+    #[test]
+    fn file_links_end_in_index_html() {
+        let f = |from, to| link(from, to, LinkStyle::File, "/");
+        assert_eq!(f("/", "/"), "index.html");
+        assert_eq!(f("/meetings/2020/", "/meetings/"), "../../meetings/index.html");
+        assert_eq!(f("/people/x/", "/meetings/a/#decision-8-1"), "../../meetings/a/index.html#decision-8-1");
+        assert_eq!(f("/people/x/", "/style.css"), "../../style.css");
+    }
+
+    #[test]
+    fn absolute_links_start_at_the_base_path() {
+        assert_eq!(link("/people/x/", "/meetings/", LinkStyle::Absolute, "/minnen/"), "/minnen/meetings/");
+        assert_eq!(link("/", "/", LinkStyle::Absolute, "/"), "/");
+    }
+}
