@@ -101,8 +101,14 @@ pub fn parse_archive(root: &Path, config: &SiteConfig) -> Result<(Archive, Vec<D
     let content = load_content(root)?;
     let mut problems = content.problems;
     let registry = Registry::parse(
-        content.organisations.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
-        content.people.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
+        content
+            .organisations
+            .as_ref()
+            .map(|f| (f.path.as_path(), f.text.as_str())),
+        content
+            .people
+            .as_ref()
+            .map(|f| (f.path.as_path(), f.text.as_str())),
     )
     .unwrap_or_else(|mut e| {
         problems.append(&mut e);
@@ -186,7 +192,11 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// Every file of the site: rendered pages, static files, syntax CSS, attachments.
-pub fn render_files(prepared: &Prepared, renderer: &Renderer, root: &Path) -> Result<Vec<OutputFile>> {
+pub fn render_files(
+    prepared: &Prepared,
+    renderer: &Renderer,
+    root: &Path,
+) -> Result<Vec<OutputFile>> {
     let pages: Vec<_> = prepared.graph.pages.iter().collect();
     let rendered = renderer.render_all(&pages)?;
     let mut files: Vec<OutputFile> = rendered
@@ -228,7 +238,8 @@ pub fn render_files(prepared: &Prepared, renderer: &Renderer, root: &Path) -> Re
 pub fn check_site(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     match prepare(options) {
         Ok(prepared) => {
-            let renderer = Renderer::new(&prepared.theme, &prepared.config, prepared.graph.has_code)?;
+            let renderer =
+                Renderer::new(&prepared.theme, &prepared.config, prepared.graph.has_code)?;
             let pages: Vec<_> = prepared.graph.pages.iter().collect();
             let mut diagnostics = prepared.warnings;
             if let Err(Error::Content(mut errors)) = renderer.render_all(&pages) {

@@ -158,6 +158,9 @@ mod tests {
     fn location_leaves_out_unknown_parts() {
         assert_eq!(Diagnostic::error("a.md", "x").location(), "a.md");
         let text = "one\ntwo\n";
-        assert_eq!(Diagnostic::error("a.md", "x").at(text, 2, 0).location(), "a.md:2");
+        assert_eq!(
+            Diagnostic::error("a.md", "x").at(text, 2, 0).location(),
+            "a.md:2"
+        );
     }
 }

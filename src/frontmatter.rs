@@ -104,7 +104,9 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let mut offset = first_line_end;
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let content = text[offset..end].trim_end();
         if content == "---" || content == "..." {
             return Ok(Split {
@@ -117,9 +119,11 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         offset = end;
         line += 1;
     }
-    Err(Diagnostic::error(file, "the front matter has no closing `---`")
-        .at(text, 1, 1)
-        .with_hint("add a line `---` after the last YAML key, before the minutes"))
+    Err(
+        Diagnostic::error(file, "the front matter has no closing `---`")
+            .at(text, 1, 1)
+            .with_hint("add a line `---` after the last YAML key, before the minutes"),
+    )
 }
 
 /// Parses the YAML of a split file into a [`RawMeeting`].
@@ -159,11 +163,12 @@ fn yaml_diagnostic(
         .unwrap_or(&raw)
         .trim()
         .to_string();
-    let (line, column) = error
-        .location()
-        .map_or((split.yaml_line, 1), |l| (split.yaml_line + l.line() - 1, l.column()));
+    let (line, column) = error.location().map_or((split.yaml_line, 1), |l| {
+        (split.yaml_line + l.line() - 1, l.column())
+    });
     let hint = yaml_hint(&message);
-    let diagnostic = Diagnostic::error(file, format!("front matter: {message}")).at(text, line, column);
+    let diagnostic =
+        Diagnostic::error(file, format!("front matter: {message}")).at(text, line, column);
     match hint {
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
@@ -175,7 +180,15 @@ fn yaml_hint(message: &str) -> Option<String> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next().unwrap_or_default();
         let known: &[&str] = if message.contains("`name`") && !message.contains("`attendees`") {
-            &["name", "organisation", "role", "note", "title", "file", "url"]
+            &[
+                "name",
+                "organisation",
+                "role",
+                "note",
+                "title",
+                "file",
+                "url",
+            ]
         } else {
             MEETING_KEYS
         };
@@ -203,7 +216,12 @@ fn yaml_hint(message: &str) -> Option<String> {
 pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()), *c))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
+                *c,
+            )
+        })
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
@@ -245,7 +263,10 @@ mod tests {
     #[test]
     fn empty_file_and_missing_front_matter_are_errors() {
         assert!(parse("").unwrap_err().message.contains("empty"));
-        assert!(parse("# Minutes\n").unwrap_err().message.contains("must start"));
+        assert!(parse("# Minutes\n")
+            .unwrap_err()
+            .message
+            .contains("must start"));
     }
 
     #[test]
@@ -254,9 +275,14 @@ mod tests {
             "---\ndate: 2022-01-28\nchair: Lisbeth Olsson, Sotenäs\nattendees:\n  - Sirene Johansson, Tanum\n  - { name: Karin Engström, organisation: Fyrbodals kommunalförbund, note: förmiddag }\n---\n",
         )
         .unwrap();
-        assert_eq!(m.chair, Some(RawParticipant::Line("Lisbeth Olsson, Sotenäs".into())));
+        assert_eq!(
+            m.chair,
+            Some(RawParticipant::Line("Lisbeth Olsson, Sotenäs".into()))
+        );
         assert_eq!(m.attendees.len(), 2);
-        let RawParticipant::Entry(e) = &m.attendees[1] else { panic!() };
+        let RawParticipant::Entry(e) = &m.attendees[1] else {
+            panic!()
+        };
         assert_eq!(e.note.as_deref(), Some("förmiddag"));
     }
 

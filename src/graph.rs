@@ -500,7 +500,11 @@ impl<'a> Refs<'a> {
         let keys = meeting
             .organiser
             .iter()
-            .chain(item.presenters.iter().filter_map(|p| p.organisation.as_ref()))
+            .chain(
+                item.presenters
+                    .iter()
+                    .filter_map(|p| p.organisation.as_ref()),
+            )
             .chain(&item.presenting_organisations);
         let mut seen = BTreeSet::new();
         keys.filter(|k| seen.insert(k.as_str()))
@@ -519,7 +523,11 @@ impl<'a> Refs<'a> {
 }
 
 /// Builds the site graph. `strings` gives page titles in the site's language.
-pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language) -> Result<SiteGraph, String> {
+pub fn build_graph(
+    archive: &Archive,
+    strings: &Strings,
+    site_language: Language,
+) -> Result<SiteGraph, String> {
     let refs = Refs::new(archive);
     let title = |key: &str| strings.get(site_language, key).map(str::to_string);
     let home = Crumb {
@@ -532,7 +540,12 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
             path: path.into(),
         })
     };
-    let page = |path: String, template: &'static str, kind: &'static str, title: String, crumbs: Vec<Crumb>, data| Page {
+    let page = |path: String,
+                template: &'static str,
+                kind: &'static str,
+                title: String,
+                crumbs: Vec<Crumb>,
+                data| Page {
         path,
         template,
         kind,
@@ -571,7 +584,11 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
         title("nav_home")?,
         Vec::new(),
         PageData::Home {
-            latest_meetings: newest_first.iter().take(10).map(|&i| refs.meetings[i].clone()).collect(),
+            latest_meetings: newest_first
+                .iter()
+                .take(10)
+                .map(|&i| refs.meetings[i].clone())
+                .collect(),
             recent_decisions: all_decisions.iter().take(10).cloned().collect(),
             bodies: body_summaries.clone(),
             counts: counts.clone(),
@@ -582,9 +599,15 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
     let meetings_title = title("nav_meetings")?;
     let mut by_year: BTreeMap<i32, Vec<Arc<MeetingRef>>> = BTreeMap::new();
     for &i in &newest_first {
-        by_year.entry(refs.meetings[i].year).or_default().push(refs.meetings[i].clone());
+        by_year
+            .entry(refs.meetings[i].year)
+            .or_default()
+            .push(refs.meetings[i].clone());
     }
-    let meeting_years = Arc::new(year_links("meetings", by_year.iter().map(|(y, m)| (*y, m.len()))));
+    let meeting_years = Arc::new(year_links(
+        "meetings",
+        by_year.iter().map(|(y, m)| (*y, m.len())),
+    ));
     let groups: Vec<MeetingGroup> = by_year
         .iter()
         .rev()
@@ -674,7 +697,10 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
     let decisions_title = title("nav_decisions")?;
     let mut decisions_by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
     for d in &all_decisions {
-        decisions_by_year.entry(d.meeting.year).or_default().push(d.clone());
+        decisions_by_year
+            .entry(d.meeting.year)
+            .or_default()
+            .push(d.clone());
     }
     let decision_years = Arc::new(year_links(
         "decisions",
@@ -721,7 +747,9 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
         "actions",
         title("nav_actions")?,
         vec![home.clone()],
-        PageData::Actions { actions: all_actions },
+        PageData::Actions {
+            actions: all_actions,
+        },
     ));
 
     // Bodies.
@@ -750,17 +778,38 @@ pub fn build_graph(archive: &Archive, strings: &Strings, site_language: Language
             PageData::Body {
                 body: summary.clone(),
                 meetings: indexes.iter().map(|&i| refs.meetings[i].clone()).collect(),
-                decisions: indexes.iter().flat_map(|&i| refs.decisions[i].iter().cloned()).collect(),
+                decisions: indexes
+                    .iter()
+                    .flat_map(|&i| refs.decisions[i].iter().cloned())
+                    .collect(),
             },
         ));
     }
 
-    organisation_pages(&refs, &newest_first, &mut pages, &home, section("nav_organisations", "/organisations/")?);
-    person_pages(&refs, &newest_first, &mut pages, &home, section("nav_people", "/people/")?);
-    tag_pages(&refs, &newest_first, &mut pages, &home, section("nav_tags", "/tags/")?);
+    organisation_pages(
+        &refs,
+        &newest_first,
+        &mut pages,
+        &home,
+        section("nav_organisations", "/organisations/")?,
+    );
+    person_pages(
+        &refs,
+        &newest_first,
+        &mut pages,
+        &home,
+        section("nav_people", "/people/")?,
+    );
+    tag_pages(
+        &refs,
+        &newest_first,
+        &mut pages,
+        &home,
+        section("nav_tags", "/tags/")?,
+    );
 
     pages.push(page(
-        "/404.html".into(),
+        crate::render::NOT_FOUND_PATH.into(),
         "404.html",
         "not_found",
         title("not_found_title")?,
@@ -805,14 +854,22 @@ fn group_by_month(decisions: &[Arc<ExtractView>]) -> Vec<MonthGroup> {
 
 fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
     let meeting = &refs.archive.meetings[index];
-    let attendees: Vec<ParticipantView> = meeting.attendees.iter().map(|p| refs.participant(p)).collect();
+    let attendees: Vec<ParticipantView> = meeting
+        .attendees
+        .iter()
+        .map(|p| refs.participant(p))
+        .collect();
     let items = meeting
         .items
         .iter()
         .zip(&refs.items[index])
         .map(|(item, item_ref)| ItemView {
             item: item_ref.clone(),
-            presenters: item.presenters.iter().map(|p| refs.participant(p)).collect(),
+            presenters: item
+                .presenters
+                .iter()
+                .map(|p| refs.participant(p))
+                .collect(),
             html: item.html.clone(),
             decisions: refs.decisions[index]
                 .iter()
@@ -831,7 +888,11 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
         time: meeting.time.clone(),
         location: meeting.location.clone(),
         chair: meeting.chair.as_ref().map(|p| refs.participant(p)),
-        scribes: meeting.scribes.iter().map(|p| refs.participant(p)).collect(),
+        scribes: meeting
+            .scribes
+            .iter()
+            .map(|p| refs.participant(p))
+            .collect(),
         attendee_groups: group_attendees(&attendees),
         attendees,
         tags: meeting
@@ -848,7 +909,10 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
             .iter()
             .map(|a| AttachmentView {
                 title: a.title.clone(),
-                file: a.file.as_ref().map(|f| format!("{}{f}", meeting_path(&meeting.slug))),
+                file: a
+                    .file
+                    .as_ref()
+                    .map(|f| format!("{}{f}", meeting_path(&meeting.slug))),
                 url: a.url.clone(),
             })
             .collect(),
@@ -904,15 +968,28 @@ fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
         .bodies
         .values()
         .map(|body| {
-            let meetings: Vec<&Meeting> = archive.meetings.iter().filter(|m| m.body == body.key).collect();
-            let mut organisers: Vec<&str> = meetings.iter().filter_map(|m| m.organiser.as_deref()).collect();
+            let meetings: Vec<&Meeting> = archive
+                .meetings
+                .iter()
+                .filter(|m| m.body == body.key)
+                .collect();
+            let mut organisers: Vec<&str> = meetings
+                .iter()
+                .filter_map(|m| m.organiser.as_deref())
+                .collect();
             organisers.sort_unstable();
             organisers.dedup();
             BodySummary {
                 body: refs.bodies[body.key.as_str()].clone(),
                 meeting_count: meetings.len(),
-                first_date: meetings.first().map(|m| m.date.to_string()).unwrap_or_default(),
-                last_date: meetings.last().map(|m| m.date.to_string()).unwrap_or_default(),
+                first_date: meetings
+                    .first()
+                    .map(|m| m.date.to_string())
+                    .unwrap_or_default(),
+                last_date: meetings
+                    .last()
+                    .map(|m| m.date.to_string())
+                    .unwrap_or_default(),
                 organisers: organisers.into_iter().filter_map(|k| refs.org(k)).collect(),
             }
         })
@@ -928,9 +1005,19 @@ struct OrgIndex {
     people: BTreeSet<String>,
 }
 
-fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+fn organisation_pages(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+    pages: &mut Vec<Page>,
+    home: &Crumb,
+    crumb: Crumb,
+) {
     let archive = refs.archive;
-    let mut index: BTreeMap<&str, OrgIndex> = archive.organisations.keys().map(|k| (k.as_str(), OrgIndex::default())).collect();
+    let mut index: BTreeMap<&str, OrgIndex> = archive
+        .organisations
+        .keys()
+        .map(|k| (k.as_str(), OrgIndex::default()))
+        .collect();
     for person in archive.people.values() {
         if let Some(org) = &person.organisation {
             if let Some(entry) = index.get_mut(org.as_str()) {
@@ -950,7 +1037,11 @@ fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<P
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
-            let mut orgs: BTreeSet<&str> = item.presenters.iter().filter_map(|p| p.organisation.as_deref()).collect();
+            let mut orgs: BTreeSet<&str> = item
+                .presenters
+                .iter()
+                .filter_map(|p| p.organisation.as_deref())
+                .collect();
             orgs.extend(item.presenting_organisations.iter().map(String::as_str));
             for org in orgs {
                 if let Some(entry) = index.get_mut(org) {
@@ -983,13 +1074,18 @@ fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<P
         lang: pages[0].lang,
         title: crumb.title.clone(),
         breadcrumbs: vec![home.clone()],
-        data: PageData::Organisations { organisations: summaries },
+        data: PageData::Organisations {
+            organisations: summaries,
+        },
         meetings: None,
     });
     for organisation in archive.organisations.values() {
         let entry = &index[organisation.key.as_str()];
-        let mut decision_meetings: BTreeSet<std::cmp::Reverse<usize>> =
-            entry.organised.iter().map(|&i| std::cmp::Reverse(i)).collect();
+        let mut decision_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
+            .organised
+            .iter()
+            .map(|&i| std::cmp::Reverse(i))
+            .collect();
         decision_meetings.extend(entry.attended.iter().copied());
         decision_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
         let org_ref = refs.orgs[organisation.key.as_str()].clone();
@@ -1007,9 +1103,21 @@ fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<P
                     kind: organisation.kind.clone(),
                     url: organisation.url.clone(),
                 },
-                organised: entry.organised.iter().map(|&i| refs.meetings[i].clone()).collect(),
-                attended: entry.attended.iter().map(|r| refs.meetings[r.0].clone()).collect(),
-                presented: entry.presented.iter().map(|&(i, j)| presented(refs, i, j)).collect(),
+                organised: entry
+                    .organised
+                    .iter()
+                    .map(|&i| refs.meetings[i].clone())
+                    .collect(),
+                attended: entry
+                    .attended
+                    .iter()
+                    .map(|r| refs.meetings[r.0].clone())
+                    .collect(),
+                presented: entry
+                    .presented
+                    .iter()
+                    .map(|&(i, j)| presented(refs, i, j))
+                    .collect(),
                 decisions: decision_meetings
                     .iter()
                     .flat_map(|r| refs.decisions[r.0].iter().cloned())
@@ -1035,17 +1143,29 @@ fn presented(refs: &Refs<'_>, meeting: usize, item: usize) -> Presented {
 
 #[derive(Default)]
 struct PersonIndex {
-    attended: Vec<(usize, Option<String>, Option<String>, Option<String>)>,
+    /// Meeting index and the participant entry (role, note, organisation) there.
+    attended: Vec<(usize, Participant)>,
     presented: Vec<(usize, usize)>,
     roles: Vec<(&'static str, usize)>,
     organisations: BTreeSet<String>,
 }
 
-fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+fn person_pages(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+    pages: &mut Vec<Page>,
+    home: &Crumb,
+    crumb: Crumb,
+) {
     let archive = refs.archive;
-    let mut index: BTreeMap<&str, PersonIndex> = archive.people.keys().map(|k| (k.as_str(), PersonIndex::default())).collect();
+    let mut index: BTreeMap<&str, PersonIndex> = archive
+        .people
+        .keys()
+        .map(|k| (k.as_str(), PersonIndex::default()))
+        .collect();
     for person in archive.people.values() {
-        if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str())) {
+        if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str()))
+        {
             entry.organisations.insert(org.clone());
         }
     }
@@ -1053,8 +1173,8 @@ fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, 
         let meeting = &archive.meetings[i];
         let mut attend = |p: &Participant, role: Option<&'static str>| {
             if let Some(entry) = index.get_mut(p.person.as_str()) {
-                if !entry.attended.iter().any(|(m, ..)| *m == i) {
-                    entry.attended.push((i, p.role.clone(), p.note.clone(), p.organisation.clone()));
+                if !entry.attended.iter().any(|(m, _)| *m == i) {
+                    entry.attended.push((i, p.clone()));
                 }
                 if let Some(role) = role {
                     entry.roles.push((role, i));
@@ -1080,7 +1200,13 @@ fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, 
             }
         }
     }
-    let orgs_of = |entry: &PersonIndex| -> Vec<Arc<OrgRef>> { entry.organisations.iter().filter_map(|k| refs.org(k)).collect() };
+    let orgs_of = |entry: &PersonIndex| -> Vec<Arc<OrgRef>> {
+        entry
+            .organisations
+            .iter()
+            .filter_map(|k| refs.org(k))
+            .collect()
+    };
     let summaries = archive
         .people
         .values()
@@ -1124,14 +1250,18 @@ fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, 
                 attended: entry
                     .attended
                     .iter()
-                    .map(|(i, role, note, org)| Attendance {
+                    .map(|(i, p)| Attendance {
                         meeting: refs.meetings[*i].clone(),
-                        role: role.clone(),
-                        note: note.clone(),
-                        organisation: org.as_deref().and_then(|k| refs.org(k)),
+                        role: p.role.clone(),
+                        note: p.note.clone(),
+                        organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
                     })
                     .collect(),
-                presented: entry.presented.iter().map(|&(i, j)| presented(refs, i, j)).collect(),
+                presented: entry
+                    .presented
+                    .iter()
+                    .map(|&(i, j)| presented(refs, i, j))
+                    .collect(),
                 roles: entry
                     .roles
                     .iter()
@@ -1146,12 +1276,21 @@ fn person_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, 
     }
 }
 
-fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, home: &Crumb, crumb: Crumb) {
+fn tag_pages(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+    pages: &mut Vec<Page>,
+    home: &Crumb,
+    crumb: Crumb,
+) {
     let archive = refs.archive;
     let mut tags: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
     for &i in newest_first {
         for tag in &archive.meetings[i].tags {
-            tags.entry(tag.key.as_str()).or_insert((tag.name.as_str(), Vec::new())).1.push(i);
+            tags.entry(tag.key.as_str())
+                .or_insert((tag.name.as_str(), Vec::new()))
+                .1
+                .push(i);
         }
     }
     let summary = |key: &str, name: &str, count: usize| TagSummary {
@@ -1168,7 +1307,10 @@ fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], pages: &mut Vec<Page>, hom
         title: crumb.title.clone(),
         breadcrumbs: vec![home.clone()],
         data: PageData::Tags {
-            tags: tags.iter().map(|(k, (n, m))| summary(k, n, m.len())).collect(),
+            tags: tags
+                .iter()
+                .map(|(k, (n, m))| summary(k, n, m.len()))
+                .collect(),
         },
         meetings: None,
     });

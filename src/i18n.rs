@@ -8,12 +8,32 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use crate::config::Language;
 
 const MONTHS_SV: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-    "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "september" / "September" for month 9; `None` outside 1..=12.
@@ -35,8 +55,18 @@ pub fn long_date(date: NaiveDate, language: Language) -> String {
 pub fn weekday(date: NaiveDate, language: Language) -> &'static str {
     let index = date.weekday().num_days_from_monday() as usize;
     let names = match language {
-        Language::Sv => ["måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
-        Language::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        Language::Sv => [
+            "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        ],
+        Language::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ],
     };
     debug_assert_eq!(Weekday::Mon.num_days_from_monday(), 0);
     names[index]
@@ -66,7 +96,12 @@ impl Strings {
             .get(&language)
             .and_then(|t| t.get(key))
             .map(String::as_str)
-            .ok_or_else(|| format!("the UI string `{key}` is missing from i18n/{}.toml", language.code()))
+            .ok_or_else(|| {
+                format!(
+                    "the UI string `{key}` is missing from i18n/{}.toml",
+                    language.code()
+                )
+            })
     }
 }
 
@@ -80,9 +115,18 @@ mod tests {
 
     #[test]
     fn long_dates_in_both_languages() {
-        assert_eq!(long_date(date(2020, 9, 15), Language::Sv), "15 september 2020");
-        assert_eq!(long_date(date(2020, 9, 15), Language::En), "15 September 2020");
-        assert_eq!(long_date(date(2022, 1, 28), Language::Sv), "28 januari 2022");
+        assert_eq!(
+            long_date(date(2020, 9, 15), Language::Sv),
+            "15 september 2020"
+        );
+        assert_eq!(
+            long_date(date(2020, 9, 15), Language::En),
+            "15 September 2020"
+        );
+        assert_eq!(
+            long_date(date(2022, 1, 28), Language::Sv),
+            "28 januari 2022"
+        );
     }
 
     #[test]
@@ -96,7 +140,8 @@ mod tests {
 
     #[test]
     fn missing_ui_string_names_key_and_file() {
-        let strings = Strings::parse(&[(Language::Sv, "sv.toml".into(), "a = \"A\"".into())]).unwrap();
+        let strings =
+            Strings::parse(&[(Language::Sv, "sv.toml".into(), "a = \"A\"".into())]).unwrap();
         assert_eq!(strings.get(Language::Sv, "a"), Ok("A"));
         let e = strings.get(Language::Sv, "b").unwrap_err();
         assert!(e.contains("`b`") && e.contains("i18n/sv.toml"), "{e}");

@@ -59,7 +59,10 @@ pub fn load_content(root: &Path) -> Result<Content> {
 pub fn meeting_paths(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
     let mut problems = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         match entry {
             Ok(entry) => {
                 let is_markdown = entry.file_type().is_file()
@@ -73,7 +76,10 @@ pub fn meeting_paths(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>)
                 }
             }
             Err(e) => {
-                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| dir.to_path_buf());
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| dir.to_path_buf());
                 let message = if e.loop_ancestor().is_some() {
                     "a symbolic link loops back to a folder above it; it was skipped".to_string()
                 } else {

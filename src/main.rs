@@ -9,7 +9,11 @@ use quorum::config::LinkStyle;
 use quorum::{BuildOptions, Diagnostic, Error};
 
 #[derive(Parser)]
-#[command(name = "quorum", version, about = "Publish an archive of meeting minutes as a static site")]
+#[command(
+    name = "quorum",
+    version,
+    about = "Publish an archive of meeting minutes as a static site"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -119,11 +123,16 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                     );
                 }
                 Format::Json => {
-                    let json = serde_json::to_string_pretty(&diagnostics).map_err(|e| Error::Usage(e.to_string()))?;
+                    let json = serde_json::to_string_pretty(&diagnostics)
+                        .map_err(|e| Error::Usage(e.to_string()))?;
                     println!("{json}");
                 }
             }
-            Ok(if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Init { dir } => {
             let written = quorum::scaffold::init_site(&dir)?;
@@ -142,7 +151,8 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             organiser,
             root,
         } => {
-            let path = quorum::scaffold::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
+            let path =
+                quorum::scaffold::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
             println!("created {}", path.display());
             Ok(ExitCode::SUCCESS)
         }

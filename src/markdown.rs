@@ -226,7 +226,8 @@ fn prepare_events<'a>(
             Event::Html(html) | Event::InlineHtml(html) if !options.allow_html => {
                 out.push((Event::Text(html), offset));
             }
-            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) if !options.allow_html => {}
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) if !options.allow_html => {
+            }
             other => out.push((other, offset)),
         }
     }
@@ -359,9 +360,9 @@ pub fn looks_like_presenters(text: &str) -> bool {
     let parts = presenter_parts(text);
     !text.chars().any(|c| c.is_ascii_digit())
         && !parts.is_empty()
-        && parts
-            .iter()
-            .all(|p| p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5)
+        && parts.iter().all(|p| {
+            p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5
+        })
         && parts.iter().any(|p| looks_like_name(p))
 }
 
@@ -388,7 +389,9 @@ fn take_presenter_line(blocks: &mut Vec<Block<'_>>) -> Option<String> {
 /// The events inside a paragraph block, without its start and end.
 fn paragraph_inner<'b, 'a>(block: &'b [Event<'a>]) -> Option<&'b [Event<'a>]> {
     match (block.first(), block.last()) {
-        (Some(Event::Start(Tag::Paragraph)), Some(Event::End(TagEnd::Paragraph))) if block.len() >= 2 => {
+        (Some(Event::Start(Tag::Paragraph)), Some(Event::End(TagEnd::Paragraph)))
+            if block.len() >= 2 =>
+        {
             Some(&block[1..block.len() - 1])
         }
         _ => None,
@@ -396,7 +399,10 @@ fn paragraph_inner<'b, 'a>(block: &'b [Event<'a>]) -> Option<&'b [Event<'a>]> {
 }
 
 fn is_list(block: Option<&Block<'_>>) -> bool {
-    matches!(block.and_then(|b| b.first()), Some(Event::Start(Tag::List(_))))
+    matches!(
+        block.and_then(|b| b.first()),
+        Some(Event::Start(Tag::List(_)))
+    )
 }
 
 /// A paragraph's marker: ("Beslut: text") → (Decision, chars of "Beslut: ", "text").
@@ -454,9 +460,7 @@ fn render_item(item: &mut BodyItem, blocks: Vec<Block<'_>>, options: &MarkdownOp
             item.html.push_str("</p>\n");
             let list = blocks.next().unwrap_or_default();
             render_extract_list(item, kind, list);
-        } else if remainder.is_empty()
-            && blocks.peek().and_then(|b| paragraph_inner(b)).is_some()
-        {
+        } else if remainder.is_empty() && blocks.peek().and_then(|b| paragraph_inner(b)).is_some() {
             open_tag(&mut item.html, "p", &format!("{}-lead", kind.name()), None);
             push_html(&mut item.html, inner.iter().cloned());
             item.html.push_str("</p>\n");
@@ -590,7 +594,10 @@ fn remove_empty_wrappers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         let closes_empty = matches!(
             (out.last(), &event),
             (Some(Event::Start(Tag::Strong)), Event::End(TagEnd::Strong))
-                | (Some(Event::Start(Tag::Emphasis)), Event::End(TagEnd::Emphasis))
+                | (
+                    Some(Event::Start(Tag::Emphasis)),
+                    Event::End(TagEnd::Emphasis)
+                )
         );
         if closes_empty {
             out.pop();
@@ -615,7 +622,8 @@ fn remove_empty_wrappers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
     LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
 
-const CLASS_STYLE: syntect::html::ClassStyle = syntect::html::ClassStyle::SpacedPrefixed { prefix: "hl-" };
+const CLASS_STYLE: syntect::html::ClassStyle =
+    syntect::html::ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn syntax_for(lang: &str) -> Option<&'static syntect::parsing::SyntaxReference> {
     let token = lang.split([',', ' ']).next().unwrap_or_default().trim();
@@ -633,7 +641,10 @@ fn highlight(lang: &str, code: &str) -> String {
     };
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return escape_code(lang, code);
         }
     }
@@ -662,10 +673,16 @@ fn escape_attr(text: &str) -> String {
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
 pub fn syntax_css() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let light = syntect::html::css_for_theme_with_class_style(&themes.themes["InspiredGitHub"], CLASS_STYLE)
-        .unwrap_or_default();
-    let dark = syntect::html::css_for_theme_with_class_style(&themes.themes["base16-ocean.dark"], CLASS_STYLE)
-        .unwrap_or_default();
+    let light = syntect::html::css_for_theme_with_class_style(
+        &themes.themes["InspiredGitHub"],
+        CLASS_STYLE,
+    )
+    .unwrap_or_default();
+    let dark = syntect::html::css_for_theme_with_class_style(
+        &themes.themes["base16-ocean.dark"],
+        CLASS_STYLE,
+    )
+    .unwrap_or_default();
     format!("/* Generated by quorum from syntect's themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
 }
 

@@ -18,7 +18,9 @@ pub enum OutputFile {
 impl OutputFile {
     fn path(&self) -> &str {
         match self {
-            OutputFile::Text { path, .. } | OutputFile::Copy { path, .. } | OutputFile::Bytes { path, .. } => path,
+            OutputFile::Text { path, .. }
+            | OutputFile::Copy { path, .. }
+            | OutputFile::Bytes { path, .. } => path,
         }
     }
 }
@@ -84,7 +86,10 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     // Resolve the existing part, so that a symlinked parent compares equal.
-    match (out.parent().and_then(|p| p.canonicalize().ok()), out.file_name()) {
+    match (
+        out.parent().and_then(|p| p.canonicalize().ok()),
+        out.file_name(),
+    ) {
         (Some(parent), Some(name)) => parent.join(name),
         _ => out,
     }
@@ -95,7 +100,9 @@ pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
     let staging = sibling(output, "staging");
     remove_dir(&staging)?;
     std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    let written = files.into_par_iter().try_for_each(|file| write_one(&staging, file));
+    let written = files
+        .into_par_iter()
+        .try_for_each(|file| write_one(&staging, file));
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
@@ -118,7 +125,9 @@ fn write_one(staging: &Path, file: OutputFile) -> Result<()> {
 
 /// `public` → `.public.<what>` in the same folder (same file system, so renames are atomic).
 fn sibling(output: &Path, what: &str) -> PathBuf {
-    let name = output.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     output.with_file_name(format!(".{name}.{what}"))
 }
 
@@ -154,7 +163,10 @@ mod tests {
     #[test]
     fn site_paths_map_to_files() {
         assert_eq!(file_for("/"), PathBuf::from("index.html"));
-        assert_eq!(file_for("/meetings/2020/"), PathBuf::from("meetings/2020/index.html"));
+        assert_eq!(
+            file_for("/meetings/2020/"),
+            PathBuf::from("meetings/2020/index.html")
+        );
         assert_eq!(file_for("/404.html"), PathBuf::from("404.html"));
     }
 
@@ -183,7 +195,10 @@ mod tests {
             text: "new".into(),
         }];
         write_site(&out, files).unwrap();
-        assert_eq!(std::fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "new"
+        );
         assert!(!out.join("stale.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");

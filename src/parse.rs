@@ -14,7 +14,9 @@ use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
 use crate::load::SourceFile;
 use crate::markdown::{self, looks_like_name, presenter_parts, MarkdownOptions};
-use crate::model::{Archive, Attachment, Body, Extract, Item, Meeting, Organisation, Participant, Person, Tag};
+use crate::model::{
+    Archive, Attachment, Body, Extract, Item, Meeting, Organisation, Participant, Person, Tag,
+};
 use crate::registry::Registry;
 use crate::slug::{match_key, slugify};
 
@@ -205,7 +207,10 @@ fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
 /// The 1-based file line of a top-level `key:` in the YAML (the first YAML line if absent).
 fn key_line(yaml: &str, yaml_line: usize, key: &str) -> usize {
     yaml.lines()
-        .position(|l| l.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
         .map_or(yaml_line, |i| yaml_line + i)
 }
 
@@ -240,7 +245,10 @@ fn parse_date(
 
 fn looks_iso(value: &str) -> bool {
     let parts: Vec<_> = value.trim().split('-').collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 fn parse_attachments(
@@ -275,11 +283,18 @@ fn parse_attachments(
                 continue;
             }
         }
-        let title = entry.title.clone().or_else(|| entry.file.clone()).or_else(|| entry.url.clone());
+        let title = entry
+            .title
+            .clone()
+            .or_else(|| entry.file.clone())
+            .or_else(|| entry.url.clone());
         let Some(title) = title else {
             errors.push(
-                Diagnostic::error(&file.path, "an attachment needs a `title`, a `file` or a `url`")
-                    .at(&file.text, line, 0),
+                Diagnostic::error(
+                    &file.path,
+                    "an attachment needs a `title`, a `file` or a `url`",
+                )
+                .at(&file.text, line, 0),
             );
             continue;
         };
@@ -372,7 +387,12 @@ impl<'a> Names<'a> {
             .organisations
             .get(key)
             .map(|o| o.name.clone())
-            .or_else(|| self.new_organisations.iter().find(|(k, _)| k == key).map(|(_, n)| n.clone()))
+            .or_else(|| {
+                self.new_organisations
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map(|(_, n)| n.clone())
+            })
             .unwrap_or_else(|| key.to_string())
     }
 
@@ -384,7 +404,8 @@ impl<'a> Names<'a> {
                 "did you mean `{key}` ({})? Otherwise add it to content/organisations.yaml",
                 self.registry.organisations[key].name
             ),
-            None => "add it to content/organisations.yaml to give it a canonical name and aliases".into(),
+            None => "add it to content/organisations.yaml to give it a canonical name and aliases"
+                .into(),
         };
         self.warnings.push(
             Diagnostic::warning(
@@ -438,7 +459,10 @@ impl<'a> Names<'a> {
     }
 
     fn registered_organisation_of(&self, person: &str) -> Option<String> {
-        self.registry.people.get(person).and_then(|p| p.organisation.clone())
+        self.registry
+            .people
+            .get(person)
+            .and_then(|p| p.organisation.clone())
     }
 
     /// "Name, Name och Name, Organisation": names gather until an organisation follows,
@@ -486,9 +510,17 @@ impl<'a> Names<'a> {
 /// "Name, role, Organisation" or a map entry → (name, organisation, role).
 fn split_participant(raw: &RawParticipant) -> (String, Option<String>, Option<String>) {
     match raw {
-        RawParticipant::Entry(e) => (e.name.trim().to_string(), e.organisation.clone(), e.role.clone()),
+        RawParticipant::Entry(e) => (
+            e.name.trim().to_string(),
+            e.organisation.clone(),
+            e.role.clone(),
+        ),
         RawParticipant::Line(line) => {
-            let parts: Vec<&str> = line.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = line
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
             match parts.as_slice() {
                 [] => (String::new(), None, None),
                 [name] => (name.to_string(), None, None),
@@ -515,10 +547,17 @@ fn closest<'r>(name: &str, names: impl Iterator<Item = (&'r str, &'r str)>) -> O
 
 /// Joins parsed meetings into the archive: sorted, with duplicate slugs reported, and
 /// every organisation, person and body met in the minutes.
-pub fn assemble(parsed: Vec<ParsedMeeting>, registry: &Registry) -> Result<Archive, Vec<Diagnostic>> {
+pub fn assemble(
+    parsed: Vec<ParsedMeeting>,
+    registry: &Registry,
+) -> Result<Archive, Vec<Diagnostic>> {
     let mut parsed = parsed;
     parsed.sort_by(|a, b| {
-        (a.meeting.date, &a.meeting.slug, &a.meeting.source).cmp(&(b.meeting.date, &b.meeting.slug, &b.meeting.source))
+        (a.meeting.date, &a.meeting.slug, &a.meeting.source).cmp(&(
+            b.meeting.date,
+            &b.meeting.slug,
+            &b.meeting.source,
+        ))
     });
     let mut errors = Vec::new();
     let mut seen: BTreeMap<&str, &Path> = BTreeMap::new();
@@ -527,7 +566,11 @@ pub fn assemble(parsed: Vec<ParsedMeeting>, registry: &Registry) -> Result<Archi
             errors.push(
                 Diagnostic::error(
                     &p.meeting.source,
-                    format!("the slug `{}` is also used by {}", p.meeting.slug, first.display()),
+                    format!(
+                        "the slug `{}` is also used by {}",
+                        p.meeting.slug,
+                        first.display()
+                    ),
                 )
                 .with_hint("two meetings cannot have the same file name; rename one of them"),
             );
@@ -544,15 +587,18 @@ pub fn assemble(parsed: Vec<ParsedMeeting>, registry: &Registry) -> Result<Archi
     };
     for p in parsed {
         for (key, name) in p.new_organisations {
-            archive.organisations.entry(key.clone()).or_insert(Organisation {
-                key,
-                name,
-                short: None,
-                aliases: Vec::new(),
-                kind: None,
-                url: None,
-                registered: false,
-            });
+            archive
+                .organisations
+                .entry(key.clone())
+                .or_insert(Organisation {
+                    key,
+                    name,
+                    short: None,
+                    aliases: Vec::new(),
+                    kind: None,
+                    url: None,
+                    registered: false,
+                });
         }
         for (key, name) in p.new_people {
             archive.people.entry(key.clone()).or_insert(Person {
@@ -563,10 +609,13 @@ pub fn assemble(parsed: Vec<ParsedMeeting>, registry: &Registry) -> Result<Archi
                 registered: false,
             });
         }
-        archive.bodies.entry(p.meeting.body.clone()).or_insert(Body {
-            key: p.meeting.body.clone(),
-            name: p.body_name,
-        });
+        archive
+            .bodies
+            .entry(p.meeting.body.clone())
+            .or_insert(Body {
+                key: p.meeting.body.clone(),
+                name: p.body_name,
+            });
         archive.meetings.push(p.meeting);
     }
     Ok(archive)

@@ -117,9 +117,9 @@ impl Registry {
                     }
                 }
             }
-            let organisation = entry.organisation.map(|o| {
-                self.resolve_organisation(&o).map_or(o, str::to_string)
-            });
+            let organisation = entry
+                .organisation
+                .map(|o| self.resolve_organisation(&o).map_or(o, str::to_string));
             let person = Person {
                 key: key.clone(),
                 name: entry.name,
@@ -133,7 +133,9 @@ impl Registry {
 
     /// The key of the organisation called `name` (key, name, abbreviation or alias).
     pub fn resolve_organisation(&self, name: &str) -> Option<&str> {
-        self.organisation_index.get(&match_key(name)).map(String::as_str)
+        self.organisation_index
+            .get(&match_key(name))
+            .map(String::as_str)
     }
 
     /// The key of the person called `name` (key, name or alias).
@@ -143,11 +145,15 @@ impl Registry {
 
     /// Every name an organisation is known by, for did-you-mean suggestions.
     pub fn organisation_names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.organisation_index.iter().map(|(n, k)| (n.as_str(), k.as_str()))
+        self.organisation_index
+            .iter()
+            .map(|(n, k)| (n.as_str(), k.as_str()))
     }
 
     pub fn person_names(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.person_index.iter().map(|(n, k)| (n.as_str(), k.as_str()))
+        self.person_index
+            .iter()
+            .map(|(n, k)| (n.as_str(), k.as_str()))
     }
 }
 
@@ -216,7 +222,13 @@ asa-furen-thulin:
     #[test]
     fn aliases_abbreviations_and_names_resolve_to_one_key() {
         let r = registry();
-        for name in ["FoHM", "FHM", "Folkhälsomyndigheten", "folkhalsomyndigheten", "fohm"] {
+        for name in [
+            "FoHM",
+            "FHM",
+            "Folkhälsomyndigheten",
+            "folkhalsomyndigheten",
+            "fohm",
+        ] {
             assert_eq!(r.resolve_organisation(name), Some("fohm"), "{name}");
         }
         assert_eq!(r.resolve_organisation("SKL"), Some("skr"));
@@ -227,8 +239,14 @@ asa-furen-thulin:
     fn people_resolve_by_alias_and_their_organisation_by_name() {
         let r = registry();
         assert_eq!(r.resolve_person("Åsa F-T"), Some("asa-furen-thulin"));
-        assert_eq!(r.resolve_person("åsa furén-thulin"), Some("asa-furen-thulin"));
-        assert_eq!(r.people["asa-furen-thulin"].organisation.as_deref(), Some("skr"));
+        assert_eq!(
+            r.resolve_person("åsa furén-thulin"),
+            Some("asa-furen-thulin")
+        );
+        assert_eq!(
+            r.people["asa-furen-thulin"].organisation.as_deref(),
+            Some("skr")
+        );
     }
 
     #[test]

@@ -94,8 +94,11 @@ impl Renderer {
             },
         );
         tera.register_function("t", TranslateFunction { strings });
-        tera.register_filter("long_date", date_filter(|d, l| i18n::long_date(d, l)));
-        tera.register_filter("weekday", date_filter(|d, l| i18n::weekday(d, l).to_string()));
+        tera.register_filter("long_date", date_filter(i18n::long_date));
+        tera.register_filter(
+            "weekday",
+            date_filter(|d, l| i18n::weekday(d, l).to_string()),
+        );
         tera.register_filter("month_name", month_name_filter);
         let site = SiteView {
             title: config.title.clone(),
@@ -117,7 +120,8 @@ impl Renderer {
 
     /// Renders the pages in parallel; errors name the template and the page.
     pub fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
-        let results: Vec<Result<Rendered, Diagnostic>> = pages.par_iter().map(|page| self.render(page)).collect();
+        let results: Vec<Result<Rendered, Diagnostic>> =
+            pages.par_iter().map(|page| self.render(page)).collect();
         let mut rendered = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for result in results {
@@ -149,7 +153,10 @@ impl Renderer {
             data: &page.data,
         };
         let context = tera::Context::from_serialize(&context).map_err(|e| {
-            Diagnostic::error(page.template, format!("cannot build the context of {}: {e}", page.path))
+            Diagnostic::error(
+                page.template,
+                format!("cannot build the context of {}: {e}", page.path),
+            )
         })?;
         let mut html = self.tera.render(page.template, &context).map_err(|e| {
             Diagnostic::error(
@@ -177,7 +184,10 @@ fn template_origin(theme: &Theme, error: &tera::Error) -> String {
         .templates
         .iter()
         .find(|(name, _)| text.contains(name.as_str()))
-        .map_or_else(|| "templates".to_string(), |(_, (_, origin))| origin.clone())
+        .map_or_else(
+            || "templates".to_string(),
+            |(_, (_, origin))| origin.clone(),
+        )
 }
 
 /// Tera's errors nest the useful part in their sources.
@@ -216,6 +226,9 @@ pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
     out
 }
 
+/// The site path of the page a server shows for missing URLs.
+pub const NOT_FOUND_PATH: &str = "/404.html";
+
 struct UrlFunction {
     style: LinkStyle,
     base_path: String,
@@ -223,22 +236,52 @@ struct UrlFunction {
 
 impl tera::Function for UrlFunction {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args
-            .get("path")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("url() needs a `path` string, e.g. url(path=\"/meetings/\")"))?;
+        let path = args.get("path").and_then(Value::as_str).ok_or_else(|| {
+            tera::Error::msg("url() needs a `path` string, e.g. url(path=\"/meetings/\")")
+        })?;
         if !path.starts_with('/') {
             return Err(tera::Error::msg(format!(
                 "url(path=\"{path}\"): site paths start with `/`"
             )));
         }
         let from = CURRENT.with(|c| c.borrow().0.clone());
-        Ok(Value::String(link(&from, path, self.style, &self.base_path)))
+        // The 404 page is served in place of any missing URL, so relative links from it
+        // would resolve against that URL: it links from the site's base path instead.
+        let style = if from == NOT_FOUND_PATH && self.style == LinkStyle::Relative {
+            LinkStyle::Absolute
+        } else {
+            self.style
+        };
+        Ok(Value::String(escape_url(&link(
+            &from,
+            path,
+            style,
+            &self.base_path,
+        ))))
     }
 
+    /// The link is escaped here (so `/` stays readable instead of `&#x2F;`).
     fn is_safe(&self) -> bool {
-        false
+        true
     }
+}
+
+/// Makes a link safe inside an HTML attribute: quotes, angle brackets, ampersands and
+/// spaces are percent-encoded.
+fn escape_url(link: &str) -> String {
+    let mut out = String::with_capacity(link.len());
+    for c in link.chars() {
+        match c {
+            '"' => out.push_str("%22"),
+            '\'' => out.push_str("%27"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '&' => out.push_str("%26"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 struct TranslateFunction {
@@ -247,10 +290,9 @@ struct TranslateFunction {
 
 impl tera::Function for TranslateFunction {
     fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let key = args
-            .get("key")
-            .and_then(Value::as_str)
-            .ok_or_else(|| tera::Error::msg("t() needs a `key` string, e.g. t(key=\"meetings\")"))?;
+        let key = args.get("key").and_then(Value::as_str).ok_or_else(|| {
+            tera::Error::msg("t() needs a `key` string, e.g. t(key=\"meetings\")")
+        })?;
         let language = CURRENT.with(|c| c.borrow().1);
         self.strings
             .get(language, key)
@@ -267,9 +309,9 @@ fn date_filter(
     format: fn(chrono::NaiveDate, Language) -> String,
 ) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
     move |value, _| {
-        let text = value
-            .as_str()
-            .ok_or_else(|| tera::Error::msg("date filters need a date string like \"2020-09-15\""))?;
+        let text = value.as_str().ok_or_else(|| {
+            tera::Error::msg("date filters need a date string like \"2020-09-15\"")
+        })?;
         let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
             .map_err(|_| tera::Error::msg(format!("`{text}` is not a date like 2020-09-15")))?;
         Ok(Value::String(format(date, current_language())))
@@ -299,7 +341,10 @@ mod tests {
         assert_eq!(r("/", "/"), "./");
         assert_eq!(r("/meetings/a/", "/"), "../../");
         assert_eq!(r("/meetings/a/", "/style.css"), "../../style.css");
-        assert_eq!(r("/meetings/a/", "/meetings/a/#item-8"), "../../meetings/a/#item-8");
+        assert_eq!(
+            r("/meetings/a/", "/meetings/a/#item-8"),
+            "../../meetings/a/#item-8"
+        );
         assert_eq!(r("/404.html", "/meetings/"), "meetings/");
     }
 
@@ -307,14 +352,28 @@ mod tests {
     fn file_links_end_in_index_html() {
         let f = |from, to| link(from, to, LinkStyle::File, "/");
         assert_eq!(f("/", "/"), "index.html");
-        assert_eq!(f("/meetings/2020/", "/meetings/"), "../../meetings/index.html");
-        assert_eq!(f("/people/x/", "/meetings/a/#decision-8-1"), "../../meetings/a/index.html#decision-8-1");
+        assert_eq!(
+            f("/meetings/2020/", "/meetings/"),
+            "../../meetings/index.html"
+        );
+        assert_eq!(
+            f("/people/x/", "/meetings/a/#decision-8-1"),
+            "../../meetings/a/index.html#decision-8-1"
+        );
         assert_eq!(f("/people/x/", "/style.css"), "../../style.css");
     }
 
     #[test]
+    fn links_are_safe_in_attributes() {
+        assert_eq!(escape_url("../a b/\"x\"<y>&"), "../a%20b/%22x%22%3Cy%3E%26");
+    }
+
+    #[test]
     fn absolute_links_start_at_the_base_path() {
-        assert_eq!(link("/people/x/", "/meetings/", LinkStyle::Absolute, "/minnen/"), "/minnen/meetings/");
+        assert_eq!(
+            link("/people/x/", "/meetings/", LinkStyle::Absolute, "/minnen/"),
+            "/minnen/meetings/"
+        );
         assert_eq!(link("/", "/", LinkStyle::Absolute, "/"), "/");
     }
 }

@@ -18,7 +18,8 @@ output_dir = "public"
 links = "relative"
 "#;
 
-const ORGANISATIONS: &str = "# Organisations: key → canonical name, abbreviation and the aliases the minutes use.
+const ORGANISATIONS: &str =
+    "# Organisations: key → canonical name, abbreviation and the aliases the minutes use.
 skr:
   name: Sveriges Kommuner och Regioner
   short: SKR
@@ -45,9 +46,18 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>> {
     let sample = meeting_template("Nätverksmöte", "Nätverket", Some("SKR"), sample_date, true);
     let mut files = vec![
         (PathBuf::from("site.toml"), SITE_TOML.as_bytes().to_vec()),
-        (PathBuf::from("content/organisations.yaml"), ORGANISATIONS.as_bytes().to_vec()),
-        (PathBuf::from("content/people.yaml"), PEOPLE.as_bytes().to_vec()),
-        (PathBuf::from("content/2024/2024-09-17-natverket.md"), sample.into_bytes()),
+        (
+            PathBuf::from("content/organisations.yaml"),
+            ORGANISATIONS.as_bytes().to_vec(),
+        ),
+        (
+            PathBuf::from("content/people.yaml"),
+            PEOPLE.as_bytes().to_vec(),
+        ),
+        (
+            PathBuf::from("content/2024/2024-09-17-natverket.md"),
+            sample.into_bytes(),
+        ),
     ];
     for (path, bytes) in crate::theme::default_theme_files() {
         files.push((Path::new("themes/default").join(path), bytes.to_vec()));
@@ -65,12 +75,23 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// Writes `content/<year>/<date>-<body>.md` under `root`; refuses to overwrite.
-pub fn new_meeting(root: &Path, title: &str, body: &str, date: &str, organiser: Option<&str>) -> Result<PathBuf> {
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| Error::Usage(format!("--date {date}: write the date as YYYY-MM-DD, e.g. 2020-09-15")))?;
+pub fn new_meeting(
+    root: &Path,
+    title: &str,
+    body: &str,
+    date: &str,
+    organiser: Option<&str>,
+) -> Result<PathBuf> {
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| {
+        Error::Usage(format!(
+            "--date {date}: write the date as YYYY-MM-DD, e.g. 2020-09-15"
+        ))
+    })?;
     let slug = slugify(if body.is_empty() { title } else { body });
     if slug.is_empty() {
-        return Err(Error::Usage("the body or title must contain letters or digits".into()));
+        return Err(Error::Usage(
+            "the body or title must contain letters or digits".into(),
+        ));
     }
     let path = root
         .join("content")
@@ -89,7 +110,13 @@ pub fn new_meeting(root: &Path, title: &str, body: &str, date: &str, organiser: 
     Ok(path)
 }
 
-fn meeting_template(title: &str, body: &str, organiser: Option<&str>, date: NaiveDate, sample: bool) -> String {
+fn meeting_template(
+    title: &str,
+    body: &str,
+    organiser: Option<&str>,
+    date: NaiveDate,
+    sample: bool,
+) -> String {
     let mut text = String::from("---\n");
     text.push_str(&format!("title: {}\n", yaml_string(title)));
     text.push_str(&format!("body: {}\n", yaml_string(body)));
@@ -97,7 +124,9 @@ fn meeting_template(title: &str, body: &str, organiser: Option<&str>, date: Naiv
         text.push_str(&format!("organiser: {}\n", yaml_string(organiser)));
     }
     text.push_str(&format!("date: {date}\n"));
-    text.push_str("time: \"09:00-12:00\"\nlocation: Digitalt via Teams\nkind: minnesanteckningar\n");
+    text.push_str(
+        "time: \"09:00-12:00\"\nlocation: Digitalt via Teams\nkind: minnesanteckningar\n",
+    );
     if sample {
         text.push_str(
             "chair: Anna Andersson, SKR\nattendees:\n  - Bertil Berg, Sotenäs\n  - { name: Cecilia Ek, organisation: Tanum, role: socialchef }\ntags: [exempel]\n",
@@ -142,7 +171,14 @@ mod tests {
     #[test]
     fn new_meeting_writes_a_parseable_file_once() {
         let dir = tempfile::tempdir().unwrap();
-        let path = new_meeting(dir.path(), "Möte: budget", "Socialchefsnätverket", "2024-03-05", Some("SKR")).unwrap();
+        let path = new_meeting(
+            dir.path(),
+            "Möte: budget",
+            "Socialchefsnätverket",
+            "2024-03-05",
+            Some("SKR"),
+        )
+        .unwrap();
         assert!(path.ends_with("content/2024/2024-03-05-socialchefsnatverket.md"));
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("title: \"Möte: budget\""));

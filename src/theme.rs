@@ -50,8 +50,14 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
     let theme_dir = root.join("themes").join(name);
     if name != "default" && !theme_dir.is_dir() {
         return Err(Error::single(
-            Diagnostic::error(root.join("site.toml"), format!("the theme `{name}` does not exist"))
-                .with_hint(format!("create {} or set theme = \"default\"", theme_dir.display())),
+            Diagnostic::error(
+                root.join("site.toml"),
+                format!("the theme `{name}` does not exist"),
+            )
+            .with_hint(format!(
+                "create {} or set theme = \"default\"",
+                theme_dir.display()
+            )),
         ));
     }
     let mut files: BTreeMap<String, Source> = BTreeMap::new();
@@ -63,7 +69,10 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
     let mut i18n = BTreeMap::new();
     for (path, source) in files {
         if let Some(name) = path.strip_prefix("templates/") {
-            templates.insert(name.to_string(), (source, format!("themes/{}/{path}", theme_name(name))));
+            templates.insert(
+                name.to_string(),
+                (source, format!("themes/{}/{path}", theme_name(name))),
+            );
         } else if let Some(name) = path.strip_prefix("static/") {
             static_files.insert(name.to_string(), source);
         } else if let Some(name) = path.strip_prefix("i18n/") {
@@ -72,7 +81,11 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
     }
     // The site's own templates and static files win.
     let mut site_templates = BTreeMap::new();
-    disk_files(&root.join("templates"), &root.join("templates"), &mut site_templates)?;
+    disk_files(
+        &root.join("templates"),
+        &root.join("templates"),
+        &mut site_templates,
+    )?;
     for (name, source) in site_templates {
         templates.insert(name.clone(), (source, format!("templates/{name}")));
     }
@@ -83,9 +96,14 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
     let templates = templates
         .into_iter()
         .map(|(name, (source, origin))| {
-            let bytes = source.read().map_err(|e| Error::io(Path::new(&origin), e))?;
+            let bytes = source
+                .read()
+                .map_err(|e| Error::io(Path::new(&origin), e))?;
             let text = String::from_utf8(bytes).map_err(|_| {
-                Error::single(Diagnostic::error(&origin, "the template is not valid UTF-8"))
+                Error::single(Diagnostic::error(
+                    &origin,
+                    "the template is not valid UTF-8",
+                ))
             })?;
             Ok((name, (text, origin)))
         })
@@ -113,7 +131,11 @@ fn load_strings(files: &BTreeMap<String, Source>) -> Result<Strings> {
             )));
         };
         let bytes = source.read().map_err(|e| Error::io(Path::new(&name), e))?;
-        sources.push((language, format!("i18n/{name}"), String::from_utf8_lossy(&bytes).into_owned()));
+        sources.push((
+            language,
+            format!("i18n/{name}"),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ));
     }
     Strings::parse(&sources).map_err(|e| Error::single(Diagnostic::error("i18n", e)))
 }
@@ -132,7 +154,10 @@ fn disk_files(base: &Path, dir: &Path, out: &mut BTreeMap<String, Source>) -> Re
     if !dir.is_dir() {
         return Ok(());
     }
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io(&path, std::io::Error::other(e.to_string()))

@@ -21,7 +21,11 @@ fn parse(text: &str) -> Body {
 fn level_two_headings_are_items_numbered_in_order() {
     let body = parse("Intro.\n\n## Första\n\nA\n\n## Andra\n\nB\n");
     assert_eq!(body.intro_html, "<p>Intro.</p>\n");
-    let titles: Vec<_> = body.items.iter().map(|i| (i.number.as_str(), i.title.as_str())).collect();
+    let titles: Vec<_> = body
+        .items
+        .iter()
+        .map(|i| (i.number.as_str(), i.title.as_str()))
+        .collect();
     assert_eq!(titles, [("1", "Första"), ("2", "Andra")]);
     assert_eq!(body.items[1].anchor, "item-2");
     assert_eq!(body.items[1].html, "<p>B</p>\n");
@@ -30,7 +34,10 @@ fn level_two_headings_are_items_numbered_in_order() {
 
 #[test]
 fn leading_numbers_in_every_written_form() {
-    assert_eq!(split_item_number("8) Uppföljning"), (Some("8".into()), "Uppföljning"));
+    assert_eq!(
+        split_item_number("8) Uppföljning"),
+        (Some("8".into()), "Uppföljning")
+    );
     assert_eq!(split_item_number("12. Enkät"), (Some("12".into()), "Enkät"));
     assert_eq!(split_item_number("§ 8 Val"), (Some("8".into()), "Val"));
     assert_eq!(split_item_number("§8 Val"), (Some("8".into()), "Val"));
@@ -61,13 +68,22 @@ fn presenters_from_heading_in_the_seeds_variants() {
         ("Möte med ordförande 29/2 (Åsa Furén-Thulin, SKR)", "Möte med ordförande 29/2", "Åsa Furén-Thulin, SKR"),
     ];
     for (heading, title, presenters) in cases {
-        assert_eq!(split_heading_presenters(heading), (title, Some(presenters)), "{heading}");
+        assert_eq!(
+            split_heading_presenters(heading),
+            (title, Some(presenters)),
+            "{heading}"
+        );
     }
 }
 
 #[test]
 fn a_parenthesis_that_is_not_presenters_stays_in_the_title() {
-    for heading in ["Yttrande (SOU 2020:47)", "Besök (t.ex. korttidsboende)", "(Karin Engström)", "Frågor (SKR)"] {
+    for heading in [
+        "Yttrande (SOU 2020:47)",
+        "Besök (t.ex. korttidsboende)",
+        "(Karin Engström)",
+        "Frågor (SKR)",
+    ] {
         assert_eq!(split_heading_presenters(heading).1, None, "{heading}");
     }
 }
@@ -76,7 +92,12 @@ fn a_parenthesis_that_is_not_presenters_stays_in_the_title() {
 fn presenter_parts_split_on_commas_and_och() {
     assert_eq!(
         presenter_parts("Lisbeth Olsson, Sotenäs, och Karin Engström, Fyrbodals kommunalförbund"),
-        ["Lisbeth Olsson", "Sotenäs", "Karin Engström", "Fyrbodals kommunalförbund"]
+        [
+            "Lisbeth Olsson",
+            "Sotenäs",
+            "Karin Engström",
+            "Fyrbodals kommunalförbund"
+        ]
     );
     assert_eq!(
         presenter_parts("Eva Sahlén, Hasse Knutsson, Emma Spak, SKR"),
@@ -88,7 +109,10 @@ fn presenter_parts_split_on_commas_and_och() {
 fn emphasised_first_line_is_the_presenters() {
     let body = parse("## 8) Uppföljning\n\n*Karin Engström, Fyrbodals kommunalförbund*\n\nText.\n");
     let item = &body.items[0];
-    assert_eq!(item.presenters.as_deref(), Some("Karin Engström, Fyrbodals kommunalförbund"));
+    assert_eq!(
+        item.presenters.as_deref(),
+        Some("Karin Engström, Fyrbodals kommunalförbund")
+    );
     assert_eq!(item.html, "<p>Text.</p>\n");
 }
 
@@ -126,7 +150,11 @@ fn plain_decision_paragraph() {
 
 #[test]
 fn bold_decision_word_is_stripped_from_the_extract() {
-    for text in ["**Beslut:** Vi bifaller.", "**Beslut**: Vi bifaller.", "beslut : Vi bifaller."] {
+    for text in [
+        "**Beslut:** Vi bifaller.",
+        "**Beslut**: Vi bifaller.",
+        "beslut : Vi bifaller.",
+    ] {
         let body = parse(&format!("## A\n\n{text}\n"));
         assert_eq!(body.items[0].decisions[0].text, "Vi bifaller.", "{text}");
         assert_eq!(body.items[0].decisions[0].html, "Vi bifaller.", "{text}");
@@ -140,25 +168,41 @@ fn decision_followed_by_a_list_gives_one_decision_per_entry() {
                 - Vårdsamverkans medverkan önskas.\n- Lena Gartman och Roger Granat väljs.\n";
     let item = &parse(text).items[0];
     let anchors: Vec<_> = item.decisions.iter().map(|d| d.anchor.as_str()).collect();
-    assert_eq!(anchors, ["decision-8-1", "decision-8-2", "decision-8-3", "decision-8-4"]);
+    assert_eq!(
+        anchors,
+        [
+            "decision-8-1",
+            "decision-8-2",
+            "decision-8-3",
+            "decision-8-4"
+        ]
+    );
     assert_eq!(item.decisions[0].text, "Restiden ska fördelas solidariskt.");
     assert!(item.html.contains("<p class=\"decision-lead\">"));
     assert!(item.html.contains("<ul class=\"decision-list\">"));
-    assert!(item.html.contains("<li class=\"decision\" id=\"decision-8-4\">"));
+    assert!(item
+        .html
+        .contains("<li class=\"decision\" id=\"decision-8-4\">"));
 }
 
 #[test]
 fn lone_decision_word_takes_the_next_paragraph() {
-    let body = parse("## 9) Medel\n\nBeslut:\n\nSocialcheferna uppdrar åt socialstrateg att lyfta frågan.\n");
+    let body = parse(
+        "## 9) Medel\n\nBeslut:\n\nSocialcheferna uppdrar åt socialstrateg att lyfta frågan.\n",
+    );
     let item = &body.items[0];
     assert_eq!(item.decisions.len(), 1);
-    assert_eq!(item.decisions[0].text, "Socialcheferna uppdrar åt socialstrateg att lyfta frågan.");
+    assert_eq!(
+        item.decisions[0].text,
+        "Socialcheferna uppdrar åt socialstrateg att lyfta frågan."
+    );
     assert!(item.html.contains("id=\"decision-9-1\""));
 }
 
 #[test]
 fn decision_word_inside_a_sentence_is_not_a_decision() {
-    let body = parse("## A\n\nBeslutet togs i maj.\n\nSvar: Nej.\n\nDet finns inget Beslut: här.\n");
+    let body =
+        parse("## A\n\nBeslutet togs i maj.\n\nSvar: Nej.\n\nDet finns inget Beslut: här.\n");
     assert!(body.items[0].decisions.is_empty());
 }
 
@@ -168,7 +212,10 @@ fn actions_are_extracted_like_decisions() {
     let actions = &body.items[0].actions;
     assert_eq!(actions.len(), 2);
     assert_eq!(actions[0].anchor, "action-4-1");
-    assert_eq!(actions[0].text, "Karin Engström ska samla in kontaktuppgifter.");
+    assert_eq!(
+        actions[0].text,
+        "Karin Engström ska samla in kontaktuppgifter."
+    );
     assert!(body.items[0].decisions.is_empty());
 }
 
@@ -199,8 +246,15 @@ fn raw_html_is_escaped_when_not_allowed() {
         decision_words: &decision,
         action_words: &[],
     };
-    let body = parse_body("## A\n\n<script>alert(1)</script>\n\nText <b>x</b>\n", &options);
-    assert!(!body.items[0].html.contains("<script>"), "{}", body.items[0].html);
+    let body = parse_body(
+        "## A\n\n<script>alert(1)</script>\n\nText <b>x</b>\n",
+        &options,
+    );
+    assert!(
+        !body.items[0].html.contains("<script>"),
+        "{}",
+        body.items[0].html
+    );
     assert!(body.items[0].html.contains("&lt;script&gt;"));
     assert!(body.items[0].html.contains("&lt;b&gt;"));
 }
@@ -209,7 +263,9 @@ fn raw_html_is_escaped_when_not_allowed() {
 fn fenced_code_is_highlighted_and_flags_the_page() {
     let body = parse("## A\n\n```yaml\ndate: 2020-09-15\n```\n");
     assert!(body.has_code);
-    assert!(body.items[0].html.contains("<pre class=\"code\" data-lang=\"yaml\">"));
+    assert!(body.items[0]
+        .html
+        .contains("<pre class=\"code\" data-lang=\"yaml\">"));
     assert!(body.items[0].html.contains("hl-"), "{}", body.items[0].html);
     let plain = parse("## A\n\n```\nno language\n```\n");
     assert!(!plain.has_code);
@@ -219,7 +275,11 @@ fn fenced_code_is_highlighted_and_flags_the_page() {
 #[test]
 fn smart_punctuation_curls_quotes() {
     let body = parse("## A\n\n\"Save the date\" -- ok\n");
-    assert!(body.items[0].html.contains("“Save the date” –"), "{}", body.items[0].html);
+    assert!(
+        body.items[0].html.contains("“Save the date” –"),
+        "{}",
+        body.items[0].html
+    );
 }
 
 #[test]

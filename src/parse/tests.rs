@@ -15,7 +15,11 @@ greger-bengtsson: { name: Greger Bengtsson, organisation: skr, aliases: [Greger 
 ";
 
 fn registry() -> Registry {
-    Registry::parse(Some((Path::new("o.yaml"), ORGS)), Some((Path::new("p.yaml"), PEOPLE))).unwrap()
+    Registry::parse(
+        Some((Path::new("o.yaml"), ORGS)),
+        Some((Path::new("p.yaml"), PEOPLE)),
+    )
+    .unwrap()
 }
 
 fn source(name: &str, text: &str) -> SourceFile {
@@ -27,7 +31,11 @@ fn source(name: &str, text: &str) -> SourceFile {
 }
 
 fn parse(text: &str) -> Result<ParsedMeeting, Vec<Diagnostic>> {
-    parse_meeting(&source("2020-09-15-natverk.md", text), &SiteConfig::default(), &registry())
+    parse_meeting(
+        &source("2020-09-15-natverk.md", text),
+        &SiteConfig::default(),
+        &registry(),
+    )
 }
 
 #[test]
@@ -40,21 +48,32 @@ fn presenters_resolve_aliases_to_one_organisation() {
     assert_eq!(items[0].presenters[0].person, "malin-grape");
     assert_eq!(items[0].presenters[0].organisation.as_deref(), Some("fohm"));
     assert_eq!(items[1].presenters.len(), 2);
-    assert!(items[1].presenters.iter().all(|pr| pr.organisation.as_deref() == Some("fohm")));
+    assert!(items[1]
+        .presenters
+        .iter()
+        .all(|pr| pr.organisation.as_deref() == Some("fohm")));
     assert!(p.new_organisations.is_empty());
 }
 
 #[test]
 fn abbreviated_people_resolve_through_their_aliases() {
-    let p = parse("---\ndate: 2020-09-15\n---\n## Coronakommissionen (Åsa F-T, Greger B., SKR)\n").unwrap();
-    let people: Vec<_> = p.meeting.items[0].presenters.iter().map(|pr| pr.person.as_str()).collect();
+    let p = parse("---\ndate: 2020-09-15\n---\n## Coronakommissionen (Åsa F-T, Greger B., SKR)\n")
+        .unwrap();
+    let people: Vec<_> = p.meeting.items[0]
+        .presenters
+        .iter()
+        .map(|pr| pr.person.as_str())
+        .collect();
     assert_eq!(people, ["asa-furen-thulin", "greger-bengtsson"]);
 }
 
 #[test]
 fn presenter_without_organisation_gets_the_registered_one() {
     let p = parse("---\ndate: 2020-11-10\n---\n## Frekvens (Åsa Furén-Thulin)\n").unwrap();
-    assert_eq!(p.meeting.items[0].presenters[0].organisation.as_deref(), Some("skr"));
+    assert_eq!(
+        p.meeting.items[0].presenters[0].organisation.as_deref(),
+        Some("skr")
+    );
 }
 
 #[test]
@@ -83,7 +102,10 @@ fn an_attendee_organisation_counts_as_known_for_presenters() {
     .unwrap();
     let presenter = &p.meeting.items[0].presenters[0];
     assert_eq!(presenter.organisation.as_deref(), Some("stromstad"));
-    assert_eq!(p.new_organisations, [("stromstad".to_string(), "Strömstad".to_string())]);
+    assert_eq!(
+        p.new_organisations,
+        [("stromstad".to_string(), "Strömstad".to_string())]
+    );
 }
 
 #[test]
@@ -94,7 +116,10 @@ fn participants_in_line_and_map_form() {
     .unwrap();
     let m = &p.meeting;
     let chair = m.chair.as_ref().unwrap();
-    assert_eq!((chair.person.as_str(), chair.organisation.as_deref()), ("lisbeth-olsson", Some("sotenas")));
+    assert_eq!(
+        (chair.person.as_str(), chair.organisation.as_deref()),
+        ("lisbeth-olsson", Some("sotenas"))
+    );
     assert_eq!(m.scribes[0].role.as_deref(), Some("socialstrateg"));
     assert_eq!(m.scribes[0].organisation.as_deref(), Some("fyrbodal"));
     assert_eq!(m.attendees[0].note.as_deref(), Some("punkt 6 och 7"));
@@ -107,8 +132,14 @@ fn unknown_organisation_close_to_a_registered_one_gets_did_you_mean() {
     assert_eq!(p.meeting.organiser.as_deref(), Some("folkhalsomyndighet"));
     let w = &p.warnings[0];
     assert_eq!(w.line, 3);
-    assert!(w.message.contains("`Folkhälsomyndighet` is not a registered organisation"));
-    assert!(w.hint.as_deref().unwrap().contains("did you mean `fohm`"), "{:?}", w.hint);
+    assert!(w
+        .message
+        .contains("`Folkhälsomyndighet` is not a registered organisation"));
+    assert!(
+        w.hint.as_deref().unwrap().contains("did you mean `fohm`"),
+        "{:?}",
+        w.hint
+    );
 }
 
 #[test]
@@ -118,7 +149,14 @@ fn decisions_get_ids_from_slug_and_item() {
     )
     .unwrap();
     let ids: Vec<_> = p.meeting.decisions().map(|(_, d)| d.id.as_str()).collect();
-    assert_eq!(ids, ["2020-09-15-natverk/8-1", "2020-09-15-natverk/8-2", "2020-09-15-natverk/9-1"]);
+    assert_eq!(
+        ids,
+        [
+            "2020-09-15-natverk/8-1",
+            "2020-09-15-natverk/8-2",
+            "2020-09-15-natverk/9-1"
+        ]
+    );
 }
 
 #[test]
@@ -171,7 +209,10 @@ fn attachments_without_a_file_keep_title_and_url() {
     .unwrap();
     let a = &p.meeting.attachments;
     assert_eq!(a[0].url.as_deref(), Some("https://www.regeringen.se/"));
-    assert_eq!((a[1].title.as_str(), a[1].file.as_ref()), ("Presentation", None));
+    assert_eq!(
+        (a[1].title.as_str(), a[1].file.as_ref()),
+        ("Presentation", None)
+    );
 }
 
 #[test]
@@ -191,8 +232,16 @@ fn existing_attachment_beside_the_meeting_is_accepted() {
 
 #[test]
 fn duplicate_slugs_are_an_error() {
-    let a = parse_meeting(&source("2020/a.md", "---\ndate: 2020-01-01\n---\n"), &SiteConfig::default(), &registry());
-    let b = parse_meeting(&source("2021/a.md", "---\ndate: 2021-01-01\n---\n"), &SiteConfig::default(), &registry());
+    let a = parse_meeting(
+        &source("2020/a.md", "---\ndate: 2020-01-01\n---\n"),
+        &SiteConfig::default(),
+        &registry(),
+    );
+    let b = parse_meeting(
+        &source("2021/a.md", "---\ndate: 2021-01-01\n---\n"),
+        &SiteConfig::default(),
+        &registry(),
+    );
     let e = assemble(vec![a.unwrap(), b.unwrap()], &registry()).unwrap_err();
     assert!(e[0].message.contains("slug `a`"));
 }
@@ -200,13 +249,20 @@ fn duplicate_slugs_are_an_error() {
 #[test]
 fn assemble_sorts_by_date_and_collects_names() {
     let a = parse_meeting(
-        &source("b.md", "---\ndate: 2021-01-01\nbody: Nätverket\nchair: Ny Person, Nyorg\n---\n"),
+        &source(
+            "b.md",
+            "---\ndate: 2021-01-01\nbody: Nätverket\nchair: Ny Person, Nyorg\n---\n",
+        ),
         &SiteConfig::default(),
         &registry(),
     )
     .unwrap();
-    let b = parse_meeting(&source("a.md", "---\ndate: 2020-01-01\nbody: Nätverket\n---\n"), &SiteConfig::default(), &registry())
-        .unwrap();
+    let b = parse_meeting(
+        &source("a.md", "---\ndate: 2020-01-01\nbody: Nätverket\n---\n"),
+        &SiteConfig::default(),
+        &registry(),
+    )
+    .unwrap();
     let archive = assemble(vec![a, b], &registry()).unwrap();
     assert_eq!(archive.meetings[0].slug, "a");
     assert_eq!(archive.bodies["natverket"].name, "Nätverket");

@@ -1,0 +1,108 @@
+//! Runs the `quorum` binary: summary line, exit codes, init → build, new, check.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn quorum(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn init_then_new_then_build_prints_one_summary_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = quorum(&["init", "site"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let site = dir.path().join("site");
+    assert!(site.join("themes/default/templates/meeting.html").exists());
+    let out = quorum(
+        &[
+            "new",
+            "Styrelsemöte",
+            "--body",
+            "Styrelsen",
+            "--date",
+            "2024-10-01",
+        ],
+        &site,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = quorum(&["build"], &site);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(
+        stdout.starts_with("built 2 meetings, 3 decisions, 1 actions"),
+        "{stdout}"
+    );
+    assert!(site
+        .join("public/meetings/2024-10-01-styrelsen/index.html")
+        .exists());
+}
+
+#[test]
+fn content_errors_exit_1_with_file_line_column() {
+    let site = fixture(&[("content/a.md", "---\ndate: 2020-01-01\ntitel: X\n---\n")]);
+    let out = quorum(&["build"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("content/a.md:3:1: error: front matter: unknown field `titel`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `title`?"), "{stderr}");
+    assert!(!site.path().join("public").exists());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let site = fixture(&[("site.toml", "")]);
+    let out = quorum(&["build"], site.path());
+    assert_eq!(out.status.code(), Some(2), "no content folder");
+    let out = quorum(&["build", "--links", "sideways"], site.path());
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_reports_everything_and_writes_nothing() {
+    let site = fixture(&[
+        ("content/a.md", "---\ndate: 2021-02-30\n---\n"),
+        (
+            "content/b.md",
+            "---\ndate: 2020-01-01\norganiser: Folkhälsomyndighet\n---\n",
+        ),
+        (
+            "content/organisations.yaml",
+            "fohm:\n  name: Folkhälsomyndigheten\n",
+        ),
+    ]);
+    let out = quorum(&["check", "--format", "json"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(records.len(), 2, "{records:?}");
+    assert!(records
+        .iter()
+        .any(|r| r["severity"] == "error" && r["line"] == 2));
+    assert!(records
+        .iter()
+        .any(|r| r["severity"] == "warning" && r["hint"].as_str().unwrap().contains("fohm")));
+    assert!(!site.path().join("public").exists());
+}

@@ -1,0 +1,218 @@
+//! Builds small fixture sites in temp folders: English UI and dates, alias resolution,
+//! escaping, drafts, overrides, and what a failed build leaves behind.
+
+mod common;
+
+use common::*;
+use quorum::{build_site, BuildOptions, Error};
+
+const ORGS: &str = "fohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n  aliases: [FHM]\nskr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\n";
+
+fn english_meeting() -> &'static str {
+    "---\ntitle: Board meeting\nbody: Health Board\norganiser: SKR\ndate: 2021-03-04\nlanguage: en\nchair: Jane Doe, SKR\ntags: [covid-19]\n---\n\
+     Opening words.\n\n## 1) Vaccination (Malin Grape, FoHM)\n\nText.\n\nDecision: The board approves the plan.\n\n\
+     ## 2) Visits (Sara Byfors, FHM)\n\nAction: Jane Doe will write to the region.\n"
+}
+
+fn swedish_meeting() -> &'static str {
+    "---\nbody: Health Board\norganiser: skr\ndate: 2021-04-01\n---\n## Besök (Sara Byfors, Folkhälsomyndigheten)\n\nBeslut: Nätverket noterar informationen.\n"
+}
+
+#[test]
+fn english_meetings_get_english_dates_and_ui() {
+    let site = fixture(&[
+        ("site.toml", "title = \"Archive\"\nlanguage = \"en\"\n"),
+        ("content/organisations.yaml", ORGS),
+        ("content/2021-03-04-board.md", english_meeting()),
+    ]);
+    let (out, report) = build_into(site.path(), None);
+    assert_eq!(
+        (report.meetings, report.decisions, report.actions),
+        (1, 1, 1)
+    );
+    let html = page(out.path(), "meetings/2021-03-04-board/index.html");
+    assert_eq!(select(&html, "html[lang=en]").len(), 1);
+    let main = texts(&html, "main").join(" ");
+    assert!(main.contains("4 March 2021"), "{main}");
+    assert!(main.contains("The board approves the plan."));
+    let nav = texts(&html, "header nav a").join(" ");
+    assert!(
+        nav.contains("Meetings") && nav.contains("Decisions"),
+        "{nav}"
+    );
+    let actions = page(out.path(), "actions/index.html");
+    assert!(texts(&actions, "main")
+        .join(" ")
+        .contains("Jane Doe will write to the region."));
+}
+
+#[test]
+fn items_presented_under_fohm_fhm_and_the_full_name_are_one_organisation() {
+    let site = fixture(&[
+        ("content/organisations.yaml", ORGS),
+        ("content/2021-03-04-board.md", english_meeting()),
+        ("content/2021-04-01-board.md", swedish_meeting()),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "organisations/fohm/index.html");
+    let hrefs: Vec<&str> = select(&html, "a[href]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    for target in [
+        "2021-03-04-board/#item-1",
+        "2021-03-04-board/#item-2",
+        "2021-04-01-board/#item-1",
+    ] {
+        assert!(
+            hrefs.iter().any(|h| h.ends_with(target)),
+            "{target} in {hrefs:?}"
+        );
+    }
+    assert!(!out.path().join("public/organisations/fhm").exists());
+    let people = texts(&html, "main").join(" ");
+    assert!(people.contains("Malin Grape") && people.contains("Sara Byfors"));
+}
+
+#[test]
+fn a_site_without_themes_or_config_builds_with_the_embedded_theme() {
+    let site = fixture(&[(
+        "content/a.md",
+        "---\ndate: 2020-01-01\n---\n## Punkt\n\nBeslut: Ja.\n",
+    )]);
+    let (out, _) = build_into(site.path(), None);
+    assert!(out.path().join("public/style.css").exists());
+    let html = page(out.path(), "index.html");
+    assert_eq!(select(&html, "html[lang=sv]").len(), 1);
+}
+
+#[test]
+fn front_matter_values_are_escaped_everywhere() {
+    let evil = "---\ntitle: \"<script>alert('t')</script>\"\nbody: \"<script>b</script>\"\norganiser: \"<script>o</script>\"\ndate: 2020-01-01\nchair: \"<script>n</script>, <b>Org</b>\"\ntags: [\"<script>\"]\n---\n## <i>x</i> (Ann <Evil>, SKR)\n";
+    let site = fixture(&[("content/a.md", evil)]);
+    let (out, _) = build_into(site.path(), None);
+    for (path, bytes) in snapshot(&out.path().join("public")) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("<script>"),
+            "{} contains an unescaped <script>",
+            path.display()
+        );
+    }
+    let html = page(out.path(), "meetings/a/index.html");
+    assert_eq!(texts(&html, "h1"), ["<script>alert('t')</script>"]);
+}
+
+#[test]
+fn raw_html_in_minutes_is_escaped_when_not_allowed() {
+    let site = fixture(&[
+        ("site.toml", "[markdown]\nallow_html = false\n"),
+        (
+            "content/a.md",
+            "---\ndate: 2020-01-01\n---\n## A\n\n<div class=\"x\">raw</div>\n\nText <em>em</em>.\n",
+        ),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "meetings/a/index.html");
+    assert!(select(&html, "div.x").is_empty());
+    assert!(select(&html, "section em").is_empty());
+    assert!(texts(&html, "main")
+        .join(" ")
+        .contains("<div class=\"x\">raw</div>"));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = fixture(&[
+        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("content/b.md", "---\ndate: 2020-02-01\ndraft: true\n---\n"),
+    ]);
+    let (out, report) = build_into(site.path(), None);
+    assert_eq!(report.meetings, 1);
+    assert!(!out.path().join("public/meetings/b").exists());
+    let options = BuildOptions {
+        drafts: true,
+        output: Some(out.path().join("with-drafts")),
+        ..BuildOptions::new(site.path())
+    };
+    assert_eq!(build_site(&options).unwrap().meetings, 2);
+}
+
+#[test]
+fn a_site_template_overrides_one_theme_template_and_custom_css_is_linked() {
+    let site = fixture(&[
+        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("templates/404.html", "{% extends \"base.html\" %}{% block content %}<p id=\"own\">Borta</p>{% endblock content %}"),
+        ("static/custom.css", "body { color: red; }"),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "404.html");
+    assert_eq!(texts(&html, "#own"), ["Borta"]);
+    assert!(out.path().join("public/custom.css").exists());
+    let home = page(out.path(), "index.html");
+    let css: Vec<_> = select(&home, "link[rel=stylesheet]")
+        .iter()
+        .filter_map(|l| l.value().attr("href"))
+        .collect();
+    assert!(css.contains(&"custom.css"), "{css:?}");
+}
+
+#[test]
+fn attachments_are_copied_beside_their_meeting() {
+    let site = fixture(&[
+        (
+            "content/2020/a.md",
+            "---\ndate: 2020-01-01\nattachments:\n  - { file: rapport.pdf, title: Rapport }\n---\n",
+        ),
+        ("content/2020/a/rapport.pdf", "%PDF-1.4"),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    assert!(out.path().join("public/meetings/a/rapport.pdf").is_file());
+    let html = page(out.path(), "meetings/a/index.html");
+    let hrefs: Vec<_> = select(&html, "a[href]")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(hrefs.contains(&"../../meetings/a/rapport.pdf"), "{hrefs:?}");
+}
+
+#[test]
+fn a_failed_build_keeps_the_previous_output_byte_identical() {
+    let site = fixture(&[("content/a.md", "---\ndate: 2020-01-01\n---\n## A\n")]);
+    let output = site.path().join("public");
+    let options = BuildOptions::new(site.path());
+    build_site(&options).unwrap();
+    let before = snapshot(&output);
+    std::fs::write(
+        site.path().join("content/b.md"),
+        "---\ndate: 2021-02-30\n---\n",
+    )
+    .unwrap();
+    let Err(Error::Content(problems)) = build_site(&options) else {
+        panic!("the build must fail on an invalid date");
+    };
+    assert_eq!(problems[0].file, std::path::Path::new("content/b.md"));
+    assert_eq!(problems[0].line, 2);
+    assert_eq!(snapshot(&output), before);
+}
+
+#[test]
+fn an_output_folder_that_would_destroy_the_site_is_refused() {
+    let site = fixture(&[("content/a.md", "---\ndate: 2020-01-01\n---\n")]);
+    for bad in [
+        site.path().to_path_buf(),
+        site.path().join("content"),
+        "/".into(),
+    ] {
+        let options = BuildOptions {
+            output: Some(bad.clone()),
+            ..BuildOptions::new(site.path())
+        };
+        assert!(
+            matches!(build_site(&options), Err(Error::Usage(_))),
+            "{}",
+            bad.display()
+        );
+    }
+    assert!(site.path().join("content/a.md").exists());
+}
