@@ -335,6 +335,24 @@ pub struct Page {
     pub meetings: Option<Vec<String>>,
 }
 
+impl Page {
+    /// Records that the page shows data of exactly these meetings.
+    fn depending_on(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
+        let mut slugs: Vec<String> = slugs.into_iter().collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        self.meetings = Some(slugs);
+        self
+    }
+
+    /// Whether the page shows data of the meeting `slug` (index pages show all).
+    pub fn depends_on(&self, slug: &str) -> bool {
+        self.meetings
+            .as_ref()
+            .is_none_or(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+    }
+}
+
 /// A file to copy into the site: an archived attachment.
 #[derive(Debug, Clone)]
 pub struct FileCopy {
@@ -629,18 +647,22 @@ pub fn build_graph(
         },
     ));
     for group in groups {
-        pages.push(page(
-            year_path("meetings", group.year),
-            "meetings.html",
-            "meetings",
-            format!("{meetings_title} {}", group.year),
-            vec![home.clone(), section("nav_meetings", "/meetings/")?],
-            PageData::Meetings {
-                years: meeting_years.clone(),
-                year: Some(group.year),
-                groups: vec![group],
-            },
-        ));
+        let slugs: Vec<String> = group.meetings.iter().map(|m| m.slug.clone()).collect();
+        pages.push(
+            page(
+                year_path("meetings", group.year),
+                "meetings.html",
+                "meetings",
+                format!("{meetings_title} {}", group.year),
+                vec![home.clone(), section("nav_meetings", "/meetings/")?],
+                PageData::Meetings {
+                    years: meeting_years.clone(),
+                    year: Some(group.year),
+                    groups: vec![group],
+                },
+            )
+            .depending_on(slugs),
+        );
     }
 
     // One page per meeting, with the previous and next meeting of its body.
@@ -665,11 +687,12 @@ pub fn build_graph(
                 });
             }
         }
-        let slugs = [Some(i), prev[i], next[i]]
+        let mut slugs: Vec<String> = [Some(i), prev[i], next[i]]
             .into_iter()
             .flatten()
             .map(|j| archive.meetings[j].slug.clone())
             .collect();
+        slugs.sort_unstable();
         pages.push(Page {
             path: meeting_path(&meeting.slug),
             template: "meeting.html",
@@ -727,18 +750,25 @@ pub fn build_graph(
         },
     ));
     for group in decision_groups {
-        pages.push(page(
-            year_path("decisions", group.year),
-            "decisions.html",
-            "decisions",
-            format!("{decisions_title} {}", group.year),
-            vec![home.clone(), section("nav_decisions", "/decisions/")?],
-            PageData::Decisions {
-                years: decision_years.clone(),
-                year: Some(group.year),
-                groups: vec![group],
-            },
-        ));
+        let slugs: Vec<String> = by_year
+            .get(&group.year)
+            .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
+            .unwrap_or_default();
+        pages.push(
+            page(
+                year_path("decisions", group.year),
+                "decisions.html",
+                "decisions",
+                format!("{decisions_title} {}", group.year),
+                vec![home.clone(), section("nav_decisions", "/decisions/")?],
+                PageData::Decisions {
+                    years: decision_years.clone(),
+                    year: Some(group.year),
+                    groups: vec![group],
+                },
+            )
+            .depending_on(slugs),
+        );
     }
 
     pages.push(page(
@@ -769,21 +799,24 @@ pub fn build_graph(
             .copied()
             .filter(|&i| archive.meetings[i].body == summary.body.key)
             .collect();
-        pages.push(page(
-            summary.body.path.clone(),
-            "body.html",
-            "body",
-            summary.body.name.clone(),
-            vec![home.clone(), section("nav_bodies", "/bodies/")?],
-            PageData::Body {
-                body: summary.clone(),
-                meetings: indexes.iter().map(|&i| refs.meetings[i].clone()).collect(),
-                decisions: indexes
-                    .iter()
-                    .flat_map(|&i| refs.decisions[i].iter().cloned())
-                    .collect(),
-            },
-        ));
+        pages.push(
+            page(
+                summary.body.path.clone(),
+                "body.html",
+                "body",
+                summary.body.name.clone(),
+                vec![home.clone(), section("nav_bodies", "/bodies/")?],
+                PageData::Body {
+                    body: summary.clone(),
+                    meetings: indexes.iter().map(|&i| refs.meetings[i].clone()).collect(),
+                    decisions: indexes
+                        .iter()
+                        .flat_map(|&i| refs.decisions[i].iter().cloned())
+                        .collect(),
+                },
+            )
+            .depending_on(indexes.iter().map(|&i| archive.meetings[i].slug.clone())),
+        );
     }
 
     organisation_pages(
@@ -968,7 +1001,7 @@ fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
         .bodies
         .values()
         .map(|body| {
-            let meetings: Vec<&Meeting> = archive
+            let meetings: Vec<&Arc<Meeting>> = archive
                 .meetings
                 .iter()
                 .filter(|m| m.body == body.key)
@@ -1089,43 +1122,50 @@ fn organisation_pages(
         decision_meetings.extend(entry.attended.iter().copied());
         decision_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
         let org_ref = refs.orgs[organisation.key.as_str()].clone();
-        pages.push(Page {
-            path: org_ref.path.clone(),
-            template: "organisation.html",
-            kind: "organisation",
-            lang: pages[0].lang,
-            title: organisation.name.clone(),
-            breadcrumbs: vec![home.clone(), crumb.clone()],
-            data: PageData::Organisation {
-                organisation: OrganisationDetail {
-                    organisation: org_ref,
-                    aliases: organisation.aliases.clone(),
-                    kind: organisation.kind.clone(),
-                    url: organisation.url.clone(),
+        pages.push(
+            Page {
+                path: org_ref.path.clone(),
+                template: "organisation.html",
+                kind: "organisation",
+                lang: pages[0].lang,
+                title: organisation.name.clone(),
+                breadcrumbs: vec![home.clone(), crumb.clone()],
+                data: PageData::Organisation {
+                    organisation: OrganisationDetail {
+                        organisation: org_ref,
+                        aliases: organisation.aliases.clone(),
+                        kind: organisation.kind.clone(),
+                        url: organisation.url.clone(),
+                    },
+                    organised: entry
+                        .organised
+                        .iter()
+                        .map(|&i| refs.meetings[i].clone())
+                        .collect(),
+                    attended: entry
+                        .attended
+                        .iter()
+                        .map(|r| refs.meetings[r.0].clone())
+                        .collect(),
+                    presented: entry
+                        .presented
+                        .iter()
+                        .map(|&(i, j)| presented(refs, i, j))
+                        .collect(),
+                    decisions: decision_meetings
+                        .iter()
+                        .flat_map(|r| refs.decisions[r.0].iter().cloned())
+                        .collect(),
+                    people: entry.people.iter().map(|k| refs.person(k)).collect(),
                 },
-                organised: entry
-                    .organised
+                meetings: None,
+            }
+            .depending_on(
+                decision_meetings
                     .iter()
-                    .map(|&i| refs.meetings[i].clone())
-                    .collect(),
-                attended: entry
-                    .attended
-                    .iter()
-                    .map(|r| refs.meetings[r.0].clone())
-                    .collect(),
-                presented: entry
-                    .presented
-                    .iter()
-                    .map(|&(i, j)| presented(refs, i, j))
-                    .collect(),
-                decisions: decision_meetings
-                    .iter()
-                    .flat_map(|r| refs.decisions[r.0].iter().cloned())
-                    .collect(),
-                people: entry.people.iter().map(|k| refs.person(k)).collect(),
-            },
-            meetings: None,
-        });
+                    .map(|r| archive.meetings[r.0].slug.clone()),
+            ),
+        );
     }
 }
 
@@ -1234,45 +1274,55 @@ fn person_pages(
     for person in archive.people.values() {
         let entry = &index[person.key.as_str()];
         let person_ref = refs.person(&person.key);
-        pages.push(Page {
-            path: person_ref.path.clone(),
-            template: "person.html",
-            kind: "person",
-            lang: pages[0].lang,
-            title: person.name.clone(),
-            breadcrumbs: vec![home.clone(), crumb.clone()],
-            data: PageData::Person {
-                person: PersonDetail {
-                    person: person_ref,
-                    aliases: person.aliases.clone(),
-                    organisations: orgs_of(entry),
+        pages.push(
+            Page {
+                path: person_ref.path.clone(),
+                template: "person.html",
+                kind: "person",
+                lang: pages[0].lang,
+                title: person.name.clone(),
+                breadcrumbs: vec![home.clone(), crumb.clone()],
+                data: PageData::Person {
+                    person: PersonDetail {
+                        person: person_ref,
+                        aliases: person.aliases.clone(),
+                        organisations: orgs_of(entry),
+                    },
+                    attended: entry
+                        .attended
+                        .iter()
+                        .map(|(i, p)| Attendance {
+                            meeting: refs.meetings[*i].clone(),
+                            role: p.role.clone(),
+                            note: p.note.clone(),
+                            organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
+                        })
+                        .collect(),
+                    presented: entry
+                        .presented
+                        .iter()
+                        .map(|&(i, j)| presented(refs, i, j))
+                        .collect(),
+                    roles: entry
+                        .roles
+                        .iter()
+                        .map(|&(role, i)| RoleView {
+                            role,
+                            meeting: refs.meetings[i].clone(),
+                        })
+                        .collect(),
                 },
-                attended: entry
+                meetings: None,
+            }
+            .depending_on(
+                entry
                     .attended
                     .iter()
-                    .map(|(i, p)| Attendance {
-                        meeting: refs.meetings[*i].clone(),
-                        role: p.role.clone(),
-                        note: p.note.clone(),
-                        organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
-                    })
-                    .collect(),
-                presented: entry
-                    .presented
-                    .iter()
-                    .map(|&(i, j)| presented(refs, i, j))
-                    .collect(),
-                roles: entry
-                    .roles
-                    .iter()
-                    .map(|&(role, i)| RoleView {
-                        role,
-                        meeting: refs.meetings[i].clone(),
-                    })
-                    .collect(),
-            },
-            meetings: None,
-        });
+                    .map(|(i, _)| *i)
+                    .chain(entry.presented.iter().map(|(i, _)| *i))
+                    .map(|i| archive.meetings[i].slug.clone()),
+            ),
+        );
     }
 }
 
@@ -1316,18 +1366,21 @@ fn tag_pages(
     });
     for (key, (name, meetings)) in &tags {
         let tag = summary(key, name, meetings.len());
-        pages.push(Page {
-            path: tag.path.clone(),
-            template: "tag.html",
-            kind: "tag",
-            lang: pages[0].lang,
-            title: tag.name.clone(),
-            breadcrumbs: vec![home.clone(), crumb.clone()],
-            data: PageData::Tag {
-                tag,
-                meetings: meetings.iter().map(|&i| refs.meetings[i].clone()).collect(),
-            },
-            meetings: None,
-        });
+        pages.push(
+            Page {
+                path: tag.path.clone(),
+                template: "tag.html",
+                kind: "tag",
+                lang: pages[0].lang,
+                title: tag.name.clone(),
+                breadcrumbs: vec![home.clone(), crumb.clone()],
+                data: PageData::Tag {
+                    tag,
+                    meetings: meetings.iter().map(|&i| refs.meetings[i].clone()).collect(),
+                },
+                meetings: None,
+            }
+            .depending_on(meetings.iter().map(|&i| archive.meetings[i].slug.clone())),
+        );
     }
 }

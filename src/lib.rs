@@ -27,6 +27,8 @@ pub mod parse;
 pub mod registry;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
+pub mod site;
 pub mod slug;
 pub mod theme;
 

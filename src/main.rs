@@ -39,6 +39,25 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Build, serve the output on loopback, rebuild on every change and reload open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: build.output_dir from site.toml).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on; anything but loopback exposes drafts to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Include meetings marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Validate everything build reads; write nothing.
     Check {
         #[arg(long, default_value = ".")]
@@ -107,6 +126,29 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                     report.warnings.len()
                 );
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            root,
+            output,
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let options = quorum::serve::ServeOptions {
+                build: BuildOptions {
+                    root,
+                    output,
+                    drafts,
+                    ..BuildOptions::default()
+                },
+                bind,
+                port,
+                open,
+            };
+            let log = |line: &str| eprintln!("{line}");
+            quorum::serve::serve(options, &log)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -12,8 +13,9 @@ use crate::config::Language;
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default)]
 pub struct Archive {
-    /// Oldest first; ties broken by slug.
-    pub meetings: Vec<Meeting>,
+    /// Oldest first; ties broken by slug. Shared, so that `serve` can reassemble the
+    /// archive after an edit without copying every meeting.
+    pub meetings: Vec<Arc<Meeting>>,
     pub organisations: BTreeMap<String, Organisation>,
     pub people: BTreeMap<String, Person>,
     pub bodies: BTreeMap<String, Body>,
@@ -110,7 +112,7 @@ pub struct Appendix {
     pub html: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Tag {
     pub key: String,
     pub name: String,

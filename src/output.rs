@@ -110,7 +110,7 @@ pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
     swap_in(&staging, output)
 }
 
-fn write_one(staging: &Path, file: OutputFile) -> Result<()> {
+pub fn write_one(staging: &Path, file: OutputFile) -> Result<()> {
     let target = staging.join(file_for(file.path()));
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -23,7 +24,7 @@ use crate::slug::{match_key, slugify};
 /// A meeting, and the names it used that the registries do not know.
 #[derive(Debug, Clone)]
 pub struct ParsedMeeting {
-    pub meeting: Meeting,
+    pub meeting: Arc<Meeting>,
     /// Key → name as first written.
     pub new_organisations: Vec<(String, String)>,
     pub new_people: Vec<(String, String)>,
@@ -163,7 +164,7 @@ pub fn parse_meeting(
         has_code: body.has_code,
     };
     Ok(ParsedMeeting {
-        meeting,
+        meeting: Arc::new(meeting),
         new_organisations: names.new_organisations,
         new_people: names.new_people,
         body_name,

@@ -60,8 +60,6 @@ pub struct Renderer {
     tera: Tera,
     site: SiteView,
     base_url: String,
-    /// Extra HTML put before `</body>` (the live-reload script of `serve`).
-    pub inject: Option<String>,
 }
 
 thread_local! {
@@ -114,7 +112,6 @@ impl Renderer {
             tera,
             base_url: config.base_url.clone(),
             site,
-            inject: None,
         })
     }
 
@@ -158,19 +155,13 @@ impl Renderer {
                 format!("cannot build the context of {}: {e}", page.path),
             )
         })?;
-        let mut html = self.tera.render(page.template, &context).map_err(|e| {
+        let html = self.tera.render(page.template, &context).map_err(|e| {
             Diagnostic::error(
                 format!("templates/{}", page.template),
                 format!("cannot render {}: {}", page.path, error_chain(&e)),
             )
             .with_hint("see THEMES.md for the variables each template gets")
         })?;
-        if let Some(script) = &self.inject {
-            match html.rfind("</body>") {
-                Some(i) => html.insert_str(i, script),
-                None => html.push_str(script),
-            }
-        }
         Ok(Rendered {
             path: page.path.clone(),
             html,

@@ -1,0 +1,536 @@
+//! `quorum serve`: builds the site, serves the output folder over HTTP on loopback,
+//! watches the inputs and rebuilds only what an edit touches (through [`Site::rebuild`]),
+//! then tells open pages to reload over server-sent events. A failed rebuild keeps the
+//! last good site served and shows the error in the terminal and as an overlay in the
+//! browser. Only files inside the output folder are ever served.
+
+use std::io::{Read, Write};
+use std::net::IpAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use crate::build::{load_config, output_dir, BuildOptions};
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::output::check_output_dir;
+use crate::site::Site;
+
+/// The URL open pages listen on for reload and error events.
+pub const EVENTS_PATH: &str = "/__quorum/events";
+
+/// Put before `</body>` of every HTML response (never into the files themselves).
+pub const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* quorum serve: live reload */(function(){var box=null,s=new EventSource("/__quorum/events");s.addEventListener("reload",function(){location.reload();});s.addEventListener("build-error",function(e){if(!box){box=document.createElement("div");box.id="quorum-error";box.setAttribute("role","alert");box.style.cssText="position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff0f0;color:#5c0000;border:3px solid #b00020;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 24px rgba(0,0,0,.35)";document.body.appendChild(box);}box.textContent=JSON.parse(e.data);});})();</script>"#;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: BuildOptions,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub open: bool,
+}
+
+/// Connected pages and the current build error, shared by the server and the watcher.
+#[derive(Default)]
+pub struct Hub {
+    clients: Mutex<Vec<Sender<String>>>,
+    error: Mutex<Option<String>>,
+}
+
+impl Hub {
+    fn subscribe(&self) -> Receiver<String> {
+        let (tx, rx) = mpsc::channel();
+        if let Some(error) = self
+            .error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            let _ = tx.send(event("build-error", error));
+        }
+        self.clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(tx);
+        rx
+    }
+
+    fn broadcast(&self, message: &str) {
+        let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.retain(|client| client.send(message.to_string()).is_ok());
+    }
+
+    /// Tells every open page to reload, and forgets any error.
+    pub fn reload(&self) {
+        *self.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
+        self.broadcast(&event("reload", ""));
+    }
+
+    /// Shows `text` as an overlay on every open page (and pages opened later).
+    pub fn show_error(&self, text: &str) {
+        *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.to_string());
+        self.broadcast(&event("build-error", text));
+    }
+
+    fn has_error(&self) -> bool {
+        self.error
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .is_some()
+    }
+}
+
+fn event(name: &str, data: &str) -> String {
+    let json = serde_json::to_string(data).unwrap_or_else(|_| "\"\"".into());
+    format!("event: {name}\ndata: {json}\n\n")
+}
+
+/// Runs the server until the process is stopped. `log` receives each line to print.
+pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
+    let config = load_config(&options.build)?;
+    let output = output_dir(&options.build, &config);
+    check_output_dir(&options.build.root, &output)?;
+    let server = Server::http((options.bind, options.port)).map_err(|e| {
+        Error::Usage(format!(
+            "cannot listen on {}:{}: {e}",
+            options.bind, options.port
+        ))
+    })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
+    let address = format!("http://{}:{port}/", url_host(options.bind));
+    let mut build = options.build.clone();
+    build.base_url = Some(address.clone());
+    build.output = Some(output.clone());
+
+    let hub = Arc::new(Hub::default());
+    let started = Instant::now();
+    let mut site = match initial_build(&build) {
+        Ok((site, pages)) => {
+            log(&format!(
+                "built {pages} pages in {} ms",
+                started.elapsed().as_millis()
+            ));
+            Some(site)
+        }
+        Err(e) => {
+            let text = describe(&e);
+            log(&text);
+            hub.show_error(&text);
+            None
+        }
+    };
+
+    let served = std::fs::create_dir_all(&output)
+        .and_then(|_| output.canonicalize())
+        .map_err(|e| Error::io(&output, e))?;
+    let server = Arc::new(server);
+    {
+        let hub = hub.clone();
+        let server = server.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let hub = hub.clone();
+                let served = served.clone();
+                std::thread::spawn(move || handle(request, &served, &hub));
+            }
+        });
+    }
+    log(&format!(
+        "serving {} at {address} — watching for changes (Ctrl+C to stop)",
+        output.display()
+    ));
+    if options.open {
+        open_browser(&address);
+    }
+    watch(&build, &mut site, &hub, log)
+}
+
+fn url_host(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
+fn initial_build(options: &BuildOptions) -> Result<(Site, usize)> {
+    let mut site = Site::load(options)?;
+    let files = site.all_files(true)?;
+    crate::output::write_site(&site.output, files)?;
+    let pages = site.graph.pages.len();
+    Ok((site, pages))
+}
+
+/// Watches the site's inputs and rebuilds on every (debounced) change.
+fn watch(
+    options: &BuildOptions,
+    site: &mut Option<Site>,
+    hub: &Hub,
+    log: &(dyn Fn(&str) + Sync),
+) -> Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
+        .map_err(|e| Error::Usage(format!("cannot watch for changes: {e}")))?;
+    let root = &options.root;
+    for folder in ["content", "themes", "templates", "static"] {
+        let path = root.join(folder);
+        if path.is_dir() {
+            debouncer
+                .watch(&path, RecursiveMode::Recursive)
+                .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
+        }
+    }
+    // The root itself only for site.toml; the output folder inside it is ignored.
+    debouncer
+        .watch(root, RecursiveMode::NonRecursive)
+        .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+
+    for events in rx {
+        let Ok(events) = events else { continue };
+        // Reading a file is an event too (the build itself reads): only writes count.
+        let paths: Vec<PathBuf> = events
+            .into_iter()
+            .filter(|e| is_write(&e.event.kind))
+            .flat_map(|e| e.event.paths)
+            .collect();
+        if paths.is_empty() {
+            continue;
+        }
+        let result = match site.as_mut() {
+            Some(site) => site
+                .rebuild(&paths)
+                .map(|r| (r.pages_written + r.pages_removed + r.files_copied, r)),
+            None => initial_build(options).map(|(fresh, pages)| {
+                *site = Some(fresh);
+                (
+                    pages,
+                    crate::site::RebuildReport {
+                        pages_written: pages,
+                        full: true,
+                        ..Default::default()
+                    },
+                )
+            }),
+        };
+        match result {
+            Ok((0, _)) if !hub.has_error() => {}
+            Ok((_, report)) => {
+                log(&format!(
+                    "rebuilt in {} ms: {} page(s) rendered, {} written{}",
+                    report.elapsed.as_millis(),
+                    report.pages_rendered,
+                    report.pages_written,
+                    if report.full { " (full rebuild)" } else { "" }
+                ));
+                hub.reload();
+            }
+            Err(e) => {
+                let text = describe(&e);
+                log(&text);
+                hub.show_error(&text);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_write(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Modify(_)
+            | EventKind::Remove(_)
+            | EventKind::Access(AccessKind::Close(AccessMode::Write))
+    )
+}
+
+/// The error as the terminal and the overlay show it.
+fn describe(error: &Error) -> String {
+    match error {
+        Error::Content(diagnostics) => {
+            let shown: Vec<String> = diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(Diagnostic::to_string)
+                .collect();
+            format!(
+                "{}\n\nThe last good site is still served; it reloads when this is fixed.",
+                shown.join("\n\n")
+            )
+        }
+        other => format!("error: {other}"),
+    }
+}
+
+fn handle(request: Request, served: &Path, hub: &Hub) {
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+        return;
+    }
+    let url = request.url().to_string();
+    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
+    if path == EVENTS_PATH {
+        stream_events(request, hub);
+        return;
+    }
+    let response = match resolve(served, &path) {
+        Resolved::File(file) => file_response(&file, StatusCode(200)),
+        Resolved::Redirect(location) => Response::from_data(Vec::new())
+            .with_status_code(301)
+            .with_header(header("Location", &location)),
+        Resolved::NotFound => match std::fs::metadata(served.join("404.html")) {
+            Ok(_) => file_response(&served.join("404.html"), StatusCode(404)),
+            Err(_) => Response::from_data(b"404 not found".to_vec())
+                .with_status_code(404)
+                .with_header(header("Content-Type", "text/plain; charset=utf-8")),
+        },
+    };
+    let _ = request.respond(response);
+}
+
+/// Holds the connection open and writes each event as it comes.
+fn stream_events(request: Request, hub: &Hub) {
+    let rx = hub.subscribe();
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
+    if writer
+        .write_all(head.as_bytes())
+        .and_then(|_| writer.flush())
+        .is_err()
+    {
+        return;
+    }
+    loop {
+        let message = match rx.recv_timeout(Duration::from_secs(15)) {
+            Ok(message) => message,
+            Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        };
+        if writer
+            .write_all(message.as_bytes())
+            .and_then(|_| writer.flush())
+            .is_err()
+        {
+            return;
+        }
+    }
+}
+
+enum Resolved {
+    File(PathBuf),
+    Redirect(String),
+    NotFound,
+}
+
+/// Maps a URL path to a file inside `served` (canonical): percent-decoded, no `..`,
+/// folders to their `index.html`, and nothing outside the folder even through symlinks.
+fn resolve(served: &Path, url_path: &str) -> Resolved {
+    let Some(decoded) = percent_decode(url_path) else {
+        return Resolved::NotFound;
+    };
+    let mut file = served.to_path_buf();
+    for segment in decoded.split('/').filter(|s| !s.is_empty()) {
+        let component = Path::new(segment).components().next();
+        let is_plain = matches!(component, Some(Component::Normal(_)))
+            && Path::new(segment).components().count() == 1
+            && !segment.contains('\\')
+            && !segment.contains('\0');
+        if !is_plain {
+            return Resolved::NotFound;
+        }
+        file.push(segment);
+    }
+    if file.is_dir() {
+        if !url_path.ends_with('/') {
+            return Resolved::Redirect(format!("{url_path}/"));
+        }
+        file.push("index.html");
+    }
+    match file.canonicalize() {
+        Ok(real) if real.starts_with(served) && real.is_file() => Resolved::File(real),
+        _ => Resolved::NotFound,
+    }
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn file_response(file: &Path, status: StatusCode) -> Response<std::io::Cursor<Vec<u8>>> {
+    let content_type = content_type(file);
+    let mut body = match std::fs::File::open(file).and_then(|mut f| {
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).map(|_| bytes)
+    }) {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return Response::from_data(b"cannot read the file".to_vec()).with_status_code(500)
+        }
+    };
+    if content_type.starts_with("text/html") {
+        body = inject_script(body);
+    }
+    Response::from_data(body)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"))
+}
+
+fn inject_script(html: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{LIVE_RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
+        None => format!("{text}{LIVE_RELOAD_SCRIPT}").into_bytes(),
+    }
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
+}
+
+/// The Content-Type for a file, by extension.
+pub fn content_type(file: &Path) -> &'static str {
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        "pdf" => "application/pdf",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "svg" => "image/svg+xml",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pptx" => "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        _ => "application/octet-stream",
+    }
+}
+
+fn open_browser(address: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    let _ = std::process::Command::new(program)
+        .arg(address)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn served() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("public/meetings/a")).unwrap();
+        std::fs::write(dir.path().join("public/index.html"), "home").unwrap();
+        std::fs::write(dir.path().join("public/meetings/a/index.html"), "a").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
+        dir
+    }
+
+    #[test]
+    fn folders_map_to_index_html_and_need_a_trailing_slash() {
+        let dir = served();
+        let root = dir.path().join("public").canonicalize().unwrap();
+        assert!(matches!(resolve(&root, "/"), Resolved::File(f) if f.ends_with("index.html")));
+        assert!(
+            matches!(resolve(&root, "/meetings/a/"), Resolved::File(f) if f.ends_with("a/index.html"))
+        );
+        assert!(
+            matches!(resolve(&root, "/meetings/a"), Resolved::Redirect(l) if l == "/meetings/a/")
+        );
+        assert!(matches!(resolve(&root, "/nope/"), Resolved::NotFound));
+    }
+
+    #[test]
+    fn nothing_outside_the_output_folder_is_served() {
+        let dir = served();
+        let root = dir.path().join("public").canonicalize().unwrap();
+        for attack in [
+            "/../secret.txt",
+            "/%2e%2e/secret.txt",
+            "/meetings/..%2F..%2Fsecret.txt",
+            "/%zz",
+        ] {
+            assert!(
+                matches!(resolve(&root, attack), Resolved::NotFound),
+                "{attack}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret.txt"), root.join("link.txt"))
+                .unwrap();
+            assert!(matches!(resolve(&root, "/link.txt"), Resolved::NotFound));
+        }
+    }
+
+    #[test]
+    fn content_types_by_extension() {
+        assert_eq!(
+            content_type(Path::new("a/index.html")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("style.css")),
+            "text/css; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("x.PDF")), "application/pdf");
+        assert_eq!(
+            content_type(Path::new("search.js")),
+            "text/javascript; charset=utf-8"
+        );
+    }
+
+    #[test]
+    fn the_script_goes_before_the_closing_body_tag() {
+        let html = inject_script(b"<html><body><p>x</p></body></html>".to_vec());
+        let html = String::from_utf8(html).unwrap();
+        assert!(html.contains("</p><script>"));
+        assert!(html.ends_with("</script></body></html>"));
+    }
+
+    #[test]
+    fn events_are_json_encoded_lines() {
+        assert_eq!(
+            event("build-error", "a\nb"),
+            "event: build-error\ndata: \"a\\nb\"\n\n"
+        );
+    }
+}

@@ -1,0 +1,503 @@
+//! A loaded site that can be rebuilt in part: `build` loads it and writes everything;
+//! `serve` keeps it in memory and, after an edit, re-parses only the changed files and
+//! re-renders only the pages whose inputs changed (the site graph records which meetings
+//! each page shows). Both go through the same steps: parse → assemble → graph → render.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::build::{load_config, output_dir, BuildOptions};
+use crate::config::SiteConfig;
+use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::graph::{build_graph, Page, SiteGraph};
+use crate::load::{load_content, read_source, relative, CONTENT_DIR};
+use crate::model::{Archive, Meeting};
+use crate::output::{file_for, OutputFile};
+use crate::parse::{assemble, parse_meeting, ParsedMeeting};
+use crate::registry::Registry;
+use crate::render::Renderer;
+use crate::theme::{load_theme, Source, Theme};
+
+type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
+
+/// Everything read from a site folder, kept between rebuilds.
+pub struct Site {
+    pub options: BuildOptions,
+    pub config: SiteConfig,
+    pub output: PathBuf,
+    theme: Theme,
+    renderer: Renderer,
+    registry: Registry,
+    registry_problems: Vec<Diagnostic>,
+    load_problems: Vec<Diagnostic>,
+    /// Every meeting file by path (relative to the root), parsed or not.
+    sources: BTreeMap<PathBuf, Parsed>,
+    pub archive: Archive,
+    pub graph: SiteGraph,
+    pub warnings: Vec<Diagnostic>,
+    /// Page path → hash of the HTML last written (kept by `serve` only).
+    written: HashMap<String, u64>,
+}
+
+/// What kind of input a changed path is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    Config,
+    Registry,
+    Theme,
+    Static,
+    Meeting(PathBuf),
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Default)]
+pub struct RebuildReport {
+    pub pages_rendered: usize,
+    pub pages_written: usize,
+    pub pages_removed: usize,
+    pub files_copied: usize,
+    pub full: bool,
+    pub elapsed: Duration,
+}
+
+impl Site {
+    /// Reads configuration, theme and content, and computes the site graph.
+    pub fn load(options: &BuildOptions) -> Result<Site> {
+        let config = load_config(options)?;
+        let output = output_dir(options, &config);
+        let theme = load_theme(&options.root, &config.theme)?;
+        let content = load_content(&options.root)?;
+        let (registry, registry_problems) = match Registry::parse(
+            content
+                .organisations
+                .as_ref()
+                .map(|f| (f.path.as_path(), f.text.as_str())),
+            content
+                .people
+                .as_ref()
+                .map(|f| (f.path.as_path(), f.text.as_str())),
+        ) {
+            Ok(registry) => (registry, Vec::new()),
+            Err(problems) => (Registry::default(), problems),
+        };
+        let parsed: Vec<Parsed> = content
+            .meetings
+            .par_iter()
+            .map(|file| parse_meeting(file, &config, &registry))
+            .collect();
+        let sources = content
+            .meetings
+            .iter()
+            .map(|f| f.path.clone())
+            .zip(parsed)
+            .collect();
+        let renderer = Renderer::new(&theme, &config, false)?;
+        let mut site = Site {
+            options: options.clone(),
+            config,
+            output,
+            theme,
+            renderer,
+            registry,
+            registry_problems,
+            load_problems: content.problems,
+            sources,
+            archive: Archive::default(),
+            graph: empty_graph(),
+            warnings: Vec::new(),
+            written: HashMap::new(),
+        };
+        site.assemble()?;
+        Ok(site)
+    }
+
+    /// Joins the parsed meetings into the archive and computes the graph; fails with
+    /// every problem of every file.
+    fn assemble(&mut self) -> Result<()> {
+        let mut problems: Vec<Diagnostic> = self.load_problems.clone();
+        problems.extend(self.registry_problems.iter().cloned());
+        let mut parsed = Vec::with_capacity(self.sources.len());
+        for result in self.sources.values() {
+            match result {
+                Ok(p) => {
+                    problems.extend(p.warnings.iter().cloned());
+                    if self.config.build.drafts || !p.meeting.draft {
+                        parsed.push(p.clone());
+                    }
+                }
+                Err(e) => problems.extend(e.iter().cloned()),
+            }
+        }
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(Error::Content(problems));
+        }
+        let archive = assemble(parsed, &self.registry).map_err(|mut e| {
+            problems.append(&mut e);
+            Error::Content(std::mem::take(&mut problems))
+        })?;
+        let graph = build_graph(&archive, &self.theme.strings, self.config.language)
+            .map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
+        if graph.has_code != self.graph.has_code || self.graph.pages.is_empty() {
+            self.renderer = Renderer::new(&self.theme, &self.config, graph.has_code)?;
+        }
+        self.archive = archive;
+        self.graph = graph;
+        self.warnings = problems;
+        Ok(())
+    }
+
+    /// Renders every page and lists every file of the site.
+    pub fn all_files(&mut self, track: bool) -> Result<Vec<OutputFile>> {
+        let pages: Vec<&Page> = self.graph.pages.iter().collect();
+        let rendered = self.renderer.render_all(&pages)?;
+        if track {
+            self.written = rendered
+                .iter()
+                .map(|r| (r.path.clone(), hash(&r.html)))
+                .collect();
+        }
+        let mut files: Vec<OutputFile> = rendered
+            .into_iter()
+            .map(|r| OutputFile::Text {
+                path: r.path,
+                text: r.html,
+            })
+            .collect();
+        files.extend(self.static_files());
+        files.extend(self.attachment_files(None));
+        Ok(files)
+    }
+
+    fn static_files(&self) -> Vec<OutputFile> {
+        let mut files: Vec<OutputFile> = self
+            .theme
+            .static_files
+            .iter()
+            .map(|(path, source)| {
+                let path = format!("/{path}");
+                match source {
+                    Source::Embedded(bytes) => OutputFile::Bytes {
+                        path,
+                        bytes: bytes.to_vec(),
+                    },
+                    Source::Disk(source) => OutputFile::Copy {
+                        path,
+                        source: source.clone(),
+                    },
+                }
+            })
+            .collect();
+        if self.graph.has_code {
+            files.push(OutputFile::Text {
+                path: "/syntax.css".into(),
+                text: crate::markdown::syntax_css(),
+            });
+        }
+        files
+    }
+
+    /// Attachments of all meetings, or of the meetings `only` names.
+    fn attachment_files(&self, only: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
+        self.graph
+            .files
+            .iter()
+            .filter(|f| {
+                only.is_none_or(|slugs| {
+                    slugs
+                        .iter()
+                        .any(|s| f.path.starts_with(&format!("/meetings/{s}/")))
+                })
+            })
+            .map(|f| OutputFile::Copy {
+                path: f.path.clone(),
+                source: self.options.root.join(&f.source),
+            })
+            .collect()
+    }
+
+    /// Which input a changed path (absolute or relative to the root) is, if any.
+    pub fn classify(&self, path: &Path) -> Option<Change> {
+        let root = &self.options.root;
+        let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
+        let relative_path = path
+            .strip_prefix(&absolute_root)
+            .or_else(|_| path.strip_prefix(root))
+            .unwrap_or(path)
+            .to_path_buf();
+        let mut parts = relative_path
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let first = parts.next()?;
+        let name = relative_path.file_name()?.to_string_lossy().into_owned();
+        match first.as_str() {
+            "site.toml" => Some(Change::Config),
+            CONTENT_DIR if name == "organisations.yaml" || name == "people.yaml" => {
+                Some(Change::Registry)
+            }
+            CONTENT_DIR if name.ends_with(".md") => Some(Change::Meeting(relative_path)),
+            // Attachments live beside their meeting: re-copy that meeting's files.
+            CONTENT_DIR => relative_path
+                .parent()
+                .filter(|p| p.components().count() > 1)
+                .map(|folder| Change::Meeting(folder.with_extension("md"))),
+            "themes" | "templates" => Some(Change::Theme),
+            "static" => Some(Change::Static),
+            _ => None,
+        }
+    }
+
+    /// Applies changed paths: re-parses, re-renders and writes only what they touch.
+    /// On error the output is left as it was and the error is returned.
+    pub fn rebuild(&mut self, paths: &[PathBuf]) -> Result<RebuildReport> {
+        let started = Instant::now();
+        let changes: BTreeSet<Change> = paths.iter().filter_map(|p| self.classify(p)).collect();
+        if changes.is_empty() {
+            return Ok(RebuildReport::default());
+        }
+        if changes.contains(&Change::Config) {
+            return self.reload_everything(started);
+        }
+        let old_pages: HashMap<String, Option<Vec<String>>> = self
+            .graph
+            .pages
+            .iter()
+            .map(|p| (p.path.clone(), p.meetings.clone()))
+            .collect();
+        let old_fingerprints = self.fingerprints();
+        let old_has_code = self.graph.has_code;
+        let mut theme_changed = false;
+        if changes.contains(&Change::Theme) || changes.contains(&Change::Static) {
+            self.theme = load_theme(&self.options.root, &self.config.theme)?;
+            self.renderer = Renderer::new(&self.theme, &self.config, self.graph.has_code)?;
+            theme_changed = changes.contains(&Change::Theme);
+        }
+        let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
+        if changes.contains(&Change::Registry) {
+            self.reload_registry()?;
+            touched.extend(self.sources.keys().cloned());
+        }
+        for change in &changes {
+            if let Change::Meeting(path) = change {
+                self.reparse(path);
+                touched.insert(path.clone());
+            }
+        }
+        if !touched.is_empty() || theme_changed {
+            self.assemble()?;
+        }
+
+        // Pages to render: those showing a changed meeting, and new pages.
+        let new_fingerprints = self.fingerprints();
+        let changed_slugs: BTreeSet<String> = old_fingerprints
+            .keys()
+            .chain(new_fingerprints.keys())
+            .filter(|slug| old_fingerprints.get(*slug) != new_fingerprints.get(*slug))
+            .cloned()
+            .collect();
+        let content_slugs: BTreeSet<String> =
+            touched.iter().map(|p| crate::parse::slug_of(p)).collect();
+        let everything = theme_changed || old_has_code != self.graph.has_code;
+        let to_render: Vec<&Page> = self
+            .graph
+            .pages
+            .iter()
+            .filter(|page| {
+                everything
+                    || !old_pages.contains_key(&page.path)
+                    || content_slugs
+                        .iter()
+                        .any(|s| page.path == crate::graph::meeting_path(s))
+                    || changed_slugs.iter().any(|s| {
+                        page.depends_on(s)
+                            || old_pages
+                                .get(&page.path)
+                                .and_then(Option::as_ref)
+                                .is_some_and(|deps| deps.iter().any(|d| d == s))
+                    })
+            })
+            .collect();
+        let rendered = self.renderer.render_all(&to_render)?;
+        let mut report = RebuildReport {
+            pages_rendered: rendered.len(),
+            ..RebuildReport::default()
+        };
+        let mut files = Vec::new();
+        for page in rendered {
+            let digest = hash(&page.html);
+            if self.written.get(&page.path) != Some(&digest) {
+                self.written.insert(page.path.clone(), digest);
+                files.push(OutputFile::Text {
+                    path: page.path,
+                    text: page.html,
+                });
+            }
+        }
+        report.pages_written = files.len();
+        if changes.contains(&Change::Static) || old_has_code != self.graph.has_code {
+            files.extend(self.static_files());
+        }
+        let attachments = self.attachment_files(Some(&content_slugs));
+        report.files_copied = attachments.len();
+        files.extend(attachments);
+        write_in_place(&self.output, files)?;
+        report.pages_removed = self.remove_vanished_pages(&old_pages)?;
+        report.elapsed = started.elapsed();
+        Ok(report)
+    }
+
+    fn reload_everything(&mut self, started: Instant) -> Result<RebuildReport> {
+        let fresh = Site::load(&self.options)?;
+        *self = fresh;
+        let files = self.all_files(true)?;
+        let pages = self.graph.pages.len();
+        crate::output::write_site(&self.output, files)?;
+        Ok(RebuildReport {
+            pages_rendered: pages,
+            pages_written: pages,
+            full: true,
+            elapsed: started.elapsed(),
+            ..RebuildReport::default()
+        })
+    }
+
+    fn reload_registry(&mut self) -> Result<()> {
+        let read = |name: &str| {
+            let path = self.options.root.join(CONTENT_DIR).join(name);
+            path.exists()
+                .then(|| read_source(&self.options.root, &path))
+        };
+        let organisations = read("organisations.yaml").transpose();
+        let people = read("people.yaml").transpose();
+        let (organisations, people) = match (organisations, people) {
+            (Ok(o), Ok(p)) => (o, p),
+            (Err(d), _) | (_, Err(d)) => return Err(Error::single(d)),
+        };
+        match Registry::parse(
+            organisations
+                .as_ref()
+                .map(|f| (f.path.as_path(), f.text.as_str())),
+            people.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
+        ) {
+            Ok(registry) => {
+                self.registry = registry;
+                self.registry_problems.clear();
+            }
+            Err(problems) => self.registry_problems = problems,
+        }
+        let paths: Vec<PathBuf> = self.sources.keys().cloned().collect();
+        for path in paths {
+            self.reparse(&path);
+        }
+        Ok(())
+    }
+
+    /// Re-reads one meeting file; a deleted file leaves the site.
+    fn reparse(&mut self, path: &Path) {
+        let full = self.options.root.join(path);
+        if !full.is_file() {
+            self.sources.remove(path);
+            return;
+        }
+        let parsed = read_source(&self.options.root, &full)
+            .map_err(|d| vec![d])
+            .and_then(|file| parse_meeting(&file, &self.config, &self.registry));
+        self.sources
+            .insert(relative(&self.options.root, &full), parsed);
+    }
+
+    /// Per meeting slug: a hash of what other pages show of it (everything but the
+    /// minutes' text), so an edit of the text alone re-renders only its own page.
+    fn fingerprints(&self) -> HashMap<String, u64> {
+        self.archive
+            .meetings
+            .iter()
+            .map(|m| (m.slug.clone(), summary_fingerprint(m)))
+            .collect()
+    }
+
+    fn remove_vanished_pages(
+        &mut self,
+        old_pages: &HashMap<String, Option<Vec<String>>>,
+    ) -> Result<usize> {
+        let current: BTreeSet<&str> = self.graph.pages.iter().map(|p| p.path.as_str()).collect();
+        let mut removed = 0;
+        for path in old_pages.keys().filter(|p| !current.contains(p.as_str())) {
+            let file = self.output.join(file_for(path));
+            match std::fs::remove_file(&file) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&file, e)),
+            }
+            self.written.remove(path);
+            if let Some(folder) = file.parent() {
+                let _ = std::fs::remove_dir(folder);
+            }
+        }
+        Ok(removed)
+    }
+}
+
+fn empty_graph() -> SiteGraph {
+    SiteGraph {
+        pages: Vec::new(),
+        files: Vec::new(),
+        has_code: false,
+        counts: crate::graph::Counts {
+            meetings: 0,
+            decisions: 0,
+            actions: 0,
+            organisations: 0,
+            people: 0,
+            bodies: 0,
+        },
+    }
+}
+
+fn hash(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Hashes what index, organisation, person and timeline pages show of a meeting.
+fn summary_fingerprint(m: &Meeting) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        &m.title,
+        &m.body,
+        &m.organiser,
+        m.date,
+        &m.kind,
+        m.language,
+        &m.tags,
+        m.draft,
+    )
+        .hash(&mut h);
+    for p in m.participants() {
+        (&p.person, &p.organisation, &p.role, &p.note).hash(&mut h);
+    }
+    for item in &m.items {
+        (
+            &item.number,
+            &item.anchor,
+            &item.title,
+            &item.presenting_organisations,
+        )
+            .hash(&mut h);
+        for e in item.decisions.iter().chain(&item.actions) {
+            (&e.id, &e.anchor, &e.text, &e.html).hash(&mut h);
+        }
+    }
+    h.finish()
+}
+
+/// Writes files straight into the output folder (used by `serve` for small updates).
+fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
+    files
+        .into_par_iter()
+        .try_for_each(|file| crate::output::write_one(output, file))
+}

@@ -1,0 +1,236 @@
+//! Starts `quorum serve` on a free port against a temp site and drives it over HTTP:
+//! incremental rebuilds, live-reload events, error reporting and recovery.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    address: String,
+    log: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, log) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let line = log
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve did not start");
+        if let Some(rest) = line.split(" at http://").nth(1) {
+            let address = rest
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_end_matches('/')
+                .to_string();
+            return Server {
+                child,
+                address,
+                log,
+            };
+        }
+    }
+}
+
+impl Server {
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let url = format!("http://{}{path}", self.address);
+        let agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .new_agent();
+        let mut response = agent.get(&url).call().unwrap();
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (
+            status,
+            content_type,
+            response.body_mut().read_to_string().unwrap(),
+        )
+    }
+
+    /// Waits for a log line containing `needle`.
+    fn wait_log(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let line = self
+                .log
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("no log line with {needle:?}"));
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    }
+}
+
+/// A connected live-reload client.
+struct Events(TcpStream, String);
+
+impl Events {
+    fn connect(address: &str) -> Events {
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(
+            stream,
+            "GET /__quorum/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        )
+        .unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        let mut events = Events(stream, String::new());
+        events.wait_for(": connected");
+        events
+    }
+
+    fn wait_for(&mut self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        let mut buffer = [0u8; 4096];
+        while !self.1.contains(needle) {
+            assert!(Instant::now() < deadline, "no {needle:?} in {:?}", self.1);
+            if let Ok(n) = self.0.read(&mut buffer) {
+                self.1.push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        }
+        let end = self.1.find(needle).unwrap() + needle.len();
+        let seen: String = self.1.drain(..end).collect();
+        seen
+    }
+}
+
+fn meeting(date: &str, text: &str) -> String {
+    format!("---\ndate: {date}\nbody: Nätverket\n---\n## Punkt (Anna Berg, SKR)\n\n{text}\n\nBeslut: Noteras.\n")
+}
+
+fn mtime(path: &std::path::Path) -> std::time::SystemTime {
+    std::fs::metadata(path).unwrap().modified().unwrap()
+}
+
+#[test]
+fn serves_rebuilds_incrementally_reloads_and_recovers() {
+    let site = fixture(&[
+        (
+            "content/2020/a.md",
+            &meeting("2020-01-10", "Första versionen."),
+        ),
+        (
+            "content/2020/b.md",
+            &meeting("2020-02-10", "Ett annat möte."),
+        ),
+        (
+            "content/2020/c.md",
+            &meeting("2020-03-10", "Ett tredje möte."),
+        ),
+    ]);
+    let server = start(site.path());
+
+    // Pages, content types, folders, 404, and nothing outside the output folder.
+    let (status, content_type, html) = server.get("/meetings/a/");
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "text/html; charset=utf-8");
+    assert!(html.contains("Första versionen."));
+    assert!(
+        html.contains("/__quorum/events"),
+        "the live-reload script is injected when served"
+    );
+    let on_disk =
+        std::fs::read_to_string(site.path().join("public/meetings/a/index.html")).unwrap();
+    assert!(
+        !on_disk.contains("/__quorum/events"),
+        "but never written to the files"
+    );
+    assert_eq!(server.get("/style.css").1, "text/css; charset=utf-8");
+    assert_eq!(server.get("/nowhere/").0, 404);
+    assert_eq!(server.get("/../content/2020/a.md").0, 404);
+    assert_eq!(server.get("/%2e%2e/content/2020/a.md").0, 404);
+
+    let untouched = site.path().join("public/meetings/c/index.html");
+    let untouched_before = mtime(&untouched);
+    std::thread::sleep(Duration::from_millis(50));
+    let mut events = Events::connect(&server.address);
+
+    // Edit one meeting's text: its page changes, an unrelated meeting's page is not rewritten.
+    std::fs::write(
+        site.path().join("content/2020/a.md"),
+        meeting("2020-01-10", "Andra versionen."),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    let line = server.wait_log("rebuilt in");
+    assert!(line.contains("1 page(s) rendered, 1 written"), "{line}");
+    assert!(server.get("/meetings/a/").2.contains("Andra versionen."));
+    assert_eq!(
+        mtime(&untouched),
+        untouched_before,
+        "an unrelated meeting page was rewritten"
+    );
+
+    // Break the front matter: the error is reported, the last good page stays served.
+    std::fs::write(
+        site.path().join("content/2020/a.md"),
+        "---\ndate: 2020-01-10\ntitle: [oops\n---\nTredje.\n",
+    )
+    .unwrap();
+    let error = events.wait_for("event: build-error");
+    let error = events.wait_for("\n\n").to_string() + &error;
+    assert!(error.contains("content/2020/a.md:3"), "{error}");
+    server.wait_log("content/2020/a.md:3");
+    assert!(server.get("/meetings/a/").2.contains("Andra versionen."));
+
+    // Fix it: the site recovers and reloads.
+    std::fs::write(
+        site.path().join("content/2020/a.md"),
+        meeting("2020-01-10", "Fjärde versionen."),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    assert!(server.get("/meetings/a/").2.contains("Fjärde versionen."));
+}
+
+#[test]
+fn an_output_folder_containing_the_content_is_refused() {
+    let site = fixture(&[("content/a.md", "---\ndate: 2020-01-01\n---\n")]);
+    let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
+        .args(["serve", "--port", "0", "--output"])
+        .arg(site.path())
+        .arg("--root")
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("refusing"));
+}
