@@ -77,8 +77,8 @@ impl Rng {
         self.below(100) < p
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
     }
 
     /// Up to `k` distinct elements of `pool`, in random order (partial Fisher–Yates).
@@ -1608,7 +1608,7 @@ const TOPICS: &[Topic] = &[
 
 // ------------------------------------------------------------------------------------------
 // Language banks: sentences and fixed phrases. Placeholders: {N} noun phrase of the item's
-// topic, {O} organisation, {P} person, {K} municipality, {X} number, {S} small number,
+// topic, {O} organisation, {P} person, {Q} the item's presenter, {K} municipality, {X} number, {S} small number,
 // {Y} decimal, {D} day and month, {A} year, {B} body, {W} week.
 // ------------------------------------------------------------------------------------------
 
@@ -1704,7 +1704,7 @@ const SV: Bank = Bank {
         "Kostnaderna beräknas uppgå till cirka {X} 000 kronor per år.",
         "Kommunerna har olika förutsättningar, men behoven är i grunden desamma.",
         "Samtliga närvarande delar bilden av att {N} kräver fortsatt uppmärksamhet.",
-        "{O} bedömer att smittspridningen i samhället påverkar möjligheten att bemanna verksamheterna.",
+        "{O} bedömer att personalbristen påverkar möjligheten att bemanna verksamheterna.",
         "Det är viktigt att försöka värdera i vilka situationer insatserna verkligen behövs.",
         "Oro över tillgången till legitimerad personal finns också med i kommentarerna.",
         "Nätverket instämmer i att vi återgår till gängse ordning för {N}.",
@@ -1727,7 +1727,7 @@ const SV: Bank = Bank {
         "Arbetsgruppen fortsätter sitt arbete och återrapporterar den {D}.",
         "Det finns ett intresse att arbeta vidare med {N}. Frågan tas upp igen efter sommaren.",
         "Nätverket ställer sig bakom att {K} och {K} driver arbetet med {N} vidare.",
-        "{B} noterar informationen och tackar {P} för dragningen.",
+        "{B} noterar informationen och tackar {Q} för dragningen.",
     ],
     list_decision_intros: &["Nätverket fattar följande beslut:", "{B} fattar följande beslut:", "Följande beslutas:"],
     decision_items: &[
@@ -2109,11 +2109,11 @@ fn build_people(orgs: &[Org], rng: &mut Rng) -> Vec<Person> {
 /// A person with a name nobody else has (folded), and perhaps an alias.
 fn new_person(org_index: usize, org: &Org, rng: &mut Rng, taken: &mut BTreeSet<String>) -> Person {
     loop {
-        let first = *rng.pick(FIRST_NAMES);
+        let first = rng.pick(FIRST_NAMES);
         let double = rng.percent(7);
         let last = if double {
-            let a = *rng.pick(NAME_PARTS);
-            let b = *rng.pick(NAME_PARTS);
+            let a = rng.pick(NAME_PARTS);
+            let b = rng.pick(NAME_PARTS);
             if a == b {
                 continue;
             }
@@ -2328,22 +2328,29 @@ fn weekday(d: Date) -> u8 {
     ((y + y / 4 - y / 100 + y / 400 + T[usize::from(d.month) - 1] + u32::from(d.day)) % 7) as u8
 }
 
-/// A working day in `from..=to`, never in July.
+/// A working day in the years `from..=to`, never in July or over Christmas.
 fn random_date(rng: &mut Rng, from: u16, to: u16) -> Date {
     let year = from + rng.below(usize::from(to - from) + 1) as u16;
-    let month = *rng.pick(&[1u8, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    let month = rng.pick(&[1u8, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12]);
+    // No meetings in the Christmas and New Year weeks.
+    let first = if month == 1 { 8 } else { 1 };
+    let last = if month == 12 {
+        20
+    } else {
+        days_in_month(year, month)
+    };
     let mut d = Date {
         year,
         month,
-        day: rng.range(1, usize::from(days_in_month(year, month))) as u8,
+        day: rng.range(usize::from(first), usize::from(last)) as u8,
     };
-    // Saturday → Friday, Sunday → Friday; at the start of a month, forward to Monday.
+    // Saturday and Sunday move back to Friday, or forward to Monday near `first`.
     let (back, forward) = match weekday(d) {
         6 => (1, 2),
         0 => (2, 1),
         _ => (0, 0),
     };
-    d.day = if d.day > back {
+    d.day = if d.day >= first + back {
         d.day - back
     } else {
         d.day + forward
@@ -2394,6 +2401,12 @@ struct Gen<'w> {
     /// Noun phrases of the current item's topic.
     nouns: &'static [&'static str],
     last_place: usize,
+    /// Sentences not yet used in the current item.
+    deck: Vec<usize>,
+    /// The current item's first presenter, for {Q}.
+    lead: Option<usize>,
+    /// The title in the front matter, if any.
+    title: Option<String>,
     /// Organisations for the Hugo taxonomy: organiser, then presenters' organisations.
     orgs: Vec<usize>,
 }
@@ -2416,6 +2429,9 @@ fn generate_meeting(w: &World, index: u64) -> Meeting {
         people: Vec::new(),
         nouns: TOPICS[0].nouns,
         last_place: usize::MAX,
+        deck: Vec::new(),
+        lead: None,
+        title: None,
         orgs: vec![body.organiser],
     };
     g.write(index)
@@ -2447,7 +2463,7 @@ impl<'w> Gen<'w> {
     /// 2–20 KB, skewed towards the small end (mean about 8 KB).
     fn target_size(&mut self) -> usize {
         let u = self.rng.below(1000);
-        2000 + 18_000 * u * u / 1_000_000
+        2000 + 17_500 * u * u / 1_000_000
     }
 
     fn available_topics(&self) -> Vec<&'static Topic> {
@@ -2464,7 +2480,7 @@ impl<'w> Gen<'w> {
         }
         let n = self.rng.range(1, 3);
         while chosen.len() < n {
-            let t = *self.rng.pick(&available);
+            let t = self.rng.pick(&available);
             if !chosen.iter().any(|c| std::ptr::eq(*c, t)) {
                 chosen.push(t);
             }
@@ -2483,7 +2499,7 @@ impl<'w> Gen<'w> {
             };
             add(t.tags[0]);
             if self.rng.percent(40) {
-                add(*self.rng.pick(&t.tags[1..]));
+                add(self.rng.pick(&t.tags[1..]));
             }
         }
         tags
@@ -2492,7 +2508,7 @@ impl<'w> Gen<'w> {
     // --- front matter ----------------------------------------------------------------
 
     fn title(&mut self) -> String {
-        let form = *self.rng.pick(self.bank.title_forms);
+        let form = self.rng.pick(self.bank.title_forms);
         form.replace("{B}", self.body.def.name)
             .replace("{F}", &self.date.long(self.bank))
             .replace("{I}", &self.date.iso())
@@ -2530,6 +2546,7 @@ impl<'w> Gen<'w> {
         if self.rng.percent(97) {
             let title = self.title();
             yaml_field(&mut fm, "title", &title);
+            self.title = Some(title);
         }
         yaml_field(&mut fm, "body", self.body.def.name);
         let organiser = self.organiser_mention();
@@ -2629,12 +2646,12 @@ impl<'w> Gen<'w> {
         for _ in 0..n {
             self.nouns = self.rng.pick(TOPICS).nouns;
             let mut title = String::new();
-            let template = *self.rng.pick(self.bank.attachments);
+            let template = self.rng.pick(self.bank.attachments);
             self.fill(&mut title, template);
             fm.push_str("  - { title: ");
             push_yaml(fm, &title, true);
             if self.rng.percent(40) {
-                let (url, _) = *self.rng.pick(self.bank.links);
+                let (url, _) = self.rng.pick(self.bank.links);
                 fm.push_str(", url: ");
                 push_quoted(fm, &format!("{url}dokument/{}.pdf", slug(&title)));
             }
@@ -2644,7 +2661,11 @@ impl<'w> Gen<'w> {
 
     fn hugo_front_matter(&self, tags: &[&str]) -> String {
         let mut fm = String::with_capacity(512);
-        let title = format!("{} {}", self.body.def.name, self.date.iso());
+        // quorum's default title when the front matter has none: "<body> <date>".
+        let title = self
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("{} {}", self.body.def.name, self.date.iso()));
         fm.push_str("+++\ntitle = ");
         push_quoted(&mut fm, &title);
         fm.push_str("\ndate = ");
@@ -2658,10 +2679,9 @@ impl<'w> Gen<'w> {
             .collect();
         fm.push_str("\norganisations = ");
         push_toml_list(&mut fm, &orgs);
-        fm.push_str("\n[params]\nbody = ");
+        // Top-level custom keys land in .Params in every Hugo version.
+        fm.push_str("\nbody = ");
         push_quoted(&mut fm, self.body.def.name);
-        fm.push_str("\nlanguage = ");
-        push_quoted(&mut fm, self.bank.code);
         fm.push_str("\n+++\n\n");
         fm
     }
@@ -2688,7 +2708,7 @@ impl<'w> Gen<'w> {
         let w = self.w;
         let o = &w.orgs[org];
         match self.rng.below(100) {
-            0..=11 if !o.aliases.is_empty() => self.rng.pick(&o.aliases),
+            0..=11 if !o.aliases.is_empty() => o.aliases[self.rng.below(o.aliases.len())].as_str(),
             12..=31 => &o.name,
             _ => o.display(),
         }
@@ -2705,9 +2725,9 @@ impl<'w> Gen<'w> {
 
     /// A municipality from the body's area, not the same as the previous one.
     fn place(&mut self) -> usize {
-        let mut p = *self.rng.pick(&self.body.places);
+        let mut p = self.rng.pick(&self.body.places);
         if p == self.last_place {
-            p = *self.rng.pick(&self.body.places);
+            p = self.rng.pick(&self.body.places);
         }
         self.last_place = p;
         p
@@ -2717,7 +2737,7 @@ impl<'w> Gen<'w> {
         if self.rng.percent(25) {
             self.body.organiser
         } else {
-            *self.rng.pick(&self.w.central)
+            self.rng.pick(&self.w.central)
         }
     }
 
@@ -2741,7 +2761,11 @@ impl<'w> Gen<'w> {
                 out.push_str(self.org_mention(o));
             }
             "P" => {
-                let p = *self.rng.pick(&self.people);
+                let p = self.rng.pick(&self.people);
+                out.push_str(self.person_mention(p));
+            }
+            "Q" => {
+                let p = self.lead.unwrap_or_else(|| self.rng.pick(&self.people));
                 out.push_str(self.person_mention(p));
             }
             "K" => {
@@ -2815,7 +2839,7 @@ impl<'w> Gen<'w> {
             let t = main
                 .get(i)
                 .copied()
-                .unwrap_or_else(|| *self.rng.pick(&available));
+                .unwrap_or_else(|| self.rng.pick(&available));
             kinds.push(ItemKind::Topic(t));
         }
         kinds.extend(closing);
@@ -2831,6 +2855,8 @@ impl<'w> Gen<'w> {
         budget: usize,
     ) {
         let start = out.len();
+        self.deck.clear();
+        self.lead = None;
         let (title, texts) = match kind {
             ItemKind::Opening => (self.rng.pick(self.bank.opening.0), self.bank.opening.1),
             ItemKind::Previous => (self.rng.pick(self.bank.previous.0), self.bank.previous.1),
@@ -2869,7 +2895,7 @@ impl<'w> Gen<'w> {
         if texts.is_empty() {
             self.topic_text(out, start, budget);
         } else {
-            let t = *self.rng.pick(texts);
+            let t = self.rng.pick(texts);
             self.fill(out, t);
             out.push_str("\n\n");
             if matches!(kind, ItemKind::Previous) {
@@ -2908,6 +2934,7 @@ impl<'w> Gen<'w> {
     /// "Lisbeth Olsson, Sotenäs": the chair opens the meeting.
     fn chair_presenter(&mut self) -> String {
         let chair = self.people[0];
+        self.lead = Some(chair);
         let org = self.org_mention(self.w.people[chair].org);
         format!("{}, {org}", self.person_mention(chair))
     }
@@ -2918,9 +2945,9 @@ impl<'w> Gen<'w> {
         let w = self.w;
         let staff = &w.org_people[self.body.organiser];
         let lead = match self.rng.below(100) {
-            0..=19 if !staff.is_empty() => *self.rng.pick(staff),
-            0..=54 => *self.rng.pick(&w.central_people),
-            _ => *self.rng.pick(&self.body.members),
+            0..=19 if !staff.is_empty() => self.rng.pick(staff),
+            0..=54 => self.rng.pick(&w.central_people),
+            _ => self.rng.pick(&self.body.members),
         };
         let org = self.w.people[lead].org;
         let n = match self.rng.below(10) {
@@ -2933,6 +2960,7 @@ impl<'w> Gen<'w> {
             .copied()
             .filter(|&p| p != lead)
             .collect();
+        self.lead = Some(lead);
         let mut group = vec![lead];
         group.extend(self.rng.sample(&colleagues, n - 1));
         if !self.orgs.contains(&org) {
@@ -2953,7 +2981,7 @@ impl<'w> Gen<'w> {
     /// decision and an action.
     fn topic_text(&mut self, out: &mut String, start: usize, budget: usize) {
         let mut paragraphs = 0;
-        while paragraphs == 0 || (out.len() - start < budget && paragraphs < 5) {
+        while paragraphs == 0 || (out.len() - start + 250 < budget && paragraphs < 5) {
             self.paragraph(out);
             paragraphs += 1;
             if paragraphs == 1 && self.rng.percent(12) {
@@ -2961,14 +2989,14 @@ impl<'w> Gen<'w> {
             }
         }
         if self.rng.percent(6) {
-            let (url, text) = *self.rng.pick(self.bank.links);
+            let (url, text) = self.rng.pick(self.bank.links);
             write!(out, "[{} {text}]({url})\n\n", self.bank.read_more).unwrap();
         }
-        if self.rng.percent(60) {
+        if self.rng.percent(75) {
             self.decision(out);
         }
-        if self.rng.percent(15) {
-            let t = *self.rng.pick(self.bank.actions);
+        if self.rng.percent(21) {
+            let t = self.rng.pick(self.bank.actions);
             write!(out, "{}: ", self.bank.action_word).unwrap();
             self.fill(out, t);
             out.push_str("\n\n");
@@ -2981,20 +3009,36 @@ impl<'w> Gen<'w> {
             if i > 0 {
                 out.push(' ');
             }
-            let s = *self.rng.pick(self.bank.sentences);
+            let s = self.next_sentence();
             self.fill(out, s);
         }
         out.push_str("\n\n");
     }
 
+    /// The next sentence from a shuffled deck, so that an item repeats none.
+    fn next_sentence(&mut self) -> &'static str {
+        if self.deck.is_empty() {
+            let all: Vec<usize> = (0..self.bank.sentences.len()).collect();
+            self.deck = self.rng.sample(&all, all.len());
+        }
+        let i = self.deck.pop().expect("the deck was just filled");
+        self.bank.sentences[i]
+    }
+
     fn bullet_list(&mut self, out: &mut String) {
-        let intro = *self.rng.pick(self.bank.list_intros);
+        let intro = self.rng.pick(self.bank.list_intros);
         out.push_str(intro);
         out.push_str("\n\n");
-        for _ in 0..self.rng.range(2, 5) {
+        let count = self.rng.range(2, 5);
+        self.bullets(out, self.bank.list_items, count);
+    }
+
+    /// A Markdown list of `count` distinct templates from `items`, filled in.
+    fn bullets(&mut self, out: &mut String, items: &'static [&'static str], count: usize) {
+        let all: Vec<usize> = (0..items.len()).collect();
+        for i in self.rng.sample(&all, count) {
             out.push_str("- ");
-            let item = *self.rng.pick(self.bank.list_items);
-            self.fill(out, item);
+            self.fill(out, items[i]);
             out.push('\n');
         }
         out.push('\n');
@@ -3004,29 +3048,20 @@ impl<'w> Gen<'w> {
     /// followed by a list with one decision per item.
     fn decision(&mut self, out: &mut String) {
         let word = self.bank.decision_word;
-        if self.rng.percent(10) {
+        if self.rng.percent(12) {
             write!(out, "**{word}:** ").unwrap();
-            let intro = *self.rng.pick(self.bank.list_decision_intros);
+            let intro = self.rng.pick(self.bank.list_decision_intros);
             self.fill(out, intro);
             out.push_str("\n\n");
-            let items = self.rng.range(2, 4);
-            let chosen: Vec<usize> = self.rng.sample(
-                &(0..self.bank.decision_items.len()).collect::<Vec<_>>(),
-                items,
-            );
-            for i in chosen {
-                out.push_str("- ");
-                self.fill(out, self.bank.decision_items[i]);
-                out.push('\n');
-            }
-            out.push('\n');
+            let count = self.rng.range(2, 4);
+            self.bullets(out, self.bank.decision_items, count);
         } else {
             if self.rng.percent(20) {
                 write!(out, "**{word}:** ").unwrap();
             } else {
                 write!(out, "{word}: ").unwrap();
             }
-            let t = *self.rng.pick(self.bank.decisions);
+            let t = self.rng.pick(self.bank.decisions);
             let start = out.len();
             self.fill(out, t);
             // Decisions start with a capital even when the template starts with a name.
@@ -3040,7 +3075,7 @@ impl<'w> Gen<'w> {
     fn code_block(&mut self, out: &mut String) {
         out.push_str(self.bank.code_intro);
         out.push_str("\n\n");
-        let block = *self.rng.pick(CODE_BLOCKS);
+        let block = self.rng.pick(CODE_BLOCKS);
         self.fill(out, block);
         out.push('\n');
     }
