@@ -41,25 +41,21 @@ fn start(root: &std::path::Path) -> Server {
             }
         }
     });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let line = log
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .expect("serve did not start");
-        if let Some(rest) = line.split(" at http://").nth(1) {
-            let address = rest
-                .split_whitespace()
-                .next()
-                .unwrap()
-                .trim_end_matches('/')
-                .to_string();
-            return Server {
-                child,
-                address,
-                log,
-            };
-        }
-    }
+    // From here on, dropping the server (also on a failed assertion) stops the process.
+    let mut server = Server {
+        child,
+        address: String::new(),
+        log,
+    };
+    let line = server.wait_log(" at http://");
+    let rest = line.split(" at http://").nth(1).unwrap();
+    server.address = rest
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_end_matches('/')
+        .to_string();
+    server
 }
 
 impl Server {
