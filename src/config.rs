@@ -193,6 +193,34 @@ impl SiteConfig {
     }
 }
 
+/// Finds 1-based lines and columns of byte offsets in one text, in O(log n) each (the
+/// Markdown step asks for one per heading and link; counting from the start each time
+/// made large files quadratic).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+}
+
 /// 1-based line and column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
@@ -256,5 +284,11 @@ decision = { sv = ["Beslut", "Beslutades"] }
     #[test]
     fn line_column_counts_characters() {
         assert_eq!(line_column("ab\nåäx", 7), (2, 3));
+        let index = LineIndex::new("ab\nåäx\n\nz");
+        assert_eq!(index.line_column(7), (2, 3));
+        assert_eq!(index.line_column(0), (1, 1));
+        assert_eq!(index.line_column(3), (2, 1));
+        assert_eq!(index.line_column(9), (3, 1));
+        assert_eq!(index.line_column(10), (4, 1));
     }
 }

@@ -180,6 +180,47 @@ pub struct DecisionYear {
     pub months: Vec<MonthGroup>,
 }
 
+/// What the timeline's filter offers: the bodies and organisations of the decisions on
+/// the page, sorted by name, and how many decisions there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineFilter {
+    pub bodies: Vec<Arc<BodyRef>>,
+    pub organisations: Vec<Arc<OrgRef>>,
+    pub total: usize,
+}
+
+impl TimelineFilter {
+    fn of(groups: &[DecisionYear]) -> Self {
+        let mut bodies: BTreeMap<&str, Arc<BodyRef>> = BTreeMap::new();
+        let mut organisations: BTreeMap<&str, Arc<OrgRef>> = BTreeMap::new();
+        let mut total = 0;
+        for decision in groups
+            .iter()
+            .flat_map(|g| &g.months)
+            .flat_map(|m| &m.decisions)
+        {
+            total += 1;
+            bodies
+                .entry(&decision.meeting.body.key)
+                .or_insert_with(|| decision.meeting.body.clone());
+            for org in &decision.organisations {
+                organisations.entry(&org.key).or_insert_with(|| org.clone());
+            }
+        }
+        let by_name =
+            |a: &String, b: &String| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b));
+        let mut bodies: Vec<_> = bodies.into_values().collect();
+        bodies.sort_by(|a, b| by_name(&a.name, &b.name));
+        let mut organisations: Vec<_> = organisations.into_values().collect();
+        organisations.sort_by(|a, b| by_name(&a.name, &b.name));
+        TimelineFilter {
+            bodies,
+            organisations,
+            total,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationSummary {
     #[serde(flatten)]
@@ -299,6 +340,8 @@ pub enum PageData {
         years: Arc<Vec<YearLink>>,
         year: Option<i32>,
         groups: Vec<DecisionYear>,
+        /// The bodies and organisations of the decisions shown, by name (for the filter).
+        filter: TimelineFilter,
     },
     Actions {
         actions: Vec<Arc<ExtractView>>,
@@ -311,6 +354,7 @@ pub enum PageData {
         meetings: Vec<Arc<MeetingRef>>,
     },
     NotFound {},
+    Search {},
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -746,6 +790,7 @@ pub fn build_graph(
         PageData::Decisions {
             years: decision_years.clone(),
             year: None,
+            filter: TimelineFilter::of(&decision_groups),
             groups: decision_groups.clone(),
         },
     ));
@@ -764,6 +809,7 @@ pub fn build_graph(
                 PageData::Decisions {
                     years: decision_years.clone(),
                     year: Some(group.year),
+                    filter: TimelineFilter::of(std::slice::from_ref(&group)),
                     groups: vec![group],
                 },
             )
@@ -842,6 +888,15 @@ pub fn build_graph(
     );
 
     pages.push(page(
+        "/search/".into(),
+        "search.html",
+        "search",
+        title("nav_search")?,
+        vec![home.clone()],
+        PageData::Search {},
+    ));
+
+    pages.push(page(
         crate::render::NOT_FOUND_PATH.into(),
         "404.html",
         "not_found",
@@ -892,6 +947,8 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
         .iter()
         .map(|p| refs.participant(p))
         .collect();
+    let mut decisions = refs.decisions[index].iter().peekable();
+    let mut actions = refs.actions[index].iter().peekable();
     let items = meeting
         .items
         .iter()
@@ -904,16 +961,8 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
                 .map(|p| refs.participant(p))
                 .collect(),
             html: item.html.clone(),
-            decisions: refs.decisions[index]
-                .iter()
-                .filter(|d| Arc::ptr_eq(&d.item, item_ref))
-                .cloned()
-                .collect(),
-            actions: refs.actions[index]
-                .iter()
-                .filter(|a| Arc::ptr_eq(&a.item, item_ref))
-                .cloned()
-                .collect(),
+            decisions: take_of_item(&mut decisions, item_ref),
+            actions: take_of_item(&mut actions, item_ref),
         })
         .collect();
     MeetingView {
@@ -963,6 +1012,19 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
         decisions: refs.decisions[index].clone(),
         actions: refs.actions[index].clone(),
     }
+}
+
+/// The next extracts that belong to `item` (extracts are in item order, so each item's
+/// are a run: one pass over the meeting, not one per item).
+fn take_of_item(
+    extracts: &mut std::iter::Peekable<std::slice::Iter<'_, Arc<ExtractView>>>,
+    item: &Arc<ItemRef>,
+) -> Vec<Arc<ExtractView>> {
+    let mut taken = Vec::new();
+    while let Some(extract) = extracts.next_if(|e| Arc::ptr_eq(&e.item, item)) {
+        taken.push(extract.clone());
+    }
+    taken
 }
 
 /// Attendees grouped by organisation, in order of first appearance; people without an
@@ -1114,13 +1176,23 @@ fn organisation_pages(
     });
     for organisation in archive.organisations.values() {
         let entry = &index[organisation.key.as_str()];
-        let mut decision_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
+        // Decisions of the meetings it organised and of the items it presented; the
+        // meetings it only attended are listed, not their decisions (a municipality
+        // attends most meetings of its networks, and would list nearly every decision).
+        let mut own_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
             .organised
             .iter()
             .map(|&i| std::cmp::Reverse(i))
             .collect();
-        decision_meetings.extend(entry.attended.iter().copied());
-        decision_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
+        own_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
+        let decisions: Vec<Arc<ExtractView>> = own_meetings
+            .iter()
+            .flat_map(|r| refs.decisions[r.0].iter())
+            .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
+            .cloned()
+            .collect();
+        let mut shown_meetings = own_meetings;
+        shown_meetings.extend(entry.attended.iter().copied());
         let org_ref = refs.orgs[organisation.key.as_str()].clone();
         pages.push(
             Page {
@@ -1152,16 +1224,13 @@ fn organisation_pages(
                         .iter()
                         .map(|&(i, j)| presented(refs, i, j))
                         .collect(),
-                    decisions: decision_meetings
-                        .iter()
-                        .flat_map(|r| refs.decisions[r.0].iter().cloned())
-                        .collect(),
+                    decisions,
                     people: entry.people.iter().map(|k| refs.person(k)).collect(),
                 },
                 meetings: None,
             }
             .depending_on(
-                decision_meetings
+                shown_meetings
                     .iter()
                     .map(|r| archive.meetings[r.0].slug.clone()),
             ),

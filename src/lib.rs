@@ -9,6 +9,8 @@
 //! 4. [`registry`] and [`parse`] resolve names into the [`model`] (plain data, no templates);
 //! 5. [`graph`] turns the model into the site graph: every page, its URL and its context;
 //! 6. [`render`] renders the pages through the [`theme`] in parallel;
+//!    [`feeds`] writes the Atom feeds, the sitemap and `archive.json` beside them;
+//!    [`search`] writes the static search index (`/search/*.js`) from the archive;
 //! 7. [`output`] writes them to a staging folder and swaps it in atomically.
 //!
 //! [`build`] ties the steps together; the binary in `main.rs` is a thin CLI over it.
@@ -16,6 +18,7 @@
 pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod feeds;
 pub mod frontmatter;
 pub mod graph;
 pub mod i18n;
@@ -27,6 +30,7 @@ pub mod parse;
 pub mod registry;
 pub mod render;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod slug;

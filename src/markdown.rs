@@ -27,7 +27,14 @@ pub struct Body {
     pub appendices: Vec<Appendix>,
     /// True when a code block was highlighted (the page needs `syntax.css`).
     pub has_code: bool,
+    /// Links to pages of the site (`/meetings/x/`, `../2021/x.md`): the site path and the
+    /// 1-based line and column of the link within the body.
+    pub internal_links: Vec<(String, usize, usize)>,
 }
+
+/// Internal links are written into the HTML as `quorum:/site/path`; the renderer turns
+/// them into links from the page they end up on (see `render::resolve_internal_links`).
+pub const INTERNAL_LINK_PREFIX: &str = "quorum:";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BodyItem {
@@ -88,7 +95,16 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
     }
     let parser = Parser::new_ext(text, parser_options).into_offset_iter();
     let events = parser.map(|(event, range)| (event, range.start));
-    let events = prepare_events(events, options, &mut body.has_code);
+    let lines = crate::config::LineIndex::new(text);
+    let mut links = Vec::new();
+    let events = prepare_events(events, options, &mut body.has_code, &mut links);
+    body.internal_links = links
+        .into_iter()
+        .map(|(path, offset)| {
+            let (line, column) = lines.line_column(offset);
+            (path, line, column)
+        })
+        .collect();
 
     let mut section = Section::Intro(Vec::new());
     let mut anchors = AnchorSet::default();
@@ -99,7 +115,7 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
             {
                 section.finish(&mut body, options);
                 let heading = plain_text(&block);
-                let line = text[..offset].matches('\n').count() + 1;
+                let (line, _) = lines.line_column(offset);
                 section = if *level == HeadingLevel::H2 {
                     Section::item(&heading, body.items.len() + 1, line, &mut anchors)
                 } else {
@@ -200,6 +216,7 @@ fn prepare_events<'a>(
     events: impl Iterator<Item = (Event<'a>, usize)>,
     options: &MarkdownOptions<'_>,
     has_code: &mut bool,
+    links: &mut Vec<(String, usize)>,
 ) -> Vec<(Event<'a>, usize)> {
     let mut out = Vec::new();
     let mut code: Option<(String, String, usize)> = None;
@@ -228,10 +245,51 @@ fn prepare_events<'a>(
             }
             Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) if !options.allow_html => {
             }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match internal_site_path(&dest_url) {
+                    Some(path) => {
+                        let marked = format!("{INTERNAL_LINK_PREFIX}{path}");
+                        links.push((path, offset));
+                        CowStr::from(marked)
+                    }
+                    None => dest_url,
+                };
+                let link = Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                };
+                out.push((Event::Start(link), offset));
+            }
             other => out.push((other, offset)),
         }
     }
     out
+}
+
+/// The site path a link points to when it is internal: `/meetings/x/#a` as written, or a
+/// link to another meeting's file (`../2021/2021-02-16-x.md#item-3`) as its page.
+pub fn internal_site_path(dest: &str) -> Option<String> {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return Some(dest.to_string());
+    }
+    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with('#') {
+        return None;
+    }
+    let (path, fragment) = match dest.find('#') {
+        Some(i) => (&dest[..i], &dest[i..]),
+        None => (dest, ""),
+    };
+    let file = path.strip_suffix(".md")?;
+    let stem = file.rsplit('/').next().unwrap_or(file);
+    let slug = crate::slug::slugify(stem);
+    (!slug.is_empty()).then(|| format!("/meetings/{slug}/{fragment}"))
 }
 
 /// Groups events into top-level blocks (a paragraph, a list, a heading, ...).
@@ -323,14 +381,31 @@ pub fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
 
 /// Splits a presenter text into its parts: "A, B och C, Org" → [A, B, C, Org].
 pub fn presenter_parts(text: &str) -> Vec<&str> {
-    let mut parts = vec![text];
-    for separator in [",", ";", " och ", " and ", " samt ", " & ", " / "] {
-        parts = parts
-            .into_iter()
-            .flat_map(|p| p.split(separator))
-            .map(|p| strip_conjunction(p.trim()))
-            .filter(|p| !p.is_empty())
-            .collect();
+    presenter_parts_keeping(text, |_| false)
+}
+
+/// As [`presenter_parts`], but a comma-separated part for which `is_whole` holds is not
+/// split at its conjunctions: "Sveriges Kommuner och Regioner" is one organisation.
+pub fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    for part in text.split([',', ';']).map(|p| strip_conjunction(p.trim())) {
+        if part.is_empty() {
+            continue;
+        }
+        if is_whole(part) {
+            parts.push(part);
+            continue;
+        }
+        let mut pieces = vec![part];
+        for separator in [" och ", " and ", " samt ", " & ", " / "] {
+            pieces = pieces
+                .into_iter()
+                .flat_map(|p| p.split(separator))
+                .map(|p| strip_conjunction(p.trim()))
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
+        parts.extend(pieces);
     }
     parts
 }
@@ -530,7 +605,13 @@ fn new_extract(item: &BodyItem, kind: ExtractKind, events: Vec<Event<'_>>) -> Ex
     let mut html = String::new();
     push_html(&mut html, events.iter().cloned());
     Extract {
-        anchor: format!("{}-{}-{}", kind.name(), item.number, count + 1),
+        // From the item's anchor, which is unique even when two items share a number.
+        anchor: format!(
+            "{}-{}-{}",
+            kind.name(),
+            item.anchor.trim_start_matches("item-"),
+            count + 1
+        ),
         text: plain_text(&events),
         html: html.trim().to_string(),
     }

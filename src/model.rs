@@ -46,6 +46,18 @@ pub struct Meeting {
     pub items: Vec<Item>,
     pub appendices: Vec<Appendix>,
     pub has_code: bool,
+    /// Links from the minutes to pages of the site.
+    pub internal_links: Vec<InternalLink>,
+}
+
+/// A link from the minutes to a page of the site, and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InternalLink {
+    /// Site path: `/meetings/2020-09-15-natverket/#item-2`.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub source_line: String,
 }
 
 impl Meeting {

@@ -14,9 +14,10 @@ use crate::config::{Language, SiteConfig};
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
 use crate::load::SourceFile;
-use crate::markdown::{self, looks_like_name, presenter_parts, MarkdownOptions};
+use crate::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
 use crate::model::{
-    Archive, Attachment, Body, Extract, Item, Meeting, Organisation, Participant, Person, Tag,
+    Archive, Attachment, Body, Extract, InternalLink, Item, Meeting, Organisation, Participant,
+    Person, Tag,
 };
 use crate::registry::Registry;
 use crate::slug::{match_key, slugify};
@@ -162,6 +163,20 @@ pub fn parse_meeting(
             })
             .collect(),
         has_code: body.has_code,
+        internal_links: body
+            .internal_links
+            .into_iter()
+            .map(|(path, body_line, column)| {
+                let line = body_line + split.body_line - 1;
+                let source_line = text.lines().nth(line - 1).unwrap_or_default().to_string();
+                InternalLink {
+                    path,
+                    line,
+                    column,
+                    source_line,
+                }
+            })
+            .collect(),
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -474,10 +489,13 @@ impl<'a> Names<'a> {
         let mut presenters: Vec<Participant> = Vec::new();
         let mut organisations = Vec::new();
         let mut pending = 0;
-        for part in presenter_parts(text) {
-            let known_organisation = self.registry.resolve_organisation(part).is_some()
-                || self.local.contains_key(&match_key(part));
-            if known_organisation || !looks_like_name(part) {
+        let registry = self.registry;
+        let local = self.local.clone();
+        let is_organisation = |part: &str| {
+            registry.resolve_organisation(part).is_some() || local.contains_key(&match_key(part))
+        };
+        for part in presenter_parts_keeping(text, is_organisation) {
+            if is_organisation(part) || !looks_like_name(part) {
                 let key = self.organisation(part);
                 if pending == 0 {
                     organisations.push(key);
@@ -551,7 +569,7 @@ fn closest<'r>(name: &str, names: impl Iterator<Item = (&'r str, &'r str)>) -> O
 pub fn assemble(
     parsed: Vec<ParsedMeeting>,
     registry: &Registry,
-) -> Result<Archive, Vec<Diagnostic>> {
+) -> Result<(Archive, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parsed = parsed;
     parsed.sort_by(|a, b| {
         (a.meeting.date, &a.meeting.slug, &a.meeting.source).cmp(&(
@@ -580,6 +598,7 @@ pub fn assemble(
     if !errors.is_empty() {
         return Err(errors);
     }
+    let warnings = broken_meeting_links(&parsed, &seen);
 
     let mut archive = Archive {
         organisations: registry.organisations.clone(),
@@ -619,7 +638,42 @@ pub fn assemble(
             });
         archive.meetings.push(p.meeting);
     }
-    Ok(archive)
+    Ok((archive, warnings))
+}
+
+/// Links in the minutes to meeting pages that do not exist.
+fn broken_meeting_links(
+    parsed: &[ParsedMeeting],
+    slugs: &BTreeMap<&str, &Path>,
+) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    for p in parsed {
+        for link in &p.meeting.internal_links {
+            let Some(rest) = link.path.strip_prefix("/meetings/") else {
+                continue;
+            };
+            let slug = rest.split(['/', '#']).next().unwrap_or_default();
+            let is_year = slug.len() == 4 && slug.chars().all(|c| c.is_ascii_digit());
+            if slug.is_empty() || is_year || slugs.contains_key(slug) {
+                continue;
+            }
+            let known: Vec<&str> = slugs.keys().copied().collect();
+            let hint = match crate::frontmatter::did_you_mean(slug, &known) {
+                Some(best) => format!("did you mean the meeting `{best}`?"),
+                None => "link to a meeting by its file name, e.g. [text](../2020/2020-09-15-natverket.md)".into(),
+            };
+            let mut warning = Diagnostic::warning(
+                &p.meeting.source,
+                format!("link to a meeting that does not exist: `{slug}`"),
+            )
+            .with_hint(hint);
+            warning.line = link.line;
+            warning.column = link.column;
+            warning.source_line = Some(link.source_line.clone());
+            warnings.push(warning);
+        }
+    }
+    warnings
 }
 
 #[cfg(test)]

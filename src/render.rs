@@ -60,6 +60,8 @@ pub struct Renderer {
     tera: Tera,
     site: SiteView,
     base_url: String,
+    links: LinkStyle,
+    base_path: String,
 }
 
 thread_local! {
@@ -111,6 +113,8 @@ impl Renderer {
         Ok(Renderer {
             tera,
             base_url: config.base_url.clone(),
+            links: config.build.links,
+            base_path: config.base_path(),
             site,
         })
     }
@@ -155,13 +159,16 @@ impl Renderer {
                 format!("cannot build the context of {}: {e}", page.path),
             )
         })?;
-        let html = self.tera.render(page.template, &context).map_err(|e| {
+        let mut html = self.tera.render(page.template, &context).map_err(|e| {
             Diagnostic::error(
                 format!("templates/{}", page.template),
                 format!("cannot render {}: {}", page.path, error_chain(&e)),
             )
             .with_hint("see THEMES.md for the variables each template gets")
         })?;
+        if html.contains(crate::markdown::INTERNAL_LINK_PREFIX) {
+            html = resolve_internal_links(&html, &page.path, self.links, &self.base_path);
+        }
         Ok(Rendered {
             path: page.path.clone(),
             html,
@@ -214,6 +221,37 @@ pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
         out.push_str("./");
     }
     out.push_str(fragment);
+    out
+}
+
+/// A link from page `from`, as [`link`] but for the 404 page: servers show it in place of
+/// any missing URL, so relative links from it would resolve against that URL; it links
+/// from the site's base path instead.
+fn page_link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
+    let style = if from == NOT_FOUND_PATH && style == LinkStyle::Relative {
+        LinkStyle::Absolute
+    } else {
+        style
+    };
+    link(from, to, style, base_path)
+}
+
+/// Replaces the Markdown step's `quorum:/path` links with links from this page.
+fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &str) -> String {
+    let marker = format!("\"{}", crate::markdown::INTERNAL_LINK_PREFIX);
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(&marker) {
+        let value_start = start + marker.len();
+        let Some(length) = rest[value_start..].find('"') else {
+            break;
+        };
+        out.push_str(&rest[..=start]);
+        let target = rest[value_start..value_start + length].replace("&amp;", "&");
+        out.push_str(&escape_url(&page_link(from, &target, style, base_path)));
+        rest = &rest[value_start + length..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -352,6 +390,19 @@ mod tests {
             "../../meetings/a/index.html#decision-8-1"
         );
         assert_eq!(f("/people/x/", "/style.css"), "../../style.css");
+    }
+
+    #[test]
+    fn internal_links_from_the_minutes_are_resolved_per_page() {
+        let html = r#"<a href="quorum:/meetings/a/#item-2">a</a> <a href="https://x.se">x</a>"#;
+        assert_eq!(
+            resolve_internal_links(html, "/meetings/b/", LinkStyle::Relative, "/"),
+            r#"<a href="../../meetings/a/#item-2">a</a> <a href="https://x.se">x</a>"#
+        );
+        assert_eq!(
+            resolve_internal_links(html, "/decisions/2020/", LinkStyle::File, "/"),
+            r#"<a href="../../meetings/a/index.html#item-2">a</a> <a href="https://x.se">x</a>"#
+        );
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct Site {
     pub config: SiteConfig,
     pub output: PathBuf,
     theme: Theme,
-    renderer: Renderer,
+    pub renderer: Renderer,
     registry: Registry,
     registry_problems: Vec<Diagnostic>,
     load_problems: Vec<Diagnostic>,
@@ -135,10 +135,11 @@ impl Site {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(Error::Content(problems));
         }
-        let archive = assemble(parsed, &self.registry).map_err(|mut e| {
+        let (archive, mut link_warnings) = assemble(parsed, &self.registry).map_err(|mut e| {
             problems.append(&mut e);
             Error::Content(std::mem::take(&mut problems))
         })?;
+        problems.append(&mut link_warnings);
         let graph = build_graph(&archive, &self.theme.strings, self.config.language)
             .map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
         if graph.has_code != self.graph.has_code || self.graph.pages.is_empty() {
@@ -169,6 +170,12 @@ impl Site {
             .collect();
         files.extend(self.static_files());
         files.extend(self.attachment_files(None));
+        files.extend(crate::search::index_files(&self.archive));
+        files.extend(crate::feeds::feed_files(
+            &self.archive,
+            &self.graph,
+            &self.config,
+        ));
         Ok(files)
     }
 
@@ -343,6 +350,18 @@ impl Site {
         let attachments = self.attachment_files(Some(&content_slugs));
         report.files_copied = attachments.len();
         files.extend(attachments);
+        // Feeds, sitemap and archive.json show every meeting; they are cheap to redo.
+        if everything || !touched.is_empty() || !changed_slugs.is_empty() {
+            files.extend(crate::feeds::feed_files(
+                &self.archive,
+                &self.graph,
+                &self.config,
+            ));
+        }
+        // The search index covers every meeting's text: rebuilt whole when any changed.
+        if !touched.is_empty() {
+            files.extend(crate::search::refresh_index(&self.output, &self.archive)?);
+        }
         write_in_place(&self.output, files)?;
         report.pages_removed = self.remove_vanished_pages(&old_pages)?;
         report.elapsed = started.elapsed();

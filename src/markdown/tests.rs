@@ -230,10 +230,12 @@ fn level_one_headings_are_appendices() {
 }
 
 #[test]
-fn duplicate_numbers_get_unique_anchors() {
-    let body = parse("## 1) A\n\n## 1) B\n");
+fn duplicate_numbers_get_unique_anchors_for_items_and_decisions() {
+    let body = parse("## 1) A\n\nBeslut: X.\n\n## 1) B\n\nBeslut: Y.\n");
     assert_eq!(body.items[0].anchor, "item-1");
     assert_eq!(body.items[1].anchor, "item-1-2");
+    assert_eq!(body.items[0].decisions[0].anchor, "decision-1-1");
+    assert_eq!(body.items[1].decisions[0].anchor, "decision-1-2-1");
 }
 
 #[test]
@@ -287,4 +289,32 @@ fn syntax_css_has_light_and_dark_rules() {
     let css = syntax_css();
     assert!(css.contains(".hl-"));
     assert!(css.contains("prefers-color-scheme: dark"));
+}
+
+#[test]
+fn internal_links_are_marked_and_collected() {
+    let body = parse("## A\n\nSe [förra mötet](../2020/2020-09-15-natverket.md#item-2) och [beslut](/decisions/).\n\n[SKR](https://skr.se)\n");
+    assert_eq!(
+        body.internal_links,
+        [
+            ("/meetings/2020-09-15-natverket/#item-2".to_string(), 3, 4),
+            ("/decisions/".to_string(), 3, 62)
+        ]
+    );
+    let html = &body.items[0].html;
+    assert!(
+        html.contains("href=\"quorum:/meetings/2020-09-15-natverket/#item-2\""),
+        "{html}"
+    );
+    assert!(html.contains("href=\"https://skr.se\""));
+}
+
+#[test]
+fn what_counts_as_an_internal_link() {
+    assert_eq!(internal_site_path("/meetings/"), Some("/meetings/".into()));
+    assert_eq!(internal_site_path("x.md"), Some("/meetings/x/".into()));
+    assert_eq!(internal_site_path("//cdn.example/x"), None);
+    assert_eq!(internal_site_path("https://a.se/b.md"), None);
+    assert_eq!(internal_site_path("#item-2"), None);
+    assert_eq!(internal_site_path("rapport.pdf"), None);
 }

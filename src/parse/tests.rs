@@ -263,10 +263,48 @@ fn assemble_sorts_by_date_and_collects_names() {
         &registry(),
     )
     .unwrap();
-    let archive = assemble(vec![a, b], &registry()).unwrap();
+    let (archive, warnings) = assemble(vec![a, b], &registry()).unwrap();
+    assert!(warnings.is_empty());
     assert_eq!(archive.meetings[0].slug, "a");
     assert_eq!(archive.bodies["natverket"].name, "Nätverket");
     assert!(!archive.organisations["nyorg"].registered);
     assert_eq!(archive.people["ny-person"].name, "Ny Person");
     assert!(archive.organisations["skr"].registered);
+}
+
+#[test]
+fn links_to_meetings_that_do_not_exist_are_warned_about() {
+    let a = parse_meeting(
+        &source(
+            "2020-01-01-a.md",
+            "---\ndate: 2020-01-01\n---\n## A\n\nSe [b](2020-02-01-b.md), [c](../2021/2020-03-01-c.md) och [år](/meetings/2020/).\n",
+        ),
+        &SiteConfig::default(),
+        &registry(),
+    )
+    .unwrap();
+    let b = parse_meeting(
+        &source("2020-02-01-b.md", "---\ndate: 2020-02-01\n---\n"),
+        &SiteConfig::default(),
+        &registry(),
+    )
+    .unwrap();
+    let (_, warnings) = assemble(vec![a, b], &registry()).unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(
+        warnings[0].message,
+        "link to a meeting that does not exist: `2020-03-01-c`"
+    );
+    assert_eq!((warnings[0].line, warnings[0].column), (6, 26));
+}
+
+#[test]
+fn an_organisation_name_with_och_is_not_split() {
+    let p = parse("---\ndate: 2020-09-15\n---\n## A (Emma Spak och Eva Sahlén, Sveriges Kommuner och Regioner)\n").unwrap();
+    let presenters = &p.meeting.items[0].presenters;
+    assert_eq!(presenters.len(), 2);
+    assert!(presenters
+        .iter()
+        .all(|pr| pr.organisation.as_deref() == Some("skr")));
+    assert!(p.new_organisations.is_empty(), "{:?}", p.new_organisations);
 }

@@ -1,0 +1,319 @@
+use std::path::{Path, PathBuf};
+
+use super::*;
+use crate::config::SiteConfig;
+use crate::load::SourceFile;
+use crate::parse::{assemble, parse_meeting};
+use crate::registry::Registry;
+
+const ORGS: &str = "
+skr: { name: Sveriges Kommuner och Regioner, short: SKR }
+fohm: { name: Folkhälsomyndigheten, short: FoHM, aliases: [FHM] }
+ivo: { name: Inspektionen för vård och omsorg, short: IVO }
+";
+
+/// An archive from `(file name, text)` meetings.
+fn archive(meetings: &[(&str, &str)]) -> Archive {
+    let registry = Registry::parse(Some((Path::new("o.yaml"), ORGS)), None).unwrap();
+    let config = SiteConfig::default();
+    let parsed = meetings
+        .iter()
+        .map(|(name, text)| {
+            let file = SourceFile {
+                path: PathBuf::from("content").join(name),
+                full_path: PathBuf::from("/nonexistent/content").join(name),
+                text: text.to_string(),
+            };
+            parse_meeting(&file, &config, &registry).unwrap()
+        })
+        .collect();
+    assemble(parsed, &registry).unwrap().0
+}
+
+const PASSING: &str = "---
+date: 2020-09-15
+body: Socialchefsnätverket
+organiser: SKR
+---
+Nätverket samlades digitalt. Under förmiddagen togs en rad frågor upp om äldreomsorgen,
+personalförsörjningen, sommarens semesterplanering, skyddsutrustning, testning och, i
+förbigående, även besöksförbud, innan mötet gick vidare till dagordningens punkter om
+kompetensförsörjning, statistik, uppföljning och kommande enkäter från myndigheterna.
+
+## Kompetensförsörjning (Karin Engström, SKR)
+
+Personalförsörjningen diskuterades utförligt, med exempel från flera kommuner och en
+genomgång av statistik om sjukfrånvaro, rekrytering och introduktion av nyanställda.
+";
+
+const DECIDING: &str = "---
+date: 2021-02-16
+body: Socialchefsnätverket
+organiser: SKR
+---
+## 3) Lokala föreskrifter (Malin Grape, FoHM)
+
+FoHM informerar om mallen för hemställan.
+
+Beslut: Nätverket ställer sig bakom ett lokalt besöksförbud på särskilda boenden.
+";
+
+const ENGLISH: &str = "---
+date: 2022-03-01
+body: Nordic network
+language: en
+---
+## Decisions on staffing (IVO)
+
+The network discussed staffing.
+
+Decision: The network decided to publish the report.
+";
+
+fn index() -> SearchIndex {
+    SearchIndex::build(&archive(&[
+        ("2020-09-15-passing.md", PASSING),
+        ("2021-02-16-deciding.md", DECIDING),
+        ("2022-03-01-english.md", ENGLISH),
+    ]))
+}
+
+fn paths(index: &SearchIndex, outcome: &Outcome) -> Vec<String> {
+    outcome
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].path.clone())
+        .collect()
+}
+
+fn search(index: &SearchIndex, query: &str) -> Vec<String> {
+    paths(index, &index.search(query, &Filters::default()))
+}
+
+#[test]
+fn folding_matches_the_shared_cases() {
+    let cases: Vec<(String, String)> =
+        serde_json::from_str(include_str!("../../tests/search_fold_cases.json")).unwrap();
+    for (input, expected) in cases {
+        assert_eq!(fold(&input), expected, "fold({input:?})");
+    }
+}
+
+#[test]
+fn numbers_round_trip_through_the_encoding() {
+    let numbers = [
+        0,
+        1,
+        15,
+        16,
+        31,
+        32,
+        1023,
+        1024,
+        123_456_789,
+        u64::from(u32::MAX),
+    ];
+    let encoded = encode_numbers(&numbers);
+    assert_eq!(decode_numbers(&encoded), numbers);
+    assert_eq!(
+        encode_numbers(&[17, 18]).len(),
+        2,
+        "small numbers take one character"
+    );
+}
+
+#[test]
+fn html_becomes_plain_text() {
+    assert_eq!(
+        html_to_text("<p>Beslut: <strong>Ja</strong> &amp; nej</p><ul><li>a&#x2013;b</li><li>c&nbsp;d</li></ul>"),
+        "Beslut: Ja & nej a–b c d"
+    );
+    assert_eq!(html_to_text("x<script>var a = '<p>';</script>y"), "xy");
+    assert_eq!(html_to_text("AT&T &unknown; <b"), "AT&T &unknown; <b");
+}
+
+#[test]
+fn swedish_and_english_inflections_share_a_stem() {
+    let index = index();
+    let stem_of = |word: &str| {
+        let (lower, folded) = query_words(word).remove(0);
+        index.stems_for(&lower, &folded)[0].0
+    };
+    // Snowball, Swedish for Swedish meetings and English for English ones.
+    let sv = Analyzer::new(Language::Sv);
+    let en = Analyzer::new(Language::En);
+    assert_eq!(sv.analyse("boenden").unwrap().2, "boend");
+    assert_eq!(sv.analyse("Besöksförbuden").unwrap().2, "besöksförbud");
+    assert_eq!(en.analyse("decided").unwrap().2, "decid");
+    assert_eq!(en.analyse("Decides").unwrap().2, "decid");
+    assert!(en.analyse("the").is_none() && sv.analyse("och").is_none());
+    assert_eq!(stem_of("boenden"), stem_of("BOENDEN"));
+    let hits = search(&index, "besöksförbud");
+    assert!(
+        hits.contains(&"/meetings/2020-09-15-passing/".to_string()),
+        "{hits:?}"
+    );
+    assert!(
+        hits.contains(&"/meetings/2021-02-16-deciding/#decision-3-1".to_string()),
+        "{hits:?}"
+    );
+    // "besöksförbuden" is stemmed to "besöksförbud", though the archive lacks the form
+    // (the script cannot stem: it finds it through the word shortened).
+    assert_eq!(search(&index, "besöksförbuden"), hits);
+    // Forms Snowball does not stem ("-et") are found through the words they begin.
+    assert!(search(&index, "boend").len() >= 2);
+    let english = search(&index, "decides");
+    assert!(
+        english.iter().any(|p| p.ends_with("#decision-1-1")),
+        "{english:?}"
+    );
+}
+
+#[test]
+fn matching_ignores_case_and_diacritics() {
+    let index = index();
+    let expected = search(&index, "besöksförbud");
+    assert_eq!(search(&index, "besoksforbud"), expected);
+    assert_eq!(search(&index, "BESÖKSFÖRBUD"), expected);
+    assert_eq!(search(&index, "Besoksförbud"), expected);
+}
+
+#[test]
+fn prefixes_match_while_typing() {
+    let index = index();
+    let full = search(&index, "besöksförbud");
+    assert_eq!(search(&index, "besöksf"), full);
+    assert_eq!(search(&index, "BESOKSF"), full);
+    assert!(search(&index, "xyzzy").is_empty());
+}
+
+#[test]
+fn a_decision_ranks_above_a_passing_mention() {
+    let index = index();
+    let hits = search(&index, "besöksförbud");
+    assert_eq!(
+        hits.first().map(String::as_str),
+        Some("/meetings/2021-02-16-deciding/#decision-3-1"),
+        "{hits:?}"
+    );
+    let passing = hits
+        .iter()
+        .position(|p| p == "/meetings/2020-09-15-passing/")
+        .unwrap();
+    assert!(passing > 0);
+}
+
+#[test]
+fn all_words_must_match_unless_none_does() {
+    let index = index();
+    let both = index.search("besöksförbud boenden", &Filters::default());
+    assert!(!both.partial);
+    assert!(paths(&index, &both)
+        .iter()
+        .all(|p| p.starts_with("/meetings/2021-02-16-deciding/")));
+    // Stop words are ignored.
+    assert_eq!(
+        search(&index, "besöksförbud och"),
+        search(&index, "besöksförbud")
+    );
+    let some = index.search("besöksförbud xyzzy", &Filters::default());
+    assert!(some.partial && !some.hits.is_empty());
+}
+
+#[test]
+fn filters_narrow_the_results() {
+    let index = index();
+    let all = index.search("besöksförbud", &Filters::default());
+    let year = index.search(
+        "besöksförbud",
+        &Filters {
+            year: Some(2020),
+            ..Filters::default()
+        },
+    );
+    assert!(year.hits.len() < all.hits.len());
+    assert!(paths(&index, &year)
+        .iter()
+        .all(|p| p.contains("2020-09-15")));
+    let decisions = index.search(
+        "besöksförbud",
+        &Filters {
+            decisions_only: true,
+            ..Filters::default()
+        },
+    );
+    assert_eq!(
+        paths(&index, &decisions),
+        ["/meetings/2021-02-16-deciding/#decision-3-1"]
+    );
+    let fohm = index.search(
+        "besöksförbud",
+        &Filters {
+            organisation: Some("fohm".into()),
+            ..Filters::default()
+        },
+    );
+    assert!(!fohm.hits.is_empty());
+    assert!(paths(&index, &fohm)
+        .iter()
+        .all(|p| p.starts_with("/meetings/2021-02-16-deciding/#")));
+    let body = index.search(
+        "staffing",
+        &Filters {
+            body: Some("nordic-network".into()),
+            ..Filters::default()
+        },
+    );
+    assert!(!body.hits.is_empty());
+    assert!(
+        body.files.contains("/search/f-b0.js")
+            || body.files.iter().any(|f| f.starts_with("/search/f-b"))
+    );
+}
+
+#[test]
+fn documents_carry_what_a_result_shows() {
+    let index = index();
+    let decision = index
+        .docs
+        .iter()
+        .find(|d| d.kind == DocKind::Decision && d.path.contains("deciding"))
+        .unwrap();
+    assert_eq!(decision.title, "Lokala föreskrifter");
+    assert_eq!(decision.date, "2021-02-16");
+    assert_eq!(decision.year, 2021);
+    assert_eq!(index.bodies[decision.body].1, "Socialchefsnätverket");
+    let orgs: Vec<&str> = decision
+        .organisations
+        .iter()
+        .map(|&o| index.organisations[o].0.as_str())
+        .collect();
+    assert_eq!(orgs, ["skr", "fohm"]);
+    assert!(decision.text.starts_with("Nätverket ställer sig bakom"));
+    assert!(index
+        .docs
+        .iter()
+        .all(|d| d.text.chars().count() <= SNIPPET_CHARS + 1));
+}
+
+#[test]
+fn the_files_are_script_calls_the_page_can_load() {
+    let index = index();
+    let files = index.files();
+    let names: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(names.contains(&"/search/meta.js"));
+    assert!(names.contains(&"/search/w-0.js"));
+    assert!(names.contains(&"/search/d-0.js"));
+    assert!(names.contains(&"/search/f-kd.js"));
+    for (path, text) in &files {
+        assert!(text.starts_with("quorumSearchIndex(\""), "{path}");
+        assert!(text.ends_with(");\n"), "{path}");
+    }
+    let shard = &files.iter().find(|(p, _)| p == "/search/w-0.js").unwrap().1;
+    assert!(shard.contains("[\"besoksforbud\","), "{shard}");
+    assert!(
+        shard.contains("\"besöksförbud\"]"),
+        "the spelling with diacritics is kept"
+    );
+    assert_eq!(shard_key("öl"), "_f6l");
+}

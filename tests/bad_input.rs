@@ -1,0 +1,243 @@
+//! One fixture per bad input (tests/fixtures/bad/<case>/): each gets a clear diagnostic
+//! naming the file, line and column, or is handled; none panics, and a failed build
+//! writes nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use quorum::{build_site, check_site, BuildOptions, Diagnostic, Error, Severity};
+
+fn fixture_root(case: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bad")
+        .join(case)
+}
+
+fn check(case: &str) -> Vec<Diagnostic> {
+    check_site(&BuildOptions::new(fixture_root(case))).unwrap_or_else(|e| panic!("{case}: {e:?}"))
+}
+
+/// The one error of a case: its file (relative to the site), line, column and message.
+fn only_error(case: &str) -> Diagnostic {
+    let errors: Vec<_> = check(case)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{case}: {errors:#?}");
+    errors.into_iter().next().unwrap()
+}
+
+fn assert_error(case: &str, file: &str, line: usize, column: usize, message: &str) -> Diagnostic {
+    let d = only_error(case);
+    assert_eq!(d.file, Path::new(file), "{case}");
+    assert_eq!((d.line, d.column), (line, column), "{case}: {d}");
+    assert!(
+        d.message.contains(message),
+        "{case}: {:?} lacks {message:?}",
+        d.message
+    );
+    d
+}
+
+/// A build of a broken site fails with content errors and writes nothing.
+fn assert_build_fails_cleanly(case: &str) {
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(fixture_root(case))
+    };
+    assert!(
+        matches!(build_site(&options), Err(Error::Content(_))),
+        "{case}"
+    );
+    assert!(!out.path().join("public").exists(), "{case}");
+    assert_eq!(
+        std::fs::read_dir(out.path()).unwrap().count(),
+        0,
+        "{case}: staging left behind"
+    );
+}
+
+const A: &str = "content/2020-01-01-a.md";
+
+#[test]
+fn yaml_syntax_error() {
+    let d = assert_error("yaml-syntax", A, 3, 12, "mapping values are not allowed");
+    assert_eq!(d.source_line.as_deref(), Some("title: Möte: budget"));
+    assert!(d.hint.unwrap().contains("must be quoted"));
+    assert_build_fails_cleanly("yaml-syntax");
+}
+
+#[test]
+fn unknown_key_with_did_you_mean() {
+    let d = assert_error("unknown-key", A, 3, 1, "unknown field `titel`");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `title`?"));
+    assert_eq!(d.source_line.as_deref(), Some("titel: Möte"));
+}
+
+#[test]
+fn wrongly_typed_key() {
+    let d = assert_error(
+        "wrong-type",
+        A,
+        3,
+        7,
+        "invalid type: map, expected a sequence",
+    );
+    assert!(d.hint.is_some());
+}
+
+#[test]
+fn invalid_date() {
+    let d = assert_error(
+        "invalid-date",
+        "content/2021-02-30-a.md",
+        2,
+        7,
+        "invalid date `2021-02-30`",
+    );
+    assert!(d.hint.unwrap().contains("does not exist"));
+    assert_build_fails_cleanly("invalid-date");
+}
+
+#[test]
+fn missing_required_date() {
+    assert_error("missing-date", A, 1, 1, "has no `date`");
+}
+
+#[test]
+fn empty_file() {
+    assert_error("empty-file", A, 1, 1, "the file is empty");
+}
+
+#[test]
+fn missing_closing_fence() {
+    let d = assert_error("missing-closing-fence", A, 1, 1, "no closing `---`");
+    assert!(d.hint.unwrap().contains("add a line `---`"));
+}
+
+#[test]
+fn tab_indentation() {
+    assert_error("tab-indent", A, 4, 1, "a tab is used for indentation");
+}
+
+#[test]
+fn non_utf8_text() {
+    let d = assert_error("non-utf8", A, 3, 9, "not valid UTF-8");
+    assert!(d.hint.unwrap().contains("UTF-8"));
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    assert!(check("bom").is_empty());
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(fixture_root("bom"))
+    };
+    assert_eq!(build_site(&options).unwrap().decisions, 1);
+}
+
+#[test]
+fn crlf_line_endings_keep_line_numbers() {
+    let d = assert_error("crlf", A, 3, 1, "unknown field `titel`");
+    assert_eq!(d.source_line.as_deref(), Some("titel: X"));
+}
+
+#[test]
+fn attachment_that_does_not_exist() {
+    assert_error(
+        "missing-attachment",
+        A,
+        4,
+        0,
+        "`rapport.pdf` does not exist",
+    );
+}
+
+#[test]
+fn attachment_outside_the_site() {
+    assert_error("attachment-outside", A, 4, 0, "points outside");
+}
+
+#[test]
+fn duplicate_slugs() {
+    let d = only_error("duplicate-slug");
+    assert_eq!(d.file, Path::new("content/2021/natverket.md"));
+    assert!(d
+        .message
+        .contains("slug `natverket` is also used by content/2020/natverket.md"));
+}
+
+#[test]
+fn registry_with_an_unknown_key() {
+    assert_error(
+        "bad-registry",
+        "content/organisations.yaml",
+        3,
+        3,
+        "unknown field `alias`",
+    );
+}
+
+#[test]
+fn unknown_language() {
+    assert_error("unknown-language", A, 3, 1, "unknown language `de`");
+}
+
+#[test]
+fn unregistered_organisation_close_to_a_registered_one_is_a_warning() {
+    let diagnostics = check("unregistered-organisation");
+    assert_eq!(diagnostics.len(), 1);
+    let d = &diagnostics[0];
+    assert_eq!((d.severity, d.line), (Severity::Warning, 3));
+    assert!(d
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("did you mean `fohm` (Folkhälsomyndigheten)?"));
+}
+
+#[test]
+fn link_to_a_meeting_that_does_not_exist_is_a_warning() {
+    let diagnostics = check("broken-meeting-link");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!((d.severity, d.line, d.column), (Severity::Warning, 6, 4));
+    assert!(d.message.contains("`2019-12-01-b`"));
+}
+
+#[test]
+fn symlink_loop_under_content_is_skipped_with_a_warning() {
+    let site = common::fixture(&[("content/2020/a.md", "---\ndate: 2020-01-01\n---\n")]);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        site.path().join("content"),
+        site.path().join("content/2020/loop"),
+    )
+    .unwrap();
+    let diagnostics = check_site(&BuildOptions::new(site.path())).unwrap();
+    #[cfg(unix)]
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Warning && d.message.contains("loops")));
+    let (_, report) = common::build_into(site.path(), None);
+    assert_eq!(report.meetings, 1);
+}
+
+#[test]
+fn a_fifty_megabyte_meeting_builds() {
+    let mut text = String::from("---\ndate: 2020-01-01\n---\n");
+    let paragraph = "Nätverket diskuterar besöksförbud, nattbemanning och kompetensförsörjning i äldreomsorgen. ".repeat(10);
+    let mut item = 0;
+    while text.len() < 50 * 1024 * 1024 {
+        item += 1;
+        text.push_str(&format!(
+            "## {item}) Punkt\n\n{paragraph}\n\nBeslut: Noteras.\n\n"
+        ));
+    }
+    let site = common::fixture(&[("content/big.md", &text)]);
+    let (_, report) = common::build_into(site.path(), None);
+    assert_eq!(report.decisions, item);
+}
