@@ -105,8 +105,9 @@ for (const mode of ['http', 'file']) {
       const found = await searchFor(page, 'besöksförbud');
       const paths = found.map((r) => sitePath(r.href));
       for (const item of VISITING_BAN_ITEMS) assert.ok(paths.includes(item), `${item} in ${paths.join(', ')}`);
-      // The item titled just "Besöksförbud" ranks first; every result highlights the word.
-      assert.equal(paths[0], 'meetings/2020-09-15-socialchefsnatverket/#item-9');
+      // An agenda item about it ranks first (not a meeting that lists it); every item
+      // highlights the word.
+      assert.ok(found[0].kind.includes('search-result-item') && /besöksförbud/i.test(found[0].title), found[0].href);
       for (const r of found.filter((r) => r.kind.includes('item'))) {
         assert.ok(r.marks.some((m) => /^besöksförbud/i.test(m)), `${r.href}: ${r.marks}`);
       }

@@ -1014,6 +1014,26 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
     }
 }
 
+/// Replaces the minutes shown on one meeting's page after an edit that changed only the
+/// minutes' text (nothing other pages show): the rest of the graph stays as it is.
+pub fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
+    let meeting = &archive.meetings[index];
+    // Refs for this one meeting; the registries are small, so building them is cheap.
+    let single = Archive {
+        meetings: vec![meeting.clone()],
+        organisations: archive.organisations.clone(),
+        people: archive.people.clone(),
+        bodies: archive.bodies.clone(),
+    };
+    let refs = Refs::new(&single);
+    let path = meeting_path(&meeting.slug);
+    if let Some(page) = graph.pages.iter_mut().find(|p| p.path == path) {
+        if let PageData::Meeting { meeting: view, .. } = &mut page.data {
+            **view = meeting_view(&refs, 0);
+        }
+    }
+}
+
 /// The next extracts that belong to `item` (extracts are in item order, so each item's
 /// are a run: one pass over the meeting, not one per item).
 fn take_of_item(

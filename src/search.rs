@@ -55,7 +55,7 @@ const WEIGHT_LEVELS: f32 = 15.0;
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
 /// How much a document kind counts: a decision is the most specific answer.
-const KIND_BOOST: [f32; 3] = [0.85, 1.0, 1.3];
+const KIND_BOOST: [f32; 3] = [0.8, 1.0, 1.3];
 /// Score factor of a stem reached through a prefix or a shortened word, not an exact word.
 pub const PREFIX_FACTOR: f32 = 0.6;
 pub const SUFFIX_FACTOR: f32 = 0.8;
@@ -581,8 +581,10 @@ fn analyse_meeting(
     }
     let intro = html_to_text(&meeting.intro_html);
     text.add(&intro, 1.0);
+    // The agenda counts half: the items are results of their own, and should rank above
+    // the meeting that lists them.
     for item in &meeting.items {
-        text.add(&item.title, 1.0);
+        text.add(&item.title, 0.5);
     }
     for attachment in &meeting.attachments {
         text.add(&attachment.title, 1.0);

@@ -228,6 +228,7 @@ fn watch(
                     if report.full { " (full rebuild)" } else { "" }
                 ));
                 hub.reload();
+                refresh_derived(site.as_mut(), log);
             }
             Err(e) => {
                 let text = describe(&e);
@@ -248,6 +249,20 @@ fn is_write(kind: &notify::EventKind) -> bool {
             | EventKind::Remove(_)
             | EventKind::Access(AccessKind::Close(AccessMode::Write))
     )
+}
+
+/// Feeds and the search index cover the whole archive; they follow the edited pages.
+fn refresh_derived(site: Option<&mut Site>, log: &(dyn Fn(&str) + Sync)) {
+    let Some(site) = site else { return };
+    let started = Instant::now();
+    match site.refresh_derived() {
+        Ok(0) => {}
+        Ok(files) => log(&format!(
+            "updated feeds and the search index in {} ms ({files} files)",
+            started.elapsed().as_millis()
+        )),
+        Err(e) => log(&describe(&e)),
+    }
 }
 
 /// The error as the terminal and the overlay show it.

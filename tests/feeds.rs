@@ -401,6 +401,7 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
     )
     .unwrap();
     loaded.rebuild(&[path]).unwrap();
+    loaded.refresh_derived().unwrap();
     let feed = std::fs::read_to_string(output.join("decisions/atom.xml")).unwrap();
     assert!(feed.contains("Ändrat beslut."), "{feed}");
     let json = std::fs::read_to_string(output.join("archive.json")).unwrap();

@@ -126,6 +126,7 @@ fn an_incremental_rebuild_regenerates_the_index() {
     )
     .unwrap();
     site.rebuild(std::slice::from_ref(&meeting)).unwrap();
+    site.refresh_derived().unwrap();
     assert!(index_text().contains("zebrafinkar"));
     let index = quorum::search::SearchIndex::build(&site.archive);
     let hits = index.search("zebrafinkarna", &quorum::search::Filters::default());

@@ -1,0 +1,99 @@
+//! Measures `serve`'s incremental rebuild: loads a site (e.g. a generated 10,000-meeting
+//! corpus), builds it once, then edits one meeting's text repeatedly and times
+//! `Site::rebuild` — the same code `serve` runs after a save, until the edited pages are
+//! written and the browser is told to reload (feeds and the search index follow, in
+//! `Site::refresh_derived`, and are not counted). Prints the median and the
+//! spread, for a text-only edit and for an edit that changes a decision (which also
+//! re-renders the index, timeline and organisation pages that show it).
+//!
+//! `cargo run --release --example gen-corpus -- 10000 /tmp/corpus10k`
+//! `cargo run --release --example rebuild-latency -- /tmp/corpus10k [runs]`
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use quorum::site::Site;
+use quorum::BuildOptions;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("usage: rebuild-latency DIR [runs]"));
+    let runs: usize = args
+        .next()
+        .map_or(15, |n| n.parse().expect("runs: a number"));
+    let output =
+        std::env::temp_dir().join(format!("quorum-rebuild-latency-{}", std::process::id()));
+    let options = BuildOptions {
+        output: Some(output.clone()),
+        ..BuildOptions::new(&root)
+    };
+    let started = Instant::now();
+    let mut site = Site::load(&options).expect("the site loads");
+    let files = site.all_files(true).expect("the site renders");
+    quorum::output::write_site(&output, files).expect("the site is written");
+    println!(
+        "{}: {} meetings, {} pages, full build {:.2} s",
+        root.display(),
+        site.graph.counts.meetings,
+        site.graph.pages.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let meeting = middle_meeting(&site, &root);
+    let original = std::fs::read_to_string(&meeting).expect("the meeting is readable");
+
+    let text_edit = |i: usize| original.replacen("\n\n", &format!("\n\nRedigering {i}.\n\n"), 1);
+    report(
+        "text-only edit",
+        time_edits(&mut site, &meeting, runs, text_edit),
+    );
+    let decision_edit =
+        |i: usize| original.replacen("Beslut:", &format!("Beslut: (ändrad {i})"), 1);
+    report(
+        "decision edit",
+        time_edits(&mut site, &meeting, runs, decision_edit),
+    );
+
+    std::fs::write(&meeting, &original).expect("the meeting is restored");
+    let _ = std::fs::remove_dir_all(output);
+}
+
+/// A meeting in the middle of the archive that has a decision.
+fn middle_meeting(site: &Site, root: &Path) -> PathBuf {
+    let meetings = &site.archive.meetings;
+    let with_decision = meetings[meetings.len() / 2..]
+        .iter()
+        .find(|m| m.decisions().next().is_some())
+        .expect("a meeting with a decision");
+    root.join(&with_decision.source)
+}
+
+fn time_edits(
+    site: &mut Site,
+    meeting: &Path,
+    runs: usize,
+    edit: impl Fn(usize) -> String,
+) -> Vec<(Duration, usize)> {
+    (0..runs)
+        .map(|i| {
+            std::fs::write(meeting, edit(i)).expect("the meeting is writable");
+            let started = Instant::now();
+            let report = site
+                .rebuild(&[meeting.to_path_buf()])
+                .expect("the rebuild succeeds");
+            (started.elapsed(), report.pages_written)
+        })
+        .collect()
+}
+
+fn report(what: &str, mut times: Vec<(Duration, usize)>) {
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let median = times[times.len() / 2];
+    println!(
+        "{what}: median {:.1} ms (min {:.1}, max {:.1}) over {} runs; {} page(s) written per rebuild",
+        ms(median.0),
+        ms(times[0].0),
+        ms(times[times.len() - 1].0),
+        times.len(),
+        median.1
+    );
+}
