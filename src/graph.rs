@@ -317,6 +317,8 @@ pub enum PageData {
         attended: Vec<Arc<MeetingRef>>,
         presented: Vec<Presented>,
         decisions: Vec<Arc<ExtractView>>,
+        /// How many decisions there are in all (`decisions` holds the newest).
+        decision_total: usize,
         people: Vec<Arc<PersonRef>>,
     },
     Bodies {
@@ -326,6 +328,8 @@ pub enum PageData {
         body: BodySummary,
         meetings: Vec<Arc<MeetingRef>>,
         decisions: Vec<Arc<ExtractView>>,
+        /// How many decisions there are in all (`decisions` holds the newest).
+        decision_total: usize,
     },
     People {
         people: Vec<PersonSummary>,
@@ -342,6 +346,8 @@ pub enum PageData {
         groups: Vec<DecisionYear>,
         /// The bodies and organisations of the decisions shown, by name (for the filter).
         filter: TimelineFilter,
+        /// Older decisions left out of `/decisions/` (they are on the year pages).
+        older: usize,
     },
     Actions {
         actions: Vec<Arc<ExtractView>>,
@@ -412,6 +418,17 @@ pub struct SiteGraph {
     pub has_code: bool,
     pub counts: Counts,
 }
+
+// ---- limits ----
+
+/// Decisions listed on an organisation's or a body's page (newest first); the timeline's
+/// year pages have them all. Without a limit, a network's page in a 10,000-meeting archive
+/// would list tens of thousands of decisions.
+pub const DECISIONS_PER_PAGE: usize = 100;
+
+/// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
+/// pages `/decisions/<year>/` have every decision of their year.
+pub const TIMELINE_RECENT: usize = 500;
 
 // ---- paths ----
 
@@ -787,11 +804,20 @@ pub fn build_graph(
         "decisions",
         decisions_title.clone(),
         vec![home.clone()],
-        PageData::Decisions {
-            years: decision_years.clone(),
-            year: None,
-            filter: TimelineFilter::of(&decision_groups),
-            groups: decision_groups.clone(),
+        {
+            let recent = recent_months(&decision_groups, TIMELINE_RECENT);
+            let shown: usize = recent
+                .iter()
+                .flat_map(|g| &g.months)
+                .map(|m| m.decisions.len())
+                .sum();
+            PageData::Decisions {
+                years: decision_years.clone(),
+                year: None,
+                filter: TimelineFilter::of(&recent),
+                older: all_decisions.len() - shown,
+                groups: recent,
+            }
         },
     ));
     for group in decision_groups {
@@ -810,6 +836,7 @@ pub fn build_graph(
                     years: decision_years.clone(),
                     year: Some(group.year),
                     filter: TimelineFilter::of(std::slice::from_ref(&group)),
+                    older: 0,
                     groups: vec![group],
                 },
             )
@@ -858,7 +885,9 @@ pub fn build_graph(
                     decisions: indexes
                         .iter()
                         .flat_map(|&i| refs.decisions[i].iter().cloned())
+                        .take(DECISIONS_PER_PAGE)
                         .collect(),
+                    decision_total: indexes.iter().map(|&i| refs.decisions[i].len()).sum(),
                 },
             )
             .depending_on(indexes.iter().map(|&i| archive.meetings[i].slug.clone())),
@@ -923,6 +952,30 @@ fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> Vec<Y
         .collect();
     links.reverse();
     links
+}
+
+/// The newest whole months of the timeline holding at least `at_least` decisions.
+fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> {
+    let mut recent: Vec<DecisionYear> = Vec::new();
+    let mut count = 0;
+    for group in groups {
+        if count >= at_least {
+            break;
+        }
+        let mut months = Vec::new();
+        for month in &group.months {
+            if count >= at_least {
+                break;
+            }
+            count += month.decisions.len();
+            months.push(month.clone());
+        }
+        recent.push(DecisionYear {
+            year: group.year,
+            months,
+        });
+    }
+    recent
 }
 
 fn group_by_month(decisions: &[Arc<ExtractView>]) -> Vec<MonthGroup> {
@@ -1244,7 +1297,8 @@ fn organisation_pages(
                         .iter()
                         .map(|&(i, j)| presented(refs, i, j))
                         .collect(),
-                    decisions,
+                    decision_total: decisions.len(),
+                    decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
                     people: entry.people.iter().map(|k| refs.person(k)).collect(),
                 },
                 meetings: None,

@@ -1,0 +1,35 @@
+//! The floor for the Markdown step: pulldown-cmark alone rendering every meeting body of a
+//! site to HTML, in parallel over all cores as quorum does, with nothing else (no front
+//! matter parsing, no templates, no writing). `bench/run.sh` compares full builds with it.
+//!
+//! `cargo run --release --example markdown-floor -- DIR`
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+fn main() {
+    let root = std::env::args().nth(1).expect("usage: markdown-floor DIR");
+    let files: Vec<_> = walkdir::WalkDir::new(std::path::Path::new(&root).join("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("readable"))
+        .collect();
+    let started = Instant::now();
+    let bytes: usize = files
+        .par_iter()
+        .map(|text| {
+            let body = text.splitn(3, "\n---\n").nth(1).unwrap_or(text);
+            let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all());
+            let mut html = String::with_capacity(body.len() * 2);
+            pulldown_cmark::html::push_html(&mut html, parser);
+            html.len()
+        })
+        .sum();
+    println!(
+        "{:.3} s to render {} bodies ({:.1} MB of HTML)",
+        started.elapsed().as_secs_f64(),
+        files.len(),
+        bytes as f64 / 1e6
+    );
+}
