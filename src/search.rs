@@ -190,109 +190,14 @@ impl Analyzer {
     }
 }
 
-/// Plain text of an HTML fragment (the Markdown step's output): tags dropped (block tags
-/// become spaces), the common entities decoded, white space collapsed.
+/// Plain text of an HTML fragment (the Markdown step's output) on one line: the feeds'
+/// conversion ([`crate::feeds::html_to_text`]) without its list markers, lines joined.
 pub fn html_to_text(html: &str) -> String {
-    const BLOCK: &[&str] = &[
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "br",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "td",
-        "th",
-        "table",
-        "blockquote",
-        "pre",
-        "section",
-        "hr",
-        "dt",
-        "dd",
-        "dl",
-        "figure",
-        "figcaption",
-        "aside",
-        "details",
-        "summary",
-    ];
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        push_decoded(&mut out, &rest[..lt]);
-        let tag = &rest[lt..];
-        let Some(gt) = tag.find('>') else {
-            push_decoded(&mut out, tag);
-            rest = "";
-            break;
-        };
-        let name: String = tag[1..gt]
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        rest = &tag[gt + 1..];
-        if name == "script" || name == "style" {
-            let close = format!("</{name}");
-            rest = match rest.to_ascii_lowercase().find(&close) {
-                Some(i) => rest[i..].split_once('>').map_or("", |(_, r)| r),
-                None => "",
-            };
-        }
-        if BLOCK.contains(&name.as_str()) {
-            out.push(' ');
-        }
-    }
-    push_decoded(&mut out, rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn push_decoded(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let entity = after
-            .find(';')
-            .filter(|&i| i <= 10)
-            .map(|i| (&after[..i], &after[i + 1..]));
-        let decoded = entity.and_then(|(name, tail)| {
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|h| u32::from_str_radix(h, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            }?;
-            Some((c, tail))
-        });
-        match decoded {
-            Some((c, tail)) => {
-                out.push(c);
-                rest = tail;
-            }
-            None => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
+    crate::feeds::html_to_text(html)
+        .lines()
+        .map(|line| line.strip_prefix("- ").unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// At most `max` characters of `text`, cut at a word boundary, with "…" when cut.

@@ -351,17 +351,7 @@ impl Site {
             pages_rendered: rendered.len(),
             ..RebuildReport::default()
         };
-        let mut files = Vec::new();
-        for page in rendered {
-            let digest = hash(&page.html);
-            if self.written.get(&page.path) != Some(&digest) {
-                self.written.insert(page.path.clone(), digest);
-                files.push(OutputFile::Text {
-                    path: page.path,
-                    text: page.html,
-                });
-            }
-        }
+        let mut files = self.changed_pages(rendered);
         report.pages_written = files.len();
         if changes.contains(&Change::Static) || old_has_code != self.graph.has_code {
             files.extend(self.static_files());
@@ -428,6 +418,22 @@ impl Site {
         true
     }
 
+    /// The rendered pages whose HTML differs from what was last written (the others are
+    /// not written again, so their modification times stay).
+    fn changed_pages(&mut self, rendered: Vec<crate::render::Rendered>) -> Vec<OutputFile> {
+        rendered
+            .into_iter()
+            .filter(|page| {
+                let digest = hash(&page.html);
+                self.written.insert(page.path.clone(), digest) != Some(digest)
+            })
+            .map(|page| OutputFile::Text {
+                path: page.path,
+                text: page.html,
+            })
+            .collect()
+    }
+
     /// Renders and writes the pages of these meetings (after a text-only edit).
     fn write_meeting_pages(
         &mut self,
@@ -449,16 +455,7 @@ impl Site {
             pages_rendered: rendered.len(),
             ..RebuildReport::default()
         };
-        let mut files = Vec::new();
-        for page in rendered {
-            let digest = hash(&page.html);
-            if self.written.insert(page.path.clone(), digest) != Some(digest) {
-                files.push(OutputFile::Text {
-                    path: page.path,
-                    text: page.html,
-                });
-            }
-        }
+        let mut files = self.changed_pages(rendered);
         report.pages_written = files.len();
         let attachments = self.attachment_files(Some(slugs));
         report.files_copied = attachments.len();
