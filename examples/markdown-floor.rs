@@ -19,7 +19,9 @@ fn main() {
     let bytes: usize = files
         .par_iter()
         .map(|text| {
-            let body = text.split_once("\n---\n").map_or(text.as_str(), |(_, body)| body);
+            let body = text
+                .split_once("\n---\n")
+                .map_or(text.as_str(), |(_, body)| body);
             let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all());
             let mut html = String::with_capacity(body.len() * 2);
             pulldown_cmark::html::push_html(&mut html, parser);
