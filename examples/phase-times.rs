@@ -23,6 +23,18 @@ fn main() {
         entry.1 += t.elapsed();
         entry.2 += html.len();
     }
+    let t = Instant::now();
+    let values: usize = site
+        .graph
+        .pages
+        .iter()
+        .map(|p| serde_json::to_string(&p.data).map(|s| s.len()).unwrap_or(0))
+        .sum();
+    println!(
+        "serialising every page's data: {:?} ({:.1} MB of JSON)",
+        t.elapsed(),
+        values as f64 / 1e6
+    );
     for (template, (count, time, bytes)) in per_template {
         println!(
             "{template:20} {count:6} pages {time:10.2?} {:8.1} MB",
