@@ -28,8 +28,7 @@ fn main() {
     };
     let started = Instant::now();
     let mut site = Site::load(&options).expect("the site loads");
-    let files = site.all_files(true).expect("the site renders");
-    quorum::output::write_site(&output, files).expect("the site is written");
+    site.write_all(true).expect("the site is built");
     println!(
         "{}: {} meetings, {} pages, full build {:.2} s",
         root.display(),

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::config::{LinkStyle, SiteConfig};
 use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::output::{check_output_dir, write_site};
+use crate::output::check_output_dir;
 use crate::site::Site;
 
 /// What the command line may override.
@@ -93,9 +93,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
     let config = load_config(options)?;
     check_output_dir(&options.root, &output_dir(options, &config))?;
     let mut site = Site::load(options)?;
-    let files = site.all_files(false)?;
-    let file_count = files.len();
-    write_site(&site.output, files)?;
+    let file_count = site.write_all(false)?;
     Ok(report(&site, file_count, started.elapsed()))
 }
 

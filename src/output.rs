@@ -97,13 +97,20 @@ fn absolute(path: &Path) -> PathBuf {
 
 /// Writes `files` to a staging folder and swaps it in place of `output`.
 pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
+    stage_and_swap(output, |staging| {
+        files
+            .into_par_iter()
+            .try_for_each(|file| write_one(staging, file))
+    })
+}
+
+/// Lets `fill` write the new site into an empty staging folder, then swaps it in place of
+/// `output`. If `fill` fails, the staging folder is removed and `output` is untouched.
+pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let staging = sibling(output, "staging");
     remove_dir(&staging)?;
     std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
-    let written = files
-        .into_par_iter()
-        .try_for_each(|file| write_one(&staging, file));
-    if let Err(e) = written {
+    if let Err(e) = fill(&staging) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }

@@ -160,8 +160,7 @@ fn url_host(ip: IpAddr) -> String {
 
 fn initial_build(options: &BuildOptions) -> Result<(Site, usize)> {
     let mut site = Site::load(options)?;
-    let files = site.all_files(true)?;
-    crate::output::write_site(&site.output, files)?;
+    site.write_all(true)?;
     let pages = site.graph.pages.len();
     Ok((site, pages))
 }

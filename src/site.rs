@@ -162,7 +162,66 @@ impl Site {
         Ok(())
     }
 
-    /// Renders every page and lists every file of the site.
+    /// Builds the whole site into `self.output` (through a staging folder that is swapped
+    /// in): each page is written as soon as it is rendered, so the site's HTML is never all
+    /// in memory at once. Returns the number of files written.
+    pub fn write_all(&mut self, track: bool) -> Result<usize> {
+        let mut count = 0;
+        let mut written = HashMap::new();
+        let output = self.output.clone();
+        crate::output::stage_and_swap(&output, |staging| {
+            let renderer = &self.renderer;
+            let results: Vec<Result<(String, u64)>> = self
+                .graph
+                .pages
+                .par_iter()
+                .map(|page| {
+                    let rendered = renderer.render(page).map_err(Error::single)?;
+                    let digest = if track { hash(&rendered.html) } else { 0 };
+                    let file = OutputFile::Text {
+                        path: rendered.path.clone(),
+                        text: rendered.html,
+                    };
+                    crate::output::write_one(staging, file)?;
+                    Ok((rendered.path, digest))
+                })
+                .collect();
+            let mut problems = Vec::new();
+            for result in results {
+                match result {
+                    Ok(entry) => {
+                        written.insert(entry.0, entry.1);
+                    }
+                    Err(Error::Content(mut diagnostics)) => problems.append(&mut diagnostics),
+                    Err(other) => return Err(other),
+                }
+            }
+            if !problems.is_empty() {
+                problems.dedup_by(|a, b| a.message == b.message);
+                return Err(Error::Content(problems));
+            }
+            let mut files = self.static_files();
+            files.extend(self.attachment_files(None));
+            files.extend(crate::search::index_files(&self.archive));
+            files.extend(crate::feeds::feed_files(
+                &self.archive,
+                &self.graph,
+                &self.config,
+            ));
+            count = written.len() + files.len();
+            files
+                .into_par_iter()
+                .try_for_each(|file| crate::output::write_one(staging, file))
+        })?;
+        if track {
+            self.written = written;
+        }
+        self.derived_stale = false;
+        Ok(count)
+    }
+
+    /// Renders every page and lists every file of the site (in memory: for `check` and
+    /// tests; `write_all` writes as it renders).
     pub fn all_files(&mut self, track: bool) -> Result<Vec<OutputFile>> {
         let pages: Vec<&Page> = self.graph.pages.iter().collect();
         let rendered = self.renderer.render_all(&pages)?;
@@ -469,9 +528,8 @@ impl Site {
     fn reload_everything(&mut self, started: Instant) -> Result<RebuildReport> {
         let fresh = Site::load(&self.options)?;
         *self = fresh;
-        let files = self.all_files(true)?;
+        self.write_all(true)?;
         let pages = self.graph.pages.len();
-        crate::output::write_site(&self.output, files)?;
         Ok(RebuildReport {
             pages_rendered: pages,
             pages_written: pages,
