@@ -90,9 +90,8 @@ pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
 /// Builds the site into its output folder.
 pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let config = load_config(options)?;
-    check_output_dir(&options.root, &output_dir(options, &config))?;
     let mut site = Site::load(options)?;
+    check_output_dir(&options.root, &site.output)?;
     let file_count = site.write_all(false)?;
     Ok(report(&site, file_count, started.elapsed()))
 }
@@ -119,9 +118,9 @@ pub fn report(site: &Site, file_count: usize, elapsed: Duration) -> BuildReport 
 /// Returns every diagnostic, errors and warnings.
 pub fn check_site(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     match Site::load(options) {
-        Ok(mut site) => {
+        Ok(site) => {
             let mut diagnostics = site.warnings.clone();
-            if let Err(Error::Content(mut errors)) = site.all_files(false) {
+            if let Err(Error::Content(mut errors)) = site.render_pages() {
                 diagnostics.append(&mut errors);
             }
             Ok(diagnostics)

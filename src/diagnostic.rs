@@ -59,6 +59,13 @@ impl Diagnostic {
         self
     }
 
+    /// Sets the location without quoting a line (for files that are not text).
+    pub fn at_position(mut self, line: usize, column: usize) -> Self {
+        self.line = line;
+        self.column = column;
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

@@ -131,15 +131,6 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize)> {
     })
 }
 
-impl Diagnostic {
-    /// Sets the location without quoting a line (for files that are not text).
-    fn at_position(mut self, line: usize, column: usize) -> Self {
-        self.line = line;
-        self.column = column;
-        self
-    }
-}
-
 /// `path` relative to `root` when it is inside it.
 pub fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()

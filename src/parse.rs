@@ -474,6 +474,12 @@ impl<'a> Names<'a> {
         }
     }
 
+    /// Whether the registry or this meeting's participants know `name` as an organisation.
+    fn is_known_organisation(&self, name: &str) -> bool {
+        self.registry.resolve_organisation(name).is_some()
+            || self.local.contains_key(&match_key(name))
+    }
+
     fn registered_organisation_of(&self, person: &str) -> Option<String> {
         self.registry
             .people
@@ -489,13 +495,14 @@ impl<'a> Names<'a> {
         let mut presenters: Vec<Participant> = Vec::new();
         let mut organisations = Vec::new();
         let mut pending = 0;
-        let registry = self.registry;
-        let local = self.local.clone();
-        let is_organisation = |part: &str| {
-            registry.resolve_organisation(part).is_some() || local.contains_key(&match_key(part))
-        };
-        for part in presenter_parts_keeping(text, is_organisation) {
-            if is_organisation(part) || !looks_like_name(part) {
+        // Classify the parts first (borrowing), then resolve them (mutating).
+        let is_organisation = |part: &str| self.is_known_organisation(part);
+        let parts: Vec<(&str, bool)> = presenter_parts_keeping(text, is_organisation)
+            .into_iter()
+            .map(|part| (part, is_organisation(part) || !looks_like_name(part)))
+            .collect();
+        for (part, is_organisation) in parts {
+            if is_organisation {
                 let key = self.organisation(part);
                 if pending == 0 {
                     organisations.push(key);

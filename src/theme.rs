@@ -21,6 +21,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// Where the file comes from, for messages: its path in the site, or the built-in
+    /// default theme.
+    fn origin(&self, root: &Path, path: &str) -> String {
+        match self {
+            Source::Embedded(_) => format!("themes/default/{path} (built in)"),
+            Source::Disk(file) => crate::load::relative(root, file).display().to_string(),
+        }
+    }
+
     pub fn read(&self) -> std::io::Result<Vec<u8>> {
         match self {
             Source::Embedded(bytes) => Ok(bytes.to_vec()),
@@ -69,10 +78,8 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
     let mut i18n = BTreeMap::new();
     for (path, source) in files {
         if let Some(name) = path.strip_prefix("templates/") {
-            templates.insert(
-                name.to_string(),
-                (source, format!("themes/{}/{path}", theme_name(name))),
-            );
+            let origin = source.origin(root, &path);
+            templates.insert(name.to_string(), (source, origin));
         } else if let Some(name) = path.strip_prefix("static/") {
             static_files.insert(name.to_string(), source);
         } else if let Some(name) = path.strip_prefix("i18n/") {
@@ -114,10 +121,6 @@ pub fn load_theme(root: &Path, name: &str) -> Result<Theme> {
         static_files,
         strings,
     })
-}
-
-fn theme_name(_template: &str) -> &'static str {
-    "default"
 }
 
 fn load_strings(files: &BTreeMap<String, Source>) -> Result<Strings> {

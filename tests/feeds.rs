@@ -388,8 +388,7 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
         ..BuildOptions::default()
     };
     let mut loaded = quorum::site::Site::load(&options).unwrap();
-    let files = loaded.all_files(true).unwrap();
-    quorum::output::write_site(&output, files).unwrap();
+    loaded.write_all(true).unwrap();
     assert!(std::fs::read_to_string(output.join("decisions/atom.xml"))
         .unwrap()
         .contains("Första beslutet."));

@@ -109,8 +109,7 @@ fn an_incremental_rebuild_regenerates_the_index() {
         ..BuildOptions::default()
     };
     let mut site = Site::load(&options).unwrap();
-    let files = site.all_files(true).unwrap();
-    quorum::output::write_site(&site.output, files).unwrap();
+    site.write_all(true).unwrap();
     let index_text = || {
         let mut all = String::new();
         for entry in std::fs::read_dir(out.path().join("public/search")).unwrap() {
