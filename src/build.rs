@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use crate::config::{LinkStyle, SiteConfig};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::output::check_output_dir;
-use crate::site::Site;
+use crate::site::{Site, Timings};
 
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +42,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     pub output: PathBuf,
     pub warnings: Vec<Diagnostic>,
+    /// How long each step took (`quorum build --timings`).
+    pub timings: Timings,
 }
 
 impl BuildReport {
@@ -58,6 +60,15 @@ impl BuildReport {
             self.elapsed.as_secs_f64(),
             self.output.display()
         )
+    }
+
+    /// One line per build step with its wall time, for `--timings`.
+    pub fn timing_lines(&self) -> Vec<String> {
+        self.timings
+            .0
+            .iter()
+            .map(|(step, took)| format!("{:>9.3} s  {step}", took.as_secs_f64()))
+            .collect()
     }
 }
 
@@ -111,6 +122,7 @@ pub fn report(site: &Site, file_count: usize, elapsed: Duration) -> BuildReport 
         elapsed,
         output: site.output.clone(),
         warnings: site.warnings.clone(),
+        timings: site.timings.clone(),
     }
 }
 

@@ -38,6 +38,9 @@ enum Command {
         /// Include meetings marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Also print how long each step of the build took.
+        #[arg(long)]
+        timings: bool,
     },
     /// Build, serve the output on loopback, rebuild on every change and reload open pages.
     Serve {
@@ -110,6 +113,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             base_url,
             links,
             drafts,
+            timings,
         } => {
             let options = BuildOptions {
                 root,
@@ -119,6 +123,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 drafts,
             };
             let report = quorum::build_site(&options)?;
+            if timings {
+                for line in report.timing_lines() {
+                    println!("{line}");
+                }
+            }
             println!("{}", report.summary());
             if !report.warnings.is_empty() {
                 eprintln!(

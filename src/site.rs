@@ -45,6 +45,21 @@ pub struct Site {
     derived_stale: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
     fingerprints: HashMap<String, u64>,
+    /// How long each step of the last load and full build took.
+    pub timings: Timings,
+}
+
+/// How long each step of a build took, in the order they ran (`quorum build --timings`).
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, Duration)>);
+
+impl Timings {
+    /// Records that `step` took the time since `since`, and restarts the clock.
+    fn lap(&mut self, step: &'static str, since: &mut Instant) {
+        let now = Instant::now();
+        self.0.push((step, now - *since));
+        *since = now;
+    }
 }
 
 /// What kind of input a changed path is.
@@ -71,6 +86,8 @@ pub struct RebuildReport {
 impl Site {
     /// Reads configuration, theme and content, and computes the site graph.
     pub fn load(options: &BuildOptions) -> Result<Site> {
+        let mut timings = Timings::default();
+        let mut clock = Instant::now();
         let config = load_config(options)?;
         let output = output_dir(options, &config);
         let theme = load_theme(&options.root, &config.theme)?;
@@ -88,6 +105,7 @@ impl Site {
             Ok(registry) => (registry, Vec::new()),
             Err(problems) => (Registry::default(), problems),
         };
+        timings.lap("read config, theme and content", &mut clock);
         let parsed: Vec<Parsed> = content
             .meetings
             .par_iter()
@@ -99,6 +117,7 @@ impl Site {
             .map(|f| f.path.clone())
             .zip(parsed)
             .collect();
+        timings.lap("parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;
         let mut site = Site {
             options: options.clone(),
@@ -116,6 +135,7 @@ impl Site {
             written: HashMap::new(),
             derived_stale: false,
             fingerprints: HashMap::new(),
+            timings,
         };
         site.assemble()?;
         Ok(site)
@@ -124,6 +144,7 @@ impl Site {
     /// Joins the parsed meetings into the archive and computes the graph; fails with
     /// every problem of every file.
     fn assemble(&mut self) -> Result<()> {
+        let mut clock = Instant::now();
         let mut problems: Vec<Diagnostic> = self.load_problems.clone();
         problems.extend(self.registry_problems.iter().cloned());
         let mut parsed = Vec::with_capacity(self.sources.len());
@@ -146,6 +167,7 @@ impl Site {
             Error::Content(std::mem::take(&mut problems))
         })?;
         problems.append(&mut link_warnings);
+        self.timings.lap("assemble the archive", &mut clock);
         let graph = build_graph(&archive, &self.theme.strings, self.config.language)
             .map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
         if graph.has_code != self.graph.has_code || self.graph.pages.is_empty() {
@@ -159,6 +181,7 @@ impl Site {
         self.archive = archive;
         self.graph = graph;
         self.warnings = problems;
+        self.timings.lap("compute the site graph", &mut clock);
         Ok(())
     }
 
@@ -169,7 +192,9 @@ impl Site {
         let mut count = 0;
         let mut written = HashMap::new();
         let output = self.output.clone();
-        crate::output::stage_and_swap(&output, |staging| {
+        let mut clock = Instant::now();
+        let mut timings = std::mem::take(&mut self.timings);
+        let staged = crate::output::stage_and_swap(&output, |staging| {
             let renderer = &self.renderer;
             let results: Vec<Result<(String, u64)>> = self
                 .graph
@@ -200,19 +225,27 @@ impl Site {
                 problems.dedup_by(|a, b| a.message == b.message);
                 return Err(Error::Content(problems));
             }
+            timings.lap("render and write pages", &mut clock);
             let mut files = self.static_files();
             files.extend(self.attachment_files(None));
             files.extend(crate::search::index_files(&self.archive));
+            timings.lap("build the search index", &mut clock);
             files.extend(crate::feeds::feed_files(
                 &self.archive,
                 &self.graph,
                 &self.config,
             ));
+            timings.lap("build feeds, sitemap and archive.json", &mut clock);
             count = written.len() + files.len();
-            files
+            let result = files
                 .into_par_iter()
-                .try_for_each(|file| crate::output::write_one(staging, file))
-        })?;
+                .try_for_each(|file| crate::output::write_one(staging, file));
+            timings.lap("write the other files", &mut clock);
+            result
+        });
+        timings.lap("swap in the new site, remove the old", &mut clock);
+        self.timings = timings;
+        staged?;
         if track {
             self.written = written;
         }
