@@ -48,24 +48,28 @@ const TITLE_WORDS: usize = 10;
 
 /// The feeds, the sitemap and the export of the site.
 pub fn feed_files(archive: &Archive, graph: &SiteGraph, config: &SiteConfig) -> Vec<OutputFile> {
-    vec![
-        OutputFile::Text {
-            path: MEETINGS_FEED_PATH.into(),
-            text: meetings_feed(archive, config),
+    // Four independent documents; archive.json is the largest by far.
+    let ((meetings, decisions), (sitemap, export)) = rayon::join(
+        || {
+            rayon::join(
+                || meetings_feed(archive, config),
+                || decisions_feed(archive, config),
+            )
         },
-        OutputFile::Text {
-            path: DECISIONS_FEED_PATH.into(),
-            text: decisions_feed(archive, config),
-        },
-        OutputFile::Text {
-            path: SITEMAP_PATH.into(),
-            text: sitemap(graph, config),
-        },
-        OutputFile::Text {
-            path: ARCHIVE_JSON_PATH.into(),
-            text: archive_json(archive, config),
-        },
+        || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
+    );
+    [
+        (MEETINGS_FEED_PATH, meetings),
+        (DECISIONS_FEED_PATH, decisions),
+        (SITEMAP_PATH, sitemap),
+        (ARCHIVE_JSON_PATH, export),
     ]
+    .into_iter()
+    .map(|(path, text)| OutputFile::Text {
+        path: path.into(),
+        text,
+    })
+    .collect()
 }
 
 // ---- URLs, ids and times ----

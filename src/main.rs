@@ -231,3 +231,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
         eprintln!("{d}\n");
     }
 }
+
+// Rendering allocates and frees many small values (Tera's context, strings); mimalloc
+// handles that pattern across threads far better than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -60,6 +60,17 @@ impl Timings {
         self.0.push((step, now - *since));
         *since = now;
     }
+
+    fn record(&mut self, step: &'static str, took: Duration) {
+        self.0.push((step, took));
+    }
+}
+
+/// Runs `f` and says how long it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let value = f();
+    (value, started.elapsed())
 }
 
 /// What kind of input a changed path is.
@@ -189,68 +200,107 @@ impl Site {
     /// in): each page is written as soon as it is rendered, so the site's HTML is never all
     /// in memory at once. Returns the number of files written.
     pub fn write_all(&mut self, track: bool) -> Result<usize> {
-        let mut count = 0;
-        let mut written = HashMap::new();
         let output = self.output.clone();
         let mut clock = Instant::now();
         let mut timings = std::mem::take(&mut self.timings);
+        let mut outcome = None;
+        // Pages and the whole-archive files (search index, feeds, archive.json) do not
+        // depend on each other: both cores work on both, so neither waits on the other's
+        // serial parts.
         let staged = crate::output::stage_and_swap(&output, |staging| {
-            let renderer = &self.renderer;
-            let results: Vec<Result<(String, u64)>> = self
-                .graph
-                .pages
-                .par_iter()
-                .map(|page| {
-                    let rendered = renderer.render(page).map_err(Error::single)?;
-                    let digest = if track { hash(&rendered.html) } else { 0 };
-                    let file = OutputFile::Text {
-                        path: rendered.path.clone(),
-                        text: rendered.html,
-                    };
-                    crate::output::write_one(staging, file)?;
-                    Ok((rendered.path, digest))
-                })
-                .collect();
-            let mut problems = Vec::new();
-            for result in results {
-                match result {
-                    Ok(entry) => {
-                        written.insert(entry.0, entry.1);
-                    }
-                    Err(Error::Content(mut diagnostics)) => problems.append(&mut diagnostics),
-                    Err(other) => return Err(other),
-                }
-            }
-            if !problems.is_empty() {
-                problems.dedup_by(|a, b| a.message == b.message);
-                return Err(Error::Content(problems));
-            }
-            timings.lap("render and write pages", &mut clock);
-            let mut files = self.static_files();
-            files.extend(self.attachment_files(None));
-            files.extend(crate::search::index_files(&self.archive));
-            timings.lap("build the search index", &mut clock);
-            files.extend(crate::feeds::feed_files(
-                &self.archive,
-                &self.graph,
-                &self.config,
-            ));
-            timings.lap("build feeds, sitemap and archive.json", &mut clock);
-            count = written.len() + files.len();
-            let result = files
-                .into_par_iter()
-                .try_for_each(|file| crate::output::write_one(staging, file));
-            timings.lap("write the other files", &mut clock);
-            result
+            let (pages, derived) = rayon::join(
+                || timed(|| self.write_pages_into(staging, track)),
+                || self.write_derived_into(staging),
+            );
+            let (written, took) = pages;
+            timings.record("render and write pages", took);
+            let (derived_count, derived_timings) = derived;
+            timings.0.extend(derived_timings);
+            let written = written?;
+            let count = written.len() + derived_count?;
+            outcome = Some((written, count));
+            clock = Instant::now();
+            Ok(())
         });
         timings.lap("swap in the new site, remove the old", &mut clock);
         self.timings = timings;
         staged?;
+        let (written, count) = outcome.expect("a successful build wrote pages");
         if track {
             self.written = written;
         }
         self.derived_stale = false;
         Ok(count)
+    }
+
+    /// Renders every page and writes it into `staging` as soon as it is rendered, so the
+    /// site's HTML is never all in memory. Returns page path → hash of its HTML (when
+    /// `track`, for `serve`; else 0).
+    fn write_pages_into(&self, staging: &Path, track: bool) -> Result<HashMap<String, u64>> {
+        let results: Vec<Result<(String, u64)>> = self
+            .graph
+            .pages
+            .par_iter()
+            .map(|page| {
+                let rendered = self.renderer.render(page).map_err(Error::single)?;
+                let digest = if track { hash(&rendered.html) } else { 0 };
+                let file = OutputFile::Text {
+                    path: rendered.path.clone(),
+                    text: rendered.html,
+                };
+                crate::output::write_one(staging, file)?;
+                Ok((rendered.path, digest))
+            })
+            .collect();
+        let mut written = HashMap::with_capacity(results.len());
+        let mut problems = Vec::new();
+        for result in results {
+            match result {
+                Ok((path, digest)) => {
+                    written.insert(path, digest);
+                }
+                Err(Error::Content(mut diagnostics)) => problems.append(&mut diagnostics),
+                Err(other) => return Err(other),
+            }
+        }
+        if !problems.is_empty() {
+            problems.dedup_by(|a, b| a.message == b.message);
+            return Err(Error::Content(problems));
+        }
+        Ok(written)
+    }
+
+    /// Writes what is not a page into `staging`: static files, attachments, the search
+    /// index, feeds, sitemap and archive.json. Returns how many files, and how long each
+    /// part took.
+    fn write_derived_into(&self, staging: &Path) -> (Result<usize>, Vec<(&'static str, Duration)>) {
+        let mut timings = Timings::default();
+        let mut clock = Instant::now();
+        let write = |files: Vec<OutputFile>| -> Result<usize> {
+            let count = files.len();
+            files
+                .into_par_iter()
+                .try_for_each(|file| crate::output::write_one(staging, file))?;
+            Ok(count)
+        };
+        let mut files = self.static_files();
+        files.extend(self.attachment_files(None));
+        let result = write(files).and_then(|copied| {
+            timings.lap("copy static files and attachments", &mut clock);
+            let index = write(crate::search::index_files(&self.archive))?;
+            timings.lap("build and write the search index", &mut clock);
+            let feeds = write(crate::feeds::feed_files(
+                &self.archive,
+                &self.graph,
+                &self.config,
+            ))?;
+            timings.lap(
+                "build and write feeds, sitemap and archive.json",
+                &mut clock,
+            );
+            Ok(copied + index + feeds)
+        });
+        (result, timings.0)
     }
 
     /// Renders every page in memory and discards the HTML: what `check` runs to find
