@@ -315,6 +315,8 @@ pub enum PageData {
         organisation: OrganisationDetail,
         organised: Vec<Arc<MeetingRef>>,
         attended: Vec<Arc<MeetingRef>>,
+        /// How many meetings its people attended in all (`attended` holds the newest).
+        attended_total: usize,
         presented: Vec<Presented>,
         decisions: Vec<Arc<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
@@ -425,6 +427,12 @@ pub struct SiteGraph {
 /// year pages have them all. Without a limit, a network's page in a 10,000-meeting archive
 /// would list tens of thousands of decisions.
 pub const DECISIONS_PER_PAGE: usize = 100;
+
+/// Meetings an organisation's people attended, listed on its page (newest first). A
+/// municipality attends nearly every meeting of its networks: in a 10,000-meeting archive
+/// the full list made organisation pages megabytes long. Each person's page lists all of
+/// theirs.
+pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 
 /// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
 /// pages `/decisions/<year>/` have every decision of their year.
@@ -1290,8 +1298,10 @@ fn organisation_pages(
                     attended: entry
                         .attended
                         .iter()
+                        .take(ATTENDED_PER_ORGANISATION_PAGE)
                         .map(|r| refs.meetings[r.0].clone())
                         .collect(),
+                    attended_total: entry.attended.len(),
                     presented: entry
                         .presented
                         .iter()
@@ -1356,7 +1366,9 @@ fn person_pages(
         let meeting = &archive.meetings[i];
         let mut attend = |p: &Participant, role: Option<&'static str>| {
             if let Some(entry) = index.get_mut(p.person.as_str()) {
-                if !entry.attended.iter().any(|(m, _)| *m == i) {
+                // Meetings come one at a time: a repeat (chair and attendee) can only be
+                // the last one pushed.
+                if entry.attended.last().is_none_or(|(m, _)| *m != i) {
                     entry.attended.push((i, p.clone()));
                 }
                 if let Some(role) = role {

@@ -216,3 +216,54 @@ fn an_output_folder_that_would_destroy_the_site_is_refused() {
     }
     assert!(site.path().join("content/a.md").exists());
 }
+
+#[test]
+fn an_organisation_page_lists_the_newest_meetings_its_people_attended_and_says_how_many() {
+    // 105 meetings attended by one person of Sotenäs, organised by SKR.
+    let meetings: Vec<(String, String)> = (0..105)
+        .map(|i| {
+            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap()
+                + chrono::Days::new(i * 3);
+            (
+                format!("content/{date}-natverket.md"),
+                format!(
+                    "---\nbody: Nätverket\norganiser: skr\ndate: {date}\nattendees:\n  - Lisbeth Olsson, Sotenäs\n---\n## Punkt\n\nText.\n"
+                ),
+            )
+        })
+        .collect();
+    let mut files: Vec<(&str, &str)> = meetings
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    files.push(("content/organisations.yaml", ORGS));
+    let site = fixture(&files);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "organisations/sotenas/index.html");
+    let attended = select(&html, "section[aria-labelledby=org-attended] li");
+    assert_eq!(
+        attended.len(),
+        quorum::graph::ATTENDED_PER_ORGANISATION_PAGE
+    );
+    let heading = texts(&html, "#org-attended").join(" ");
+    assert!(heading.contains("(105)"), "{heading}");
+    let dates: Vec<String> = select(&html, "section[aria-labelledby=org-attended] li time")
+        .iter()
+        .filter_map(|t| t.value().attr("datetime").map(str::to_string))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted, "newest first");
+    assert_eq!(
+        dates[0], "2020-11-08",
+        "the newest meeting (the 105th) is shown first"
+    );
+    let note = texts(&html, "section[aria-labelledby=org-attended] .more-note").join(" ");
+    assert!(note.contains("100") && note.contains("105"), "{note}");
+    // The person's own page lists all 105.
+    let person = page(out.path(), "people/lisbeth-olsson/index.html");
+    assert_eq!(
+        select(&person, "section[aria-labelledby=person-attended] li").len(),
+        105
+    );
+}
