@@ -15,30 +15,56 @@ fn main() {
     let site = quorum::site::Site::load(&options).expect("load");
     println!("load+parse+graph: {:?}", t.elapsed());
     let mut per_template: BTreeMap<&str, (usize, Duration, usize)> = BTreeMap::new();
+    let mut slowest: Vec<(Duration, &str)> = Vec::new();
+    let only = std::env::var("TEMPLATE").ok();
     for page in &site.graph.pages {
+        if only.as_deref().is_some_and(|t| t != page.template) {
+            continue;
+        }
         let t = Instant::now();
         let html = site.renderer.render(page).expect("render").html;
         let entry = per_template.entry(page.template).or_default();
         entry.0 += 1;
         entry.1 += t.elapsed();
         entry.2 += html.len();
+        slowest.push((t.elapsed(), &page.path));
+    }
+    slowest.sort_unstable_by(|a, b| b.cmp(a));
+    for (took, path) in slowest.iter().take(8) {
+        println!("slow page: {took:10.2?} {path}");
     }
     let t = Instant::now();
+    let mut json_per_template: BTreeMap<&str, usize> = BTreeMap::new();
     let values: usize = site
         .graph
         .pages
         .iter()
-        .map(|p| serde_json::to_string(&p.data).map(|s| s.len()).unwrap_or(0))
+        .map(|p| {
+            let len = serde_json::to_string(&p.data).map(|s| s.len()).unwrap_or(0);
+            *json_per_template.entry(p.template).or_default() += len;
+            len
+        })
         .sum();
     println!(
         "serialising every page's data: {:?} ({:.1} MB of JSON)",
         t.elapsed(),
         values as f64 / 1e6
     );
+    let mut context_per_template: BTreeMap<&str, Duration> = BTreeMap::new();
+    for page in &site.graph.pages {
+        let t = Instant::now();
+        let context = tera::Context::from_serialize(&page.data).expect("context");
+        drop(context);
+        *context_per_template.entry(page.template).or_default() += t.elapsed();
+    }
+    for (template, took) in &context_per_template {
+        println!("{template:20} building and dropping the Tera context: {took:10.2?}");
+    }
     for (template, (count, time, bytes)) in per_template {
         println!(
-            "{template:20} {count:6} pages {time:10.2?} {:8.1} MB",
-            bytes as f64 / 1e6
+            "{template:20} {count:6} pages {time:10.2?} {:8.1} MB of HTML {:8.1} MB of context",
+            bytes as f64 / 1e6,
+            json_per_template[template] as f64 / 1e6
         );
     }
 }
