@@ -23,6 +23,8 @@
 //! benchmark use it, and `tests/search_fold_cases.json` keeps the two foldings equal.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -314,8 +316,10 @@ struct Word {
 /// word is lower-cased, folded and stemmed once per thread, not once per occurrence.
 struct WordCache {
     analyzers: [Analyzer; 2],
-    seen: [HashMap<String, Option<Arc<Word>>>; 2],
-    stems: HashMap<String, Arc<str>>,
+    // Fx, not SipHash: these maps are hit once per word of the archive, with keys that
+    // come from the site's own text (no untrusted input to flood them).
+    seen: [FxHashMap<String, Option<Arc<Word>>>; 2],
+    stems: FxHashMap<String, Arc<str>>,
     /// Words first seen since the last `take_fresh` (the vocabulary is their union).
     fresh: Vec<Arc<Word>>,
 }
@@ -324,8 +328,8 @@ impl WordCache {
     fn new() -> Self {
         WordCache {
             analyzers: [Analyzer::new(Language::Sv), Analyzer::new(Language::En)],
-            seen: [HashMap::new(), HashMap::new()],
-            stems: HashMap::new(),
+            seen: [FxHashMap::default(), FxHashMap::default()],
+            stems: FxHashMap::default(),
             fresh: Vec::new(),
         }
     }
@@ -363,7 +367,7 @@ impl WordCache {
 struct Analysed {
     doc: Doc,
     length: u32,
-    terms: HashMap<Arc<str>, f32>,
+    terms: FxHashMap<Arc<str>, f32>,
 }
 
 /// Accumulates the weighted words of one document.
@@ -371,7 +375,7 @@ struct DocText<'a> {
     cache: &'a mut WordCache,
     language: Language,
     length: u32,
-    terms: HashMap<Arc<str>, f32>,
+    terms: FxHashMap<Arc<str>, f32>,
 }
 
 impl<'a> DocText<'a> {
@@ -380,7 +384,7 @@ impl<'a> DocText<'a> {
             cache,
             language,
             length: 0,
-            terms: HashMap::new(),
+            terms: FxHashMap::default(),
         }
     }
 
@@ -630,7 +634,7 @@ impl SearchIndex {
         }
         let stem_set: BTreeSet<&str> = word_set.iter().map(|(_, _, s)| *s).collect();
         let stems: Vec<String> = stem_set.iter().map(|s| s.to_string()).collect();
-        let stem_id: HashMap<&str, u32> = stems
+        let stem_id: FxHashMap<&str, u32> = stems
             .iter()
             .enumerate()
             .map(|(i, s)| (s.as_str(), i as u32))
