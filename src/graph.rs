@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::Datelike;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Language;
@@ -745,8 +746,11 @@ pub fn build_graph(
         }
     }
     let mut files = Vec::new();
-    for (i, meeting) in archive.meetings.iter().enumerate() {
-        let view = meeting_view(&refs, i);
+    let views: Vec<MeetingView> = (0..archive.meetings.len())
+        .into_par_iter()
+        .map(|i| meeting_view(&refs, i))
+        .collect();
+    for ((i, meeting), view) in archive.meetings.iter().enumerate().zip(views) {
         for attachment in &meeting.attachments {
             if let Some(file) = &attachment.file {
                 let folder = crate::parse::attachment_folder(&meeting.source);
@@ -902,27 +906,22 @@ pub fn build_graph(
         );
     }
 
-    organisation_pages(
-        &refs,
-        &newest_first,
-        &mut pages,
-        &home,
-        section("nav_organisations", "/organisations/")?,
+    // Independent indexes: built on both cores, appended in a fixed order.
+    let organisations_crumb = section("nav_organisations", "/organisations/")?;
+    let people_crumb = section("nav_people", "/people/")?;
+    let tags_crumb = section("nav_tags", "/tags/")?;
+    let (organisation, (person, tag)) = rayon::join(
+        || organisation_pages(&refs, &newest_first, site_language, &home, organisations_crumb),
+        || {
+            rayon::join(
+                || person_pages(&refs, &newest_first, site_language, &home, people_crumb),
+                || tag_pages(&refs, &newest_first, site_language, &home, tags_crumb),
+            )
+        },
     );
-    person_pages(
-        &refs,
-        &newest_first,
-        &mut pages,
-        &home,
-        section("nav_people", "/people/")?,
-    );
-    tag_pages(
-        &refs,
-        &newest_first,
-        &mut pages,
-        &home,
-        section("nav_tags", "/tags/")?,
-    );
+    pages.extend(organisation);
+    pages.extend(person);
+    pages.extend(tag);
 
     pages.push(page(
         "/search/".into(),
@@ -1184,10 +1183,11 @@ struct OrgIndex {
 fn organisation_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
-    pages: &mut Vec<Page>,
+    lang: Language,
     home: &Crumb,
     crumb: Crumb,
-) {
+) -> Vec<Page> {
+    let mut pages = Vec::new();
     let archive = refs.archive;
     let mut index: BTreeMap<&str, OrgIndex> = archive
         .organisations
@@ -1247,7 +1247,7 @@ fn organisation_pages(
         path: "/organisations/".into(),
         template: "organisations.html",
         kind: "organisations",
-        lang: pages[0].lang,
+        lang,
         title: crumb.title.clone(),
         breadcrumbs: vec![home.clone()],
         data: PageData::Organisations {
@@ -1280,7 +1280,7 @@ fn organisation_pages(
                 path: org_ref.path.clone(),
                 template: "organisation.html",
                 kind: "organisation",
-                lang: pages[0].lang,
+                lang,
                 title: organisation.name.clone(),
                 breadcrumbs: vec![home.clone(), crumb.clone()],
                 data: PageData::Organisation {
@@ -1320,6 +1320,7 @@ fn organisation_pages(
             ),
         );
     }
+    pages
 }
 
 fn presented(refs: &Refs<'_>, meeting: usize, item: usize) -> Presented {
@@ -1346,10 +1347,11 @@ struct PersonIndex {
 fn person_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
-    pages: &mut Vec<Page>,
+    lang: Language,
     home: &Crumb,
     crumb: Crumb,
-) {
+) -> Vec<Page> {
+    let mut pages = Vec::new();
     let archive = refs.archive;
     let mut index: BTreeMap<&str, PersonIndex> = archive
         .people
@@ -1420,7 +1422,7 @@ fn person_pages(
         path: "/people/".into(),
         template: "people.html",
         kind: "people",
-        lang: pages[0].lang,
+        lang,
         title: crumb.title.clone(),
         breadcrumbs: vec![home.clone()],
         data: PageData::People { people: summaries },
@@ -1434,7 +1436,7 @@ fn person_pages(
                 path: person_ref.path.clone(),
                 template: "person.html",
                 kind: "person",
-                lang: pages[0].lang,
+                lang,
                 title: person.name.clone(),
                 breadcrumbs: vec![home.clone(), crumb.clone()],
                 data: PageData::Person {
@@ -1479,15 +1481,17 @@ fn person_pages(
             ),
         );
     }
+    pages
 }
 
 fn tag_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
-    pages: &mut Vec<Page>,
+    lang: Language,
     home: &Crumb,
     crumb: Crumb,
-) {
+) -> Vec<Page> {
+    let mut pages = Vec::new();
     let archive = refs.archive;
     let mut tags: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
     for &i in newest_first {
@@ -1508,7 +1512,7 @@ fn tag_pages(
         path: "/tags/".into(),
         template: "tags.html",
         kind: "tags",
-        lang: pages[0].lang,
+        lang,
         title: crumb.title.clone(),
         breadcrumbs: vec![home.clone()],
         data: PageData::Tags {
@@ -1526,7 +1530,7 @@ fn tag_pages(
                 path: tag.path.clone(),
                 template: "tag.html",
                 kind: "tag",
-                lang: pages[0].lang,
+                lang,
                 title: tag.name.clone(),
                 breadcrumbs: vec![home.clone(), crumb.clone()],
                 data: PageData::Tag {
@@ -1538,4 +1542,5 @@ fn tag_pages(
             .depending_on(meetings.iter().map(|&i| archive.meetings[i].slug.clone())),
         );
     }
+    pages
 }
