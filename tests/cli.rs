@@ -106,3 +106,35 @@ fn check_reports_everything_and_writes_nothing() {
         .any(|r| r["severity"] == "warning" && r["hint"].as_str().unwrap().contains("fohm")));
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn build_with_timings_prints_each_step_before_the_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(quorum(&["init", "site"], dir.path()).status.success());
+    let out = quorum(&["build", "--timings"], &dir.path().join("site"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    let (summary, steps) = lines.split_last().unwrap();
+    assert!(summary.starts_with("built "), "{stdout}");
+    for step in [
+        "parse meetings",
+        "compute the site graph",
+        "render and write pages",
+        "build and write the search index",
+        "build and write feeds, sitemap and archive.json",
+        "swap in the new site, remove the old",
+    ] {
+        let line = steps
+            .iter()
+            .find(|l| l.ends_with(step))
+            .unwrap_or_else(|| panic!("no `{step}` line in {stdout}"));
+        let seconds: f64 = line.split_whitespace().next().unwrap().parse().unwrap();
+        assert!(seconds >= 0.0, "{line}");
+        assert!(line.contains(" s  "), "{line}");
+    }
+}
