@@ -353,7 +353,15 @@ pub enum PageData {
         older: usize,
     },
     Actions {
+        years: Arc<Vec<YearLink>>,
+        year: Option<i32>,
+        /// Newest first: on `/actions/` the newest [`ACTIONS_RECENT`], on a year page all
+        /// of the year's.
         actions: Vec<Arc<ExtractView>>,
+        /// How many actions the page's scope has (all, or the year's).
+        total: usize,
+        /// Older actions left out of `/actions/` (they are on the year pages).
+        older: usize,
     },
     Tags {
         tags: Vec<TagSummary>,
@@ -438,6 +446,11 @@ pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 /// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
 /// pages `/decisions/<year>/` have every decision of their year.
 pub const TIMELINE_RECENT: usize = 500;
+
+/// Actions on `/actions/` (newest first); the year pages `/actions/<year>/` have every
+/// action of their year. A 10,000-meeting archive has over 11,000 actions: one page of
+/// 12 MB before this limit.
+pub const ACTIONS_RECENT: usize = 500;
 
 // ---- paths ----
 
@@ -856,16 +869,56 @@ pub fn build_graph(
         );
     }
 
+    // Actions: the newest on `/actions/`, and one page per year.
+    let actions_title = title("nav_actions")?;
+    let mut actions_by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
+    for a in &all_actions {
+        actions_by_year
+            .entry(a.meeting.year)
+            .or_default()
+            .push(a.clone());
+    }
+    let action_years = Arc::new(year_links(
+        "actions",
+        actions_by_year.iter().map(|(y, a)| (*y, a.len())),
+    ));
     pages.push(page(
         "/actions/".into(),
         "actions.html",
         "actions",
-        title("nav_actions")?,
+        actions_title.clone(),
         vec![home.clone()],
         PageData::Actions {
-            actions: all_actions,
+            years: action_years.clone(),
+            year: None,
+            actions: all_actions.iter().take(ACTIONS_RECENT).cloned().collect(),
+            total: all_actions.len(),
+            older: all_actions.len().saturating_sub(ACTIONS_RECENT),
         },
     ));
+    for (year, actions) in actions_by_year.into_iter().rev() {
+        let slugs: Vec<String> = by_year
+            .get(&year)
+            .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
+            .unwrap_or_default();
+        pages.push(
+            page(
+                year_path("actions", year),
+                "actions.html",
+                "actions",
+                format!("{actions_title} {year}"),
+                vec![home.clone(), section("nav_actions", "/actions/")?],
+                PageData::Actions {
+                    years: action_years.clone(),
+                    year: Some(year),
+                    total: actions.len(),
+                    actions,
+                    older: 0,
+                },
+            )
+            .depending_on(slugs),
+        );
+    }
 
     // Bodies.
     pages.push(page(
@@ -911,7 +964,15 @@ pub fn build_graph(
     let people_crumb = section("nav_people", "/people/")?;
     let tags_crumb = section("nav_tags", "/tags/")?;
     let (organisation, (person, tag)) = rayon::join(
-        || organisation_pages(&refs, &newest_first, site_language, &home, organisations_crumb),
+        || {
+            organisation_pages(
+                &refs,
+                &newest_first,
+                site_language,
+                &home,
+                organisations_crumb,
+            )
+        },
         || {
             rayon::join(
                 || person_pages(&refs, &newest_first, site_language, &home, people_crumb),

@@ -267,3 +267,53 @@ fn an_organisation_page_lists_the_newest_meetings_its_people_attended_and_says_h
         105
     );
 }
+
+#[test]
+fn actions_are_listed_by_year_with_the_newest_on_the_actions_page() {
+    // 51 meetings, 10 actions each: 510 actions, 2020 and 2021.
+    let meetings: Vec<(String, String)> = (0..51)
+        .map(|i| {
+            let date =
+                chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap() + chrono::Days::new(i * 10);
+            let items: String = (1..=10)
+                .map(|n| format!("## Punkt {n}\n\nÅtgärd: Uppgift {n} från mötet {date}.\n\n"))
+                .collect();
+            (
+                format!("content/{date}-natverket.md"),
+                format!("---\nbody: Nätverket\ndate: {date}\n---\n{items}"),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = meetings
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = fixture(&files);
+    let (out, report) = build_into(site.path(), None);
+    assert_eq!(report.actions, 510);
+
+    let all = page(out.path(), "actions/index.html");
+    let cards = select(&all, "article.action-card");
+    assert_eq!(cards.len(), quorum::graph::ACTIONS_RECENT);
+    let lead = texts(&all, "main .lead").join(" ");
+    assert!(lead.contains("510"), "{lead}");
+    let note = texts(&all, "main .more-note").join(" ");
+    assert!(note.contains("10"), "the 10 oldest are left out: {note}");
+    let years: Vec<String> = texts(&all, ".year-strip li");
+    assert_eq!(years.len(), 3, "all years, 2021, 2020: {years:?}");
+
+    let year_2020 = page(out.path(), "actions/2020/index.html");
+    let cards_2020 = select(&year_2020, "article.action-card");
+    // 2020-06-01 + 10 days × i is in 2020 for i < 22: 22 meetings.
+    assert_eq!(cards_2020.len(), 220);
+    assert!(texts(&year_2020, "main .more-note").is_empty());
+    let current: Vec<String> = select(&year_2020, ".year-strip [aria-current=page]")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(current[0].starts_with("2020"), "{current:?}");
+    let year_2021 = page(out.path(), "actions/2021/index.html");
+    assert_eq!(select(&year_2021, "article.action-card").len(), 290);
+    let broken = broken_links(&out.path().join("public"), false, "/");
+    assert!(broken.is_empty(), "{broken:?}");
+}
