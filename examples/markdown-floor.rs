@@ -2,6 +2,10 @@
 //! site to HTML, in parallel over all cores as quorum does, with nothing else (no front
 //! matter parsing, no templates, no writing). `bench/run.sh` compares full builds with it.
 //!
+//! It then times quorum's own Markdown step (`markdown::parse_body`: the same rendering
+//! plus agenda items, presenters, decisions, actions, anchors and syntax highlighting) over
+//! the same bodies, on a second line, for comparison.
+//!
 //! `cargo run --release --example markdown-floor -- DIR`
 use std::time::Instant;
 
@@ -33,5 +37,28 @@ fn main() {
         started.elapsed().as_secs_f64(),
         files.len(),
         bytes as f64 / 1e6
+    );
+
+    let config = quorum::config::SiteConfig::default();
+    let options = quorum::markdown::MarkdownOptions {
+        smart_punctuation: config.markdown.smart_punctuation,
+        allow_html: config.markdown.allow_html,
+        highlight_code: config.markdown.highlight_code,
+        decision_words: config.extract.decision_words(config.language),
+        action_words: config.extract.action_words(config.language),
+    };
+    let started = Instant::now();
+    let items: usize = files
+        .par_iter()
+        .map(|text| {
+            let body = text
+                .split_once("\n---\n")
+                .map_or(text.as_str(), |(_, body)| body);
+            quorum::markdown::parse_body(body, &options).items.len()
+        })
+        .sum();
+    println!(
+        "{:.3} s for quorum's Markdown step over the same bodies ({items} agenda items)",
+        started.elapsed().as_secs_f64()
     );
 }
