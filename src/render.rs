@@ -73,6 +73,7 @@ impl Renderer {
     pub fn new(theme: &Theme, config: &SiteConfig, has_code: bool) -> Result<Self> {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(escape_html);
         let templates: Vec<(&str, &str)> = theme
             .templates
             .iter()
@@ -174,6 +175,29 @@ impl Renderer {
             html,
         })
     }
+}
+
+/// Escapes text for HTML (element content and quoted attributes): `& < > " '`. Tera's
+/// default also writes `/` as `&#x2F;`, which no browser needs, and which made every URL in
+/// the source unreadable (`https:&#x2F;&#x2F;example.org&#x2F;…`).
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 fn template_origin(theme: &Theme, error: &tera::Error) -> String {
@@ -362,6 +386,16 @@ fn month_name_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escaping_covers_markup_and_quotes_and_leaves_slashes() {
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom & 'Jerry'</a> https://example.org/a/"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#x27;Jerry&#x27;&lt;/a&gt; https://example.org/a/"
+        );
+        assert_eq!(escape_html("Socialchefsnätverket"), "Socialchefsnätverket");
+        assert_eq!(escape_html(""), "");
+    }
 
     #[test]
     fn relative_links_climb_to_the_root() {

@@ -98,6 +98,8 @@ fn front_matter_values_are_escaped_everywhere() {
             "{} contains an unescaped <script>",
             path.display()
         );
+        // Escaping leaves `/` alone: URLs stay readable in the source.
+        assert!(!text.contains("&#x2F;"), "{} escapes `/`", path.display());
     }
     let html = page(out.path(), "meetings/a/index.html");
     assert_eq!(texts(&html, "h1"), ["<script>alert('t')</script>"]);
