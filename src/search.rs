@@ -542,8 +542,7 @@ fn analyse_meeting(
         clip(&snippet, SNIPPET_CHARS),
     )));
 
-    // Items and their decisions. (Appendices are not indexed: meeting.html does not show
-    // them yet, so their anchors would not exist.)
+    // Items and their decisions.
     for item in &meeting.items {
         let organisations = item_organisations(item);
         let plain = html_to_text(&item.html);
@@ -580,6 +579,23 @@ fn analyse_meeting(
                 clip(&decision.text, SNIPPET_CHARS),
             )));
         }
+    }
+    // Appendices (level-1 headings, e.g. "Bilaga: …"): found like items, under their own
+    // anchor on the meeting page.
+    let meeting_organisations: Vec<usize> =
+        meeting.organiser.iter().filter_map(org_index).collect();
+    for appendix in &meeting.appendices {
+        let plain = html_to_text(&appendix.html);
+        let mut text = DocText::new(cache, language);
+        text.add(&appendix.title, 3.0);
+        text.add(&plain, 1.0);
+        docs.push(text.finish(base(
+            DocKind::Item,
+            format!("{path}#{}", appendix.anchor),
+            &appendix.title,
+            meeting_organisations.clone(),
+            clip(&plain, SNIPPET_CHARS),
+        )));
     }
     (docs, std::mem::take(&mut cache.fresh))
 }

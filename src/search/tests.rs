@@ -70,6 +70,43 @@ The network discussed staffing.
 Decision: The network decided to publish the report.
 ";
 
+const WITH_APPENDIX: &str = "---
+date: 2020-11-10
+body: Socialchefsnätverket
+organiser: SKR
+---
+## 1) Inledning
+
+Kort inledning.
+
+# Bilaga: Utredningen om hälso- och sjukvårdens beredskap
+
+Utredningen föreslår en beredskapsplan för kommunerna.
+";
+
+#[test]
+fn appendices_are_found_under_their_anchor() {
+    let archive = archive(&[("2020-11-10-bilaga.md", WITH_APPENDIX)]);
+    let anchor = archive.meetings[0].appendices[0].anchor.clone();
+    let index = SearchIndex::build(&archive);
+    let hits = search(&index, "beredskapsplan");
+    assert_eq!(
+        hits,
+        [format!("/meetings/2020-11-10-bilaga/#{anchor}")],
+        "the appendix text is indexed"
+    );
+    let doc = index
+        .docs
+        .iter()
+        .find(|d| d.path.ends_with(&anchor))
+        .unwrap();
+    assert_eq!(
+        doc.title,
+        "Bilaga: Utredningen om hälso- och sjukvårdens beredskap"
+    );
+    assert!(doc.text.starts_with("Utredningen föreslår"));
+}
+
 fn index() -> SearchIndex {
     SearchIndex::build(&archive(&[
         ("2020-09-15-passing.md", PASSING),
