@@ -804,13 +804,7 @@ pub fn build_graph(
 
     // Decisions: the timeline, and one page per year.
     let decisions_title = title("nav_decisions")?;
-    let mut decisions_by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
-    for d in &all_decisions {
-        decisions_by_year
-            .entry(d.meeting.year)
-            .or_default()
-            .push(d.clone());
-    }
+    let decisions_by_year = by_meeting_year(&all_decisions);
     let decision_years = Arc::new(year_links(
         "decisions",
         decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
@@ -846,10 +840,7 @@ pub fn build_graph(
         },
     ));
     for group in decision_groups {
-        let slugs: Vec<String> = by_year
-            .get(&group.year)
-            .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
-            .unwrap_or_default();
+        let slugs = meeting_slugs_of_year(&by_year, group.year);
         pages.push(
             page(
                 year_path("decisions", group.year),
@@ -871,13 +862,7 @@ pub fn build_graph(
 
     // Actions: the newest on `/actions/`, and one page per year.
     let actions_title = title("nav_actions")?;
-    let mut actions_by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
-    for a in &all_actions {
-        actions_by_year
-            .entry(a.meeting.year)
-            .or_default()
-            .push(a.clone());
-    }
+    let actions_by_year = by_meeting_year(&all_actions);
     let action_years = Arc::new(year_links(
         "actions",
         actions_by_year.iter().map(|(y, a)| (*y, a.len())),
@@ -897,10 +882,7 @@ pub fn build_graph(
         },
     ));
     for (year, actions) in actions_by_year.into_iter().rev() {
-        let slugs: Vec<String> = by_year
-            .get(&year)
-            .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
-            .unwrap_or_default();
+        let slugs = meeting_slugs_of_year(&by_year, year);
         pages.push(
             page(
                 year_path("actions", year),
@@ -1008,6 +990,26 @@ pub fn build_graph(
         has_code: archive.meetings.iter().any(|m| m.has_code),
         counts,
     })
+}
+
+/// Decisions or actions (newest first) by the year of their meeting, keeping the order.
+fn by_meeting_year(extracts: &[Arc<ExtractView>]) -> BTreeMap<i32, Vec<Arc<ExtractView>>> {
+    let mut by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
+    for extract in extracts {
+        by_year
+            .entry(extract.meeting.year)
+            .or_default()
+            .push(extract.clone());
+    }
+    by_year
+}
+
+/// The slugs of a year's meetings: what a per-year page depends on.
+fn meeting_slugs_of_year(by_year: &BTreeMap<i32, Vec<Arc<MeetingRef>>>, year: i32) -> Vec<String> {
+    by_year
+        .get(&year)
+        .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
+        .unwrap_or_default()
 }
 
 fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> Vec<YearLink> {
