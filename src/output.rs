@@ -100,34 +100,88 @@ pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
     stage_and_swap(output, |staging| {
         files
             .into_par_iter()
-            .try_for_each(|file| write_one(staging, file))
+            .try_for_each(|file| staging.write(file))
     })
+}
+
+/// The folder a new site is written to before it is swapped in, and the site it replaces.
+pub struct Staging {
+    dir: PathBuf,
+    previous: Option<PathBuf>,
+}
+
+impl Staging {
+    /// Writes one file of the new site. When the site being replaced has the same bytes at
+    /// the same path, that file is hard-linked instead of written again: a rebuild writes
+    /// only what changed, removing the old site frees no data, and unchanged files keep
+    /// their modification time, so `rsync` or `robocopy` publish only what changed. (Where
+    /// links are not possible, e.g. on some network shares, the file is written.)
+    pub fn write(&self, file: OutputFile) -> Result<()> {
+        let target = self.dir.join(file_for(file.path()));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        if let Some(previous) = &self.previous {
+            let old = previous.join(file_for(file.path()));
+            if same_content(&old, &file) && std::fs::hard_link(&old, &target).is_ok() {
+                return Ok(());
+            }
+        }
+        write_file(&target, file)
+    }
+}
+
+/// Whether `old` is a regular file holding exactly what `file` would write.
+fn same_content(old: &Path, file: &OutputFile) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(old) else {
+        return false;
+    };
+    let same_bytes = |new: &[u8]| {
+        meta.len() == new.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes == new)
+    };
+    meta.is_file()
+        && match file {
+            OutputFile::Text { text, .. } => same_bytes(text.as_bytes()),
+            OutputFile::Bytes { bytes, .. } => same_bytes(bytes),
+            OutputFile::Copy { source, .. } => {
+                std::fs::metadata(source).is_ok_and(|m| m.len() == meta.len())
+                    && std::fs::read(source).is_ok_and(|bytes| same_bytes(&bytes))
+            }
+        }
 }
 
 /// Lets `fill` write the new site into an empty staging folder, then swaps it in place of
 /// `output`. If `fill` fails, the staging folder is removed and `output` is untouched.
-pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
-    let staging = sibling(output, "staging");
-    remove_dir(&staging)?;
-    std::fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) -> Result<()> {
+    let staging = Staging {
+        dir: sibling(output, "staging"),
+        previous: output.is_dir().then(|| output.to_path_buf()),
+    };
+    remove_dir(&staging.dir)?;
+    std::fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
     if let Err(e) = fill(&staging) {
-        let _ = std::fs::remove_dir_all(&staging);
+        let _ = std::fs::remove_dir_all(&staging.dir);
         return Err(e);
     }
-    swap_in(&staging, output)
+    swap_in(&staging.dir, output)
 }
 
-pub fn write_one(staging: &Path, file: OutputFile) -> Result<()> {
-    let target = staging.join(file_for(file.path()));
+/// Writes one file into `folder` (the live output folder: `serve`'s small updates).
+pub fn write_one(folder: &Path, file: OutputFile) -> Result<()> {
+    let target = folder.join(file_for(file.path()));
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
+    write_file(&target, file)
+}
+
+fn write_file(target: &Path, file: OutputFile) -> Result<()> {
     match file {
-        OutputFile::Text { text, .. } => std::fs::write(&target, text),
-        OutputFile::Bytes { bytes, .. } => std::fs::write(&target, bytes),
-        OutputFile::Copy { source, .. } => std::fs::copy(&source, &target).map(|_| ()),
+        OutputFile::Text { text, .. } => std::fs::write(target, text),
+        OutputFile::Bytes { bytes, .. } => std::fs::write(target, bytes),
+        OutputFile::Copy { source, .. } => std::fs::copy(&source, target).map(|_| ()),
     }
-    .map_err(|e| Error::io(&target, e))
+    .map_err(|e| Error::io(target, e))
 }
 
 /// `public` → `.public.<what>` in the same folder (same file system, so renames are atomic).
@@ -278,5 +332,57 @@ mod tests {
             "symlinks are not followed"
         );
         remove_tree_in_parallel(&tree).unwrap();
+    }
+
+    #[test]
+    fn a_rebuild_reuses_unchanged_files_and_writes_changed_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let text = |path: &str, text: &str| OutputFile::Text {
+            path: path.into(),
+            text: text.into(),
+        };
+        write_site(
+            &out,
+            vec![text("/a/", "same"), text("/b/", "old"), text("/c/", "gone")],
+        )
+        .unwrap();
+        let before = std::fs::metadata(out.join("a/index.html")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        write_site(&out, vec![text("/a/", "same"), text("/b/", "new!")]).unwrap();
+        let after = std::fs::metadata(out.join("a/index.html")).unwrap();
+        assert_eq!(
+            before.modified().unwrap(),
+            after.modified().unwrap(),
+            "unchanged file kept"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            assert_eq!(before.ino(), after.ino(), "the same file, linked");
+            assert_eq!(after.nlink(), 1, "the old site's name for it is gone");
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "same"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("b/index.html")).unwrap(),
+            "new!"
+        );
+        assert!(!out.join("c").exists());
+    }
+
+    #[test]
+    fn a_file_of_the_same_size_but_other_bytes_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let file = |text: &str| OutputFile::Text {
+            path: "/x.txt".into(),
+            text: text.into(),
+        };
+        write_site(&out, vec![file("abc")]).unwrap();
+        write_site(&out, vec![file("abd")]).unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("x.txt")).unwrap(), "abd");
     }
 }

@@ -16,7 +16,7 @@ use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::graph::{build_graph, Page, SiteGraph};
 use crate::load::{load_content, read_source, relative, CONTENT_DIR};
 use crate::model::{Archive, Meeting};
-use crate::output::{file_for, OutputFile};
+use crate::output::{file_for, OutputFile, Staging};
 use crate::parse::{assemble, parse_meeting, ParsedMeeting};
 use crate::registry::Registry;
 use crate::render::Renderer;
@@ -236,7 +236,7 @@ impl Site {
     /// Renders every page and writes it into `staging` as soon as it is rendered, so the
     /// site's HTML is never all in memory. Returns page path → hash of its HTML (when
     /// `track`, for `serve`; else 0).
-    fn write_pages_into(&self, staging: &Path, track: bool) -> Result<HashMap<String, u64>> {
+    fn write_pages_into(&self, staging: &Staging, track: bool) -> Result<HashMap<String, u64>> {
         let results: Vec<Result<(String, u64)>> = self
             .graph
             .pages
@@ -248,7 +248,7 @@ impl Site {
                     path: rendered.path.clone(),
                     text: rendered.html,
                 };
-                crate::output::write_one(staging, file)?;
+                staging.write(file)?;
                 Ok((rendered.path, digest))
             })
             .collect();
@@ -273,14 +273,17 @@ impl Site {
     /// Writes what is not a page into `staging`: static files, attachments, the search
     /// index, feeds, sitemap and archive.json. Returns how many files, and how long each
     /// part took.
-    fn write_derived_into(&self, staging: &Path) -> (Result<usize>, Vec<(&'static str, Duration)>) {
+    fn write_derived_into(
+        &self,
+        staging: &Staging,
+    ) -> (Result<usize>, Vec<(&'static str, Duration)>) {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let write = |files: Vec<OutputFile>| -> Result<usize> {
             let count = files.len();
             files
                 .into_par_iter()
-                .try_for_each(|file| crate::output::write_one(staging, file))?;
+                .try_for_each(|file| staging.write(file))?;
             Ok(count)
         };
         let mut files = self.static_files();
