@@ -45,7 +45,7 @@ pub struct Site {
     derived_stale: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
     fingerprints: HashMap<String, u64>,
-    /// How long each step of the last load and full build took.
+    /// How long each step of the last load and build (or rebuild) took.
     pub timings: Timings,
 }
 
@@ -395,6 +395,8 @@ impl Site {
     /// On error the output is left as it was and the error is returned.
     pub fn rebuild(&mut self, paths: &[PathBuf]) -> Result<RebuildReport> {
         let started = Instant::now();
+        // The timings describe the last build or rebuild, not a whole `serve` session.
+        self.timings = Timings::default();
         let changes: BTreeSet<Change> = paths.iter().filter_map(|p| self.classify(p)).collect();
         if changes.is_empty() {
             return Ok(RebuildReport::default());

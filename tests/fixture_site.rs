@@ -319,3 +319,31 @@ fn actions_are_listed_by_year_with_the_newest_on_the_actions_page() {
     let broken = broken_links(&out.path().join("public"), false, "/");
     assert!(broken.is_empty(), "{broken:?}");
 }
+
+#[test]
+fn timings_describe_the_last_build_or_rebuild_only() {
+    let site_dir = fixture(&[("content/2021-04-01-board.md", swedish_meeting())]);
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        root: site_dir.path().to_path_buf(),
+        output: Some(out.path().join("public")),
+        ..BuildOptions::default()
+    };
+    let mut site = quorum::site::Site::load(&options).unwrap();
+    site.write_all(false).unwrap();
+    let steps: Vec<&str> = site.timings.0.iter().map(|(step, _)| *step).collect();
+    assert!(steps.contains(&"parse meetings") && steps.contains(&"render and write pages"));
+    let meeting = site_dir.path().join("content/2021-04-01-board.md");
+    let mut counts = Vec::new();
+    for decision in ["Vi tar en paus.", "Vi fortsätter."] {
+        let text = swedish_meeting().replace("Nätverket noterar informationen.", decision);
+        std::fs::write(&meeting, text).unwrap();
+        site.rebuild(std::slice::from_ref(&meeting)).unwrap();
+        counts.push(site.timings.0.len());
+    }
+    assert!(
+        counts[0] > 0,
+        "a rebuild that reassembles records its steps"
+    );
+    assert_eq!(counts[0], counts[1], "rebuilds do not pile up timings");
+}
