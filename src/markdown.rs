@@ -18,6 +18,22 @@ pub struct MarkdownOptions<'a> {
     pub action_words: &'a [String],
 }
 
+impl<'a> MarkdownOptions<'a> {
+    /// The options `site.toml` sets, for minutes written in `language`.
+    pub fn for_site(
+        config: &'a crate::config::SiteConfig,
+        language: crate::config::Language,
+    ) -> Self {
+        MarkdownOptions {
+            smart_punctuation: config.markdown.smart_punctuation,
+            allow_html: config.markdown.allow_html,
+            highlight_code: config.markdown.highlight_code,
+            decision_words: config.extract.decision_words(language),
+            action_words: config.extract.action_words(language),
+        }
+    }
+}
+
 /// A meeting body, cut into its parts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {

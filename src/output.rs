@@ -117,12 +117,10 @@ impl Staging {
     /// their modification time, so `rsync` or `robocopy` publish only what changed. (Where
     /// links are not possible, e.g. on some network shares, the file is written.)
     pub fn write(&self, file: OutputFile) -> Result<()> {
-        let target = self.dir.join(file_for(file.path()));
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-        }
+        let relative = file_for(file.path());
+        let target = prepared_target(&self.dir, &relative)?;
         if let Some(previous) = &self.previous {
-            let old = previous.join(file_for(file.path()));
+            let old = previous.join(&relative);
             if same_content(&old, &file) && std::fs::hard_link(&old, &target).is_ok() {
                 return Ok(());
             }
@@ -168,11 +166,17 @@ pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) 
 
 /// Writes one file into `folder` (the live output folder: `serve`'s small updates).
 pub fn write_one(folder: &Path, file: OutputFile) -> Result<()> {
-    let target = folder.join(file_for(file.path()));
+    let target = prepared_target(folder, &file_for(file.path()))?;
+    write_file(&target, file)
+}
+
+/// `folder/relative`, with its parent folders created.
+fn prepared_target(folder: &Path, relative: &Path) -> Result<PathBuf> {
+    let target = folder.join(relative);
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     }
-    write_file(&target, file)
+    Ok(target)
 }
 
 fn write_file(target: &Path, file: OutputFile) -> Result<()> {
@@ -240,23 +244,22 @@ fn is_real_dir(path: &Path) -> bool {
 }
 
 fn remove_any(path: &Path) -> Result<()> {
-    let result = if is_real_dir(path) {
-        std::fs::remove_dir_all(path)
+    if is_real_dir(path) {
+        remove_dir(path)
     } else {
-        std::fs::remove_file(path)
-    };
-    match result {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(path, e)),
+        missing_is_fine(path, std::fs::remove_file(path))
     }
 }
 
 fn remove_dir(path: &Path) -> Result<()> {
-    match std::fs::remove_dir_all(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io(path, e)),
+    missing_is_fine(path, std::fs::remove_dir_all(path))
+}
+
+/// A removal succeeds when there was nothing to remove.
+fn missing_is_fine(path: &Path, result: std::io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path, e)),
+        _ => Ok(()),
     }
 }
 

@@ -85,13 +85,7 @@ pub fn parse_meeting(
     let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
     let attendees = raw.attendees.iter().map(|p| names.participant(p)).collect();
 
-    let options = MarkdownOptions {
-        smart_punctuation: config.markdown.smart_punctuation,
-        allow_html: config.markdown.allow_html,
-        highlight_code: config.markdown.highlight_code,
-        decision_words: config.extract.decision_words(language),
-        action_words: config.extract.action_words(language),
-    };
+    let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
     let items = body
         .items

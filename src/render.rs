@@ -313,7 +313,7 @@ impl tera::Function for UrlFunction {
         ))))
     }
 
-    /// The link is escaped here (so `/` stays readable instead of `&#x2F;`).
+    /// `escape_url` already percent-encodes whatever could break out of an attribute.
     fn is_safe(&self) -> bool {
         true
     }

@@ -133,8 +133,8 @@ fn build_with_timings_prints_each_step_before_the_summary() {
             .iter()
             .find(|l| l.ends_with(step))
             .unwrap_or_else(|| panic!("no `{step}` line in {stdout}"));
-        let seconds: f64 = line.split_whitespace().next().unwrap().parse().unwrap();
-        assert!(seconds >= 0.0, "{line}");
+        let seconds = line.split_whitespace().next().unwrap();
+        assert!(seconds.parse::<f64>().is_ok(), "no time in `{line}`");
         assert!(line.contains(" s  "), "{line}");
     }
 }
