@@ -39,6 +39,28 @@ fn main() {
     tera_2_shared(&tera, &pages);
 }
 
+/// Builds each page's context, renders it and drops the context; returns the time spent on
+/// contexts (building and dropping) and on rendering.
+fn time_pages<C>(
+    pages: &[J],
+    build: impl Fn(&J) -> C,
+    render: impl Fn(&C) -> String,
+) -> (Duration, Duration) {
+    let (mut context, mut rendering) = (Duration::ZERO, Duration::ZERO);
+    for page in pages {
+        let t = Instant::now();
+        let ctx = build(page);
+        context += t.elapsed();
+        let t = Instant::now();
+        std::hint::black_box(render(&ctx));
+        rendering += t.elapsed();
+        let t = Instant::now();
+        drop(ctx);
+        context += t.elapsed();
+    }
+    (context, rendering)
+}
+
 fn tera_1(pages: &[J]) {
     type Args = HashMap<String, tera1::Value>;
     let mut tera = tera1::Tera::default();
@@ -55,18 +77,11 @@ fn tera_1(pages: &[J]) {
         .unwrap();
     tera.add_raw_template("person.html", &template("person-tera1.html"))
         .unwrap();
-    let (mut context, mut render) = (Duration::ZERO, Duration::ZERO);
-    for page in pages {
-        let t = Instant::now();
-        let ctx = tera1::Context::from_serialize(page).unwrap();
-        context += t.elapsed();
-        let t = Instant::now();
-        std::hint::black_box(tera.render("person.html", &ctx).unwrap());
-        render += t.elapsed();
-        let t = Instant::now();
-        drop(ctx);
-        context += t.elapsed();
-    }
+    let (context, render) = time_pages(
+        pages,
+        |page| tera1::Context::from_serialize(page).unwrap(),
+        |ctx| tera.render("person.html", ctx).unwrap(),
+    );
     println!("tera 1, whole context: context {context:.2?}, render {render:.2?}");
 }
 
@@ -95,18 +110,11 @@ fn tera_2_engine() -> tera2::Tera {
 }
 
 fn tera_2_whole(tera: &tera2::Tera, pages: &[J]) {
-    let (mut context, mut render) = (Duration::ZERO, Duration::ZERO);
-    for page in pages {
-        let t = Instant::now();
-        let ctx = tera2::Context::from_serialize(page).unwrap();
-        context += t.elapsed();
-        let t = Instant::now();
-        std::hint::black_box(tera.render("person.html", &ctx).unwrap());
-        render += t.elapsed();
-        let t = Instant::now();
-        drop(ctx);
-        context += t.elapsed();
-    }
+    let (context, render) = time_pages(
+        pages,
+        |page| tera2::Context::from_serialize(page).unwrap(),
+        |ctx| tera.render("person.html", ctx).unwrap(),
+    );
     println!("tera 2, whole context: context {context:.2?}, render {render:.2?}");
 }
 
@@ -132,52 +140,48 @@ fn tera_2_shared(tera: &tera2::Tera, pages: &[J]) {
     }
     let once = t.elapsed();
     let text = |j: &J| j.as_str().map_or_else(Value::none, Value::from);
-    let (mut context, mut render) = (Duration::ZERO, Duration::ZERO);
-    for page in pages {
-        let t = Instant::now();
-        let entry = |e: &J, fields: &[&'static str]| -> Value {
-            let mut map = tera2::Map::default();
-            let slug = e["meeting"]["slug"].as_str().unwrap();
-            map.insert("meeting".into(), meetings[slug].clone());
-            for &field in fields {
-                let value = match field {
-                    "organisation" => e[field]["key"]
-                        .as_str()
-                        .map_or_else(Value::none, |k| orgs[k].clone()),
-                    "item" | "presenters" => Value::from_serializable(&e[field]),
-                    _ => text(&e[field]),
-                };
-                map.insert(field.into(), value);
-            }
-            Value::from(map)
-        };
-        let list = |name: &str, fields: &[&'static str]| -> Value {
-            Value::from(
-                page[name]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|e| entry(e, fields))
-                    .collect::<Vec<Value>>(),
-            )
-        };
-        let mut ctx = tera2::Context::new();
-        ctx.insert("person", &page["person"]);
-        ctx.insert("page", &page["page"]);
-        ctx.insert_value(
-            "attended",
-            list("attended", &["organisation", "role", "note"]),
-        );
-        ctx.insert_value("roles", list("roles", &["role"]));
-        ctx.insert_value("presented", list("presented", &["item", "presenters"]));
-        context += t.elapsed();
-        let t = Instant::now();
-        std::hint::black_box(tera.render("person.html", &ctx).unwrap());
-        render += t.elapsed();
-        let t = Instant::now();
-        drop(ctx);
-        context += t.elapsed();
-    }
+    let (context, render) = time_pages(
+        pages,
+        |page| {
+            let entry = |e: &J, fields: &[&'static str]| -> Value {
+                let mut map = tera2::Map::default();
+                let slug = e["meeting"]["slug"].as_str().unwrap();
+                map.insert("meeting".into(), meetings[slug].clone());
+                for &field in fields {
+                    let value = match field {
+                        "organisation" => e[field]["key"]
+                            .as_str()
+                            .map_or_else(Value::none, |k| orgs[k].clone()),
+                        "item" | "presenters" => Value::from_serializable(&e[field]),
+                        _ => text(&e[field]),
+                    };
+                    map.insert(field.into(), value);
+                }
+                Value::from(map)
+            };
+            let list = |name: &str, fields: &[&'static str]| -> Value {
+                Value::from(
+                    page[name]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|e| entry(e, fields))
+                        .collect::<Vec<Value>>(),
+                )
+            };
+            let mut ctx = tera2::Context::new();
+            ctx.insert("person", &page["person"]);
+            ctx.insert("page", &page["page"]);
+            ctx.insert_value(
+                "attended",
+                list("attended", &["organisation", "role", "note"]),
+            );
+            ctx.insert_value("roles", list("roles", &["role"]));
+            ctx.insert_value("presented", list("presented", &["item", "presenters"]));
+            ctx
+        },
+        |ctx| tera.render("person.html", ctx).unwrap(),
+    );
     println!(
         "tera 2, shared views: {} meetings and {} organisations converted once in {once:.2?}; context {context:.2?}, render {render:.2?}",
         meetings.len(),
