@@ -17,12 +17,14 @@ fn main() {
     let mut per_template: BTreeMap<&str, (usize, Duration, usize)> = BTreeMap::new();
     let mut slowest: Vec<(Duration, &str)> = Vec::new();
     let only = std::env::var("TEMPLATE").ok();
+    // One pass for the whole run, as a build renders: shared views are converted once.
+    let pass = quorum::shared::RenderPass::begin();
     for page in &site.graph.pages {
         if only.as_deref().is_some_and(|t| t != page.template) {
             continue;
         }
         let t = Instant::now();
-        let html = site.renderer.render(page).expect("render").html;
+        let html = site.renderer.render_in(&pass, page).expect("render").html;
         let entry = per_template.entry(page.template).or_default();
         entry.0 += 1;
         entry.1 += t.elapsed();
@@ -51,9 +53,12 @@ fn main() {
         values as f64 / 1e6
     );
     let mut context_per_template: BTreeMap<&str, Duration> = BTreeMap::new();
+    let pass = quorum::shared::RenderPass::begin();
     for page in &site.graph.pages {
         let t = Instant::now();
-        let context = tera::Context::from_serialize(&page.data).expect("context");
+        let context = pass
+            .within(|| tera::Context::from_serialize(&page.data))
+            .expect("context");
         drop(context);
         *context_per_template.entry(page.template).or_default() += t.elapsed();
     }

@@ -1,10 +1,11 @@
 //! The site graph: every page of the site, its URL, its template and the data it shows,
 //! computed from the [`Archive`]. Indexes (per organisation, person, body, tag, year) are
 //! built here in one pass each. The view types are what templates see (THEMES.md); they
-//! are shared between pages through `Arc`, so a decision shown on five pages is built once.
+//! are shared between pages through [`Shared`] (an `Arc`), so a decision shown on five
+//! pages is built once, and rendering converts it for the templates once.
 
+use crate::shared::Shared;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -47,8 +48,8 @@ pub struct MeetingRef {
     pub year: i32,
     pub kind: Option<String>,
     pub language: &'static str,
-    pub body: Arc<BodyRef>,
-    pub organiser: Option<Arc<OrgRef>>,
+    pub body: Shared<BodyRef>,
+    pub organiser: Option<Shared<OrgRef>>,
     pub item_count: usize,
     pub decision_count: usize,
     pub action_count: usize,
@@ -56,8 +57,8 @@ pub struct MeetingRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipantView {
-    pub person: Arc<PersonRef>,
-    pub organisation: Option<Arc<OrgRef>>,
+    pub person: Shared<PersonRef>,
+    pub organisation: Option<Shared<OrgRef>>,
     pub role: Option<String>,
     pub note: Option<String>,
 }
@@ -78,19 +79,19 @@ pub struct ExtractView {
     pub path: String,
     pub text: String,
     pub html: String,
-    pub item: Arc<ItemRef>,
-    pub meeting: Arc<MeetingRef>,
-    pub organisations: Vec<Arc<OrgRef>>,
+    pub item: Shared<ItemRef>,
+    pub meeting: Shared<MeetingRef>,
+    pub organisations: Vec<Shared<OrgRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemView {
     #[serde(flatten)]
-    pub item: Arc<ItemRef>,
+    pub item: Shared<ItemRef>,
     pub presenters: Vec<ParticipantView>,
     pub html: String,
-    pub decisions: Vec<Arc<ExtractView>>,
-    pub actions: Vec<Arc<ExtractView>>,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -109,7 +110,7 @@ pub struct TagView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttendeeGroup {
-    pub organisation: Option<Arc<OrgRef>>,
+    pub organisation: Option<Shared<OrgRef>>,
     pub attendees: Vec<ParticipantView>,
 }
 
@@ -123,7 +124,7 @@ pub struct AppendixView {
 #[derive(Debug, Clone, Serialize)]
 pub struct MeetingView {
     #[serde(flatten)]
-    pub meeting: Arc<MeetingRef>,
+    pub meeting: Shared<MeetingRef>,
     pub time: Option<String>,
     pub location: Option<String>,
     pub chair: Option<ParticipantView>,
@@ -135,18 +136,18 @@ pub struct MeetingView {
     pub intro_html: String,
     pub items: Vec<ItemView>,
     pub appendices: Vec<AppendixView>,
-    pub decisions: Vec<Arc<ExtractView>>,
-    pub actions: Vec<Arc<ExtractView>>,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BodySummary {
     #[serde(flatten)]
-    pub body: Arc<BodyRef>,
+    pub body: Shared<BodyRef>,
     pub meeting_count: usize,
     pub first_date: String,
     pub last_date: String,
-    pub organisers: Vec<Arc<OrgRef>>,
+    pub organisers: Vec<Shared<OrgRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -158,21 +159,21 @@ pub struct YearLink {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Presented {
-    pub meeting: Arc<MeetingRef>,
-    pub item: Arc<ItemRef>,
-    pub presenters: Vec<Arc<PersonRef>>,
+    pub meeting: Shared<MeetingRef>,
+    pub item: Shared<ItemRef>,
+    pub presenters: Vec<Shared<PersonRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MeetingGroup {
     pub year: i32,
-    pub meetings: Vec<Arc<MeetingRef>>,
+    pub meetings: Vec<Shared<MeetingRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct MonthGroup {
     pub month: u32,
-    pub decisions: Vec<Arc<ExtractView>>,
+    pub decisions: Vec<Shared<ExtractView>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -185,15 +186,15 @@ pub struct DecisionYear {
 /// the page, sorted by name, and how many decisions there are.
 #[derive(Debug, Clone, Serialize)]
 pub struct TimelineFilter {
-    pub bodies: Vec<Arc<BodyRef>>,
-    pub organisations: Vec<Arc<OrgRef>>,
+    pub bodies: Vec<Shared<BodyRef>>,
+    pub organisations: Vec<Shared<OrgRef>>,
     pub total: usize,
 }
 
 impl TimelineFilter {
     fn of(groups: &[DecisionYear]) -> Self {
-        let mut bodies: BTreeMap<&str, Arc<BodyRef>> = BTreeMap::new();
-        let mut organisations: BTreeMap<&str, Arc<OrgRef>> = BTreeMap::new();
+        let mut bodies: BTreeMap<&str, Shared<BodyRef>> = BTreeMap::new();
+        let mut organisations: BTreeMap<&str, Shared<OrgRef>> = BTreeMap::new();
         let mut total = 0;
         for decision in groups
             .iter()
@@ -225,7 +226,7 @@ impl TimelineFilter {
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationSummary {
     #[serde(flatten)]
-    pub organisation: Arc<OrgRef>,
+    pub organisation: Shared<OrgRef>,
     pub kind: Option<String>,
     pub aliases: Vec<String>,
     pub meeting_count: usize,
@@ -235,7 +236,7 @@ pub struct OrganisationSummary {
 #[derive(Debug, Clone, Serialize)]
 pub struct OrganisationDetail {
     #[serde(flatten)]
-    pub organisation: Arc<OrgRef>,
+    pub organisation: Shared<OrgRef>,
     pub aliases: Vec<String>,
     pub kind: Option<String>,
     pub url: Option<String>,
@@ -244,31 +245,31 @@ pub struct OrganisationDetail {
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonSummary {
     #[serde(flatten)]
-    pub person: Arc<PersonRef>,
-    pub organisations: Vec<Arc<OrgRef>>,
+    pub person: Shared<PersonRef>,
+    pub organisations: Vec<Shared<OrgRef>>,
     pub meeting_count: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonDetail {
     #[serde(flatten)]
-    pub person: Arc<PersonRef>,
+    pub person: Shared<PersonRef>,
     pub aliases: Vec<String>,
-    pub organisations: Vec<Arc<OrgRef>>,
+    pub organisations: Vec<Shared<OrgRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Attendance {
-    pub meeting: Arc<MeetingRef>,
+    pub meeting: Shared<MeetingRef>,
     pub role: Option<String>,
     pub note: Option<String>,
-    pub organisation: Option<Arc<OrgRef>>,
+    pub organisation: Option<Shared<OrgRef>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleView {
     pub role: &'static str,
-    pub meeting: Arc<MeetingRef>,
+    pub meeting: Shared<MeetingRef>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -294,43 +295,43 @@ pub struct Counts {
 #[serde(untagged)]
 pub enum PageData {
     Home {
-        latest_meetings: Vec<Arc<MeetingRef>>,
-        recent_decisions: Vec<Arc<ExtractView>>,
+        latest_meetings: Vec<Shared<MeetingRef>>,
+        recent_decisions: Vec<Shared<ExtractView>>,
         bodies: Vec<BodySummary>,
         counts: Counts,
     },
     Meetings {
-        years: Arc<Vec<YearLink>>,
+        years: Shared<Vec<YearLink>>,
         year: Option<i32>,
         groups: Vec<MeetingGroup>,
     },
     Meeting {
         meeting: Box<MeetingView>,
-        prev: Option<Arc<MeetingRef>>,
-        next: Option<Arc<MeetingRef>>,
+        prev: Option<Shared<MeetingRef>>,
+        next: Option<Shared<MeetingRef>>,
     },
     Organisations {
         organisations: Vec<OrganisationSummary>,
     },
     Organisation {
         organisation: OrganisationDetail,
-        organised: Vec<Arc<MeetingRef>>,
-        attended: Vec<Arc<MeetingRef>>,
+        organised: Vec<Shared<MeetingRef>>,
+        attended: Vec<Shared<MeetingRef>>,
         /// How many meetings its people attended in all (`attended` holds the newest).
         attended_total: usize,
         presented: Vec<Presented>,
-        decisions: Vec<Arc<ExtractView>>,
+        decisions: Vec<Shared<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
-        people: Vec<Arc<PersonRef>>,
+        people: Vec<Shared<PersonRef>>,
     },
     Bodies {
         bodies: Vec<BodySummary>,
     },
     Body {
         body: BodySummary,
-        meetings: Vec<Arc<MeetingRef>>,
-        decisions: Vec<Arc<ExtractView>>,
+        meetings: Vec<Shared<MeetingRef>>,
+        decisions: Vec<Shared<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
     },
@@ -344,7 +345,7 @@ pub enum PageData {
         roles: Vec<RoleView>,
     },
     Decisions {
-        years: Arc<Vec<YearLink>>,
+        years: Shared<Vec<YearLink>>,
         year: Option<i32>,
         groups: Vec<DecisionYear>,
         /// The bodies and organisations of the decisions shown, by name (for the filter).
@@ -353,11 +354,11 @@ pub enum PageData {
         older: usize,
     },
     Actions {
-        years: Arc<Vec<YearLink>>,
+        years: Shared<Vec<YearLink>>,
         year: Option<i32>,
         /// Newest first: on `/actions/` the newest [`ACTIONS_RECENT`], on a year page all
         /// of the year's.
-        actions: Vec<Arc<ExtractView>>,
+        actions: Vec<Shared<ExtractView>>,
         /// How many actions the page's scope has (all, or the year's).
         total: usize,
         /// Older actions left out of `/actions/` (they are on the year pages).
@@ -368,7 +369,7 @@ pub enum PageData {
     },
     Tag {
         tag: TagSummary,
-        meetings: Vec<Arc<MeetingRef>>,
+        meetings: Vec<Shared<MeetingRef>>,
     },
     NotFound {},
     Search {},
@@ -467,14 +468,14 @@ fn year_path(section: &str, year: i32) -> String {
 /// Shared references, built once.
 struct Refs<'a> {
     archive: &'a Archive,
-    orgs: HashMap<&'a str, Arc<OrgRef>>,
-    people: HashMap<&'a str, Arc<PersonRef>>,
-    bodies: HashMap<&'a str, Arc<BodyRef>>,
-    meetings: Vec<Arc<MeetingRef>>,
+    orgs: HashMap<&'a str, Shared<OrgRef>>,
+    people: HashMap<&'a str, Shared<PersonRef>>,
+    bodies: HashMap<&'a str, Shared<BodyRef>>,
+    meetings: Vec<Shared<MeetingRef>>,
     /// Per meeting: items, decisions, actions.
-    items: Vec<Vec<Arc<ItemRef>>>,
-    decisions: Vec<Vec<Arc<ExtractView>>>,
-    actions: Vec<Vec<Arc<ExtractView>>>,
+    items: Vec<Vec<Shared<ItemRef>>>,
+    decisions: Vec<Vec<Shared<ExtractView>>>,
+    actions: Vec<Vec<Shared<ExtractView>>>,
 }
 
 impl<'a> Refs<'a> {
@@ -489,7 +490,7 @@ impl<'a> Refs<'a> {
                     name: o.name.clone(),
                     short: o.short.clone(),
                 };
-                (o.key.as_str(), Arc::new(r))
+                (o.key.as_str(), Shared::new(r))
             })
             .collect();
         let people = archive
@@ -501,7 +502,7 @@ impl<'a> Refs<'a> {
                     path: format!("/people/{}/", p.key),
                     name: p.name.clone(),
                 };
-                (p.key.as_str(), Arc::new(r))
+                (p.key.as_str(), Shared::new(r))
             })
             .collect();
         let bodies = archive
@@ -513,7 +514,7 @@ impl<'a> Refs<'a> {
                     path: format!("/bodies/{}/", b.key),
                     name: b.name.clone(),
                 };
-                (b.key.as_str(), Arc::new(r))
+                (b.key.as_str(), Shared::new(r))
             })
             .collect();
         let mut refs = Refs {
@@ -527,12 +528,12 @@ impl<'a> Refs<'a> {
             actions: Vec::new(),
         };
         for meeting in &archive.meetings {
-            let meeting_ref = Arc::new(refs.meeting_ref(meeting));
-            let items: Vec<Arc<ItemRef>> = meeting
+            let meeting_ref = Shared::new(refs.meeting_ref(meeting));
+            let items: Vec<Shared<ItemRef>> = meeting
                 .items
                 .iter()
                 .map(|item| {
-                    Arc::new(ItemRef {
+                    Shared::new(ItemRef {
                         number: item.number.clone(),
                         title: item.title.clone(),
                         anchor: item.anchor.clone(),
@@ -540,14 +541,14 @@ impl<'a> Refs<'a> {
                     })
                 })
                 .collect();
-            let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Arc<ExtractView>> {
+            let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
                 meeting
                     .items
                     .iter()
                     .zip(&items)
                     .flat_map(|(item, item_ref)| {
                         pick(item).iter().map(|e| {
-                            Arc::new(ExtractView {
+                            Shared::new(ExtractView {
                                 id: e.id.clone(),
                                 anchor: e.anchor.clone(),
                                 path: format!("{}#{}", meeting_ref.path, e.anchor),
@@ -571,11 +572,11 @@ impl<'a> Refs<'a> {
         refs
     }
 
-    fn org(&self, key: &str) -> Option<Arc<OrgRef>> {
+    fn org(&self, key: &str) -> Option<Shared<OrgRef>> {
         self.orgs.get(key).cloned()
     }
 
-    fn person(&self, key: &str) -> Arc<PersonRef> {
+    fn person(&self, key: &str) -> Shared<PersonRef> {
         self.people[key].clone()
     }
 
@@ -597,7 +598,7 @@ impl<'a> Refs<'a> {
     }
 
     /// The organiser, then the organisations presenting the item.
-    fn extract_organisations(&self, meeting: &Meeting, item: &Item) -> Vec<Arc<OrgRef>> {
+    fn extract_organisations(&self, meeting: &Meeting, item: &Item) -> Vec<Shared<OrgRef>> {
         let keys = meeting
             .organiser
             .iter()
@@ -658,11 +659,11 @@ pub fn build_graph(
     };
 
     let newest_first: Vec<usize> = (0..archive.meetings.len()).rev().collect();
-    let all_decisions: Vec<Arc<ExtractView>> = newest_first
+    let all_decisions: Vec<Shared<ExtractView>> = newest_first
         .iter()
         .flat_map(|&i| refs.decisions[i].iter().cloned())
         .collect();
-    let all_actions: Vec<Arc<ExtractView>> = newest_first
+    let all_actions: Vec<Shared<ExtractView>> = newest_first
         .iter()
         .flat_map(|&i| refs.actions[i].iter().cloned())
         .collect();
@@ -698,14 +699,14 @@ pub fn build_graph(
 
     // Meetings by year.
     let meetings_title = title("nav_meetings")?;
-    let mut by_year: BTreeMap<i32, Vec<Arc<MeetingRef>>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<Shared<MeetingRef>>> = BTreeMap::new();
     for &i in &newest_first {
         by_year
             .entry(refs.meetings[i].year)
             .or_default()
             .push(refs.meetings[i].clone());
     }
-    let meeting_years = Arc::new(year_links(
+    let meeting_years = Shared::new(year_links(
         "meetings",
         by_year.iter().map(|(y, m)| (*y, m.len())),
     ));
@@ -805,7 +806,7 @@ pub fn build_graph(
     // Decisions: the timeline, and one page per year.
     let decisions_title = title("nav_decisions")?;
     let decisions_by_year = by_meeting_year(&all_decisions);
-    let decision_years = Arc::new(year_links(
+    let decision_years = Shared::new(year_links(
         "decisions",
         decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
     ));
@@ -863,7 +864,7 @@ pub fn build_graph(
     // Actions: the newest on `/actions/`, and one page per year.
     let actions_title = title("nav_actions")?;
     let actions_by_year = by_meeting_year(&all_actions);
-    let action_years = Arc::new(year_links(
+    let action_years = Shared::new(year_links(
         "actions",
         actions_by_year.iter().map(|(y, a)| (*y, a.len())),
     ));
@@ -993,8 +994,8 @@ pub fn build_graph(
 }
 
 /// Decisions or actions (newest first) by the year of their meeting, keeping the order.
-fn by_meeting_year(extracts: &[Arc<ExtractView>]) -> BTreeMap<i32, Vec<Arc<ExtractView>>> {
-    let mut by_year: BTreeMap<i32, Vec<Arc<ExtractView>>> = BTreeMap::new();
+fn by_meeting_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, Vec<Shared<ExtractView>>> {
+    let mut by_year: BTreeMap<i32, Vec<Shared<ExtractView>>> = BTreeMap::new();
     for extract in extracts {
         by_year
             .entry(extract.meeting.year)
@@ -1005,7 +1006,10 @@ fn by_meeting_year(extracts: &[Arc<ExtractView>]) -> BTreeMap<i32, Vec<Arc<Extra
 }
 
 /// The slugs of a year's meetings: what a per-year page depends on.
-fn meeting_slugs_of_year(by_year: &BTreeMap<i32, Vec<Arc<MeetingRef>>>, year: i32) -> Vec<String> {
+fn meeting_slugs_of_year(
+    by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
+    year: i32,
+) -> Vec<String> {
     by_year
         .get(&year)
         .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
@@ -1048,7 +1052,7 @@ fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> 
     recent
 }
 
-fn group_by_month(decisions: &[Arc<ExtractView>]) -> Vec<MonthGroup> {
+fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
     let mut months: Vec<MonthGroup> = Vec::new();
     for d in decisions {
         let month = d.meeting.date[5..7].parse().unwrap_or(1);
@@ -1160,11 +1164,11 @@ pub fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usi
 /// The next extracts that belong to `item` (extracts are in item order, so each item's
 /// are a run: one pass over the meeting, not one per item).
 fn take_of_item(
-    extracts: &mut std::iter::Peekable<std::slice::Iter<'_, Arc<ExtractView>>>,
-    item: &Arc<ItemRef>,
-) -> Vec<Arc<ExtractView>> {
+    extracts: &mut std::iter::Peekable<std::slice::Iter<'_, Shared<ExtractView>>>,
+    item: &Shared<ItemRef>,
+) -> Vec<Shared<ExtractView>> {
     let mut taken = Vec::new();
-    while let Some(extract) = extracts.next_if(|e| Arc::ptr_eq(&e.item, item)) {
+    while let Some(extract) = extracts.next_if(|e| Shared::ptr_eq(&e.item, item)) {
         taken.push(extract.clone());
     }
     taken
@@ -1206,7 +1210,7 @@ fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
         .bodies
         .values()
         .map(|body| {
-            let meetings: Vec<&Arc<Meeting>> = archive
+            let meetings: Vec<&std::sync::Arc<Meeting>> = archive
                 .meetings
                 .iter()
                 .filter(|m| m.body == body.key)
@@ -1329,7 +1333,7 @@ fn organisation_pages(
             .map(|&i| std::cmp::Reverse(i))
             .collect();
         own_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
-        let decisions: Vec<Arc<ExtractView>> = own_meetings
+        let decisions: Vec<Shared<ExtractView>> = own_meetings
             .iter()
             .flat_map(|r| refs.decisions[r.0].iter())
             .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
@@ -1460,7 +1464,7 @@ fn person_pages(
             }
         }
     }
-    let orgs_of = |entry: &PersonIndex| -> Vec<Arc<OrgRef>> {
+    let orgs_of = |entry: &PersonIndex| -> Vec<Shared<OrgRef>> {
         entry
             .organisations
             .iter()

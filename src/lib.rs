@@ -8,7 +8,8 @@
 //!    extraction of agenda items, presenters, decisions and actions);
 //! 4. [`registry`] and [`parse`] resolve names into the [`model`] (plain data, no templates);
 //! 5. [`graph`] turns the model into the site graph: every page, its URL and its context;
-//! 6. [`render`] renders the pages through the [`theme`] in parallel;
+//! 6. [`render`] renders the pages through the [`theme`] in parallel (views shared by many
+//!    pages are converted for the templates once per pass: [`shared`]);
 //!    [`feeds`] writes the Atom feeds, the sitemap and `archive.json` beside them;
 //!    [`search`] writes the static search index (`/search/*.js`) from the archive;
 //! 7. [`output`] writes them to a staging folder and swaps it in atomically.
@@ -32,6 +33,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod shared;
 pub mod site;
 pub mod slug;
 pub mod theme;

@@ -4,17 +4,18 @@
 //! can write `url(path="/meetings/")` without knowing where it is.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::{Tera, Value};
+use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::config::{Language, LinkStyle, SiteConfig};
 use crate::diagnostic::{Diagnostic, Error, Result};
 use crate::graph::{Crumb, Page, PageData};
 use crate::i18n::{self, Strings};
+use crate::shared::RenderPass;
 use crate::theme::Theme;
 
 /// What every page sees as `site`.
@@ -62,6 +63,8 @@ pub struct Renderer {
     base_url: String,
     links: LinkStyle,
     base_path: String,
+    /// The theme's templates (name → text, origin), to point errors at their source.
+    templates: BTreeMap<String, (String, String)>,
 }
 
 thread_local! {
@@ -69,38 +72,22 @@ thread_local! {
 }
 
 impl Renderer {
-    /// Compiles the theme's templates once.
+    /// Compiles the theme's templates once. The helpers are registered first: Tera checks
+    /// that every filter, function and component a template uses exists when it compiles it.
     pub fn new(theme: &Theme, config: &SiteConfig, has_code: bool) -> Result<Self> {
         let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(escape_html);
-        let templates: Vec<(&str, &str)> = theme
+        tera.autoescape_on([".html", ".xml"]);
+        tera.set_escape_fn(write_escaped_html);
+        register_helpers(&mut tera, theme, config);
+        let templates = theme
             .templates
             .iter()
-            .map(|(name, (text, _))| (name.as_str(), text.as_str()))
-            .collect();
+            .map(|(name, (text, _))| (name.as_str(), text.as_str()));
         tera.add_raw_templates(templates).map_err(|e| {
-            let origin = template_origin(theme, &e);
-            Error::single(
-                Diagnostic::error(origin, format!("template error: {}", error_chain(&e)))
-                    .with_hint("see THEMES.md for the template context and helpers"),
-            )
+            let hint = "see THEMES.md for the template syntax, context and helpers";
+            let diagnostics = template_diagnostics(&theme.templates, &e, "template error");
+            Error::Content(diagnostics.into_iter().map(|d| d.with_hint(hint)).collect())
         })?;
-        let strings = Arc::new(theme.strings.clone());
-        tera.register_function(
-            "url",
-            UrlFunction {
-                style: config.build.links,
-                base_path: config.base_path(),
-            },
-        );
-        tera.register_function("t", TranslateFunction { strings });
-        tera.register_filter("long_date", date_filter(i18n::long_date));
-        tera.register_filter(
-            "weekday",
-            date_filter(|d, l| i18n::weekday(d, l).to_string()),
-        );
-        tera.register_filter("month_name", month_name_filter);
         let site = SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -116,14 +103,19 @@ impl Renderer {
             base_url: config.base_url.clone(),
             links: config.build.links,
             base_path: config.base_path(),
+            templates: theme.templates.clone(),
             site,
         })
     }
 
     /// Renders the pages in parallel; errors name the template and the page.
     pub fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
-        let results: Vec<Result<Rendered, Diagnostic>> =
-            pages.par_iter().map(|page| self.render(page)).collect();
+        let pass = RenderPass::begin();
+        let results: Vec<Result<Rendered, Diagnostic>> = pages
+            .par_iter()
+            .map(|page| self.render_in(&pass, page))
+            .collect();
+        drop(pass);
         let mut rendered = Vec::with_capacity(results.len());
         let mut errors = Vec::new();
         for result in results {
@@ -140,7 +132,19 @@ impl Renderer {
         }
     }
 
+    /// Renders one page.
     pub fn render(&self, page: &Page) -> Result<Rendered, Diagnostic> {
+        let pass = RenderPass::begin();
+        pass.within(|| self.render_page(page))
+    }
+
+    /// Renders one page as part of `pass`: the shared views it shows are converted for the
+    /// templates once per pass (see [`crate::shared`]).
+    pub fn render_in(&self, pass: &RenderPass, page: &Page) -> Result<Rendered, Diagnostic> {
+        pass.within(|| self.render_page(page))
+    }
+
+    fn render_page(&self, page: &Page) -> Result<Rendered, Diagnostic> {
         CURRENT.with(|c| *c.borrow_mut() = (page.path.clone(), page.lang));
         let context = Context {
             site: &self.site,
@@ -161,11 +165,11 @@ impl Renderer {
             )
         })?;
         let mut html = self.tera.render(page.template, &context).map_err(|e| {
-            Diagnostic::error(
-                format!("templates/{}", page.template),
-                format!("cannot render {}: {}", page.path, error_chain(&e)),
-            )
-            .with_hint("see THEMES.md for the variables each template gets")
+            let what = format!("cannot render {}", page.path);
+            let mut diagnostics = template_diagnostics(&self.templates, &e, &what);
+            diagnostics
+                .swap_remove(0)
+                .with_hint("see THEMES.md for the variables each template gets")
         })?;
         if html.contains(crate::markdown::INTERNAL_LINK_PREFIX) {
             html = resolve_internal_links(&html, &page.path, self.links, &self.base_path);
@@ -181,38 +185,95 @@ impl Renderer {
 /// default also writes `/` as `&#x2F;`, which no browser needs, and which made every URL in
 /// the source unreadable (`https:&#x2F;&#x2F;example.org&#x2F;…`).
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut out = Vec::with_capacity(text.len() + text.len() / 8);
+    write_escaped_html(text, &mut out).expect("writing to a Vec cannot fail");
+    String::from_utf8(out).expect("escaping keeps UTF-8")
+}
+
+/// [`escape_html`] as Tera's escape function: written straight into the page.
+fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#x27;",
+    for (i, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#x27;",
             _ => continue,
         };
-        out.push_str(&text[copied..i]);
-        out.push_str(entity);
+        out.write_all(&bytes[copied..i])?;
+        out.write_all(entity)?;
         copied = i + 1;
     }
-    out.push_str(&text[copied..]);
-    out
+    out.write_all(&bytes[copied..])
 }
 
-fn template_origin(theme: &Theme, error: &tera::Error) -> String {
+/// A Tera error as diagnostics: syntax and rendering errors point at the template's file,
+/// line and column, and so do the reports Tera joins when templates use unknown filters,
+/// functions or components; other errors name the template they mention, if any.
+fn template_diagnostics(
+    templates: &BTreeMap<String, (String, String)>,
+    error: &tera::Error,
+    what: &str,
+) -> Vec<Diagnostic> {
+    if let ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) = error.kind() {
+        let span = report.span();
+        let location = (report.filename(), span.start_line, span.start_col + 1);
+        return vec![located(
+            templates,
+            location,
+            format!("{what}: {}", report.message()),
+        )];
+    }
     let text = error_chain(error);
-    theme
-        .templates
-        .iter()
-        .find(|(name, _)| text.contains(name.as_str()))
-        .map_or_else(
-            || "templates".to_string(),
-            |(_, (_, origin))| origin.clone(),
-        )
+    text.split("\n\n")
+        .map(|report| match parse_report(report) {
+            Some((message, location)) => located(templates, location, format!("{what}: {message}")),
+            None => {
+                let named = templates.keys().find(|name| report.contains(name.as_str()));
+                let file =
+                    named.map_or_else(|| "templates".to_string(), |n| origin_of(templates, n));
+                Diagnostic::error(file, format!("{what}: {report}"))
+            }
+        })
+        .collect()
 }
 
-/// Tera's errors nest the useful part in their sources.
+/// A diagnostic at (template name, line, 1-based column), quoting the template's line.
+fn located(
+    templates: &BTreeMap<String, (String, String)>,
+    (name, line, column): (&str, usize, usize),
+    message: String,
+) -> Diagnostic {
+    let diagnostic = Diagnostic::error(origin_of(templates, name), message);
+    match templates.get(name) {
+        Some((text, _)) => diagnostic.at(text, line, column),
+        None => diagnostic.at_position(line, column),
+    }
+}
+
+/// Reads one of Tera's text reports: "error: <message>" and " --> <template>:<line>:<column>".
+fn parse_report(report: &str) -> Option<(&str, (&str, usize, usize))> {
+    let message = report.lines().next()?.strip_prefix("error: ")?;
+    let place = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((message, (parts.next()?, line, column)))
+}
+
+/// Where the template `name` was read from ("templates/meeting.html", or the built-in theme).
+fn origin_of(templates: &BTreeMap<String, (String, String)>, name: &str) -> String {
+    templates
+        .get(name)
+        .map_or_else(|| format!("templates/{name}"), |(_, origin)| origin.clone())
+}
+
+/// Tera's errors can nest the useful part in their sources.
 fn error_chain(error: &tera::Error) -> String {
     let mut parts = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
@@ -282,41 +343,41 @@ fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &
 /// The site path of the page a server shows for missing URLs.
 pub const NOT_FOUND_PATH: &str = "/404.html";
 
-struct UrlFunction {
-    style: LinkStyle,
-    base_path: String,
+/// Registers `url()`, `t()` and the date filters.
+fn register_helpers(tera: &mut Tera, theme: &Theme, config: &SiteConfig) {
+    let style = config.build.links;
+    let base_path = config.base_path();
+    tera.register_function("url", move |kwargs: Kwargs, _: &State| {
+        url(&kwargs, style, &base_path)
+    });
+    let strings = Arc::new(theme.strings.clone());
+    tera.register_function("t", move |kwargs: Kwargs, _: &State| {
+        translate(&kwargs, &strings)
+    });
+    tera.register_filter("long_date", |d: &str, _: Kwargs, _: &State| {
+        date_filter(d, i18n::long_date)
+    });
+    tera.register_filter("weekday", |d: &str, _: Kwargs, _: &State| {
+        date_filter(d, |d, l| i18n::weekday(d, l).to_string())
+    });
+    tera.register_filter("month_name", |m: Value, _: Kwargs, _: &State| {
+        month_name(&m)
+    });
 }
 
-impl tera::Function for UrlFunction {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let path = args.get("path").and_then(Value::as_str).ok_or_else(|| {
-            tera::Error::msg("url() needs a `path` string, e.g. url(path=\"/meetings/\")")
-        })?;
-        if !path.starts_with('/') {
-            return Err(tera::Error::msg(format!(
-                "url(path=\"{path}\"): site paths start with `/`"
-            )));
-        }
-        let from = CURRENT.with(|c| c.borrow().0.clone());
-        // The 404 page is served in place of any missing URL, so relative links from it
-        // would resolve against that URL: it links from the site's base path instead.
-        let style = if from == NOT_FOUND_PATH && self.style == LinkStyle::Relative {
-            LinkStyle::Absolute
-        } else {
-            self.style
-        };
-        Ok(Value::String(escape_url(&link(
-            &from,
-            path,
-            style,
-            &self.base_path,
-        ))))
+/// `url(path="/meetings/")`: a link from the page being rendered to a site path. Marked
+/// safe: `escape_url` already percent-encodes whatever could break out of an attribute.
+fn url(kwargs: &Kwargs, style: LinkStyle, base_path: &str) -> TeraResult<Value> {
+    let path = kwargs.get::<&str>("path")?.ok_or_else(|| {
+        tera::Error::message("url() needs a `path` string, e.g. url(path=\"/meetings/\")")
+    })?;
+    if !path.starts_with('/') {
+        return Err(tera::Error::message(format!(
+            "url(path=\"{path}\"): site paths start with `/`"
+        )));
     }
-
-    /// `escape_url` already percent-encodes whatever could break out of an attribute.
-    fn is_safe(&self) -> bool {
-        true
-    }
+    let link = CURRENT.with(|c| page_link(&c.borrow().0, path, style, base_path));
+    Ok(Value::safe_string(&escape_url(&link)))
 }
 
 /// Makes a link safe inside an HTML attribute: quotes, angle brackets, ampersands and
@@ -337,21 +398,15 @@ fn escape_url(link: &str) -> String {
     out
 }
 
-struct TranslateFunction {
-    strings: Arc<Strings>,
-}
-
-impl tera::Function for TranslateFunction {
-    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
-        let key = args.get("key").and_then(Value::as_str).ok_or_else(|| {
-            tera::Error::msg("t() needs a `key` string, e.g. t(key=\"meetings\")")
-        })?;
-        let language = CURRENT.with(|c| c.borrow().1);
-        self.strings
-            .get(language, key)
-            .map(|s| Value::String(s.to_string()))
-            .map_err(tera::Error::msg)
-    }
+/// `t(key="meetings")`: the UI string in the page's language.
+fn translate(kwargs: &Kwargs, strings: &Strings) -> TeraResult<String> {
+    let key = kwargs.get::<&str>("key")?.ok_or_else(|| {
+        tera::Error::message("t() needs a `key` string, e.g. t(key=\"meetings\")")
+    })?;
+    strings
+        .get(current_language(), key)
+        .map(str::to_string)
+        .map_err(tera::Error::message)
 }
 
 fn current_language() -> Language {
@@ -359,28 +414,27 @@ fn current_language() -> Language {
 }
 
 fn date_filter(
+    text: &str,
     format: fn(chrono::NaiveDate, Language) -> String,
-) -> impl Fn(&Value, &HashMap<String, Value>) -> tera::Result<Value> + Send + Sync {
-    move |value, _| {
-        let text = value.as_str().ok_or_else(|| {
-            tera::Error::msg("date filters need a date string like \"2020-09-15\"")
-        })?;
-        let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| tera::Error::msg(format!("`{text}` is not a date like 2020-09-15")))?;
-        Ok(Value::String(format(date, current_language())))
-    }
+) -> TeraResult<String> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        tera::Error::message(format!(
+            "`{text}` is not a date like 2020-09-15 (date filters need a date string)"
+        ))
+    })?;
+    Ok(format(date, current_language()))
 }
 
-fn month_name_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+fn month_name(value: &Value) -> TeraResult<String> {
     let month = value
         .as_u64()
         .or_else(|| value.as_str().and_then(|s| s.parse().ok()))
-        .ok_or_else(|| tera::Error::msg("month_name needs a month number 1–12"))?;
+        .ok_or_else(|| tera::Error::message("month_name needs a month number 1–12"))?;
     let name = u32::try_from(month)
         .ok()
         .and_then(|m| i18n::month_name(m, current_language()))
-        .ok_or_else(|| tera::Error::msg(format!("{month} is not a month number 1–12")))?;
-    Ok(Value::String(name.to_string()))
+        .ok_or_else(|| tera::Error::message(format!("{month} is not a month number 1–12")))?;
+    Ok(name.to_string())
 }
 
 #[cfg(test)]

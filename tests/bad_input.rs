@@ -241,3 +241,52 @@ fn a_fifty_megabyte_meeting_builds() {
     let (_, report) = common::build_into(site.path(), None);
     assert_eq!(report.decisions, item);
 }
+
+const MEETING_TEMPLATE: &str = "templates/meeting.html";
+
+#[test]
+fn template_syntax_error() {
+    let d = assert_error(
+        "template-syntax",
+        MEETING_TEMPLATE,
+        3,
+        22,
+        "template error: Found `}` but expected }}",
+    );
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("<h1>{{ meeting.title }</h1>")
+    );
+    assert!(d.hint.unwrap().contains("THEMES.md"));
+    assert_build_fails_cleanly("template-syntax");
+}
+
+#[test]
+fn template_calling_an_unknown_component() {
+    let d = assert_error(
+        "template-unknown-component",
+        MEETING_TEMPLATE,
+        4,
+        7,
+        "template error: Unknown component `org_lnk`",
+    );
+    assert_eq!(
+        d.source_line.as_deref(),
+        Some("<p>{{ <org_lnk org={meeting.organiser} /> }}</p>")
+    );
+    assert_build_fails_cleanly("template-unknown-component");
+}
+
+#[test]
+fn template_reading_an_unknown_field() {
+    let d = assert_error(
+        "template-unknown-field",
+        MEETING_TEMPLATE,
+        3,
+        16,
+        "cannot render /meetings/2020-01-01-a/: Field `titel` is not defined",
+    );
+    assert!(d.message.contains("Available fields: "), "{}", d.message);
+    assert!(d.hint.unwrap().contains("variables each template gets"));
+    assert_build_fails_cleanly("template-unknown-field");
+}

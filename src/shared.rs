@@ -1,0 +1,220 @@
+//! Views shared by many pages. The site graph builds a decision, a meeting reference or an
+//! organisation link once and puts it on every page that shows it, as a [`Shared`] (an
+//! `Arc`). Rendering turns each page's data into a Tera context; inside a render pass
+//! ([`RenderPass`]) a shared view is converted into a Tera value the first time a thread
+//! meets it, and later pages reuse that value (Tera keeps maps and lists behind `Arc`s,
+//! so reusing one is a reference count, not a copy). Outside a render pass (archive.json,
+//! tests) a `Shared<T>` serialises exactly like `T`.
+//!
+//! Why: at 10,000 meetings the page contexts hold about 850 MB of data, most of it the
+//! same few thousand views repeated on list pages; converting each once per pass instead
+//! of once per appearance is the largest single saving in rendering.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use serde::{Serialize, Serializer};
+
+/// A view shared between pages: an `Arc<T>` whose conversion into a template value is
+/// cached for the length of a render pass.
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+
+    pub fn ptr_eq(a: &Self, b: &Self) -> bool {
+        Arc::ptr_eq(&a.0, &b.0)
+    }
+
+    /// Identifies the view while it is alive: its address.
+    fn key(&self) -> usize {
+        Arc::as_ptr(&self.0) as *const () as usize
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl<T: Serialize> Serialize for Shared<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match cached_value(self) {
+            // Tera's serializer recognises its own values and takes them as they are.
+            Some(value) => value.serialize(serializer),
+            None => self.0.serialize(serializer),
+        }
+    }
+}
+
+/// Bumped by every render pass: a thread's cache from an earlier pass is stale (its views
+/// may have been freed and their addresses reused), so it is dropped on first use.
+static PASS: AtomicU64 = AtomicU64::new(0);
+
+struct ThreadCache {
+    pass: u64,
+    values: FxHashMap<usize, tera::Value>,
+}
+
+thread_local! {
+    /// The pass this thread is rendering for, 0 outside a render pass.
+    static ACTIVE_PASS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    static CACHE: RefCell<ThreadCache> = RefCell::new(ThreadCache {
+        pass: 0,
+        values: FxHashMap::default(),
+    });
+}
+
+/// One render pass: while it is alive, the views it renders must stay alive and unchanged
+/// (the caller borrows the graph for as long as it renders).
+pub struct RenderPass {
+    id: u64,
+}
+
+impl RenderPass {
+    pub fn begin() -> Self {
+        RenderPass {
+            id: PASS.fetch_add(1, Ordering::Relaxed) + 1,
+        }
+    }
+
+    /// Runs `f` on this thread with the pass's cache switched on.
+    pub fn within<R>(&self, f: impl FnOnce() -> R) -> R {
+        let previous = ACTIVE_PASS.with(|a| a.replace(self.id));
+        let result = f();
+        ACTIVE_PASS.with(|a| a.set(previous));
+        result
+    }
+}
+
+impl Drop for RenderPass {
+    /// Frees the values cached for this pass, on this thread now and on rayon's threads as
+    /// soon as each is idle (without waiting for them: a thread busy with other work, such
+    /// as the search index, frees its cache when it gets to it).
+    fn drop(&mut self) {
+        let id = self.id;
+        free_cache_of(id);
+        rayon::spawn_broadcast(move |_| free_cache_of(id));
+    }
+}
+
+fn free_cache_of(pass: u64) {
+    CACHE.with(|c| {
+        if let Ok(mut cache) = c.try_borrow_mut() {
+            if cache.pass == pass {
+                cache.values = FxHashMap::default();
+            }
+        }
+    });
+}
+
+/// The view as a Tera value, from this thread's cache or converted now; `None` outside a
+/// render pass.
+fn cached_value<T: Serialize>(view: &Shared<T>) -> Option<tera::Value> {
+    let pass = ACTIVE_PASS.with(std::cell::Cell::get);
+    if pass == 0 {
+        return None;
+    }
+    let key = view.key();
+    let hit = CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.pass != pass {
+            cache.pass = pass;
+            cache.values.clear();
+        }
+        cache.values.get(&key).cloned()
+    });
+    if hit.is_some() {
+        return hit;
+    }
+    // Converting may meet nested shared views, which use the cache too: no borrow is held.
+    let value = tera::Value::from_serializable(&*view.0);
+    CACHE.with(|c| c.borrow_mut().values.insert(key, value.clone()));
+    Some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// Counts how often it is serialised.
+    struct Org {
+        name: &'static str,
+        serialised: AtomicUsize,
+    }
+
+    impl Serialize for Org {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            self.serialised.fetch_add(1, Ordering::Relaxed);
+            self.name.serialize(serializer)
+        }
+    }
+
+    fn org() -> Shared<Org> {
+        Shared::new(Org {
+            name: "SKR",
+            serialised: AtomicUsize::new(0),
+        })
+    }
+
+    fn times_serialised(org: &Shared<Org>) -> usize {
+        org.serialised.load(Ordering::Relaxed)
+    }
+
+    #[test]
+    fn outside_a_render_pass_a_shared_view_serialises_as_itself_every_time() {
+        let skr = org();
+        let json = serde_json::to_string(&vec![skr.clone(), skr.clone()]).unwrap();
+        assert_eq!(json, r#"["SKR","SKR"]"#);
+        tera::Value::from_serializable(&vec![skr.clone(), skr.clone()]);
+        assert_eq!(times_serialised(&skr), 4);
+    }
+
+    #[test]
+    fn within_a_pass_a_view_is_converted_once_and_reused() {
+        let skr = org();
+        let page = vec![skr.clone(), skr.clone(), skr.clone()];
+        let pass = RenderPass::begin();
+        let value = pass.within(|| tera::Value::from_serializable(&page));
+        let again = pass.within(|| tera::Value::from_serializable(&page));
+        assert_eq!(times_serialised(&skr), 1);
+        assert_eq!(value, again);
+        assert_eq!(
+            value,
+            tera::Value::from_serializable(&["SKR", "SKR", "SKR"])
+        );
+    }
+
+    #[test]
+    fn a_new_pass_converts_again() {
+        let skr = org();
+        let first = RenderPass::begin();
+        first.within(|| tera::Value::from_serializable(&skr));
+        drop(first);
+        let second = RenderPass::begin();
+        second.within(|| tera::Value::from_serializable(&skr));
+        second.within(|| tera::Value::from_serializable(&skr));
+        assert_eq!(times_serialised(&skr), 2);
+    }
+}
