@@ -134,9 +134,7 @@ fn same_content(old: &Path, file: &OutputFile) -> bool {
     let Ok(meta) = std::fs::symlink_metadata(old) else {
         return false;
     };
-    let same_bytes = |new: &[u8]| {
-        meta.len() == new.len() as u64 && std::fs::read(old).is_ok_and(|bytes| bytes == new)
-    };
+    let same_bytes = |new: &[u8]| meta.len() == new.len() as u64 && file_equals(old, new);
     meta.is_file()
         && match file {
             OutputFile::Text { text, .. } => same_bytes(text.as_bytes()),
@@ -146,6 +144,27 @@ fn same_content(old: &Path, file: &OutputFile) -> bool {
                     && std::fs::read(source).is_ok_and(|bytes| same_bytes(&bytes))
             }
         }
+}
+
+/// Whether the file at `path` holds exactly `expected` (whose length the caller checked),
+/// read in blocks: no buffer the size of the file is allocated for each comparison.
+fn file_equals(path: &Path, mut expected: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut block = [0u8; 64 * 1024];
+    loop {
+        match file.read(&mut block) {
+            Ok(0) => return expected.is_empty(),
+            Ok(n) if n <= expected.len() && block[..n] == expected[..n] => {
+                expected = &expected[n..];
+            }
+            Ok(_) => return false,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return false,
+        }
+    }
 }
 
 /// Lets `fill` write the new site into an empty staging folder, then swaps it in place of
@@ -387,5 +406,22 @@ mod tests {
         write_site(&out, vec![file("abc")]).unwrap();
         write_site(&out, vec![file("abd")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("x.txt")).unwrap(), "abd");
+    }
+
+    #[test]
+    fn files_are_compared_block_by_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(file_equals(&path, &bytes));
+        let mut changed = bytes.clone();
+        changed[150_000] ^= 1; // in the third block
+        assert!(!file_equals(&path, &changed));
+        assert!(!file_equals(&path, &bytes[..100_000]));
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(!file_equals(&path, &longer));
+        assert!(!file_equals(&dir.path().join("missing"), b""));
     }
 }

@@ -132,12 +132,6 @@ impl Renderer {
         }
     }
 
-    /// Renders one page.
-    pub fn render(&self, page: &Page) -> Result<Rendered, Diagnostic> {
-        let pass = RenderPass::begin();
-        pass.within(|| self.render_page(page))
-    }
-
     /// Renders one page as part of `pass`: the shared views it shows are converted for the
     /// templates once per pass (see [`crate::shared`]).
     pub fn render_in(&self, pass: &RenderPass, page: &Page) -> Result<Rendered, Diagnostic> {

@@ -20,6 +20,7 @@ use crate::output::{file_for, OutputFile, Staging};
 use crate::parse::{assemble, parse_meeting, ParsedMeeting};
 use crate::registry::Registry;
 use crate::render::Renderer;
+use crate::shared::RenderPass;
 use crate::theme::{load_theme, Source, Theme};
 
 type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
@@ -93,6 +94,9 @@ pub struct RebuildReport {
     pub full: bool,
     pub elapsed: Duration,
 }
+
+/// How many pages one rendering task takes at most (see `write_pages_into`).
+const PAGES_PER_TASK: usize = 8;
 
 impl Site {
     /// Reads configuration, theme and content, and computes the site graph.
@@ -237,12 +241,20 @@ impl Site {
     /// site's HTML is never all in memory. Returns page path → hash of its HTML (when
     /// `track`, for `serve`; else 0).
     fn write_pages_into(&self, staging: &Staging, track: bool) -> Result<HashMap<String, u64>> {
+        let pass = RenderPass::begin();
         let results: Vec<Result<(String, u64)>> = self
             .graph
             .pages
             .par_iter()
+            // Small pieces: rayon splits a list adaptively, and a thread that joins late
+            // (it was building the search index) could otherwise find the rest of the pages
+            // inside one piece another thread is working through, and sit idle.
+            .with_max_len(PAGES_PER_TASK)
             .map(|page| {
-                let rendered = self.renderer.render(page).map_err(Error::single)?;
+                let rendered = self
+                    .renderer
+                    .render_in(&pass, page)
+                    .map_err(Error::single)?;
                 let digest = if track { hash(&rendered.html) } else { 0 };
                 let file = OutputFile::Text {
                     path: rendered.path.clone(),
