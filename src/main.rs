@@ -236,6 +236,6 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 // handles that pattern across threads far better than the system allocator. Built without
 // transparent huge pages (feature `no_thp`): with them, memory it hands back and takes
 // again is zeroed 2 MB at a time, which cost about 4 s of system time per 10,000-meeting
-// build (perf: `clear_page_erms`); without them, about 1.5 s.
+// build (perf: `clear_page_erms`); without them, about 2.5 s in all (output on tmpfs).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
