@@ -1,6 +1,6 @@
 //! Writes the template context of every page rendered with one template as JSON files
-//! (`0.json`, `1.json`, … in DIR), with `page.lang` and `page.path`: input for template
-//! engine measurements such as `bench/tera2-spike`.
+//! (`0.json`, `1.json`, … in DIR), with `page.lang` and `page.path`: to see exactly what a
+//! template gets (THEMES.md documents it), or as input for template engine measurements.
 //!
 //! `cargo run --release --example dump-contexts -- SITE person.html DIR`
 fn main() {

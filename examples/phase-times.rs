@@ -96,3 +96,7 @@ fn parse_only(root: &str) {
     let graph = quorum::graph::build_graph(&archive, &theme.strings, config.language).unwrap();
     println!("graph: {:?} ({} pages)", t.elapsed(), graph.pages.len());
 }
+
+// The same allocator as the `quorum` binary, so the figures match a real build.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -846,6 +846,21 @@ impl ArchiveExport {
 /// Plain text of the HTML the Markdown step writes: tags dropped, a line per block (list
 /// items as `- item`), runs of white space made one space, character references decoded.
 pub fn html_to_text(html: &str) -> String {
+    plain_text(html, TextLayout::Lines)
+}
+
+/// How [`plain_text`] lays the text out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextLayout {
+    /// A line per block, list items as `- item` (feeds, archive.json).
+    Lines,
+    /// One line, blocks separated by a space (the search index).
+    OneLine,
+}
+
+/// The text of `html` laid out as `layout` says, in one pass and without an allocation per
+/// tag or per line: the search index and archive.json convert every item of the archive.
+pub fn plain_text(html: &str, layout: TextLayout) -> String {
     const BLOCKS: &[&str] = &[
         "p",
         "div",
@@ -870,43 +885,88 @@ pub fn html_to_text(html: &str) -> String {
         "figure",
         "figcaption",
     ];
-    let mut out = String::with_capacity(html.len());
+    let list_item = match layout {
+        TextLayout::Lines => "\n- ",
+        TextLayout::OneLine => "\n",
+    };
+    let mut text = Collapsed::new(html.len(), layout);
     let mut rest = html;
     while let Some(open) = rest.find('<') {
-        out.push_str(&decode_references(&rest[..open]));
+        text.push(&decode_references(&rest[..open]));
         let tag = &rest[open + 1..];
         let Some(close) = tag_end(tag) else {
-            out.push_str(&decode_references(&rest[open..]));
+            text.push(&decode_references(&rest[open..]));
             rest = "";
             break;
         };
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let closing = tag.starts_with('/');
+        let name = tag.trim_start_matches('/');
+        let name = &name[..name
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
         rest = &tag[close + 1..];
-        if (name == "script" || name == "style") && !tag.starts_with('/') {
-            let end = format!("</{name}");
+        let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
+        if (is("script") || is("style")) && !closing {
+            let end = format!("</{}", name.to_ascii_lowercase());
             let at = rest.to_ascii_lowercase().find(&end).unwrap_or(rest.len());
             rest = &rest[at..];
             continue;
         }
-        if name == "li" && !tag.starts_with('/') {
-            out.push_str("\n- ");
-        } else if BLOCKS.contains(&name.as_str()) {
-            out.push('\n');
-        } else if name == "td" || name == "th" {
-            out.push(' ');
+        if is("li") && !closing {
+            text.push(list_item);
+        } else if BLOCKS.iter().any(|block| is(block)) {
+            text.push("\n");
+        } else if is("td") || is("th") {
+            text.push(" ");
         }
     }
-    out.push_str(&decode_references(rest));
-    out.lines()
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    text.push(&decode_references(rest));
+    text.out
+}
+
+/// Text with its white space collapsed as it is pushed: runs of spaces become one space,
+/// lines are trimmed, empty lines dropped; lines are joined by a newline (or a space).
+struct Collapsed {
+    out: String,
+    line_separator: char,
+    /// The current line has text.
+    in_line: bool,
+    space_pending: bool,
+}
+
+impl Collapsed {
+    fn new(capacity: usize, layout: TextLayout) -> Self {
+        Collapsed {
+            out: String::with_capacity(capacity),
+            line_separator: if layout == TextLayout::Lines {
+                '\n'
+            } else {
+                ' '
+            },
+            in_line: false,
+            space_pending: false,
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        for c in text.chars() {
+            if c == '\n' {
+                self.in_line = false;
+                self.space_pending = false;
+            } else if c.is_whitespace() {
+                self.space_pending = self.in_line;
+            } else {
+                if !self.in_line && !self.out.is_empty() {
+                    self.out.push(self.line_separator);
+                } else if self.space_pending {
+                    self.out.push(' ');
+                }
+                self.in_line = true;
+                self.space_pending = false;
+                self.out.push(c);
+            }
+        }
+    }
 }
 
 /// The index of the `>` closing a tag, quotes respected.

@@ -195,11 +195,7 @@ impl Analyzer {
 /// Plain text of an HTML fragment (the Markdown step's output) on one line: the feeds'
 /// conversion ([`crate::feeds::html_to_text`]) without its list markers, lines joined.
 pub fn html_to_text(html: &str) -> String {
-    crate::feeds::html_to_text(html)
-        .lines()
-        .map(|line| line.strip_prefix("- ").unwrap_or(line))
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::feeds::plain_text(html, crate::feeds::TextLayout::OneLine)
 }
 
 /// At most `max` characters of `text`, cut at a word boundary, with "…" when cut.

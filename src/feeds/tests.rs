@@ -350,3 +350,18 @@ fn html_becomes_plain_text() {
         "Rubrik\nEtt & två <tre> öA &hellip;\n- a b\n- c\nslut &amp"
     );
 }
+
+#[test]
+fn plain_text_collapses_white_space_and_keeps_line_breaks_of_the_source() {
+    let html = "<p>  rad ett\n  rad   två&nbsp;och\tflik  </p><P>Stor</P><UL><LI>x</LI></UL><td>a</td><th>b</th>";
+    assert_eq!(
+        plain_text(html, TextLayout::Lines),
+        "rad ett\nrad två och flik\nStor\n- x\na b"
+    );
+    assert_eq!(
+        plain_text(html, TextLayout::OneLine),
+        "rad ett rad två och flik Stor x a b"
+    );
+    assert_eq!(plain_text("", TextLayout::Lines), "");
+    assert_eq!(plain_text(" \n <br> \n", TextLayout::OneLine), "");
+}
