@@ -847,20 +847,12 @@ impl serde_json::ser::Formatter for ScriptSafe {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let bytes = fragment.as_bytes();
-        let mut copied = 0;
-        for (i, byte) in bytes.iter().enumerate() {
-            let escape: &[u8] = match byte {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
-            };
-            writer.write_all(&bytes[copied..i])?;
-            writer.write_all(escape)?;
-            copied = i + 1;
-        }
-        writer.write_all(&bytes[copied..])
+        crate::escape::write_escaped(writer, fragment, |byte| match byte {
+            b'<' => Some(b"\\u003c"),
+            b'>' => Some(b"\\u003e"),
+            b'&' => Some(b"\\u0026"),
+            _ => None,
+        })
     }
 }
 

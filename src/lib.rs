@@ -19,6 +19,7 @@
 pub mod build;
 pub mod config;
 pub mod diagnostic;
+pub mod escape;
 pub mod feeds;
 pub mod frontmatter;
 pub mod graph;

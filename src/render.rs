@@ -186,22 +186,14 @@ pub fn escape_html(text: &str) -> String {
 
 /// [`escape_html`] as Tera's escape function: written straight into the page.
 fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut copied = 0;
-    for (i, byte) in bytes.iter().enumerate() {
-        let entity: &[u8] = match byte {
-            b'&' => b"&amp;",
-            b'<' => b"&lt;",
-            b'>' => b"&gt;",
-            b'"' => b"&quot;",
-            b'\'' => b"&#x27;",
-            _ => continue,
-        };
-        out.write_all(&bytes[copied..i])?;
-        out.write_all(entity)?;
-        copied = i + 1;
-    }
-    out.write_all(&bytes[copied..])
+    crate::escape::write_escaped(out, text, |byte| match byte {
+        b'&' => Some(b"&amp;"),
+        b'<' => Some(b"&lt;"),
+        b'>' => Some(b"&gt;"),
+        b'"' => Some(b"&quot;"),
+        b'\'' => Some(b"&#x27;"),
+        _ => None,
+    })
 }
 
 /// A Tera error as diagnostics: syntax and rendering errors point at the template's file,
