@@ -175,9 +175,10 @@ impl Renderer {
     }
 }
 
-/// Escapes text for HTML (element content and quoted attributes): `& < > " '`. Tera's
-/// default also writes `/` as `&#x2F;`, which no browser needs, and which made every URL in
-/// the source unreadable (`https:&#x2F;&#x2F;example.org&#x2F;…`).
+/// Escapes text for HTML (element content and quoted attributes): `& < > " '`. Tera 2's
+/// default (with its `fast` feature) leaves `'` as it is, which a theme's single-quoted
+/// attribute would not survive; Tera 1's also wrote `/` as `&#x2F;`, which no browser needs
+/// and which made every URL in the source unreadable.
 pub fn escape_html(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len() + text.len() / 8);
     write_escaped_html(text, &mut out).expect("writing to a Vec cannot fail");
