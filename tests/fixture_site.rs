@@ -347,3 +347,29 @@ fn timings_describe_the_last_build_or_rebuild_only() {
     );
     assert_eq!(counts[0], counts[1], "rebuilds do not pile up timings");
 }
+
+/// The views shared between pages are converted for the templates once per render pass
+/// (`quorum::shared`): every page of the example site renders to the same HTML whether its
+/// views come from that cache or are converted afresh for it.
+#[test]
+fn pages_render_the_same_with_shared_views_cached_across_pages() {
+    use quorum::shared::RenderPass;
+    let site = quorum::site::Site::load(&BuildOptions::new(example_root())).unwrap();
+    let pass = RenderPass::begin();
+    let cached: Vec<String> = site
+        .graph
+        .pages
+        .iter()
+        .map(|p| site.renderer.render_in(&pass, p).unwrap().html)
+        .collect();
+    drop(pass);
+    for (page, cached) in site.graph.pages.iter().zip(&cached) {
+        let fresh = site
+            .renderer
+            .render_in(&RenderPass::begin(), page)
+            .unwrap()
+            .html;
+        assert_eq!(&fresh, cached, "{}", page.path);
+    }
+    assert!(site.graph.pages.len() > 100);
+}
