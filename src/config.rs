@@ -58,6 +58,9 @@ pub struct SiteConfig {
     pub build: BuildConfig,
     pub markdown: MarkdownConfig,
     pub extract: ExtractConfig,
+    /// What is questionable in site.toml but does not stop a build.
+    #[serde(skip)]
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Default for SiteConfig {
@@ -72,6 +75,7 @@ impl Default for SiteConfig {
             build: BuildConfig::default(),
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
+            warnings: Vec::new(),
         }
     }
 }
@@ -173,7 +177,39 @@ impl SiteConfig {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
+        config.warnings.extend(config.timezone_warning(text, path));
         Ok(config)
+    }
+
+    /// A warning when `timezone` is not a zone quorum knows: the feeds then give their
+    /// times in UTC, which a secretary would not notice until a feed reader shows them.
+    fn timezone_warning(&self, text: &str, path: &Path) -> Option<Diagnostic> {
+        let any_date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1)?;
+        if crate::feeds::utc_offset(&self.timezone, any_date).is_some() {
+            return None;
+        }
+        let known = "quorum knows UTC, fixed offsets such as +01:00, and the zones of the EU \
+                     and EFTA such as Europe/Stockholm";
+        let hint = match crate::feeds::closest_zone(&self.timezone) {
+            Some(zone) => format!("did you mean `{zone}`? {known}"),
+            None => known.to_string(),
+        };
+        let (line, column) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.trim_start().starts_with("timezone"))
+            .map_or((0, 0), |(i, l)| {
+                (i + 1, l.find(self.timezone.as_str()).map_or(1, |c| c + 1))
+            });
+        let message = format!(
+            "timezone `{}` is not a zone quorum knows: the feeds give their times in UTC",
+            self.timezone
+        );
+        Some(
+            Diagnostic::warning(path, message)
+                .at(text, line, column)
+                .with_hint(hint),
+        )
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
@@ -279,6 +315,40 @@ decision = { sv = ["Beslut", "Beslutades"] }
         };
         assert_eq!(d[0].line, 3);
         assert!(d[0].message.contains("relativ"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn an_unknown_timezone_is_a_warning_with_a_suggestion() {
+        let text = "title = \"T\"\ntimezone = \"Europe/Stockhlom\"\n";
+        let config = SiteConfig::parse(text, Path::new("site.toml")).unwrap();
+        let [warning] = config.warnings.as_slice() else {
+            panic!("one warning expected: {:?}", config.warnings);
+        };
+        assert_eq!(warning.severity, crate::diagnostic::Severity::Warning);
+        assert_eq!((warning.line, warning.column), (2, 13));
+        assert!(
+            warning.message.contains("`Europe/Stockhlom`"),
+            "{}",
+            warning.message
+        );
+        assert!(warning.message.contains("UTC"));
+        let hint = warning.hint.as_deref().unwrap();
+        assert!(
+            hint.starts_with("did you mean `Europe/Stockholm`?"),
+            "{hint}"
+        );
+    }
+
+    #[test]
+    fn known_timezones_are_not_warned_about() {
+        for zone in ["Europe/Stockholm", "UTC", "+01:00", "Europe/Helsinki"] {
+            let text = format!("timezone = \"{zone}\"\n");
+            let config = SiteConfig::parse(&text, Path::new("site.toml")).unwrap();
+            assert!(config.warnings.is_empty(), "{zone}: {:?}", config.warnings);
+        }
+        let far = SiteConfig::parse("timezone = \"Mars/Olympus\"\n", Path::new("site.toml"));
+        let hint = far.unwrap().warnings[0].hint.clone().unwrap();
+        assert!(hint.starts_with("quorum knows UTC"), "{hint}");
     }
 
     #[test]

@@ -145,6 +145,20 @@ pub fn utc_offset(timezone: &str, date: NaiveDate) -> Option<FixedOffset> {
     hours(standard + i32::from(summer))
 }
 
+/// The known zone closest to `name` (a typo, other capitals), if one is close.
+pub fn closest_zone(name: &str) -> Option<&'static str> {
+    let wanted = name.trim().to_lowercase();
+    CET_ZONES
+        .iter()
+        .chain(WET_ZONES)
+        .chain(EET_ZONES)
+        .chain(&["UTC"])
+        .map(|zone| (strsim::jaro_winkler(&wanted, &zone.to_lowercase()), *zone))
+        .filter(|(score, _)| *score >= 0.85)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, zone)| zone)
+}
+
 const CET_ZONES: &[&str] = &[
     "Europe/Stockholm",
     "Europe/Oslo",

@@ -134,6 +134,7 @@ impl Site {
             .collect();
         timings.lap("parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;
+        let config_warnings = config.warnings.clone();
         let mut site = Site {
             options: options.clone(),
             config,
@@ -142,7 +143,10 @@ impl Site {
             renderer,
             registry,
             registry_problems,
-            load_problems: content.problems,
+            load_problems: config_warnings
+                .into_iter()
+                .chain(content.problems)
+                .collect(),
             sources,
             archive: Archive::default(),
             graph: empty_graph(),

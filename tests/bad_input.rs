@@ -290,3 +290,24 @@ fn template_reading_an_unknown_field() {
     assert!(d.hint.unwrap().contains("variables each template gets"));
     assert_build_fails_cleanly("template-unknown-field");
 }
+
+#[test]
+fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
+    let diagnostics = check("unknown-timezone");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d.file, fixture_root("unknown-timezone").join("site.toml"));
+    assert_eq!((d.severity, d.line, d.column), (Severity::Warning, 2, 13));
+    assert!(d
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("did you mean `Europe/Stockholm`?"));
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(fixture_root("unknown-timezone"))
+    };
+    let report = build_site(&options).unwrap();
+    assert_eq!(report.warnings.len(), 1);
+}
