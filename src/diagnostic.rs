@@ -144,9 +144,48 @@ impl Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The values of `results` (say, one per page), or everything wrong with them: the
+/// diagnostics of every failed item, a repeated message once, so that one run shows all
+/// the problems; an error that is not about content (I/O) is returned as it is.
+pub fn all_or_problems<T>(results: impl IntoIterator<Item = Result<T>>) -> Result<Vec<T>> {
+    let mut values = Vec::new();
+    let mut problems = Vec::new();
+    for result in results {
+        match result {
+            Ok(value) => values.push(value),
+            Err(Error::Content(mut diagnostics)) => problems.append(&mut diagnostics),
+            Err(other) => return Err(other),
+        }
+    }
+    if problems.is_empty() {
+        Ok(values)
+    } else {
+        problems.dedup_by(|a, b| a.message == b.message);
+        Err(Error::Content(problems))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn all_or_problems_gathers_every_diagnostic_once() {
+        let ok: Vec<Result<u32>> = vec![Ok(1), Ok(2)];
+        assert_eq!(all_or_problems(ok).unwrap(), vec![1, 2]);
+        let bad = |m: &str| Err(Error::single(Diagnostic::error("t.html", m)));
+        let Err(Error::Content(found)) = all_or_problems(vec![Ok(1), bad("a"), bad("a"), bad("b")])
+        else {
+            panic!("expected the problems");
+        };
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["a", "b"]);
+        let io = Error::io(Path::new("x"), std::io::Error::other("disk"));
+        assert!(matches!(
+            all_or_problems(vec![bad("a"), Err(io)]),
+            Err(Error::Io { .. })
+        ));
+    }
 
     #[test]
     fn display_shows_location_line_caret_and_hint() {

@@ -147,16 +147,14 @@ pub fn utc_offset(timezone: &str, date: NaiveDate) -> Option<FixedOffset> {
 
 /// The known zone closest to `name` (a typo, other capitals), if one is close.
 pub fn closest_zone(name: &str) -> Option<&'static str> {
-    let wanted = name.trim().to_lowercase();
-    CET_ZONES
+    let known: Vec<&'static str> = CET_ZONES
         .iter()
         .chain(WET_ZONES)
         .chain(EET_ZONES)
         .chain(&["UTC"])
-        .map(|zone| (strsim::jaro_winkler(&wanted, &zone.to_lowercase()), *zone))
-        .filter(|(score, _)| *score >= 0.85)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, zone)| zone)
+        .copied()
+        .collect();
+    crate::frontmatter::did_you_mean(name.trim(), &known)
 }
 
 const CET_ZONES: &[&str] = &[

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::config::{Language, LinkStyle, SiteConfig};
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{all_or_problems, Diagnostic, Error, Result};
 use crate::graph::{Crumb, Page, PageData};
 use crate::i18n::{self, Strings};
 use crate::shared::RenderPass;
@@ -111,25 +111,12 @@ impl Renderer {
     /// Renders the pages in parallel; errors name the template and the page.
     pub fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
         let pass = RenderPass::begin();
-        let results: Vec<Result<Rendered, Diagnostic>> = pages
+        let results: Vec<Result<Rendered>> = pages
             .par_iter()
-            .map(|page| self.render_in(&pass, page))
+            .map(|page| self.render_in(&pass, page).map_err(Error::single))
             .collect();
         drop(pass);
-        let mut rendered = Vec::with_capacity(results.len());
-        let mut errors = Vec::new();
-        for result in results {
-            match result {
-                Ok(r) => rendered.push(r),
-                Err(d) => errors.push(d),
-            }
-        }
-        if errors.is_empty() {
-            Ok(rendered)
-        } else {
-            errors.dedup_by(|a, b| a.message == b.message);
-            Err(Error::Content(errors))
-        }
+        all_or_problems(results)
     }
 
     /// Renders one page as part of `pass`: the shared views it shows are converted for the

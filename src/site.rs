@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::build::{load_config, output_dir, BuildOptions};
 use crate::config::SiteConfig;
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::diagnostic::{all_or_problems, Diagnostic, Error, Result};
 use crate::graph::{build_graph, Page, SiteGraph};
 use crate::load::{load_content, read_source, relative, CONTENT_DIR};
 use crate::model::{Archive, Meeting};
@@ -189,7 +189,9 @@ impl Site {
         self.timings.lap("assemble the archive", &mut clock);
         let graph = build_graph(&archive, &self.theme.strings, self.config.language)
             .map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
-        if graph.has_code != self.graph.has_code || self.graph.pages.is_empty() {
+        // The renderer links /syntax.css only when some page has code: compiled again when
+        // that changes (`load` compiled it for the empty graph, which has none).
+        if graph.has_code != self.graph.has_code {
             self.renderer = Renderer::new(&self.theme, &self.config, graph.has_code)?;
         }
         self.fingerprints = archive
@@ -268,22 +270,7 @@ impl Site {
                 Ok((rendered.path, digest))
             })
             .collect();
-        let mut written = HashMap::with_capacity(results.len());
-        let mut problems = Vec::new();
-        for result in results {
-            match result {
-                Ok((path, digest)) => {
-                    written.insert(path, digest);
-                }
-                Err(Error::Content(mut diagnostics)) => problems.append(&mut diagnostics),
-                Err(other) => return Err(other),
-            }
-        }
-        if !problems.is_empty() {
-            problems.dedup_by(|a, b| a.message == b.message);
-            return Err(Error::Content(problems));
-        }
-        Ok(written)
+        Ok(all_or_problems(results)?.into_iter().collect())
     }
 
     /// Writes what is not a page into `staging`: static files, attachments, the search
