@@ -373,3 +373,26 @@ fn pages_render_the_same_with_shared_views_cached_across_pages() {
     }
     assert!(site.graph.pages.len() > 100);
 }
+
+/// Pages link `/syntax.css` exactly when some meeting has highlighted code.
+#[test]
+fn syntax_css_is_linked_only_when_a_meeting_has_code() {
+    let code =
+        "---\ndate: 2020-01-01\nbody: Nätverket\n---\n## Punkt\n\n```rust\nfn main() {}\n```\n";
+    let plain = "---\ndate: 2020-01-01\nbody: Nätverket\n---\n## Punkt\n\nText.\n";
+    for (meeting, expected) in [(code, 1), (plain, 0)] {
+        let site = fixture(&[("content/2020-01-01-a.md", meeting)]);
+        let (out, _) = build_into(site.path(), None);
+        let html = page(out.path(), "index.html");
+        let links = select(&html, "link[rel=stylesheet]")
+            .iter()
+            .filter(|l| {
+                l.value()
+                    .attr("href")
+                    .is_some_and(|h| h.ends_with("syntax.css"))
+            })
+            .count();
+        assert_eq!(links, expected, "{meeting}");
+        assert_eq!(out.path().join("public/syntax.css").exists(), expected == 1);
+    }
+}
