@@ -973,24 +973,53 @@ impl Collapsed {
         }
     }
 
+    /// Runs of characters that are not white space are copied whole: this runs over the
+    /// text of every item of the archive, twice (search index and archive.json).
     fn push(&mut self, text: &str) {
-        for c in text.chars() {
-            if c == '\n' {
-                self.in_line = false;
-                self.space_pending = false;
-            } else if c.is_whitespace() {
-                self.space_pending = self.in_line;
-            } else {
-                if !self.in_line && !self.out.is_empty() {
-                    self.out.push(self.line_separator);
-                } else if self.space_pending {
-                    self.out.push(' ');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii() {
+                    // char::is_whitespace for ASCII: the five below and vertical tab.
+                    if b.is_ascii_whitespace() || b == 0x0b {
+                        break;
+                    }
+                    i += 1;
+                } else {
+                    let c = text[i..].chars().next().expect("i is on a char boundary");
+                    if c.is_whitespace() {
+                        break;
+                    }
+                    i += c.len_utf8();
                 }
-                self.in_line = true;
-                self.space_pending = false;
-                self.out.push(c);
+            }
+            if i > start {
+                self.push_word(&text[start..i]);
+            }
+            if let Some(space) = text[i..].chars().next() {
+                i += space.len_utf8();
+                if space == '\n' {
+                    self.in_line = false;
+                    self.space_pending = false;
+                } else {
+                    self.space_pending = self.in_line;
+                }
             }
         }
+    }
+
+    fn push_word(&mut self, word: &str) {
+        if !self.in_line && !self.out.is_empty() {
+            self.out.push(self.line_separator);
+        } else if self.space_pending {
+            self.out.push(' ');
+        }
+        self.in_line = true;
+        self.space_pending = false;
+        self.out.push_str(word);
     }
 }
 

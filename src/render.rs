@@ -260,39 +260,58 @@ fn error_chain(error: &tera::Error) -> String {
 
 /// A link from the page being rendered to the site path `to` ("/meetings/#x").
 pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
+    let mut out = String::new();
+    push_link(&mut out, from, to, style, base_path);
+    out
+}
+
+/// Appends [`link`]`(from, to, …)` to `out`: the `url()` helper runs for every link of
+/// every page, so it writes into a reused buffer instead of building strings.
+fn push_link(out: &mut String, from: &str, to: &str, style: LinkStyle, base_path: &str) {
     let (target, fragment) = match to.find('#') {
         Some(i) => (&to[..i], &to[i..]),
         None => (to, ""),
     };
     let target = target.trim_start_matches('/');
     if style == LinkStyle::Absolute {
-        return format!("{base_path}{target}{fragment}");
+        out.push_str(base_path);
+        out.push_str(target);
+        out.push_str(fragment);
+        return;
     }
+    let start = out.len();
     let from_dir = &from[..from.rfind('/').map_or(0, |i| i + 1)];
-    let depth = from_dir.matches('/').count().saturating_sub(1);
-    let mut out = "../".repeat(depth);
+    let depth = from_dir
+        .bytes()
+        .filter(|&b| b == b'/')
+        .count()
+        .saturating_sub(1);
+    for _ in 0..depth {
+        out.push_str("../");
+    }
     out.push_str(target);
     let is_folder = target.is_empty() || target.ends_with('/');
     if style == LinkStyle::File && is_folder {
         out.push_str("index.html");
     }
-    if out.is_empty() {
+    if out.len() == start {
         out.push_str("./");
     }
     out.push_str(fragment);
-    out
 }
 
 /// A link from page `from`, as [`link`] but for the 404 page: servers show it in place of
 /// any missing URL, so relative links from it would resolve against that URL; it links
-/// from the site's base path instead.
-fn page_link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
+/// from the site's base path instead. Appended to `out`, made safe for an attribute.
+fn push_page_link(out: &mut String, from: &str, to: &str, style: LinkStyle, base_path: &str) {
     let style = if from == NOT_FOUND_PATH && style == LinkStyle::Relative {
         LinkStyle::Absolute
     } else {
         style
     };
-    link(from, to, style, base_path)
+    let start = out.len();
+    push_link(out, from, to, style, base_path);
+    escape_url_from(out, start);
 }
 
 /// Replaces the Markdown step's `quorum:/path` links with links from this page.
@@ -307,7 +326,7 @@ fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &
         };
         out.push_str(&rest[..=start]);
         let target = rest[value_start..value_start + length].replace("&amp;", "&");
-        out.push_str(&escape_url(&page_link(from, &target, style, base_path)));
+        push_page_link(&mut out, from, &target, style, base_path);
         rest = &rest[value_start + length..];
     }
     out.push_str(rest);
@@ -340,7 +359,7 @@ fn register_helpers(tera: &mut Tera, theme: &Theme, config: &SiteConfig) {
 }
 
 /// `url(path="/meetings/")`: a link from the page being rendered to a site path. Marked
-/// safe: `escape_url` already percent-encodes whatever could break out of an attribute.
+/// safe: the link is percent-encoded wherever it could break out of an attribute.
 fn url(kwargs: &Kwargs, style: LinkStyle, base_path: &str) -> TeraResult<Value> {
     let path = kwargs.get::<&str>("path")?.ok_or_else(|| {
         tera::Error::message("url() needs a `path` string, e.g. url(path=\"/meetings/\")")
@@ -350,14 +369,25 @@ fn url(kwargs: &Kwargs, style: LinkStyle, base_path: &str) -> TeraResult<Value> 
             "url(path=\"{path}\"): site paths start with `/`"
         )));
     }
-    let link = CURRENT.with(|c| page_link(&c.borrow().0, path, style, base_path));
-    Ok(Value::safe_string(&escape_url(&link)))
+    thread_local! {
+        static BUFFER: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        CURRENT.with_borrow(|(from, _)| push_page_link(buffer, from, path, style, base_path));
+        Ok(Value::safe_string(buffer))
+    })
 }
 
-/// Makes a link safe inside an HTML attribute: quotes, angle brackets, ampersands and
-/// spaces are percent-encoded.
-fn escape_url(link: &str) -> String {
-    let mut out = String::with_capacity(link.len());
+/// Percent-encodes `out[start..]` in place wherever a link could break out of an HTML
+/// attribute: quotes, angle brackets, ampersands and spaces. Site paths almost never hold
+/// one, so the common case only scans.
+fn escape_url_from(out: &mut String, start: usize) {
+    let needs_escape = |b: u8| matches!(b, b'"' | b'\'' | b'<' | b'>' | b'&' | b' ');
+    if !out.as_bytes()[start..].iter().any(|&b| needs_escape(b)) {
+        return;
+    }
+    let link = out.split_off(start);
     for c in link.chars() {
         match c {
             '"' => out.push_str("%22"),
@@ -369,6 +399,12 @@ fn escape_url(link: &str) -> String {
             c => out.push(c),
         }
     }
+}
+
+#[cfg(test)]
+fn escape_url(link: &str) -> String {
+    let mut out = link.to_string();
+    escape_url_from(&mut out, 0);
     out
 }
 
@@ -470,6 +506,10 @@ mod tests {
     #[test]
     fn links_are_safe_in_attributes() {
         assert_eq!(escape_url("../a b/\"x\"<y>&"), "../a%20b/%22x%22%3Cy%3E%26");
+        assert_eq!(escape_url("../möte/"), "../möte/");
+        let mut out = String::from("<a href=\"");
+        push_page_link(&mut out, "/a/", "/x y/", LinkStyle::Relative, "/");
+        assert_eq!(out, "<a href=\"../x%20y/", "only the link is encoded");
     }
 
     #[test]
