@@ -176,7 +176,7 @@ fn watch(
     let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
         .map_err(|e| Error::Usage(format!("cannot watch for changes: {e}")))?;
     let root = &options.root;
-    for folder in ["content", "themes", "templates", "static"] {
+    for folder in INPUT_FOLDERS {
         let path = root.join(folder);
         if path.is_dir() {
             debouncer
@@ -184,10 +184,12 @@ fn watch(
                 .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
         }
     }
-    // The root itself only for site.toml; the output folder inside it is ignored.
+    // The root itself for site.toml, and for input folders created later; the output
+    // folder inside it is ignored.
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
 
     for events in rx {
         let Ok(events) = events else { continue };
@@ -199,6 +201,13 @@ fn watch(
             .collect();
         if paths.is_empty() {
             continue;
+        }
+        // A `templates/` or `static/` folder made while serving: watch it from now on.
+        // The rebuild below then reads whatever it already holds.
+        for folder in paths.iter().filter(|p| is_input_folder(&absolute_root, p)) {
+            if let Err(e) = debouncer.watch(folder, RecursiveMode::Recursive) {
+                log(&format!("cannot watch {}: {e}", folder.display()));
+            }
         }
         let result = match site.as_mut() {
             Some(site) => site
@@ -237,6 +246,21 @@ fn watch(
         }
     }
     Ok(())
+}
+
+/// The folders of a site that `serve` watches (besides `site.toml`).
+const INPUT_FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
+
+/// Whether `path` is one of the site's input folders, directly under its root.
+fn is_input_folder(absolute_root: &Path, path: &Path) -> bool {
+    let in_root = path.parent().is_some_and(|parent| {
+        parent == absolute_root || parent.canonicalize().is_ok_and(|p| p == absolute_root)
+    });
+    in_root
+        && path
+            .file_name()
+            .is_some_and(|name| INPUT_FOLDERS.iter().any(|folder| name == *folder))
+        && path.is_dir()
 }
 
 fn is_write(kind: &notify::EventKind) -> bool {

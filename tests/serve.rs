@@ -218,6 +218,48 @@ fn serves_rebuilds_incrementally_reloads_and_recovers() {
 }
 
 #[test]
+fn a_templates_folder_made_while_serving_is_watched() {
+    let site = fixture(&[(
+        "content/2020/a.md",
+        &meeting("2020-01-10", "Första versionen."),
+    )]);
+    assert!(!site.path().join("templates").exists());
+    let server = start(site.path());
+    assert!(!server.get("/404.html").2.contains("id=\"own\""));
+    let mut events = Events::connect(&server.address);
+
+    // The folder and a template in it, as an editor or `mkdir` + save would make them.
+    let templates = site.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p id=\"own\">Borta</p>{% endblock content %}",
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !server.get("/404.html").2.contains("id=\"own\"") {
+        assert!(Instant::now() < deadline, "the new template was not used");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // An edit inside the new folder is seen too: it is watched now.
+    std::fs::write(
+        templates.join("404.html"),
+        "{% extends \"base.html\" %}{% block content %}<p id=\"own\">Finns inte</p>{% endblock content %}",
+    )
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !server.get("/404.html").2.contains("Finns inte") {
+        assert!(
+            Instant::now() < deadline,
+            "an edit in the new folder was missed"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
 fn an_output_folder_containing_the_content_is_refused() {
     let site = fixture(&[("content/a.md", "---\ndate: 2020-01-01\n---\n")]);
     let out = Command::new(env!("CARGO_BIN_EXE_quorum"))
