@@ -56,3 +56,8 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 }
+
+// The same allocator as the `quorum` binary, for both figures: the second line is then
+// quorum's Markdown step as a build runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
