@@ -1,6 +1,6 @@
 //! Escaping while writing: copies text to a writer, replacing the few ASCII bytes an output
-//! format reserves. Shared by the HTML escaping of templates (`render`) and the
-//! script-safe JSON of `archive.json` (`feeds`).
+//! format reserves. Shared by the HTML escaping of templates and the percent-encoding of
+//! links (`render`) and the script-safe JSON of `archive.json` (`feeds`).
 
 use std::io::Write;
 

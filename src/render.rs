@@ -383,22 +383,25 @@ fn url(kwargs: &Kwargs, style: LinkStyle, base_path: &str) -> TeraResult<Value> 
 /// attribute: quotes, angle brackets, ampersands and spaces. Site paths almost never hold
 /// one, so the common case only scans.
 fn escape_url_from(out: &mut String, start: usize) {
-    let needs_escape = |b: u8| matches!(b, b'"' | b'\'' | b'<' | b'>' | b'&' | b' ');
-    if !out.as_bytes()[start..].iter().any(|&b| needs_escape(b)) {
+    let escape = |byte: u8| -> Option<&'static [u8]> {
+        match byte {
+            b'"' => Some(b"%22"),
+            b'\'' => Some(b"%27"),
+            b'<' => Some(b"%3C"),
+            b'>' => Some(b"%3E"),
+            b'&' => Some(b"%26"),
+            b' ' => Some(b"%20"),
+            _ => None,
+        }
+    };
+    if !out.as_bytes()[start..].iter().any(|&b| escape(b).is_some()) {
         return;
     }
     let link = out.split_off(start);
-    for c in link.chars() {
-        match c {
-            '"' => out.push_str("%22"),
-            '\'' => out.push_str("%27"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '&' => out.push_str("%26"),
-            ' ' => out.push_str("%20"),
-            c => out.push(c),
-        }
-    }
+    let mut escaped = Vec::with_capacity(link.len() + 16);
+    crate::escape::write_escaped(&mut escaped, &link, escape)
+        .expect("writing to a Vec cannot fail");
+    out.push_str(std::str::from_utf8(&escaped).expect("escaping keeps UTF-8"));
 }
 
 #[cfg(test)]

@@ -251,15 +251,16 @@ fn watch(
 /// The folders of a site that `serve` watches (besides `site.toml`).
 const INPUT_FOLDERS: [&str; 4] = ["content", "themes", "templates", "static"];
 
-/// Whether `path` is one of the site's input folders, directly under its root.
+/// Whether `path` is one of the site's input folders, directly under its root. The name
+/// is checked first: most events are files inside those folders, and need no system call.
 fn is_input_folder(absolute_root: &Path, path: &Path) -> bool {
-    let in_root = path.parent().is_some_and(|parent| {
-        parent == absolute_root || parent.canonicalize().is_ok_and(|p| p == absolute_root)
-    });
-    in_root
-        && path
-            .file_name()
-            .is_some_and(|name| INPUT_FOLDERS.iter().any(|folder| name == *folder))
+    let named_as_input = path
+        .file_name()
+        .is_some_and(|name| INPUT_FOLDERS.iter().any(|folder| name == *folder));
+    named_as_input
+        && path.parent().is_some_and(|parent| {
+            parent == absolute_root || parent.canonicalize().is_ok_and(|p| p == absolute_root)
+        })
         && path.is_dir()
 }
 

@@ -351,31 +351,29 @@ fn html_becomes_plain_text() {
     );
 }
 
+/// `html` as plain text in both layouts.
+fn assert_layouts(html: &str, lines: &str, one_line: &str) {
+    assert_eq!(plain_text(html, TextLayout::Lines), lines);
+    assert_eq!(plain_text(html, TextLayout::OneLine), one_line);
+}
+
 #[test]
 fn plain_text_treats_every_unicode_space_as_white_space_and_keeps_words_whole() {
     // Vertical tab, em space (U+2003), ideographic space (U+3000) and no-break space are
     // white space; å, ö and the en dash are not.
-    let html = "<p>\u{b}å\u{2003}\u{2003}ö\u{3000}–x\u{a0}\r\n  y</p><p>\t</p><p>sista ordet</p>";
-    assert_eq!(
-        plain_text(html, TextLayout::Lines),
-        "å ö –x\ny\nsista ordet"
-    );
-    assert_eq!(
-        plain_text(html, TextLayout::OneLine),
-        "å ö –x y sista ordet"
+    assert_layouts(
+        "<p>\u{b}å\u{2003}\u{2003}ö\u{3000}–x\u{a0}\r\n  y</p><p>\t</p><p>sista ordet</p>",
+        "å ö –x\ny\nsista ordet",
+        "å ö –x y sista ordet",
     );
 }
 
 #[test]
 fn plain_text_collapses_white_space_and_keeps_line_breaks_of_the_source() {
-    let html = "<p>  rad ett\n  rad   två&nbsp;och\tflik  </p><P>Stor</P><UL><LI>x</LI></UL><td>a</td><th>b</th>";
-    assert_eq!(
-        plain_text(html, TextLayout::Lines),
-        "rad ett\nrad två och flik\nStor\n- x\na b"
-    );
-    assert_eq!(
-        plain_text(html, TextLayout::OneLine),
-        "rad ett rad två och flik Stor x a b"
+    assert_layouts(
+        "<p>  rad ett\n  rad   två&nbsp;och\tflik  </p><P>Stor</P><UL><LI>x</LI></UL><td>a</td><th>b</th>",
+        "rad ett\nrad två och flik\nStor\n- x\na b",
+        "rad ett rad två och flik Stor x a b",
     );
     assert_eq!(plain_text("", TextLayout::Lines), "");
     assert_eq!(plain_text(" \n <br> \n", TextLayout::OneLine), "");
