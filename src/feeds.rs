@@ -973,40 +973,25 @@ impl Collapsed {
         }
     }
 
-    /// Runs of characters that are not white space are copied whole: this runs over the
-    /// text of every item of the archive, twice (search index and archive.json).
+    /// Text is copied in runs: a run holds no white space but single spaces between
+    /// words, which stay as they are. This runs over the text of every item of the
+    /// archive, twice (search index and archive.json).
     fn push(&mut self, text: &str) {
-        let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
+        while i < text.len() {
             let start = i;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii() {
-                    // char::is_whitespace for ASCII: the five below and vertical tab.
-                    if b.is_ascii_whitespace() || b == 0x0b {
-                        break;
-                    }
-                    i += 1;
-                } else {
-                    let c = text[i..].chars().next().expect("i is on a char boundary");
-                    if c.is_whitespace() {
-                        break;
-                    }
-                    i += c.len_utf8();
-                }
-            }
+            i = verbatim_run_end(text, i);
             if i > start {
                 self.push_word(&text[start..i]);
+                continue;
             }
-            if let Some(space) = text[i..].chars().next() {
-                i += space.len_utf8();
-                if space == '\n' {
-                    self.in_line = false;
-                    self.space_pending = false;
-                } else {
-                    self.space_pending = self.in_line;
-                }
+            let space = text[i..].chars().next().expect("i is on a char boundary");
+            i += space.len_utf8();
+            if space == '\n' {
+                self.in_line = false;
+                self.space_pending = false;
+            } else {
+                self.space_pending = self.in_line;
             }
         }
     }
@@ -1021,6 +1006,53 @@ impl Collapsed {
         self.space_pending = false;
         self.out.push_str(word);
     }
+}
+
+/// The end of the run of `text` from `start` that [`Collapsed`] can copy as it is: up to
+/// the first white space that is not a single ASCII space between two other characters.
+fn verbatim_run_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let is_space_at = |at: usize| -> bool {
+        match bytes.get(at) {
+            None => true,
+            Some(&b) if b.is_ascii() => b.is_ascii_whitespace() || b == 0x0b,
+            Some(&b) if may_start_white_space(b) => {
+                text[at..].chars().next().is_some_and(char::is_whitespace)
+            }
+            Some(_) => false,
+        }
+    };
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            if i == start || is_space_at(i + 1) {
+                break;
+            }
+            i += 1;
+        } else if b.is_ascii() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                break;
+            }
+            i += 1;
+        } else if may_start_white_space(b) {
+            let c = text[i..].chars().next().expect("a lead byte starts a char");
+            if c.is_whitespace() {
+                break;
+            }
+            i += c.len_utf8();
+        } else {
+            // Any other byte of a multi-byte character: the character is not white space.
+            i += 1;
+        }
+    }
+    i
+}
+
+/// Whether `byte` can be the first byte of a white space character outside ASCII (U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn may_start_white_space(byte: u8) -> bool {
+    matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
 }
 
 /// The index of the `>` closing a tag, quotes respected.

@@ -368,6 +368,56 @@ fn plain_text_treats_every_unicode_space_as_white_space_and_keeps_words_whole() 
     );
 }
 
+/// White space collapsed one character at a time: what [`Collapsed`] does in runs.
+fn collapse_char_by_char(text: &str, separator: char) -> String {
+    let (mut out, mut in_line, mut space_pending) = (String::new(), false, false);
+    for c in text.chars() {
+        if c == '\n' {
+            (in_line, space_pending) = (false, false);
+        } else if c.is_whitespace() {
+            space_pending = in_line;
+        } else {
+            if !in_line && !out.is_empty() {
+                out.push(separator);
+            } else if space_pending {
+                out.push(' ');
+            }
+            (in_line, space_pending) = (true, false);
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn collapsing_in_runs_matches_collapsing_char_by_char() {
+    let pieces = [
+        "a", "å", "–", "x y", " ", "  ", "\n", "\t", "\r", "\u{b}", "\u{85}", "\u{a0}", "\u{2003}",
+        "\u{3000}",
+    ];
+    let mut texts = vec![String::new()];
+    for _ in 0..4 {
+        texts = texts
+            .iter()
+            .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+            .collect();
+        for text in &texts {
+            for (layout, separator) in [(TextLayout::Lines, '\n'), (TextLayout::OneLine, ' ')] {
+                let mut collapsed = Collapsed::new(0, layout);
+                // Pushed in two parts, as plain_text pushes the text between tags.
+                let middle = text.char_indices().nth(2).map_or(text.len(), |(i, _)| i);
+                collapsed.push(&text[..middle]);
+                collapsed.push(&text[middle..]);
+                assert_eq!(
+                    collapsed.out,
+                    collapse_char_by_char(text, separator),
+                    "{text:?} ({layout:?})"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn plain_text_collapses_white_space_and_keeps_line_breaks_of_the_source() {
     assert_layouts(
