@@ -318,6 +318,8 @@ struct WordCache {
     stems: FxHashMap<String, Arc<str>>,
     /// Words first seen since the last `take_fresh` (the vocabulary is their union).
     fresh: Vec<Arc<Word>>,
+    /// An empty map with room for a document's terms, reused from one document to the next.
+    terms: FxHashMap<Arc<str>, f32>,
 }
 
 impl WordCache {
@@ -327,14 +329,24 @@ impl WordCache {
             seen: [FxHashMap::default(), FxHashMap::default()],
             stems: FxHashMap::default(),
             fresh: Vec::new(),
+            terms: FxHashMap::default(),
         }
     }
 
-    fn word(&mut self, language: Language, written: &str) -> Option<Arc<Word>> {
+    /// The stem `written` is indexed under (`None`: not indexed), borrowed from the cache:
+    /// this runs once per word of the archive, so a known word costs one lookup and no
+    /// reference counting.
+    fn stem(&mut self, language: Language, written: &str) -> Option<&Arc<str>> {
         let l = language as usize;
-        if let Some(known) = self.seen[l].get(written) {
-            return known.clone();
+        if !self.seen[l].contains_key(written) {
+            self.learn(language, written);
         }
+        self.seen[l][written].as_ref().map(|word| &word.stem)
+    }
+
+    /// Analyses a word seen for the first time and remembers what it became.
+    fn learn(&mut self, language: Language, written: &str) {
+        let l = language as usize;
         let analysed = self.analyzers[l]
             .analyse(written)
             .map(|(folded, lower, stem)| {
@@ -354,8 +366,7 @@ impl WordCache {
                 self.fresh.push(word.clone());
                 word
             });
-        self.seen[l].insert(written.to_string(), analysed.clone());
-        analysed
+        self.seen[l].insert(written.to_string(), analysed);
     }
 }
 
@@ -363,7 +374,7 @@ impl WordCache {
 struct Analysed {
     doc: Doc,
     length: u32,
-    terms: FxHashMap<Arc<str>, f32>,
+    terms: Vec<(Arc<str>, f32)>,
 }
 
 /// Accumulates the weighted words of one document.
@@ -377,27 +388,36 @@ struct DocText<'a> {
 impl<'a> DocText<'a> {
     fn new(cache: &'a mut WordCache, language: Language) -> Self {
         DocText {
-            cache,
             language,
             length: 0,
-            terms: FxHashMap::default(),
+            terms: std::mem::take(&mut cache.terms),
+            cache,
         }
     }
 
     fn add(&mut self, text: &str, weight: f32) {
         for written in words(text) {
             self.length += 1;
-            if let Some(word) = self.cache.word(self.language, written) {
-                *self.terms.entry(word.stem.clone()).or_default() += weight;
+            if let Some(stem) = self.cache.stem(self.language, written) {
+                match self.terms.get_mut(&**stem) {
+                    Some(frequency) => *frequency += weight,
+                    None => {
+                        self.terms.insert(Arc::clone(stem), weight);
+                    }
+                }
             }
         }
     }
 
-    fn finish(self, doc: Doc) -> Analysed {
+    /// The document's terms, in no particular order; the emptied map goes back to the
+    /// cache, so the next document starts with room for its words.
+    fn finish(mut self, doc: Doc) -> Analysed {
+        let terms = self.terms.drain().collect();
+        self.cache.terms = std::mem::take(&mut self.terms);
         Analysed {
             doc,
             length: self.length.max(1),
-            terms: self.terms,
+            terms,
         }
     }
 }
