@@ -248,3 +248,7 @@ fn main() -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+// The same allocator as the `quorum` binary, so the figures match a real build.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
