@@ -22,13 +22,21 @@ pub fn slugify(text: &str) -> String {
 
 /// A key for matching names loosely: lower case, ASCII-folded, single spaces, no dots.
 /// "Folkhälsomyndigheten", "folkhalsomyndigheten" and " FOLKHÄLSOMYNDIGHETEN " match.
+/// Names are matched once per participant and presenter of the archive, so the key is
+/// built in one pass into one string (deunicode's output is ASCII).
 pub fn match_key(text: &str) -> String {
-    let folded = deunicode::deunicode(text).to_lowercase();
-    folded
+    let folded = deunicode::deunicode_with_tofu_cow(text, "[?]");
+    let mut key = String::with_capacity(folded.len());
+    for part in folded
         .split(|c: char| c.is_whitespace() || c == '.')
         .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    key
 }
 
 #[cfg(test)]
@@ -54,5 +62,7 @@ mod tests {
     fn match_key_ignores_case_diacritics_dots_and_spacing() {
         assert_eq!(match_key(" FOLKHÄLSOMYNDIGHETEN "), "folkhalsomyndigheten");
         assert_eq!(match_key("Greger B."), match_key("greger  b"));
+        assert_eq!(match_key("Åsa\u{a0}Öberg-Lind  K.  "), "asa oberg-lind k");
+        assert_eq!(match_key("..."), "");
     }
 }
