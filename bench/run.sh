@@ -32,19 +32,18 @@ QUORUM=target/release/quorum
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# Runs a command RUNS times; prints "median_seconds median_max_rss_kb". With CLEAN set to a
-# folder, removes it before each run (not timed): a build into an empty output folder.
-measure() {
-  local times=() rss=()
-  for _ in $(seq "$RUNS"); do
-    if [ -n "${CLEAN:-}" ]; then rm -rf "$CLEAN"; sync; fi
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1
-    read -r t m < "$WORK/time.txt"
-    times+=("$t"); rss+=("$m")
-  done
-  echo "$(printf '%s\n' "${times[@]}" | median) $(printf '%s\n' "${rss[@]}" | median)"
+# Times one run of a command; prints "seconds max_rss_kb".
+time_once() {
+  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1
+  cat "$WORK/time.txt"
 }
 
+# Prints "median_seconds median_max_rss_kb" of the lines "seconds max_rss_kb" on stdin.
+medians() {
+  local lines
+  lines=$(cat)
+  echo "$(echo "$lines" | cut -d' ' -f1 | median) $(echo "$lines" | cut -d' ' -f2 | median)"
+}
 echo "machine: $(nproc) cores, $(uname -m); $("$HUGO" version | cut -d' ' -f1-2); runs per figure: $RUNS"
 printf '%-8s %-22s %-22s %-22s %-8s %-8s %-10s %-8s %-10s\n' "N" "quorum (s, MB)" "quorum cold (s, MB)" "hugo (s, MB)" "q/hugo" "floor s" "q/floor" "md s" "md/floor"
 for n in $SIZES; do
@@ -52,9 +51,18 @@ for n in $SIZES; do
   if [ ! -f "$dir/.gen-corpus" ]; then
     target/release/examples/gen-corpus "$n" "$dir" --hugo "$dir-hugo" >/dev/null
   fi
-  read -r qt qm < <(measure "$QUORUM" build --root "$dir" --output "$WORK/out-quorum-$n")
-  read -r ct cm < <(CLEAN="$WORK/out-cold-$n" measure "$QUORUM" build --root "$dir" --output "$WORK/out-cold-$n")
-  read -r ht hm < <(measure "$HUGO" --quiet --source "$dir-hugo" --destination "$(pwd)/$WORK/out-hugo-$n")
+  # The three builds take turns, RUNS rounds: the machine's speed drifts over minutes,
+  # and taking turns lets the drift reach quorum and Hugo alike.
+  : > "$WORK/q.txt"; : > "$WORK/c.txt"; : > "$WORK/h.txt"
+  for _ in $(seq "$RUNS"); do
+    time_once "$QUORUM" build --root "$dir" --output "$WORK/out-quorum-$n" >> "$WORK/q.txt"
+    rm -rf "$WORK/out-cold-$n"; sync
+    time_once "$QUORUM" build --root "$dir" --output "$WORK/out-cold-$n" >> "$WORK/c.txt"
+    time_once "$HUGO" --quiet --source "$dir-hugo" --destination "$(pwd)/$WORK/out-hugo-$n" >> "$WORK/h.txt"
+  done
+  read -r qt qm < <(medians < "$WORK/q.txt")
+  read -r ct cm < <(medians < "$WORK/c.txt")
+  read -r ht hm < <(medians < "$WORK/h.txt")
   # Best of RUNS for the in-process figures (a fraction of a second each, so noise dominates).
   floors=$(for _ in $(seq "$RUNS"); do target/release/examples/markdown-floor "$dir"; done)
   floor=$(echo "$floors" | grep 'to render' | cut -d' ' -f1 | sort -g | head -n 1)
@@ -64,4 +72,5 @@ for n in $SIZES; do
     "$(awk "BEGIN {printf \"%.2f\", $qt / $ht}")" "$floor" \
     "$(awk "BEGIN {printf \"%.1f\", $qt / $floor}")" "$md" \
     "$(awk "BEGIN {printf \"%.1f\", $md / $floor}")"
+  echo "         quorum/hugo in each round: $(paste -d' ' "$WORK/q.txt" "$WORK/h.txt" | awk '{printf "%.2f ", $1 / $3}')"
 done
