@@ -115,6 +115,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             drafts,
             timings,
         } => {
+            keep_freed_memory_for_reuse();
             let options = BuildOptions {
                 root,
                 output,
@@ -239,3 +240,17 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 // build (perf: `clear_page_erms`); without them, about 2.5 s in all (output on tmpfs).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// mimalloc's `purge_delay` option (its number in mimalloc.h, where retired options keep
+/// their places so that the numbers stay put).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// A build is one short process: memory it frees is kept for its next allocations instead
+/// of being handed back to the system and faulted in again, zeroed. At 10,000 meetings
+/// that is about 0.5 s less system time and 0.5–1 s less wall time (peak memory 7–9 %
+/// higher, still about a third below Hugo's). `serve` keeps the default and gives memory back between
+/// rebuilds.
+fn keep_freed_memory_for_reuse() {
+    // SAFETY: called before any other thread is started (mi_option_set is not thread-safe).
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+}
