@@ -334,7 +334,7 @@ impl WordCache {
     }
 
     /// The stem `written` is indexed under (`None`: not indexed), borrowed from the cache:
-    /// this runs once per word of the archive, so a known word costs one lookup and no
+    /// this runs once per word of the archive, so a known word costs two map lookups and no
     /// reference counting.
     fn stem(&mut self, language: Language, written: &str) -> Option<&Arc<str>> {
         let l = language as usize;
