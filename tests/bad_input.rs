@@ -292,6 +292,23 @@ fn template_reading_an_unknown_field() {
 }
 
 #[test]
+fn template_linking_to_a_path_that_is_not_a_site_path() {
+    let d = assert_error(
+        "template-url-not-a-site-path",
+        MEETING_TEMPLATE,
+        3,
+        27,
+        "url: `meetings/` is not a site path; site paths start with `/`",
+    );
+    assert_build_fails_cleanly("template-url-not-a-site-path");
+    assert!(
+        d.message.contains("cannot render /meetings/2020-01-01-a/"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
 fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
     let diagnostics = check("unknown-timezone");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");

@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use quorum::config::LinkStyle;
 use quorum::{build_site, BuildOptions, Error};
 
 const ORGS: &str = "fohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n  aliases: [FHM]\nskr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\n";
@@ -394,5 +395,58 @@ fn syntax_css_is_linked_only_when_a_meeting_has_code() {
             .count();
         assert_eq!(links, expected, "{meeting}");
         assert_eq!(out.path().join("public/syntax.css").exists(), expected == 1);
+    }
+}
+
+#[test]
+fn the_url_filter_and_the_url_function_write_the_same_links_in_every_link_style() {
+    let site = fixture(&[
+        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
+        (
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block content %}\
+             <a id=\"function\" href=\"{{ url(path='/meetings/a/#item-1') }}\">x</a>\
+             <a id=\"filter\" href=\"{{ '/meetings/a/#item-1' | url }}\">x</a>\
+             {% endblock content %}",
+        ),
+        (
+            "templates/tags.html",
+            "{% extends \"base.html\" %}{% block content %}\
+             <a id=\"function\" href=\"{{ url(path='/meetings/a b/') }}\">x</a>\
+             <a id=\"filter\" href=\"{{ '/meetings/a b/' | url }}\">x</a>\
+             {% endblock content %}",
+        ),
+    ]);
+    let href = |html: &scraper::Html, id: &str| -> String {
+        select(html, &format!("#{id}"))[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_string()
+    };
+    for (links, expected_404, expected_tags) in [
+        (
+            LinkStyle::Relative,
+            "/meetings/a/#item-1",
+            "../meetings/a%20b/",
+        ),
+        (
+            LinkStyle::File,
+            "meetings/a/index.html#item-1",
+            "../meetings/a%20b/index.html",
+        ),
+        (
+            LinkStyle::Absolute,
+            "/meetings/a/#item-1",
+            "/meetings/a%20b/",
+        ),
+    ] {
+        let (out, _) = build_into(site.path(), Some(links));
+        let not_found = page(out.path(), "404.html");
+        let tags = page(out.path(), "tags/index.html");
+        assert_eq!(href(&not_found, "filter"), expected_404, "{links:?}");
+        assert_eq!(href(&not_found, "function"), expected_404, "{links:?}");
+        assert_eq!(href(&tags, "filter"), expected_tags, "{links:?}");
+        assert_eq!(href(&tags, "function"), expected_tags, "{links:?}");
     }
 }
