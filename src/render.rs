@@ -336,7 +336,7 @@ fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &
 /// The site path of the page a server shows for missing URLs.
 pub const NOT_FOUND_PATH: &str = "/404.html";
 
-/// Registers `url()` (also a filter), `t()` and the date filters.
+/// Registers `url()` and `t()` (each also a filter) and the date filters.
 fn register_helpers(tera: &mut Tera, theme: &Theme, config: &SiteConfig) {
     let style = config.build.links;
     let base_path = config.base_path();
@@ -354,8 +354,16 @@ fn register_helpers(tera: &mut Tera, theme: &Theme, config: &SiteConfig) {
         link_from_current_page(path, style, &path_for_filter)
     });
     let strings = Arc::new(theme.strings.clone());
+    let strings_for_filter = Arc::clone(&strings);
     tera.register_function("t", move |kwargs: Kwargs, _: &State| {
-        translate(&kwargs, &strings)
+        let key = kwargs.get::<&str>("key")?.ok_or_else(|| {
+            tera::Error::message("t() needs a `key` string, e.g. t(key=\"meetings\")")
+        })?;
+        translate(key, &strings)
+    });
+    // The same as a filter, `{{ "meetings" | t }}` (as in Liquid), for the reason `url` is one.
+    tera.register_filter("t", move |key: &str, _: Kwargs, _: &State| {
+        translate(key, &strings_for_filter)
     });
     tera.register_filter("long_date", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, i18n::long_date)
@@ -419,11 +427,8 @@ fn escape_url(link: &str) -> String {
     out
 }
 
-/// `t(key="meetings")`: the UI string in the page's language.
-fn translate(kwargs: &Kwargs, strings: &Strings) -> TeraResult<String> {
-    let key = kwargs.get::<&str>("key")?.ok_or_else(|| {
-        tera::Error::message("t() needs a `key` string, e.g. t(key=\"meetings\")")
-    })?;
+/// `t(key="meetings")` and `"meetings" | t`: the UI string in the page's language.
+fn translate(key: &str, strings: &Strings) -> TeraResult<String> {
     strings
         .get(current_language(), key)
         .map(str::to_string)

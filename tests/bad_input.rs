@@ -309,6 +309,18 @@ fn template_linking_to_a_path_that_is_not_a_site_path() {
 }
 
 #[test]
+fn template_asking_for_a_ui_string_that_does_not_exist() {
+    assert_error(
+        "template-unknown-ui-string",
+        MEETING_TEMPLATE,
+        3,
+        20,
+        "the UI string `meetngs` is missing from i18n/sv.toml",
+    );
+    assert_build_fails_cleanly("template-unknown-ui-string");
+}
+
+#[test]
 fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
     let diagnostics = check("unknown-timezone");
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");

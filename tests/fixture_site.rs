@@ -450,3 +450,26 @@ fn the_url_filter_and_the_url_function_write_the_same_links_in_every_link_style(
         assert_eq!(href(&tags, "function"), expected_tags, "{links:?}");
     }
 }
+
+#[test]
+fn the_t_filter_and_the_t_function_give_the_ui_string_of_the_page_language() {
+    let template = "{% extends \"base.html\" %}{% block content %}\
+         <p id=\"function\">{{ t(key='nav_meetings') }}</p>\
+         <p id=\"filter\">{{ 'nav_meetings' | t }}</p>\
+         <p id=\"built\">{{ ('nav_' ~ 'people') | t }}</p>\
+         {% endblock content %}";
+    for (language, meetings, people) in [("sv", "Möten", "Personer"), ("en", "Meetings", "People")]
+    {
+        let site_toml = format!("title = \"Arkiv\"\nlanguage = \"{language}\"\n");
+        let site = fixture(&[
+            ("site.toml", site_toml.as_str()),
+            ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
+            ("templates/404.html", template),
+        ]);
+        let (out, _) = build_into(site.path(), None);
+        let html = page(out.path(), "404.html");
+        assert_eq!(texts(&html, "#function"), [meetings], "{language}");
+        assert_eq!(texts(&html, "#filter"), [meetings], "{language}");
+        assert_eq!(texts(&html, "#built"), [people], "{language}");
+    }
+}
