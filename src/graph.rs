@@ -4,7 +4,10 @@
 //! are shared between pages through [`Shared`] (an `Arc`), so a decision shown on five
 //! pages is built once, and rendering converts it for the templates once.
 
+mod flat;
+
 use crate::shared::Shared;
+use flat::{flat_ref, flat_view};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Datelike;
@@ -17,29 +20,37 @@ use crate::model::{Archive, Extract, Item, Meeting, Participant};
 
 // ---- views (the template context's shapes) ----
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OrgRef {
     pub key: String,
     pub path: String,
     pub name: String,
     pub short: Option<String>,
 }
+flat_ref!(OrgRef {
+    key,
+    path,
+    name,
+    short
+});
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonRef {
     pub key: String,
     pub path: String,
     pub name: String,
 }
+flat_ref!(PersonRef { key, path, name });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BodyRef {
     pub key: String,
     pub path: String,
     pub name: String,
 }
+flat_ref!(BodyRef { key, path, name });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MeetingRef {
     pub slug: String,
     pub path: String,
@@ -54,6 +65,20 @@ pub struct MeetingRef {
     pub decision_count: usize,
     pub action_count: usize,
 }
+flat_ref!(MeetingRef {
+    slug,
+    path,
+    title,
+    date,
+    year,
+    kind,
+    language,
+    body,
+    organiser,
+    item_count,
+    decision_count,
+    action_count
+});
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipantView {
@@ -63,13 +88,19 @@ pub struct ParticipantView {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ItemRef {
     pub number: String,
     pub title: String,
     pub anchor: String,
     pub path: String,
 }
+flat_ref!(ItemRef {
+    number,
+    title,
+    anchor,
+    path
+});
 
 /// A decision or an action, with where it was taken.
 #[derive(Debug, Clone, Serialize)]
@@ -84,15 +115,15 @@ pub struct ExtractView {
     pub organisations: Vec<Shared<OrgRef>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ItemView {
-    #[serde(flatten)]
     pub item: Shared<ItemRef>,
     pub presenters: Vec<ParticipantView>,
     pub html: String,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
 }
+flat_view!(ItemView { item; presenters, html, decisions, actions });
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
@@ -121,9 +152,8 @@ pub struct AppendixView {
     pub html: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct MeetingView {
-    #[serde(flatten)]
     pub meeting: Shared<MeetingRef>,
     pub time: Option<String>,
     pub location: Option<String>,
@@ -139,16 +169,17 @@ pub struct MeetingView {
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
 }
+flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BodySummary {
-    #[serde(flatten)]
     pub body: Shared<BodyRef>,
     pub meeting_count: usize,
     pub first_date: String,
     pub last_date: String,
     pub organisers: Vec<Shared<OrgRef>>,
 }
+flat_view!(BodySummary { body; meeting_count, first_date, last_date, organisers });
 
 #[derive(Debug, Clone, Serialize)]
 pub struct YearLink {
@@ -223,40 +254,40 @@ impl TimelineFilter {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OrganisationSummary {
-    #[serde(flatten)]
     pub organisation: Shared<OrgRef>,
     pub kind: Option<String>,
     pub aliases: Vec<String>,
     pub meeting_count: usize,
     pub person_count: usize,
 }
+flat_view!(OrganisationSummary { organisation; kind, aliases, meeting_count, person_count });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct OrganisationDetail {
-    #[serde(flatten)]
     pub organisation: Shared<OrgRef>,
     pub aliases: Vec<String>,
     pub kind: Option<String>,
     pub url: Option<String>,
 }
+flat_view!(OrganisationDetail { organisation; aliases, kind, url });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonSummary {
-    #[serde(flatten)]
     pub person: Shared<PersonRef>,
     pub organisations: Vec<Shared<OrgRef>>,
     pub meeting_count: usize,
 }
+flat_view!(PersonSummary { person; organisations, meeting_count });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PersonDetail {
-    #[serde(flatten)]
     pub person: Shared<PersonRef>,
     pub aliases: Vec<String>,
     pub organisations: Vec<Shared<OrgRef>>,
 }
+flat_view!(PersonDetail { person; aliases, organisations });
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Attendance {
