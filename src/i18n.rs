@@ -1,7 +1,7 @@
 //! Language: dates in Swedish and English ("15 september 2020", "15 September 2020") and
 //! the theme's UI strings (`i18n/<lang>.toml`).
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -75,15 +75,16 @@ pub fn weekday(date: NaiveDate, language: Language) -> &'static str {
 /// The UI strings of a theme, per language.
 #[derive(Debug, Clone, Default)]
 pub struct Strings {
-    tables: HashMap<Language, BTreeMap<String, String>>,
+    /// Fx-hashed: templates look a string up about a hundred times per page.
+    tables: FxHashMap<Language, FxHashMap<String, String>>,
 }
 
 impl Strings {
     /// Reads `key = "text"` tables; `sources` gives each language's file name and text.
     pub fn parse(sources: &[(Language, String, String)]) -> Result<Self, String> {
-        let mut tables = HashMap::new();
+        let mut tables = FxHashMap::default();
         for (language, name, text) in sources {
-            let table: BTreeMap<String, String> =
+            let table: FxHashMap<String, String> =
                 toml::from_str(text).map_err(|e| format!("{name}: {}", e.message()))?;
             tables.insert(*language, table);
         }

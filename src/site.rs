@@ -262,9 +262,9 @@ impl Site {
                     .render_in(&pass, page)
                     .map_err(Error::single)?;
                 let digest = if track { hash(&rendered.html) } else { 0 };
-                let file = OutputFile::Text {
+                let file = OutputFile::Bytes {
                     path: rendered.path.clone(),
-                    text: rendered.html,
+                    bytes: rendered.html,
                 };
                 staging.write(file)?;
                 Ok((rendered.path, digest))
@@ -548,9 +548,9 @@ impl Site {
                 let digest = hash(&page.html);
                 self.written.insert(page.path.clone(), digest) != Some(digest)
             })
-            .map(|page| OutputFile::Text {
+            .map(|page| OutputFile::Bytes {
                 path: page.path,
-                text: page.html,
+                bytes: page.html,
             })
             .collect()
     }
@@ -699,9 +699,9 @@ fn empty_graph() -> SiteGraph {
     }
 }
 
-fn hash(text: &str) -> u64 {
+fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
+    bytes.hash(&mut hasher);
     hasher.finish()
 }
 

@@ -357,7 +357,7 @@ fn pages_render_the_same_with_shared_views_cached_across_pages() {
     use quorum::shared::RenderPass;
     let site = quorum::site::Site::load(&BuildOptions::new(example_root())).unwrap();
     let pass = RenderPass::begin();
-    let cached: Vec<String> = site
+    let cached: Vec<Vec<u8>> = site
         .graph
         .pages
         .iter()
@@ -471,5 +471,51 @@ fn the_t_filter_and_the_t_function_give_the_ui_string_of_the_page_language() {
         assert_eq!(texts(&html, "#function"), [meetings], "{language}");
         assert_eq!(texts(&html, "#filter"), [meetings], "{language}");
         assert_eq!(texts(&html, "#built"), [people], "{language}");
+    }
+}
+
+#[test]
+fn a_link_in_the_minutes_to_another_meeting_is_written_from_each_page() {
+    let site = fixture(&[
+        (
+            "content/2020-01-01-a.md",
+            "---\ndate: 2020-01-01\n---\n## Punkt\n\nSe [förra mötet](2019-12-01-b.md#item-1) och [mötet](/meetings/2019-12-01-b/).\n\nBeslut: Nätverket läser [protokollet](2019-12-01-b.md).\n",
+        ),
+        ("content/2019-12-01-b.md", "---\ndate: 2019-12-01\n---\n## Punkt\n"),
+    ]);
+    for (links, expected) in [
+        (
+            None,
+            [
+                "../../meetings/2019-12-01-b/#item-1",
+                "../../meetings/2019-12-01-b/",
+            ],
+        ),
+        (
+            Some(LinkStyle::File),
+            [
+                "../../meetings/2019-12-01-b/index.html#item-1",
+                "../../meetings/2019-12-01-b/index.html",
+            ],
+        ),
+    ] {
+        let (out, _) = build_into(site.path(), links);
+        let html = page(out.path(), "meetings/2020-01-01-a/index.html");
+        let hrefs: Vec<_> = select(&html, ".prose a[href]")
+            .iter()
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(hrefs[..2], expected, "{links:?}");
+        // The decision is also shown on the timeline, one folder higher.
+        let timeline = page(out.path(), "decisions/index.html");
+        let card_links: Vec<_> = select(&timeline, ".card-text a[href]")
+            .iter()
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert_eq!(card_links.len(), 1, "{links:?}");
+        assert!(
+            card_links[0].starts_with("../meetings/2019-12-01-b/"),
+            "{card_links:?}"
+        );
     }
 }
