@@ -48,7 +48,16 @@ pub fn month_name(month: u32, language: Language) -> Option<&'static str> {
 /// "15 september 2020" / "15 September 2020".
 pub fn long_date(date: NaiveDate, language: Language) -> String {
     let month = month_name(date.month(), language).unwrap_or_default();
-    format!("{} {} {}", date.day(), month, date.year())
+    // Put together by hand rather than with `format!` (a third of the cost): the default
+    // theme shows half a million dates at 10,000 meetings.
+    let mut numbers = itoa::Buffer::new();
+    let mut out = String::with_capacity(month.len() + 10);
+    out.push_str(numbers.format(date.day()));
+    out.push(' ');
+    out.push_str(month);
+    out.push(' ');
+    out.push_str(numbers.format(date.year()));
+    out
 }
 
 /// "tisdag" / "Tuesday".
