@@ -394,7 +394,8 @@ fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &
 /// The site path of the page a server shows for missing URLs.
 pub const NOT_FOUND_PATH: &str = "/404.html";
 
-/// Registers `url()` and `t()` (each also a filter) and the date filters.
+/// Registers `url()` and `t()` (each also a filter) and the date filters (`long_date`,
+/// `time_tag`, `weekday`, `month_name`).
 fn register_helpers(tera: &mut Tera, theme: &Theme) {
     tera.register_function("url", |kwargs: Kwargs, _: &State| {
         let path = kwargs.get::<&str>("path")?.ok_or_else(|| {
@@ -423,6 +424,11 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
     tera.register_filter("long_date", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, i18n::long_date)
     });
+    // `{{ d | time_tag }}`: what the theme's `date` component writes, `<time datetime="…">`
+    // around the long date, as one filter call (Liquid has the same filter): the default
+    // theme shows half a million dates at 10,000 meetings, and a component call costs
+    // about 2,000 instructions more.
+    tera.register_filter("time_tag", |d: &str, _: Kwargs, _: &State| time_tag(d));
     tera.register_filter("weekday", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, |d, l| i18n::weekday(d, l).to_string())
     });
@@ -511,6 +517,20 @@ fn date_filter(
     Ok(format(date, current_language()))
 }
 
+/// `<time datetime="2020-09-15">15 september 2020</time>`, marked safe.
+fn time_tag(d: &str) -> TeraResult<Value> {
+    let text = date_filter(d, i18n::long_date)?;
+    // `d` was read as a date, so it holds digits, signs, dashes and spaces only, and the long
+    // date is numbers and a month name: nothing to escape.
+    let mut tag = String::with_capacity(d.len() + text.len() + 32);
+    tag.push_str("<time datetime=\"");
+    tag.push_str(d);
+    tag.push_str("\">");
+    tag.push_str(&text);
+    tag.push_str("</time>");
+    Ok(Value::safe_string(&tag))
+}
+
 /// `2020-09-15` as a date, read directly: the site's dates are written this way, and
 /// chrono's general parser (which date filters fall back on) took about 2,000 instructions
 /// a date, on half a million dates at 10,000 meetings.
@@ -573,6 +593,15 @@ mod tests {
         // What the fast path does not read still goes through chrono.
         assert!(date_filter("2020-9-5", i18n::long_date).is_ok());
         assert!(date_filter("2020-02-30", i18n::long_date).is_err());
+    }
+
+    #[test]
+    fn a_time_tag_holds_the_iso_date_and_the_long_date() {
+        assert_eq!(
+            time_tag("2020-09-15").unwrap().as_str(),
+            Some(r#"<time datetime="2020-09-15">15 september 2020</time>"#)
+        );
+        assert!(time_tag("<b>").is_err());
     }
 
     #[test]

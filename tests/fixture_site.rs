@@ -519,3 +519,25 @@ fn a_link_in_the_minutes_to_another_meeting_is_written_from_each_page() {
         );
     }
 }
+
+#[test]
+fn the_date_component_and_the_time_tag_filter_write_the_same_time_element() {
+    let site = fixture(&[
+        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
+        (
+            "templates/404.html",
+            "{% extends \"base.html\" %}{% block content %}\
+             <p id=\"component\">{{ <date d={'2021-03-04'} /> }}</p>\
+             <p id=\"filter\">{{ '2021-03-04' | time_tag }}</p>\
+             {% endblock content %}",
+        ),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "404.html");
+    for id in ["component", "filter"] {
+        let time = select(&html, &format!("#{id} time"));
+        assert_eq!(time.len(), 1, "{id}");
+        assert_eq!(time[0].value().attr("datetime"), Some("2021-03-04"), "{id}");
+        assert_eq!(text(&time[0]), "4 mars 2021", "{id}");
+    }
+}
