@@ -398,25 +398,28 @@ fn syntax_css_is_linked_only_when_a_meeting_has_code() {
     }
 }
 
+/// A one-meeting site whose templates named in `templates` (e.g. "404.html") show `content`
+/// in the base layout, plus any `more` files: for testing template helpers.
+fn site_showing(templates: &[&str], content: &str, more: &[(&str, &str)]) -> tempfile::TempDir {
+    let page = format!(
+        "{{% extends \"base.html\" %}}{{% block content %}}{content}{{% endblock content %}}"
+    );
+    let paths: Vec<String> = templates.iter().map(|t| format!("templates/{t}")).collect();
+    let mut files: Vec<(&str, &str)> = vec![("content/a.md", "---\ndate: 2020-01-01\n---\n")];
+    files.extend(paths.iter().map(|p| (p.as_str(), page.as_str())));
+    files.extend_from_slice(more);
+    fixture(&files)
+}
+
 #[test]
 fn the_url_filter_and_the_url_function_write_the_same_links_in_every_link_style() {
-    let site = fixture(&[
-        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
-        (
-            "templates/404.html",
-            "{% extends \"base.html\" %}{% block content %}\
-             <a id=\"function\" href=\"{{ url(path='/meetings/a/#item-1') }}\">x</a>\
-             <a id=\"filter\" href=\"{{ '/meetings/a/#item-1' | url }}\">x</a>\
-             {% endblock content %}",
-        ),
-        (
-            "templates/tags.html",
-            "{% extends \"base.html\" %}{% block content %}\
-             <a id=\"function\" href=\"{{ url(path='/meetings/a b/') }}\">x</a>\
-             <a id=\"filter\" href=\"{{ '/meetings/a b/' | url }}\">x</a>\
-             {% endblock content %}",
-        ),
-    ]);
+    // The 404 page links from the base path, the tags page from its folder.
+    let site = site_showing(
+        &["404.html", "tags.html"],
+        "<a id=\"function\" href=\"{{ url(path='/meetings/a b/#item-1') }}\">x</a>\
+         <a id=\"filter\" href=\"{{ '/meetings/a b/#item-1' | url }}\">x</a>",
+        &[],
+    );
     let href = |html: &scraper::Html, id: &str| -> String {
         select(html, &format!("#{id}"))[0]
             .value()
@@ -427,18 +430,18 @@ fn the_url_filter_and_the_url_function_write_the_same_links_in_every_link_style(
     for (links, expected_404, expected_tags) in [
         (
             LinkStyle::Relative,
-            "/meetings/a/#item-1",
-            "../meetings/a%20b/",
+            "/meetings/a%20b/#item-1",
+            "../meetings/a%20b/#item-1",
         ),
         (
             LinkStyle::File,
-            "meetings/a/index.html#item-1",
-            "../meetings/a%20b/index.html",
+            "meetings/a%20b/index.html#item-1",
+            "../meetings/a%20b/index.html#item-1",
         ),
         (
             LinkStyle::Absolute,
-            "/meetings/a/#item-1",
-            "/meetings/a%20b/",
+            "/meetings/a%20b/#item-1",
+            "/meetings/a%20b/#item-1",
         ),
     ] {
         let (out, _) = build_into(site.path(), Some(links));
@@ -453,19 +456,13 @@ fn the_url_filter_and_the_url_function_write_the_same_links_in_every_link_style(
 
 #[test]
 fn the_t_filter_and_the_t_function_give_the_ui_string_of_the_page_language() {
-    let template = "{% extends \"base.html\" %}{% block content %}\
-         <p id=\"function\">{{ t(key='nav_meetings') }}</p>\
+    let content = "<p id=\"function\">{{ t(key='nav_meetings') }}</p>\
          <p id=\"filter\">{{ 'nav_meetings' | t }}</p>\
-         <p id=\"built\">{{ ('nav_' ~ 'people') | t }}</p>\
-         {% endblock content %}";
+         <p id=\"built\">{{ ('nav_' ~ 'people') | t }}</p>";
     for (language, meetings, people) in [("sv", "Möten", "Personer"), ("en", "Meetings", "People")]
     {
         let site_toml = format!("title = \"Arkiv\"\nlanguage = \"{language}\"\n");
-        let site = fixture(&[
-            ("site.toml", site_toml.as_str()),
-            ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
-            ("templates/404.html", template),
-        ]);
+        let site = site_showing(&["404.html"], content, &[("site.toml", site_toml.as_str())]);
         let (out, _) = build_into(site.path(), None);
         let html = page(out.path(), "404.html");
         assert_eq!(texts(&html, "#function"), [meetings], "{language}");
@@ -522,16 +519,12 @@ fn a_link_in_the_minutes_to_another_meeting_is_written_from_each_page() {
 
 #[test]
 fn the_date_component_and_the_time_tag_filter_write_the_same_time_element() {
-    let site = fixture(&[
-        ("content/a.md", "---\ndate: 2020-01-01\n---\n"),
-        (
-            "templates/404.html",
-            "{% extends \"base.html\" %}{% block content %}\
-             <p id=\"component\">{{ <date d={'2021-03-04'} /> }}</p>\
-             <p id=\"filter\">{{ '2021-03-04' | time_tag }}</p>\
-             {% endblock content %}",
-        ),
-    ]);
+    let site = site_showing(
+        &["404.html"],
+        "<p id=\"component\">{{ <date d={'2021-03-04'} /> }}</p>\
+         <p id=\"filter\">{{ '2021-03-04' | time_tag }}</p>",
+        &[],
+    );
     let (out, _) = build_into(site.path(), None);
     let html = page(out.path(), "404.html");
     for id in ["component", "filter"] {
