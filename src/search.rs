@@ -314,12 +314,17 @@ struct WordCache {
     analyzers: [Analyzer; 2],
     // Fx, not SipHash: these maps are hit once per word of the archive, with keys that
     // come from the site's own text (no untrusted input to flood them).
-    seen: [FxHashMap<String, Option<Arc<Word>>>; 2],
-    stems: FxHashMap<String, Arc<str>>,
+    /// Each written word, per language: the id of its stem in `stems` (`None`: not indexed).
+    seen: [FxHashMap<String, Option<u32>>; 2],
+    stem_ids: FxHashMap<String, u32>,
+    stems: Vec<Arc<str>>,
     /// Words first seen since the last `take_fresh` (the vocabulary is their union).
     fresh: Vec<Arc<Word>>,
-    /// An empty map with room for a document's terms, reused from one document to the next.
-    terms: FxHashMap<Arc<str>, f32>,
+    /// The document being read: its weighted frequency per stem id (0: not in it; every
+    /// field weight is positive) and the ids it has, in the order first met. Indexing by
+    /// id, not hashing the stem again, is what makes a known word one map lookup in all.
+    frequencies: Vec<f32>,
+    in_document: Vec<u32>,
 }
 
 impl WordCache {
@@ -327,46 +332,48 @@ impl WordCache {
         WordCache {
             analyzers: [Analyzer::new(Language::Sv), Analyzer::new(Language::En)],
             seen: [FxHashMap::default(), FxHashMap::default()],
-            stems: FxHashMap::default(),
+            stem_ids: FxHashMap::default(),
+            stems: Vec::new(),
             fresh: Vec::new(),
-            terms: FxHashMap::default(),
+            frequencies: Vec::new(),
+            in_document: Vec::new(),
         }
     }
 
-    /// The stem `written` is indexed under (`None`: not indexed), borrowed from the cache:
-    /// this runs once per word of the archive, so a known word costs two map lookups and no
-    /// reference counting.
-    fn stem(&mut self, language: Language, written: &str) -> Option<&Arc<str>> {
-        let l = language as usize;
-        if !self.seen[l].contains_key(written) {
-            self.learn(language, written);
+    /// The id of the stem `written` is indexed under (`None`: not indexed). This runs once
+    /// per word of the archive, so a known word costs one map lookup.
+    fn stem_id(&mut self, language: Language, written: &str) -> Option<u32> {
+        match self.seen[language as usize].get(written) {
+            Some(&id) => id,
+            None => self.learn(language, written),
         }
-        self.seen[l][written].as_ref().map(|word| &word.stem)
     }
 
     /// Analyses a word seen for the first time and remembers what it became.
-    fn learn(&mut self, language: Language, written: &str) {
+    fn learn(&mut self, language: Language, written: &str) -> Option<u32> {
         let l = language as usize;
         let analysed = self.analyzers[l]
             .analyse(written)
             .map(|(folded, lower, stem)| {
-                let stem = match self.stems.get(&stem) {
-                    Some(s) => s.clone(),
+                let id = match self.stem_ids.get(&stem) {
+                    Some(&id) => id,
                     None => {
-                        let s: Arc<str> = Arc::from(stem.as_str());
-                        self.stems.insert(stem, s.clone());
-                        s
+                        let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
+                        self.stems.push(Arc::from(stem.as_str()));
+                        self.frequencies.push(0.0);
+                        self.stem_ids.insert(stem, id);
+                        id
                     }
                 };
-                let word = Arc::new(Word {
+                self.fresh.push(Arc::new(Word {
                     folded,
                     lower,
-                    stem,
-                });
-                self.fresh.push(word.clone());
-                word
+                    stem: Arc::clone(&self.stems[id as usize]),
+                }));
+                id
             });
         self.seen[l].insert(written.to_string(), analysed);
+        analysed
     }
 }
 
@@ -382,38 +389,44 @@ struct DocText<'a> {
     cache: &'a mut WordCache,
     language: Language,
     length: u32,
-    terms: FxHashMap<Arc<str>, f32>,
 }
 
 impl<'a> DocText<'a> {
     fn new(cache: &'a mut WordCache, language: Language) -> Self {
+        debug_assert!(cache.in_document.is_empty());
         DocText {
+            cache,
             language,
             length: 0,
-            terms: std::mem::take(&mut cache.terms),
-            cache,
         }
     }
 
+    /// Adds the words of `text`, each counting `weight` (positive).
     fn add(&mut self, text: &str, weight: f32) {
         for written in words(text) {
             self.length += 1;
-            if let Some(stem) = self.cache.stem(self.language, written) {
-                match self.terms.get_mut(&**stem) {
-                    Some(frequency) => *frequency += weight,
-                    None => {
-                        self.terms.insert(Arc::clone(stem), weight);
-                    }
+            if let Some(id) = self.cache.stem_id(self.language, written) {
+                let frequency = &mut self.cache.frequencies[id as usize];
+                if *frequency == 0.0 {
+                    self.cache.in_document.push(id);
                 }
+                *frequency += weight;
             }
         }
     }
 
-    /// The document's terms, in no particular order; the emptied map goes back to the
-    /// cache, so the next document starts with room for its words.
-    fn finish(mut self, doc: Doc) -> Analysed {
-        let terms = self.terms.drain().collect();
-        self.cache.terms = std::mem::take(&mut self.terms);
+    /// The document's terms, in the order first met; the frequencies go back to 0 for the
+    /// next document.
+    fn finish(self, doc: Doc) -> Analysed {
+        let cache = self.cache;
+        let terms = cache
+            .in_document
+            .drain(..)
+            .map(|id| {
+                let frequency = std::mem::take(&mut cache.frequencies[id as usize]);
+                (Arc::clone(&cache.stems[id as usize]), frequency)
+            })
+            .collect();
         Analysed {
             doc,
             length: self.length.max(1),
