@@ -73,19 +73,43 @@ pub struct Renderer {
 struct CurrentPage {
     path: String,
     lang: Language,
-    /// How links from this page are written ([`page_link_style`]) and what each starts
-    /// with ([`link_prefix`]), worked out once per page rather than once per link: pages
-    /// have up to tens of thousands of links.
-    link_style: LinkStyle,
-    link_prefix: String,
+    links: PageLinks,
+}
+
+/// How links from one page are written, worked out once per page rather than once per
+/// link: pages have up to tens of thousands of links.
+struct PageLinks {
+    /// The configured style, but see [`page_link_style`].
+    style: LinkStyle,
+    /// What every link starts with ([`link_prefix`]).
+    prefix: String,
+}
+
+impl PageLinks {
+    fn new(from: &str, style: LinkStyle, base_path: &str) -> Self {
+        let style = page_link_style(from, style);
+        PageLinks {
+            style,
+            prefix: link_prefix(from, style, base_path),
+        }
+    }
+
+    /// Appends the link to the site path `to`, made safe for an attribute.
+    fn push(&self, out: &mut String, to: &str) {
+        let start = out.len();
+        push_link_after(out, &self.prefix, to, self.style);
+        escape_url_from(out, start);
+    }
 }
 
 thread_local! {
     static CURRENT: RefCell<CurrentPage> = RefCell::new(CurrentPage {
         path: "/".to_string(),
         lang: Language::Sv,
-        link_style: LinkStyle::Relative,
-        link_prefix: String::new(),
+        links: PageLinks {
+            style: LinkStyle::Relative,
+            prefix: String::new(),
+        },
     });
 }
 
@@ -147,8 +171,7 @@ impl Renderer {
         CURRENT.with_borrow_mut(|current| {
             current.path.clone_from(&page.path);
             current.lang = page.lang;
-            current.link_style = page_link_style(&page.path, self.links);
-            current.link_prefix = link_prefix(&page.path, current.link_style, &self.base_path);
+            current.links = PageLinks::new(&page.path, self.links, &self.base_path);
         });
         let context = Context {
             site: &self.site,
@@ -183,8 +206,9 @@ impl Renderer {
             let text = std::str::from_utf8(&html).map_err(|e| {
                 Diagnostic::error(page.template, format!("{} is not UTF-8: {e}", page.path))
             })?;
-            html =
-                resolve_internal_links(text, &page.path, self.links, &self.base_path).into_bytes();
+            html = CURRENT
+                .with_borrow(|current| resolve_internal_links(text, &current.links))
+                .into_bytes();
         }
         Ok(Rendered {
             path: page.path.clone(),
@@ -309,13 +333,8 @@ fn error_chain(error: &tera::Error) -> String {
 /// A link from the page being rendered to the site path `to` ("/meetings/#x").
 pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
     let mut out = String::new();
-    push_link(&mut out, from, to, style, base_path);
+    push_link_after(&mut out, &link_prefix(from, style, base_path), to, style);
     out
-}
-
-/// Appends [`link`]`(from, to, …)` to `out`.
-fn push_link(out: &mut String, from: &str, to: &str, style: LinkStyle, base_path: &str) {
-    push_link_after(out, &link_prefix(from, style, base_path), to, style);
 }
 
 /// What every link from the page `from` starts with, before the target's path: the base
@@ -364,16 +383,8 @@ fn page_link_style(from: &str, style: LinkStyle) -> LinkStyle {
     }
 }
 
-/// A link from page `from`, as [`link`] but with the 404 page's exception
-/// ([`page_link_style`]). Appended to `out`, made safe for an attribute.
-fn push_page_link(out: &mut String, from: &str, to: &str, style: LinkStyle, base_path: &str) {
-    let start = out.len();
-    push_link(out, from, to, page_link_style(from, style), base_path);
-    escape_url_from(out, start);
-}
-
 /// Replaces the Markdown step's `quorum:/path` links with links from this page.
-fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &str) -> String {
+fn resolve_internal_links(html: &str, links: &PageLinks) -> String {
     let marker = format!("\"{}", crate::markdown::INTERNAL_LINK_PREFIX);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
@@ -384,7 +395,7 @@ fn resolve_internal_links(html: &str, from: &str, style: LinkStyle, base_path: &
         };
         out.push_str(&rest[..=start]);
         let target = rest[value_start..value_start + length].replace("&amp;", "&");
-        push_page_link(&mut out, from, &target, style, base_path);
+        links.push(&mut out, &target);
         rest = &rest[value_start + length..];
     }
     out.push_str(rest);
@@ -451,10 +462,7 @@ fn link_from_current_page(path: &str) -> TeraResult<Value> {
     }
     BUFFER.with_borrow_mut(|buffer| {
         buffer.clear();
-        CURRENT.with_borrow(|current| {
-            push_link_after(buffer, &current.link_prefix, path, current.link_style);
-        });
-        escape_url_from(buffer, 0);
+        CURRENT.with_borrow(|current| current.links.push(buffer, path));
         Ok(Value::safe_string(buffer))
     })
 }
@@ -637,11 +645,17 @@ mod tests {
     fn internal_links_from_the_minutes_are_resolved_per_page() {
         let html = r#"<a href="quorum:/meetings/a/#item-2">a</a> <a href="https://x.se">x</a>"#;
         assert_eq!(
-            resolve_internal_links(html, "/meetings/b/", LinkStyle::Relative, "/"),
+            resolve_internal_links(
+                html,
+                &PageLinks::new("/meetings/b/", LinkStyle::Relative, "/")
+            ),
             r#"<a href="../../meetings/a/#item-2">a</a> <a href="https://x.se">x</a>"#
         );
         assert_eq!(
-            resolve_internal_links(html, "/decisions/2020/", LinkStyle::File, "/"),
+            resolve_internal_links(
+                html,
+                &PageLinks::new("/decisions/2020/", LinkStyle::File, "/")
+            ),
             r#"<a href="../../meetings/a/index.html#item-2">a</a> <a href="https://x.se">x</a>"#
         );
     }
@@ -651,7 +665,7 @@ mod tests {
         assert_eq!(escape_url("../a b/\"x\"<y>&"), "../a%20b/%22x%22%3Cy%3E%26");
         assert_eq!(escape_url("../möte/"), "../möte/");
         let mut out = String::from("<a href=\"");
-        push_page_link(&mut out, "/a/", "/x y/", LinkStyle::Relative, "/");
+        PageLinks::new("/a/", LinkStyle::Relative, "/").push(&mut out, "/x y/");
         assert_eq!(out, "<a href=\"../x%20y/", "only the link is encoded");
     }
 
