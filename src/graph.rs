@@ -509,6 +509,14 @@ struct Refs<'a> {
     actions: Vec<Vec<Shared<ExtractView>>>,
 }
 
+/// What [`Refs::meeting_refs`] makes for one meeting.
+type MeetingRefs = (
+    Shared<MeetingRef>,
+    Vec<Shared<ItemRef>>,
+    Vec<Shared<ExtractView>>,
+    Vec<Shared<ExtractView>>,
+);
+
 impl<'a> Refs<'a> {
     fn new(archive: &'a Archive) -> Self {
         let orgs = archive
@@ -558,49 +566,60 @@ impl<'a> Refs<'a> {
             decisions: Vec::new(),
             actions: Vec::new(),
         };
-        for meeting in &archive.meetings {
-            let meeting_ref = Shared::new(refs.meeting_ref(meeting));
-            let items: Vec<Shared<ItemRef>> = meeting
-                .items
-                .iter()
-                .map(|item| {
-                    Shared::new(ItemRef {
-                        number: item.number.clone(),
-                        title: item.title.clone(),
-                        anchor: item.anchor.clone(),
-                        path: format!("{}#{}", meeting_ref.path, item.anchor),
-                    })
-                })
-                .collect();
-            let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
-                meeting
-                    .items
-                    .iter()
-                    .zip(&items)
-                    .flat_map(|(item, item_ref)| {
-                        pick(item).iter().map(|e| {
-                            Shared::new(ExtractView {
-                                id: e.id.clone(),
-                                anchor: e.anchor.clone(),
-                                path: format!("{}#{}", meeting_ref.path, e.anchor),
-                                text: e.text.clone(),
-                                html: e.html.clone(),
-                                item: item_ref.clone(),
-                                meeting: meeting_ref.clone(),
-                                organisations: refs.extract_organisations(meeting, item),
-                            })
-                        })
-                    })
-                    .collect()
-            };
-            let decisions = extracts(|i| &i.decisions);
-            let actions = extracts(|i| &i.actions);
+        // Each meeting's references are independent of the others': made on both cores.
+        let per_meeting: Vec<MeetingRefs> = archive
+            .meetings
+            .par_iter()
+            .map(|meeting| refs.meeting_refs(meeting))
+            .collect();
+        for (meeting_ref, items, decisions, actions) in per_meeting {
             refs.meetings.push(meeting_ref);
             refs.items.push(items);
             refs.decisions.push(decisions);
             refs.actions.push(actions);
         }
         refs
+    }
+
+    /// A meeting's reference, its items' and its decisions' and actions' views.
+    fn meeting_refs(&self, meeting: &Meeting) -> MeetingRefs {
+        let meeting_ref = Shared::new(self.meeting_ref(meeting));
+        let items: Vec<Shared<ItemRef>> = meeting
+            .items
+            .iter()
+            .map(|item| {
+                Shared::new(ItemRef {
+                    number: item.number.clone(),
+                    title: item.title.clone(),
+                    anchor: item.anchor.clone(),
+                    path: format!("{}#{}", meeting_ref.path, item.anchor),
+                })
+            })
+            .collect();
+        let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
+            meeting
+                .items
+                .iter()
+                .zip(&items)
+                .flat_map(|(item, item_ref)| {
+                    pick(item).iter().map(|e| {
+                        Shared::new(ExtractView {
+                            id: e.id.clone(),
+                            anchor: e.anchor.clone(),
+                            path: format!("{}#{}", meeting_ref.path, e.anchor),
+                            text: e.text.clone(),
+                            html: e.html.clone(),
+                            item: item_ref.clone(),
+                            meeting: meeting_ref.clone(),
+                            organisations: self.extract_organisations(meeting, item),
+                        })
+                    })
+                })
+                .collect()
+        };
+        let decisions = extracts(|i| &i.decisions);
+        let actions = extracts(|i| &i.actions);
+        (meeting_ref, items, decisions, actions)
     }
 
     fn org(&self, key: &str) -> Option<Shared<OrgRef>> {

@@ -187,18 +187,25 @@ impl Site {
         })?;
         problems.append(&mut link_warnings);
         self.timings.lap("assemble the archive", &mut clock);
-        let graph = build_graph(&archive, &self.theme.strings, self.config.language)
-            .map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
+        // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial
+        // steps leave on the other core.
+        let (graph, fingerprints) = rayon::join(
+            || build_graph(&archive, &self.theme.strings, self.config.language),
+            || {
+                archive
+                    .meetings
+                    .par_iter()
+                    .map(|m| (m.slug.clone(), summary_fingerprint(m)))
+                    .collect()
+            },
+        );
+        let graph = graph.map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
         // The renderer links /syntax.css only when some page has code: compiled again when
         // that changes (`load` compiled it for the empty graph, which has none).
         if graph.has_code != self.graph.has_code {
             self.renderer = Renderer::new(&self.theme, &self.config, graph.has_code)?;
         }
-        self.fingerprints = archive
-            .meetings
-            .iter()
-            .map(|m| (m.slug.clone(), summary_fingerprint(m)))
-            .collect();
+        self.fingerprints = fingerprints;
         self.archive = archive;
         self.graph = graph;
         self.warnings = problems;
