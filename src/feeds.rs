@@ -859,12 +859,9 @@ impl serde_json::ser::Formatter for ScriptSafe {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        crate::escape::write_escaped(writer, fragment, |byte| match byte {
-            b'<' => Some(b"\\u003c"),
-            b'>' => Some(b"\\u003e"),
-            b'&' => Some(b"\\u0026"),
-            _ => None,
-        })
+        const SCRIPT_SAFE: crate::escape::Escapes =
+            crate::escape::Escapes::new(b"<>&", &[b"\\u003c", b"\\u003e", b"\\u0026"]);
+        SCRIPT_SAFE.write(writer, fragment)
     }
 }
 

@@ -13,6 +13,7 @@ use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::config::{Language, LinkStyle, SiteConfig};
 use crate::diagnostic::{all_or_problems, Diagnostic, Error, Result};
+use crate::escape::Escapes;
 use crate::graph::{Crumb, Page, PageData};
 use crate::i18n::{self, Strings};
 use crate::shared::RenderPass;
@@ -246,14 +247,11 @@ pub fn escape_html(text: &str) -> String {
 
 /// [`escape_html`] as Tera's escape function: written straight into the page.
 fn write_escaped_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    crate::escape::write_escaped(out, text, |byte| match byte {
-        b'&' => Some(b"&amp;"),
-        b'<' => Some(b"&lt;"),
-        b'>' => Some(b"&gt;"),
-        b'"' => Some(b"&quot;"),
-        b'\'' => Some(b"&#x27;"),
-        _ => None,
-    })
+    const HTML: Escapes = Escapes::new(
+        b"&<>\"'",
+        &[b"&amp;", b"&lt;", b"&gt;", b"&quot;", b"&#x27;"],
+    );
+    HTML.write(out, text)
 }
 
 /// A Tera error as diagnostics: syntax and rendering errors point at the template's file,
@@ -471,23 +469,16 @@ fn link_from_current_page(path: &str) -> TeraResult<Value> {
 /// attribute: quotes, angle brackets, ampersands and spaces. Site paths almost never hold
 /// one, so the common case only scans.
 fn escape_url_from(out: &mut String, start: usize) {
-    let escape = |byte: u8| -> Option<&'static [u8]> {
-        match byte {
-            b'"' => Some(b"%22"),
-            b'\'' => Some(b"%27"),
-            b'<' => Some(b"%3C"),
-            b'>' => Some(b"%3E"),
-            b'&' => Some(b"%26"),
-            b' ' => Some(b"%20"),
-            _ => None,
-        }
-    };
-    if !out.as_bytes()[start..].iter().any(|&b| escape(b).is_some()) {
+    const URL: Escapes = Escapes::new(
+        b"\"'<>& ",
+        &[b"%22", b"%27", b"%3C", b"%3E", b"%26", b"%20"],
+    );
+    if !URL.needed_in(&out[start..]) {
         return;
     }
     let link = out.split_off(start);
     let mut escaped = Vec::with_capacity(link.len() + 16);
-    crate::escape::write_escaped(&mut escaped, &link, escape)
+    URL.write(&mut escaped, &link)
         .expect("writing to a Vec cannot fail");
     out.push_str(std::str::from_utf8(&escaped).expect("escaping keeps UTF-8"));
 }
