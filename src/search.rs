@@ -100,7 +100,13 @@ pub fn fold(word: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining_mark(c)
+    // Most characters of Swedish and English text are ASCII, which has no combining marks:
+    // the Unicode table search is for the rest, not for every space and full stop.
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
 }
 
 /// The words of a text, as written: runs of letters, digits and combining marks.
