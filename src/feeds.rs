@@ -56,18 +56,23 @@ pub fn feed_files(archive: &Archive, graph: &SiteGraph, config: &SiteConfig) -> 
                 || decisions_feed(archive, config),
             )
         },
-        || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
+        || {
+            rayon::join(
+                || sitemap(graph, config),
+                || export(archive, config).to_json_bytes(),
+            )
+        },
     );
     [
-        (MEETINGS_FEED_PATH, meetings),
-        (DECISIONS_FEED_PATH, decisions),
-        (SITEMAP_PATH, sitemap),
+        (MEETINGS_FEED_PATH, meetings.into_bytes()),
+        (DECISIONS_FEED_PATH, decisions.into_bytes()),
+        (SITEMAP_PATH, sitemap.into_bytes()),
         (ARCHIVE_JSON_PATH, export),
     ]
     .into_iter()
-    .map(|(path, text)| OutputFile::Text {
+    .map(|(path, bytes)| OutputFile::Bytes {
         path: path.into(),
-        text,
+        bytes,
     })
     .collect()
 }
@@ -839,13 +844,19 @@ impl ArchiveExport {
     /// Compact JSON with a final newline. `<`, `>` and `&` are written as `\u003c`, `\u003e`
     /// and `\u0026`, so the text is safe to embed in an HTML `<script>` as it is.
     pub fn to_json(&self) -> String {
+        String::from_utf8(self.to_json_bytes()).expect("serde_json writes UTF-8")
+    }
+
+    /// [`ArchiveExport::to_json`] as the bytes written to `archive.json`, without checking
+    /// again that serde_json wrote UTF-8 (half a percent of a build).
+    pub fn to_json_bytes(&self) -> Vec<u8> {
         // About 16 KB a meeting (the generated corpus writes 15.6): few regrowths.
         let mut out = Vec::with_capacity(self.meetings.len() * 16 * 1024);
         let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
         self.serialize(&mut serializer)
             .expect("plain data serialises");
         out.push(b'\n');
-        String::from_utf8(out).expect("serde_json writes UTF-8")
+        out
     }
 }
 
