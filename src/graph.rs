@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Datelike;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::Language;
@@ -499,9 +500,10 @@ fn year_path(section: &str, year: i32) -> String {
 /// Shared references, built once.
 struct Refs<'a> {
     archive: &'a Archive,
-    orgs: HashMap<&'a str, Shared<OrgRef>>,
-    people: HashMap<&'a str, Shared<PersonRef>>,
-    bodies: HashMap<&'a str, Shared<BodyRef>>,
+    // Fx: looked up for every participant and presenter of every meeting.
+    orgs: FxHashMap<&'a str, Shared<OrgRef>>,
+    people: FxHashMap<&'a str, Shared<PersonRef>>,
+    bodies: FxHashMap<&'a str, Shared<BodyRef>>,
     meetings: Vec<Shared<MeetingRef>>,
     /// Per meeting: items, decisions, actions.
     items: Vec<Vec<Shared<ItemRef>>>,

@@ -2,9 +2,10 @@
 //! organisations and people their canonical names and resolve abbreviations and aliases
 //! ("FoHM", "FHM", "Folkhälsomyndigheten" → `fohm`). Matching ignores case and diacritics.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -36,8 +37,10 @@ struct PersonEntry {
 pub struct Registry {
     pub organisations: BTreeMap<String, Organisation>,
     pub people: BTreeMap<String, Person>,
-    organisation_index: HashMap<String, String>,
-    person_index: HashMap<String, String>,
+    // Fx, not SipHash: looked up for every name in the minutes; the keys are the site's
+    // own text, with no one to flood them.
+    organisation_index: FxHashMap<String, String>,
+    person_index: FxHashMap<String, String>,
 }
 
 impl Registry {
