@@ -354,3 +354,27 @@ fn the_files_are_script_calls_the_page_can_load() {
     );
     assert_eq!(shard_key("öl"), "_f6l");
 }
+
+#[test]
+fn words_are_runs_of_letters_digits_and_combining_marks() {
+    // The reference: split at every character that is not part of a word.
+    let reference = |text: &str| -> Vec<String> {
+        text.split(|c: char| !(c.is_alphanumeric() || is_combining_mark(c)))
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    for text in [
+        "Beslut: Socialnämnden (IVO, FoHM) godkänner §12 – 2020/21.",
+        "e\u{301}lan  x\u{301}  ÅÄÖ åäö",
+        "",
+        "   ",
+        "ord",
+        "–—…«»",
+        "SKR:s 3-årsplan, 100 %, 🙂 ok🙂ok",
+        "naïve café\u{a0}Zoë",
+    ] {
+        let ours: Vec<String> = words(text).map(str::to_string).collect();
+        assert_eq!(ours, reference(text), "{text:?}");
+    }
+}
