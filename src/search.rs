@@ -206,13 +206,15 @@ pub fn html_to_text(html: &str) -> String {
 
 /// At most `max` characters of `text`, cut at a word boundary, with "…" when cut.
 fn clip(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    // Where the character after the first `max` starts: only that much of the text is
+    // looked at (an item's text can be many kilobytes; its snippet is short).
+    let Some((end, _)) = text.char_indices().nth(max) else {
         return text.to_string();
-    }
-    let cut: String = text.chars().take(max).collect();
+    };
+    let cut = &text[..end];
     let cut = match cut.rfind(' ') {
         Some(i) if i > max / 2 => &cut[..i],
-        _ => cut.as_str(),
+        _ => cut,
     };
     format!("{}…", cut.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }

@@ -378,3 +378,32 @@ fn words_are_runs_of_letters_digits_and_combining_marks() {
         assert_eq!(ours, reference(text), "{text:?}");
     }
 }
+
+#[test]
+fn snippets_are_clipped_at_a_word_boundary_within_the_limit() {
+    // The first definition: count every character, collect the first `max`.
+    let reference = |text: &str, max: usize| -> String {
+        if text.chars().count() <= max {
+            return text.to_string();
+        }
+        let cut: String = text.chars().take(max).collect();
+        let cut = match cut.rfind(' ') {
+            Some(i) if i > max / 2 => &cut[..i],
+            _ => cut.as_str(),
+        };
+        format!("{}…", cut.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let long = "Beslut: nämnden ställer sig bakom förslaget, och åtgärder följs upp. ".repeat(5);
+    for text in [
+        "",
+        "kort",
+        "Åsa Öberg, Ängelholm",
+        long.as_str(),
+        "ååååååååååååå ä",
+    ] {
+        for max in [0, 1, 5, 12, 40, 200] {
+            assert_eq!(clip(text, max), reference(text, max), "{text:?} at {max}");
+        }
+    }
+    assert_eq!(clip("ett två tre fyra fem", 12), "ett två tre…");
+}
