@@ -412,8 +412,20 @@ pub fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> V
             parts.push(part);
             continue;
         }
+        if !SEPARATORS.iter().any(|separator| part.contains(separator)) {
+            // Most parts are one name: what the loop below would make of it, without its
+            // five lists (it runs for every heading with a parenthesis).
+            let mut piece = part;
+            for _ in SEPARATORS {
+                piece = strip_conjunction(piece.trim());
+            }
+            if !piece.is_empty() {
+                parts.push(piece);
+            }
+            continue;
+        }
         let mut pieces = vec![part];
-        for separator in [" och ", " and ", " samt ", " & ", " / "] {
+        for separator in SEPARATORS {
             pieces = pieces
                 .into_iter()
                 .flat_map(|p| p.split(separator))
@@ -425,6 +437,9 @@ pub fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> V
     }
     parts
 }
+
+/// What joins two presenters inside one comma-separated part, split in this order.
+const SEPARATORS: [&str; 5] = [" och ", " and ", " samt ", " & ", " / "];
 
 /// "och Karin Engström" (after a comma) → "Karin Engström".
 fn strip_conjunction(part: &str) -> &str {
@@ -448,9 +463,11 @@ pub fn looks_like_name(part: &str) -> bool {
 /// Presenters are names and organisations: no digits, every part starting with a capital
 /// letter, and at least one part that reads as a person's name.
 pub fn looks_like_presenters(text: &str) -> bool {
+    if text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let parts = presenter_parts(text);
-    !text.chars().any(|c| c.is_ascii_digit())
-        && !parts.is_empty()
+    !parts.is_empty()
         && parts.iter().all(|p| {
             p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5
         })

@@ -318,3 +318,47 @@ fn what_counts_as_an_internal_link() {
     assert_eq!(internal_site_path("#item-2"), None);
     assert_eq!(internal_site_path("rapport.pdf"), None);
 }
+
+#[test]
+fn presenter_parts_match_splitting_at_every_separator_in_turn() {
+    // The first definition: every part goes through the five separators in turn.
+    fn strip(part: &str) -> &str {
+        ["och ", "and ", "samt "]
+            .iter()
+            .find_map(|c| part.strip_prefix(c))
+            .map_or(part, str::trim)
+    }
+    let reference = |text: &str| -> Vec<String> {
+        let mut parts = Vec::new();
+        for part in text.split([',', ';']).map(|p| strip(p.trim())) {
+            if part.is_empty() {
+                continue;
+            }
+            let mut pieces = vec![part];
+            for separator in [" och ", " and ", " samt ", " & ", " / "] {
+                pieces = pieces
+                    .into_iter()
+                    .flat_map(|p| p.split(separator))
+                    .map(|p| strip(p.trim()))
+                    .filter(|p| !p.is_empty())
+                    .collect();
+            }
+            parts.extend(pieces.into_iter().map(str::to_string));
+        }
+        parts
+    };
+    for text in [
+        "Karin Engström, Fyrbodals kommunalförbund",
+        "och och Anna Berg, samt samt samt IVO; and and FoHM",
+        "Lisbeth Olsson och Karin Engström / SKR & IVO",
+        "och , samt ,, and",
+        "Per Wallin, Österåkers kommun samt Region Stockholm",
+        "",
+    ] {
+        let ours: Vec<String> = presenter_parts(text)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(ours, reference(text), "{text:?}");
+    }
+}
