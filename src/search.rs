@@ -816,13 +816,16 @@ impl SearchIndex {
         // `<` appears only inside JSON strings: written as \u003c, no file contains
         // "<script>" or "</script>", even if someone inlines one into a page.
         let file = |name: String, kind: &str, key: &str, data: String| {
-            (
-                format!("{INDEX_DIR}{name}"),
-                format!(
-                    "quorumSearchIndex({kind:?},{key:?},{});\n",
-                    data.replace('<', "\\u003c")
-                ),
-            )
+            let mut text = String::with_capacity(data.len() + 64);
+            text.push_str(&format!("quorumSearchIndex({kind:?},{key:?},"));
+            if data.contains('<') {
+                text.push_str(&data.replace('<', "\\u003c"));
+            } else {
+                // Most files have no `<`: the data is copied once, not three times.
+                text.push_str(&data);
+            }
+            text.push_str(");\n");
+            (format!("{INDEX_DIR}{name}"), text)
         };
         let json = |v: &serde_json::Value| v.to_string();
 
@@ -859,11 +862,13 @@ impl SearchIndex {
             ));
         }
 
-        // Postings files.
-        let mut by_file: BTreeMap<u32, serde_json::Map<String, serde_json::Value>> =
-            BTreeMap::new();
+        // Postings files: a JSON object per file, stem id → encoded postings, written
+        // directly (ids are digits and the encoding's alphabet needs no escaping), keys in
+        // the order of their text, as a JSON map sorts them.
+        let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
+        let mut numbers = Vec::new();
         for (stem, list) in self.postings.iter().enumerate() {
-            let mut numbers = Vec::with_capacity(list.len());
+            numbers.clear();
             let mut previous: i64 = -1;
             for &(doc, weight) in list {
                 let delta = (i64::from(doc) - previous) as u64;
@@ -873,15 +878,30 @@ impl SearchIndex {
             by_file
                 .entry(self.postings_file[stem])
                 .or_default()
-                .insert(stem.to_string(), encode_numbers(&numbers).into());
+                .push((stem.to_string(), encode_numbers(&numbers)));
         }
-        for (n, map) in by_file {
-            files.push(file(
-                format!("p-{n}.js"),
-                "p",
-                &n.to_string(),
-                json(&serde_json::Value::Object(map)),
-            ));
+        for (n, mut entries) in by_file {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut data = String::with_capacity(
+                entries
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len() + 6)
+                    .sum::<usize>()
+                    + 2,
+            );
+            data.push('{');
+            for (i, (stem, postings)) in entries.iter().enumerate() {
+                if i > 0 {
+                    data.push(',');
+                }
+                data.push('"');
+                data.push_str(stem);
+                data.push_str("\":\"");
+                data.push_str(postings);
+                data.push('"');
+            }
+            data.push('}');
+            files.push(file(format!("p-{n}.js"), "p", &n.to_string(), data));
         }
 
         // Documents.
