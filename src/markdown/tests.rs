@@ -353,6 +353,7 @@ fn presenter_parts_match_splitting_at_every_separator_in_turn() {
         "Lisbeth Olsson och Karin Engström / SKR & IVO",
         "och , samt ,, and",
         "Per Wallin, Österåkers kommun samt Region Stockholm",
+        "Anna Berg och, & IVO, Region  samt  Skåne, SKR /",
         "",
     ] {
         let ours: Vec<String> = presenter_parts(text)
