@@ -56,12 +56,7 @@ pub fn feed_files(archive: &Archive, graph: &SiteGraph, config: &SiteConfig) -> 
                 || decisions_feed(archive, config),
             )
         },
-        || {
-            rayon::join(
-                || sitemap(graph, config),
-                || export(archive, config).to_json_bytes(),
-            )
-        },
+        || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
     );
     [
         (MEETINGS_FEED_PATH, meetings.into_bytes()),
@@ -835,9 +830,9 @@ pub fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
     }
 }
 
-/// `archive.json`: compact JSON and a final newline.
-pub fn archive_json(archive: &Archive, config: &SiteConfig) -> String {
-    export(archive, config).to_json()
+/// The bytes of `archive.json`: compact JSON and a final newline.
+pub fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<u8> {
+    export(archive, config).to_json_bytes()
 }
 
 impl ArchiveExport {

@@ -412,30 +412,38 @@ pub fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> V
             parts.push(part);
             continue;
         }
-        if !has_separator(part) {
-            // Most parts are one name: what the loop below would make of it, without its
-            // five lists (it runs for every heading with a parenthesis).
-            let mut piece = part;
-            for _ in SEPARATORS {
-                piece = strip_conjunction(piece.trim());
-            }
-            if !piece.is_empty() {
-                parts.push(piece);
-            }
-            continue;
+        if has_separator(part) {
+            parts.extend(split_at_separators(part));
+        } else {
+            parts.extend(without_separators(part));
         }
-        let mut pieces = vec![part];
-        for separator in SEPARATORS {
-            pieces = pieces
-                .into_iter()
-                .flat_map(|p| p.split(separator))
-                .map(|p| strip_conjunction(p.trim()))
-                .filter(|p| !p.is_empty())
-                .collect();
-        }
-        parts.extend(pieces);
     }
     parts
+}
+
+/// One comma-separated part split at each of the [`SEPARATORS`] in turn, each piece
+/// trimmed of white space and a leading conjunction.
+fn split_at_separators(part: &str) -> Vec<&str> {
+    let mut pieces = vec![part];
+    for separator in SEPARATORS {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| p.split(separator))
+            .map(|p| strip_conjunction(p.trim()))
+            .filter(|p| !p.is_empty())
+            .collect();
+    }
+    pieces
+}
+
+/// What [`split_at_separators`] makes of a part that holds none of them, without its five
+/// lists: most parts are one name, and this runs for every heading with a parenthesis.
+fn without_separators(part: &str) -> Option<&str> {
+    let mut piece = part;
+    for _ in SEPARATORS {
+        piece = strip_conjunction(piece.trim());
+    }
+    (!piece.is_empty()).then_some(piece)
 }
 
 /// What joins two presenters inside one comma-separated part, split in this order.

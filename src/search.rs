@@ -816,15 +816,12 @@ impl SearchIndex {
         // `<` appears only inside JSON strings: written as \u003c, no file contains
         // "<script>" or "</script>", even if someone inlines one into a page.
         let file = |name: String, kind: &str, key: &str, data: String| {
-            let mut text = String::with_capacity(data.len() + 64);
-            text.push_str(&format!("quorumSearchIndex({kind:?},{key:?},"));
-            if data.contains('<') {
-                text.push_str(&data.replace('<', "\\u003c"));
-            } else {
-                // Most files have no `<`: the data is copied once, not three times.
-                text.push_str(&data);
-            }
-            text.push_str(");\n");
+            // Most files have no `<`: their data is copied once, into the file's text.
+            let data = match data.contains('<') {
+                true => data.replace('<', "\\u003c"),
+                false => data,
+            };
+            let text = format!("quorumSearchIndex({kind:?},{key:?},{data});\n");
             (format!("{INDEX_DIR}{name}"), text)
         };
         let json = |v: &serde_json::Value| v.to_string();

@@ -321,31 +321,15 @@ fn what_counts_as_an_internal_link() {
 
 #[test]
 fn presenter_parts_match_splitting_at_every_separator_in_turn() {
-    // The first definition: every part goes through the five separators in turn.
-    fn strip(part: &str) -> &str {
-        ["och ", "and ", "samt "]
-            .iter()
-            .find_map(|c| part.strip_prefix(c))
-            .map_or(part, str::trim)
-    }
+    // The first definition: every part goes through the five separators in turn, with no
+    // shortcut for a part that holds none of them.
     let reference = |text: &str| -> Vec<String> {
-        let mut parts = Vec::new();
-        for part in text.split([',', ';']).map(|p| strip(p.trim())) {
-            if part.is_empty() {
-                continue;
-            }
-            let mut pieces = vec![part];
-            for separator in [" och ", " and ", " samt ", " & ", " / "] {
-                pieces = pieces
-                    .into_iter()
-                    .flat_map(|p| p.split(separator))
-                    .map(|p| strip(p.trim()))
-                    .filter(|p| !p.is_empty())
-                    .collect();
-            }
-            parts.extend(pieces.into_iter().map(str::to_string));
-        }
-        parts
+        text.split([',', ';'])
+            .map(|p| strip_conjunction(p.trim()))
+            .filter(|p| !p.is_empty())
+            .flat_map(split_at_separators)
+            .map(str::to_string)
+            .collect()
     };
     for text in [
         "Karin Engström, Fyrbodals kommunalförbund",
