@@ -1,5 +1,6 @@
 //! Output: writes a rendered site into a staging folder beside the output folder and
-//! swaps it in, so a failed build never leaves a half-written or empty site behind.
+//! swaps it in (in one atomic step where the system can), so a failed build never leaves
+//! a half-written or empty site behind.
 //! Also refuses output folders that would destroy the site itself.
 
 use std::path::{Path, PathBuf};
@@ -188,7 +189,7 @@ pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) 
         let _ = std::fs::remove_dir_all(&staging.dir);
         return Err(e);
     }
-    swap_in(&staging.dir, output)
+    swap_in(&staging.dir, output).map(|_| ())
 }
 
 /// Writes one file into `folder` (the live output folder: `serve`'s small updates).
@@ -223,9 +224,24 @@ fn sibling(output: &Path, what: &str) -> PathBuf {
     output.with_file_name(format!(".{name}.{what}"))
 }
 
-/// Moves the old output aside, the staging folder in, and removes the old one. Each step
-/// is a rename, so readers see either the old site or the new one.
-fn swap_in(staging: &Path, output: &Path) -> Result<()> {
+/// How the new site took the place of the old one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swap {
+    /// In one step (`renameat2(RENAME_EXCHANGE)` on Linux, `RENAME_SWAP` on macOS):
+    /// readers see the old site or the new one, and never a missing folder.
+    Exchanged,
+    /// In two renames (no old site, or a system or file system without an exchange):
+    /// for the moment between them there is no output folder.
+    Renamed,
+}
+
+/// Puts the staging folder in place of `output`, then removes the old site.
+fn swap_in(staging: &Path, output: &Path) -> Result<Swap> {
+    if std::fs::symlink_metadata(output).is_ok() && exchange(staging, output).is_ok() {
+        // The staging folder's name now holds the old site.
+        remove_tree_in_parallel(staging)?;
+        return Ok(Swap::Exchanged);
+    }
     let old = sibling(output, "old");
     remove_dir(&old)?;
     if output.exists() {
@@ -237,7 +253,20 @@ fn swap_in(staging: &Path, output: &Path) -> Result<()> {
         }
         return Err(Error::io(output, e));
     }
-    remove_tree_in_parallel(&old)
+    remove_tree_in_parallel(&old)?;
+    Ok(Swap::Renamed)
+}
+
+/// Swaps two paths in one atomic step, where the system can.
+#[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_vendor = "apple")))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// Removes a folder and everything in it, the entries of its subfolders in parallel: a
@@ -336,6 +365,42 @@ mod tests {
         assert!(!out.join("stale.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");
+    }
+
+    #[test]
+    fn an_existing_site_is_exchanged_for_the_new_one_in_one_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = dir.path().join(".public.staging");
+        for (folder, text) in [(&out, "old"), (&staging, "new")] {
+            std::fs::create_dir_all(folder).unwrap();
+            std::fs::write(folder.join("index.html"), text).unwrap();
+        }
+        let swap = swap_in(&staging, &out).unwrap();
+        if cfg!(any(target_os = "linux", target_vendor = "apple")) {
+            assert_eq!(swap, Swap::Exchanged, "the folder is never missing");
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "new"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["public"], "the old site is removed");
+    }
+
+    #[test]
+    fn a_first_build_renames_the_staging_folder_into_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let staging = dir.path().join(".public.staging");
+        std::fs::create_dir_all(&staging).unwrap();
+        std::fs::write(staging.join("index.html"), "new").unwrap();
+        assert_eq!(swap_in(&staging, &out).unwrap(), Swap::Renamed);
+        assert!(out.join("index.html").exists());
+        assert!(!staging.exists());
     }
 
     #[test]
