@@ -420,6 +420,7 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
     });
     let strings = Arc::new(theme.strings.clone());
     let strings_for_filter = Arc::clone(&strings);
+    let strings_for_count = Arc::clone(&strings);
     tera.register_function("t", move |kwargs: Kwargs, _: &State| {
         let key = kwargs.get::<&str>("key")?.ok_or_else(|| {
             tera::Error::message("t() needs a `key` string, e.g. t(key=\"meetings\")")
@@ -430,13 +431,20 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
     tera.register_filter("t", move |key: &str, _: Kwargs, _: &State| {
         translate(key, &strings_for_filter)
     });
+    // `{{ n | count(one="count_decision_one", other="count_decision_other") }}`: "3 beslut",
+    // the number and the UI string of its grammatical number. What the theme's `count`
+    // component writes, as one filter call: lists show one per entry, and a component call
+    // costs several thousand instructions more (see THEMES.md, "Speed").
+    tera.register_filter("count", move |n: Value, kwargs: Kwargs, _: &State| {
+        count_label(&n, &kwargs, &strings_for_count)
+    });
     tera.register_filter("long_date", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, i18n::long_date)
     });
     // `{{ d | time_tag }}`: what the theme's `date` component writes, `<time datetime="…">`
     // around the long date, as one filter call (Liquid has the same filter): the default
     // theme shows half a million dates at 10,000 meetings, and a component call costs
-    // about 2,000 instructions more.
+    // several thousand instructions more.
     tera.register_filter("time_tag", |d: &str, _: Kwargs, _: &State| time_tag(d));
     tera.register_filter("weekday", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, |d, l| i18n::weekday(d, l).to_string())
@@ -496,6 +504,24 @@ fn translate(key: &str, strings: &Strings) -> TeraResult<String> {
         .get(current_language(), key)
         .map(str::to_string)
         .map_err(tera::Error::message)
+}
+
+/// `n | count(one=…, other=…)`: "1 möte", "3 möten".
+fn count_label(n: &Value, kwargs: &Kwargs, strings: &Strings) -> TeraResult<String> {
+    let number = n
+        .as_i64()
+        .ok_or_else(|| tera::Error::message(format!("count needs a whole number, got `{n}`")))?;
+    let key = |name: &'static str| {
+        kwargs.get::<&str>(name)?.ok_or_else(|| {
+            tera::Error::message(
+                "count needs the UI strings for one and for more, e.g. \
+                 count(one=\"count_meeting_one\", other=\"count_meeting_other\")",
+            )
+        })
+    };
+    let (one, other) = (key("one")?, key("other")?);
+    let word = translate(if number == 1 { one } else { other }, strings)?;
+    Ok(format!("{number} {word}"))
 }
 
 fn current_language() -> Language {

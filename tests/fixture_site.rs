@@ -160,6 +160,96 @@ fn a_site_template_overrides_one_theme_template_and_custom_css_is_linked() {
     assert!(css.contains(&"custom.css"), "{css:?}");
 }
 
+/// The default theme calls its components once per list (a call costs far more than the
+/// markup of one entry); the one-entry components a theme may call are written as calls
+/// of the list components with a list of one. Each must still write what its list writes.
+#[test]
+fn one_entry_components_write_what_their_list_components_write() {
+    const ORGANISATION: &str = r#"{% extends "base.html" %}{% block content %}
+<ul id="entries">{{ <meeting_entries list={organised} lang={page.lang} /> }}</ul>
+<ul id="entry">{% for m in organised %}{{ <meeting_entry meeting={m} lang={page.lang} /> }}{% endfor %}</ul>
+<ul id="presented-list">{{ <presented_entries list={presented} lang={page.lang} /> }}</ul>
+<ul id="presented-one">{% for p in presented %}{{ <presented_entry p={p} lang={page.lang} /> }}{% endfor %}</ul>
+<div id="cards">{{ <decision_list list={decisions} lang={page.lang} /> }}</div>
+<ol id="card">{% for d in decisions %}<li>{{ <decision_card d={d} lang={page.lang} /> }}</li>{% endfor %}</ol>
+<p id="org-links">{{ <org_links orgs={[organisation, organisation]} short={true} /> }}</p>
+<p id="org-link">{{ <org_link org={organisation} short={true} /> }}, {{ <org_link org={organisation} short={true} /> }}</p>
+<p id="count-component">{{ <count n={organised | length} one="count_meeting_one" other="count_meeting_other" /> }}</p>
+<p id="count-filter">{{ (organised | length) | count(one="count_meeting_one", other="count_meeting_other") }}</p>
+{% endblock content %}"#;
+    const MEETING: &str = r#"{% extends "base.html" %}{% block content %}
+<p id="participants">{{ <participants list={meeting.attendees} /> }}</p>
+<p id="participant">{% for p in meeting.attendees %}{{ <participant p={p} /> }}{% if not loop.last %}, {% endif %}{% endfor %}</p>
+<ul id="participant-items">{{ <participants list={meeting.attendees} show_org={false} items={true} /> }}</ul>
+{% endblock content %}"#;
+    let meeting =
+        "---\ntitle: Board meeting\nbody: Health Board\norganiser: SKR\ndate: 2021-03-04\n\
+                   attendees: [\"Jane Doe, SKR\", \"Sara Byfors, FoHM\", Ola Nordmann]\n---\n\
+                   ## 1) Vaccination (Malin Grape, SKR)\n\nBeslut: Planen godkänns.\n\n\
+                   ## 2) Besök (Sara Byfors, SKR)\n\nBeslut: Nätverket noterar informationen.\n";
+    let site = fixture(&[
+        ("content/organisations.yaml", ORGS),
+        ("content/2021-03-04-board.md", meeting),
+        ("templates/organisation.html", ORGANISATION),
+        ("templates/meeting.html", MEETING),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let inner = |html: &scraper::Html, selector: &str| {
+        let element = select(html, selector)
+            .pop()
+            .unwrap_or_else(|| panic!("{selector}"));
+        // Only the white space between entries may differ.
+        element
+            .inner_html()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let org = page(out.path(), "organisations/skr/index.html");
+    for (list, one) in [
+        ("#entries", "#entry"),
+        ("#presented-list", "#presented-one"),
+        ("#cards ol", "#card"),
+        ("#org-links", "#org-link"),
+        ("#count-component", "#count-filter"),
+    ] {
+        let written = inner(&org, list);
+        assert!(written.len() > 5, "{list} shows something: {written}");
+        assert_eq!(
+            written.replace("> <", "><"),
+            inner(&org, one).replace("> <", "><"),
+            "{one}"
+        );
+    }
+    assert_eq!(select(&org, "#cards article.decision-card").len(), 2);
+    assert_eq!(texts(&org, "#count-filter"), ["1 möte"]);
+    assert!(
+        texts(&org, "#entries").join(" ").contains("2 beslut"),
+        "plural"
+    );
+    assert_eq!(
+        texts(
+            &org,
+            "#org-links abbr[title='Sveriges Kommuner och Regioner']"
+        ),
+        ["SKR", "SKR"]
+    );
+
+    let meeting = page(out.path(), "meetings/2021-03-04-board/index.html");
+    assert_eq!(
+        inner(&meeting, "#participants"),
+        inner(&meeting, "#participant")
+    );
+    assert_eq!(texts(&meeting, "#participants .participant").len(), 3);
+    assert_eq!(
+        texts(&meeting, "#participant-items > li > .participant"),
+        ["Jane Doe", "Sara Byfors", "Ola Nordmann"]
+    );
+    assert!(texts(&meeting, "#participants")
+        .join(" ")
+        .contains("Jane Doe (SKR)"));
+}
+
 #[test]
 fn attachments_are_copied_beside_their_meeting() {
     let site = fixture(&[
