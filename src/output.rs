@@ -179,6 +179,7 @@ fn reads_the_same(mut file: std::fs::File, mut expected: &[u8], block: &mut [u8]
 /// Lets `fill` write the new site into an empty staging folder, then swaps it in place of
 /// `output`. If `fill` fails, the staging folder is removed and `output` is untouched.
 pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) -> Result<()> {
+    let output = &folder_behind_link(output);
     let staging = Staging {
         dir: sibling(output, "staging"),
         previous: output.is_dir().then(|| output.to_path_buf()),
@@ -190,6 +191,18 @@ pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) 
         return Err(e);
     }
     swap_in(&staging.dir, output).map(|_| ())
+}
+
+/// The folder a symlinked output folder points to (`public` → `/srv/www/minutes`), or the
+/// output folder itself. The site is swapped in beside the folder the link points to, so
+/// the link stays and keeps pointing at the site; swapping the link itself would replace
+/// it with a plain folder and empty the one the web server serves.
+fn folder_behind_link(output: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(output).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link.then(|| std::fs::canonicalize(output)) {
+        Some(Ok(target)) => target,
+        _ => output.to_path_buf(),
+    }
 }
 
 /// Writes one file into `folder` (the live output folder: `serve`'s small updates).
@@ -401,6 +414,34 @@ mod tests {
         assert_eq!(swap_in(&staging, &out).unwrap(), Swap::Renamed);
         assert!(out.join("index.html").exists());
         assert!(!staging.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_output_folder_stays_a_link_to_the_new_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let served = dir.path().join("www/minutes");
+        std::fs::create_dir_all(&served).unwrap();
+        std::fs::write(served.join("stale.html"), "old").unwrap();
+        let link = dir.path().join("public");
+        std::os::unix::fs::symlink(&served, &link).unwrap();
+        let files = vec![OutputFile::Text {
+            path: "/".into(),
+            text: "new".into(),
+        }];
+        write_site(&link, files).unwrap();
+        let link_meta = std::fs::symlink_metadata(&link).unwrap();
+        assert!(link_meta.file_type().is_symlink(), "the link stays");
+        assert_eq!(
+            std::fs::read_to_string(served.join("index.html")).unwrap(),
+            "new"
+        );
+        assert!(!served.join("stale.html").exists());
+        let beside: Vec<_> = std::fs::read_dir(dir.path().join("www"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(beside, ["minutes"], "no staging folder is left");
     }
 
     #[test]
