@@ -270,6 +270,14 @@ fn swap_in(staging: &Path, output: &Path) -> Result<Swap> {
     Ok(Swap::Renamed)
 }
 
+/// Whether [`exchange`] can swap two folders here (the systems `rustix` is a dependency on).
+#[cfg(test)]
+const CAN_EXCHANGE: bool = cfg!(any(
+    target_os = "linux",
+    target_os = "android",
+    target_vendor = "apple"
+));
+
 /// Swaps two paths in one atomic step, where the system can.
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
@@ -336,6 +344,32 @@ fn missing_is_fine(path: &Path, result: std::io::Result<()>) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A text file of the site at `path`.
+    fn text_file(path: &str, text: &str) -> OutputFile {
+        OutputFile::Text {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    /// The names of what `dir` holds.
+    fn names_in(dir: &Path) -> Vec<std::ffi::OsString> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect()
+    }
+
+    /// Creates `folder` holding one file, `name`, with `text` in it.
+    fn folder_with(folder: &Path, name: &str, text: &str) {
+        std::fs::create_dir_all(folder).unwrap();
+        std::fs::write(folder.join(name), text).unwrap();
+    }
+
+    fn read(path: &Path) -> String {
+        std::fs::read_to_string(path).unwrap()
+    }
+
     #[test]
     fn site_paths_map_to_files() {
         assert_eq!(file_for("/"), PathBuf::from("index.html"));
@@ -364,19 +398,11 @@ mod tests {
     fn writing_replaces_the_whole_folder() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        std::fs::create_dir_all(&out).unwrap();
-        std::fs::write(out.join("stale.html"), "old").unwrap();
-        let files = vec![OutputFile::Text {
-            path: "/a/".into(),
-            text: "new".into(),
-        }];
-        write_site(&out, files).unwrap();
-        assert_eq!(
-            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
-            "new"
-        );
+        folder_with(&out, "stale.html", "old");
+        write_site(&out, vec![text_file("/a/", "new")]).unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "new");
         assert!(!out.join("stale.html").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        let leftovers = names_in(dir.path());
         assert_eq!(leftovers.len(), 1, "staging and old folders are cleaned up");
     }
 
@@ -384,33 +410,23 @@ mod tests {
     fn an_existing_site_is_exchanged_for_the_new_one_in_one_step() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let staging = dir.path().join(".public.staging");
-        for (folder, text) in [(&out, "old"), (&staging, "new")] {
-            std::fs::create_dir_all(folder).unwrap();
-            std::fs::write(folder.join("index.html"), text).unwrap();
-        }
+        let staging = sibling(&out, "staging");
+        folder_with(&out, "index.html", "old");
+        folder_with(&staging, "index.html", "new");
         let swap = swap_in(&staging, &out).unwrap();
-        if cfg!(any(target_os = "linux", target_vendor = "apple")) {
+        if CAN_EXCHANGE {
             assert_eq!(swap, Swap::Exchanged, "the folder is never missing");
         }
-        assert_eq!(
-            std::fs::read_to_string(out.join("index.html")).unwrap(),
-            "new"
-        );
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["public"], "the old site is removed");
+        assert_eq!(read(&out.join("index.html")), "new");
+        assert_eq!(names_in(dir.path()), ["public"], "the old site is removed");
     }
 
     #[test]
     fn a_first_build_renames_the_staging_folder_into_place() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let staging = dir.path().join(".public.staging");
-        std::fs::create_dir_all(&staging).unwrap();
-        std::fs::write(staging.join("index.html"), "new").unwrap();
+        let staging = sibling(&out, "staging");
+        folder_with(&staging, "index.html", "new");
         assert_eq!(swap_in(&staging, &out).unwrap(), Swap::Renamed);
         assert!(out.join("index.html").exists());
         assert!(!staging.exists());
@@ -421,26 +437,15 @@ mod tests {
     fn a_symlinked_output_folder_stays_a_link_to_the_new_site() {
         let dir = tempfile::tempdir().unwrap();
         let served = dir.path().join("www/minutes");
-        std::fs::create_dir_all(&served).unwrap();
-        std::fs::write(served.join("stale.html"), "old").unwrap();
+        folder_with(&served, "stale.html", "old");
         let link = dir.path().join("public");
         std::os::unix::fs::symlink(&served, &link).unwrap();
-        let files = vec![OutputFile::Text {
-            path: "/".into(),
-            text: "new".into(),
-        }];
-        write_site(&link, files).unwrap();
+        write_site(&link, vec![text_file("/", "new")]).unwrap();
         let link_meta = std::fs::symlink_metadata(&link).unwrap();
         assert!(link_meta.file_type().is_symlink(), "the link stays");
-        assert_eq!(
-            std::fs::read_to_string(served.join("index.html")).unwrap(),
-            "new"
-        );
+        assert_eq!(read(&served.join("index.html")), "new");
         assert!(!served.join("stale.html").exists());
-        let beside: Vec<_> = std::fs::read_dir(dir.path().join("www"))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let beside = names_in(&dir.path().join("www"));
         assert_eq!(beside, ["minutes"], "no staging folder is left");
     }
 
@@ -448,8 +453,7 @@ mod tests {
     fn removing_a_tree_removes_everything_and_follows_no_symlink() {
         let dir = tempfile::tempdir().unwrap();
         let outside = dir.path().join("outside");
-        std::fs::create_dir_all(&outside).unwrap();
-        std::fs::write(outside.join("keep.txt"), "keep").unwrap();
+        folder_with(&outside, "keep.txt", "keep");
         let tree = dir.path().join("old");
         for path in ["a/b/c/index.html", "a/index.html", "top.html", "d/e.js"] {
             let file = tree.join(path);
@@ -474,10 +478,7 @@ mod tests {
     fn a_rebuild_reuses_unchanged_files_and_writes_changed_ones() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let text = |path: &str, text: &str| OutputFile::Text {
-            path: path.into(),
-            text: text.into(),
-        };
+        let text = text_file;
         write_site(
             &out,
             vec![text("/a/", "same"), text("/b/", "old"), text("/c/", "gone")],
@@ -513,10 +514,7 @@ mod tests {
     fn a_file_of_the_same_size_but_other_bytes_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
-        let file = |text: &str| OutputFile::Text {
-            path: "/x.txt".into(),
-            text: text.into(),
-        };
+        let file = |text: &str| text_file("/x.txt", text);
         write_site(&out, vec![file("abc")]).unwrap();
         write_site(&out, vec![file("abd")]).unwrap();
         assert_eq!(std::fs::read_to_string(out.join("x.txt")).unwrap(), "abd");
