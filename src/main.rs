@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quorum::config::LinkStyle;
+use quorum::base::config::LinkStyle;
 use quorum::{BuildOptions, Diagnostic, Error};
 
 #[derive(Parser)]
@@ -147,7 +147,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             open,
             drafts,
         } => {
-            let options = quorum::serve::ServeOptions {
+            let options = quorum::commands::serve::ServeOptions {
                 build: BuildOptions {
                     root,
                     output,
@@ -159,7 +159,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 open,
             };
             let log = |line: &str| eprintln!("{line}");
-            quorum::serve::serve(options, &log)?;
+            quorum::commands::serve::serve(options, &log)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {
@@ -188,7 +188,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             })
         }
         Command::Init { dir } => {
-            let written = quorum::scaffold::init_site(&dir)?;
+            let written = quorum::commands::scaffold::init_site(&dir)?;
             println!(
                 "created a site in {} ({} files); next: cd {} && quorum build",
                 dir.display(),
@@ -204,8 +204,13 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             organiser,
             root,
         } => {
-            let path =
-                quorum::scaffold::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
+            let path = quorum::commands::scaffold::new_meeting(
+                &root,
+                &title,
+                &body,
+                &date,
+                organiser.as_deref(),
+            )?;
             println!("created {}", path.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use quorum::config::LinkStyle;
+use quorum::base::config::LinkStyle;
 
 const FYRBODAL: &str = "meetings/2022-01-28-socialchefsnatverk-fyrbodal/index.html";
 

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use quorum::config::LinkStyle;
+use quorum::base::config::LinkStyle;
 use quorum::{build_site, BuildOptions, Error};
 
 const ORGS: &str = "fohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n  aliases: [FHM]\nskr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\n";
@@ -420,7 +420,7 @@ fn timings_describe_the_last_build_or_rebuild_only() {
         output: Some(out.path().join("public")),
         ..BuildOptions::default()
     };
-    let mut site = quorum::site::Site::load(&options).unwrap();
+    let mut site = quorum::commands::site::Site::load(&options).unwrap();
     site.write_all(false).unwrap();
     let steps: Vec<&str> = site.timings.0.iter().map(|(step, _)| *step).collect();
     assert!(steps.contains(&"parse meetings") && steps.contains(&"render and write pages"));
@@ -440,12 +440,12 @@ fn timings_describe_the_last_build_or_rebuild_only() {
 }
 
 /// The views shared between pages are converted for the templates once per render pass
-/// (`quorum::shared`): every page of the example site renders to the same HTML whether its
+/// (`quorum::base::shared`): every page of the example site renders to the same HTML whether its
 /// views come from that cache or are converted afresh for it.
 #[test]
 fn pages_render_the_same_with_shared_views_cached_across_pages() {
-    use quorum::shared::RenderPass;
-    let site = quorum::site::Site::load(&BuildOptions::new(example_root())).unwrap();
+    use quorum::base::shared::RenderPass;
+    let site = quorum::commands::site::Site::load(&BuildOptions::new(example_root())).unwrap();
     let pass = RenderPass::begin();
     let cached: Vec<Vec<u8>> = site
         .graph

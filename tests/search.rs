@@ -5,8 +5,8 @@
 mod common;
 
 use common::*;
-use quorum::config::LinkStyle;
-use quorum::site::Site;
+use quorum::base::config::LinkStyle;
+use quorum::commands::site::Site;
 use quorum::BuildOptions;
 
 /// The data of a `quorumSearchIndex(kind, key, data);` file.
@@ -127,8 +127,11 @@ fn an_incremental_rebuild_regenerates_the_index() {
     site.rebuild(std::slice::from_ref(&meeting)).unwrap();
     site.refresh_derived().unwrap();
     assert!(index_text().contains("zebrafinkar"));
-    let index = quorum::search::SearchIndex::build(&site.archive);
-    let hits = index.search("zebrafinkarna", &quorum::search::Filters::default());
+    let index = quorum::publish::search::SearchIndex::build(&site.archive);
+    let hits = index.search(
+        "zebrafinkarna",
+        &quorum::publish::search::Filters::default(),
+    );
     let paths: Vec<&str> = hits
         .hits
         .iter()

@@ -17,7 +17,7 @@ pub trait Flat {
     fn serialize_fields<S: SerializeStruct>(&self, state: &mut S) -> Result<(), S::Error>;
 }
 
-impl<T: Flat> Flat for crate::shared::Shared<T> {
+impl<T: Flat> Flat for crate::base::shared::Shared<T> {
     const FIELDS: usize = T::FIELDS;
     fn serialize_fields<S: SerializeStruct>(&self, state: &mut S) -> Result<(), S::Error> {
         (**self).serialize_fields(state)
@@ -86,7 +86,7 @@ pub(crate) use {flat_ref, flat_view};
 
 #[cfg(test)]
 mod tests {
-    use crate::shared::Shared;
+    use crate::base::shared::Shared;
 
     struct Org {
         key: String,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use quorum::config::LinkStyle;
+use quorum::base::config::LinkStyle;
 use quorum::{build_site, BuildOptions, BuildReport};
 use scraper::{Html, Selector};
 

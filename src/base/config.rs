@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::base::diagnostic::{Diagnostic, Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -185,12 +185,12 @@ impl SiteConfig {
     /// times in UTC, which a secretary would not notice until a feed reader shows them.
     fn timezone_warning(&self, text: &str, path: &Path) -> Option<Diagnostic> {
         let any_date = chrono::NaiveDate::from_ymd_opt(2000, 1, 1)?;
-        if crate::feeds::utc_offset(&self.timezone, any_date).is_some() {
+        if crate::base::time::utc_offset(&self.timezone, any_date).is_some() {
             return None;
         }
         let known = "quorum knows UTC, fixed offsets such as +01:00, and the zones of the EU \
                      and EFTA such as Europe/Stockholm";
-        let hint = match crate::feeds::closest_zone(&self.timezone) {
+        let hint = match crate::base::time::closest_zone(&self.timezone) {
             Some(zone) => format!("did you mean `{zone}`? {known}"),
             None => known.to_string(),
         };
@@ -210,6 +210,12 @@ impl SiteConfig {
                 .at(text, line, column)
                 .with_hint(hint),
         )
+    }
+
+    /// The absolute URL of a site path (`/meetings/x/` → `https://host/base/meetings/x/`).
+    pub fn absolute_url(&self, path: &str) -> String {
+        let base = self.base_url.trim_end_matches('/');
+        format!("{base}/{}", path.trim_start_matches('/'))
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
@@ -324,7 +330,7 @@ decision = { sv = ["Beslut", "Beslutades"] }
         let [warning] = config.warnings.as_slice() else {
             panic!("one warning expected: {:?}", config.warnings);
         };
-        assert_eq!(warning.severity, crate::diagnostic::Severity::Warning);
+        assert_eq!(warning.severity, crate::base::diagnostic::Severity::Warning);
         assert_eq!((warning.line, warning.column), (2, 13));
         assert!(
             warning.message.contains("`Europe/Stockhlom`"),

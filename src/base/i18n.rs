@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::config::Language;
+use crate::base::config::Language;
 
 const MONTHS_SV: [&str; 12] = [
     "januari",

@@ -1,4 +1,4 @@
-//! The site graph: every page of the site, its URL, its template and the data it shows,
+//! Stage 2, the site graph: every page of the site, its URL, its template and the data it shows,
 //! computed from the [`Archive`]. Indexes (per organisation, person, body, tag, year) are
 //! built here in one pass each. The view types are what templates see (THEMES.md); they
 //! are shared between pages through [`Shared`] (an `Arc`), so a decision shown on five
@@ -6,7 +6,7 @@
 
 mod flat;
 
-use crate::shared::Shared;
+use crate::base::shared::Shared;
 use flat::{flat_ref, flat_view};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -15,9 +15,9 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use crate::config::Language;
-use crate::i18n::Strings;
-use crate::model::{Archive, Extract, Item, Meeting, Participant};
+use crate::base::config::Language;
+use crate::base::i18n::Strings;
+use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
 
 // ---- views (the template context's shapes) ----
 
@@ -487,6 +487,9 @@ pub const ACTIONS_RECENT: usize = 500;
 
 // ---- paths ----
 
+/// The site path of the page a server shows for missing URLs.
+pub const NOT_FOUND_PATH: &str = "/404.html";
+
 pub fn meeting_path(slug: &str) -> String {
     format!("/meetings/{slug}/")
 }
@@ -819,7 +822,7 @@ pub fn build_graph(
     for ((i, meeting), view) in archive.meetings.iter().enumerate().zip(views) {
         for attachment in &meeting.attachments {
             if let Some(file) = &attachment.file {
-                let folder = crate::parse::attachment_folder(&meeting.source);
+                let folder = crate::content::meeting::attachment_folder(&meeting.source);
                 files.push(FileCopy {
                     source: folder.join(file),
                     path: format!("{}{}", meeting_path(&meeting.slug), file),
@@ -1029,7 +1032,7 @@ pub fn build_graph(
     ));
 
     pages.push(page(
-        crate::render::NOT_FOUND_PATH.into(),
+        NOT_FOUND_PATH.into(),
         "404.html",
         "not_found",
         title("not_found_title")?,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Error, Result};
+use crate::base::diagnostic::{Error, Result};
 
 /// One file of the built site: a site path and its bytes.
 pub enum OutputFile {
@@ -41,7 +41,7 @@ pub fn file_for(site_path: &str) -> PathBuf {
 pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     let root = absolute(root);
     let output = absolute(output);
-    let content = root.join(crate::load::CONTENT_DIR);
+    let content = root.join(crate::content::load::CONTENT_DIR);
     let refuse = |why: &str| {
         Err(Error::Usage(format!(
             "refusing to use {} as the output folder: {why}; choose a folder of its own, e.g. {}",

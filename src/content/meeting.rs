@@ -10,17 +10,17 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::config::{Language, SiteConfig};
-use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
-use crate::load::SourceFile;
-use crate::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
-use crate::model::{
+use crate::base::config::{Language, SiteConfig};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::slug::{match_key, slugify};
+use crate::content::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
+use crate::content::load::SourceFile;
+use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
+use crate::content::model::{
     Archive, Attachment, Body, Extract, InternalLink, Item, Meeting, Organisation, Participant,
     Person, Tag,
 };
-use crate::registry::Registry;
-use crate::slug::{match_key, slugify};
+use crate::content::registry::Registry;
 
 /// A meeting, and the names it used that the registries do not know.
 #[derive(Debug, Clone)]
@@ -113,10 +113,12 @@ pub fn parse_meeting(
         .clone()
         .or_else(|| organiser.as_ref().map(|key| names.organisation_name(key)))
         .unwrap_or_else(|| default_body_name(language).to_string());
-    let title = raw
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("{body_name} {}", crate::i18n::long_date(date, language)));
+    let title = raw.title.clone().unwrap_or_else(|| {
+        format!(
+            "{body_name} {}",
+            crate::base::i18n::long_date(date, language)
+        )
+    });
     let mut tags: Vec<Tag> = raw
         .tags
         .iter()
@@ -150,7 +152,7 @@ pub fn parse_meeting(
         appendices: body
             .appendices
             .into_iter()
-            .map(|a| crate::model::Appendix {
+            .map(|a| crate::content::model::Appendix {
                 title: a.title,
                 anchor: a.anchor,
                 html: a.html,
@@ -283,7 +285,7 @@ fn parse_attachments(
                         .at(&file.text, line, 0)
                         .with_hint(format!(
                             "put the file in {}/ beside the meeting, or remove `file:` to only name it",
-                            crate::load::relative(
+                            crate::content::load::relative(
                                 file.full_path.parent().unwrap_or(Path::new("")),
                                 &folder
                             )
@@ -659,7 +661,7 @@ fn broken_meeting_links(
                 continue;
             }
             let known: Vec<&str> = slugs.keys().copied().collect();
-            let hint = match crate::frontmatter::did_you_mean(slug, &known) {
+            let hint = match crate::base::diagnostic::did_you_mean(slug, &known) {
                 Some(best) => format!("did you mean the meeting `{best}`?"),
                 None => "link to a meeting by its file name, e.g. [text](../2020/2020-09-15-natverket.md)".into(),
             };

@@ -10,18 +10,18 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::build::{load_config, output_dir, BuildOptions};
-use crate::config::SiteConfig;
-use crate::diagnostic::{all_or_problems, Diagnostic, Error, Result};
+use crate::base::config::SiteConfig;
+use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
+use crate::base::shared::RenderPass;
+use crate::commands::options::{load_config, output_dir, BuildOptions};
+use crate::content::load::{load_content, read_source, relative, CONTENT_DIR};
+use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
+use crate::content::model::{Archive, Meeting};
+use crate::content::registry::Registry;
 use crate::graph::{build_graph, Page, SiteGraph};
-use crate::load::{load_content, read_source, relative, CONTENT_DIR};
-use crate::model::{Archive, Meeting};
-use crate::output::{file_for, OutputFile, Staging};
-use crate::parse::{assemble, parse_meeting, ParsedMeeting};
-use crate::registry::Registry;
+use crate::publish::output::{file_for, OutputFile, Staging};
+use crate::render::theme::{load_theme, Source, Theme};
 use crate::render::Renderer;
-use crate::shared::RenderPass;
-use crate::theme::{load_theme, Source, Theme};
 
 type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
 
@@ -224,7 +224,7 @@ impl Site {
         // Pages and the whole-archive files (search index, feeds, archive.json) do not
         // depend on each other: both cores work on both, so neither waits on the other's
         // serial parts.
-        let staged = crate::output::stage_and_swap(&output, |staging| {
+        let staged = crate::publish::output::stage_and_swap(&output, |staging| {
             let (pages, derived) = rayon::join(
                 || timed(|| self.write_pages_into(staging, track)),
                 || self.write_derived_into(staging),
@@ -300,9 +300,9 @@ impl Site {
         files.extend(self.attachment_files(None));
         let result = write(files).and_then(|copied| {
             timings.lap("copy static files and attachments", &mut clock);
-            let index = write(crate::search::index_files(&self.archive))?;
+            let index = write(crate::publish::search::index_files(&self.archive))?;
             timings.lap("build and write the search index", &mut clock);
-            let feeds = write(crate::feeds::feed_files(
+            let feeds = write(crate::publish::feed_files(
                 &self.archive,
                 &self.graph,
                 &self.config,
@@ -345,7 +345,7 @@ impl Site {
         if self.graph.has_code {
             files.push(OutputFile::Text {
                 path: "/syntax.css".into(),
-                text: crate::markdown::syntax_css(),
+                text: crate::content::markdown::syntax_css(),
             });
         }
         files
@@ -431,8 +431,10 @@ impl Site {
                 touched.insert(path.clone());
             }
         }
-        let content_slugs: BTreeSet<String> =
-            touched.iter().map(|p| crate::parse::slug_of(p)).collect();
+        let content_slugs: BTreeSet<String> = touched
+            .iter()
+            .map(|p| crate::content::meeting::slug_of(p))
+            .collect();
         if !theme_changed
             && !changes.contains(&Change::Registry)
             && !changes.contains(&Change::Static)
@@ -503,8 +505,11 @@ impl Site {
         if !self.derived_stale {
             return Ok(0);
         }
-        let mut files = crate::feeds::feed_files(&self.archive, &self.graph, &self.config);
-        files.extend(crate::search::refresh_index(&self.output, &self.archive)?);
+        let mut files = crate::publish::feed_files(&self.archive, &self.graph, &self.config);
+        files.extend(crate::publish::search::refresh_index(
+            &self.output,
+            &self.archive,
+        )?);
         let count = files.len();
         write_in_place(&self.output, files)?;
         self.derived_stale = false;
@@ -748,5 +753,5 @@ fn summary_fingerprint(m: &Meeting) -> u64 {
 fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
     files
         .into_par_iter()
-        .try_for_each(|file| crate::output::write_one(output, file))
+        .try_for_each(|file| crate::publish::output::write_one(output, file))
 }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::diagnostic::{Error, Result};
-use crate::slug::slugify;
+use crate::base::diagnostic::{Error, Result};
+use crate::base::slug::slugify;
 
 const SITE_TOML: &str = r#"title = "Minnesanteckningar"
 description = "Arkiv över minnesanteckningar"
@@ -59,7 +59,7 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>> {
             sample.into_bytes(),
         ),
     ];
-    for (path, bytes) in crate::theme::default_theme_files() {
+    for (path, bytes) in crate::render::theme::default_theme_files() {
         files.push((Path::new("themes/default").join(path), bytes.to_vec()));
     }
     let mut written = Vec::new();
@@ -182,8 +182,8 @@ mod tests {
         assert!(path.ends_with("content/2024/2024-03-05-socialchefsnatverket.md"));
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("title: \"Möte: budget\""));
-        let split = crate::frontmatter::split(&text, &path).unwrap();
-        let raw = crate::frontmatter::parse_meeting(&split, &text, &path).unwrap();
+        let split = crate::content::frontmatter::split(&text, &path).unwrap();
+        let raw = crate::content::frontmatter::parse_meeting(&split, &text, &path).unwrap();
         assert_eq!(raw.date.as_deref(), Some("2024-03-05"));
         assert!(new_meeting(dir.path(), "X", "Socialchefsnätverket", "2024-03-05", None).is_err());
         assert!(new_meeting(dir.path(), "X", "Y", "2024-02-30", None).is_err());

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::{did_you_mean, Diagnostic};
 
 /// The front matter as written, before names are resolved.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -210,21 +210,6 @@ fn yaml_hint(message: &str) -> Option<String> {
         return Some("check the value's type: lists are written [a, b] or as `- a` lines".into());
     }
     None
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| {
-            (
-                strsim::jaro_winkler(&word.to_lowercase(), &c.to_lowercase()),
-                *c,
-            )
-        })
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::config::Language;
+use crate::base::config::Language;
 
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default)]

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-use crate::config::Language;
-use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::i18n::Strings;
+use crate::base::config::Language;
+use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::base::i18n::Strings;
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -26,7 +26,9 @@ impl Source {
     fn origin(&self, root: &Path, path: &str) -> String {
         match self {
             Source::Embedded(_) => format!("themes/default/{path} (built in)"),
-            Source::Disk(file) => crate::load::relative(root, file).display().to_string(),
+            Source::Disk(file) => crate::content::load::relative(root, file)
+                .display()
+                .to_string(),
         }
     }
 

@@ -35,10 +35,11 @@ use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::config::Language;
-use crate::diagnostic::{Error, Result};
-use crate::model::{Archive, Meeting};
-use crate::output::OutputFile;
+use crate::base::config::Language;
+use crate::base::diagnostic::{Error, Result};
+use crate::base::text::text_one_line;
+use crate::content::model::{Archive, Meeting};
+use crate::publish::output::OutputFile;
 
 /// The site folder of the index files.
 pub const INDEX_DIR: &str = "/search/";
@@ -196,12 +197,6 @@ impl Analyzer {
         let stem = self.stemmer.stem(&lower).into_owned();
         Some((folded, lower, stem))
     }
-}
-
-/// Plain text of an HTML fragment (the Markdown step's output) on one line: the feeds'
-/// conversion ([`crate::feeds::html_to_text`]) without its list markers, lines joined.
-pub fn html_to_text(html: &str) -> String {
-    crate::feeds::plain_text(html, crate::feeds::TextLayout::OneLine)
 }
 
 /// At most `max` characters of `text`, cut at a word boundary, with "…" when cut.
@@ -492,7 +487,7 @@ fn analyse_meeting(
         organisations,
         text,
     };
-    let item_organisations = |item: &crate::model::Item| -> Vec<usize> {
+    let item_organisations = |item: &crate::content::model::Item| -> Vec<usize> {
         let mut seen = Vec::new();
         for key in meeting
             .organiser
@@ -525,7 +520,7 @@ fn analyse_meeting(
     for tag in &meeting.tags {
         text.add(&tag.name, 2.0);
     }
-    let intro = html_to_text(&meeting.intro_html);
+    let intro = text_one_line(&meeting.intro_html);
     text.add(&intro, 1.0);
     // The agenda counts half: the items are results of their own, and should rank above
     // the meeting that lists them.
@@ -582,7 +577,7 @@ fn analyse_meeting(
     // Items and their decisions.
     for item in &meeting.items {
         let organisations = item_organisations(item);
-        let plain = html_to_text(&item.html);
+        let plain = text_one_line(&item.html);
         let mut text = DocText::new(cache, language);
         text.add(&item.title, 3.0);
         for p in &item.presenters {
@@ -622,7 +617,7 @@ fn analyse_meeting(
     let meeting_organisations: Vec<usize> =
         meeting.organiser.iter().filter_map(org_index).collect();
     for appendix in &meeting.appendices {
-        let plain = html_to_text(&appendix.html);
+        let plain = text_one_line(&appendix.html);
         let mut text = DocText::new(cache, language);
         text.add(&appendix.title, 3.0);
         text.add(&plain, 1.0);

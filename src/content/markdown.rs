@@ -21,8 +21,8 @@ pub struct MarkdownOptions<'a> {
 impl<'a> MarkdownOptions<'a> {
     /// The options `site.toml` sets, for minutes written in `language`.
     pub fn for_site(
-        config: &'a crate::config::SiteConfig,
-        language: crate::config::Language,
+        config: &'a crate::base::config::SiteConfig,
+        language: crate::base::config::Language,
     ) -> Self {
         MarkdownOptions {
             smart_punctuation: config.markdown.smart_punctuation,
@@ -111,7 +111,7 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
     }
     let parser = Parser::new_ext(text, parser_options).into_offset_iter();
     let events = parser.map(|(event, range)| (event, range.start));
-    let lines = crate::config::LineIndex::new(text);
+    let lines = crate::base::config::LineIndex::new(text);
     let mut links = Vec::new();
     let events = prepare_events(events, options, &mut body.has_code, &mut links);
     body.internal_links = links
@@ -304,7 +304,7 @@ pub fn internal_site_path(dest: &str) -> Option<String> {
     };
     let file = path.strip_suffix(".md")?;
     let stem = file.rsplit('/').next().unwrap_or(file);
-    let slug = crate::slug::slugify(stem);
+    let slug = crate::base::slug::slugify(stem);
     (!slug.is_empty()).then(|| format!("/meetings/{slug}/{fragment}"))
 }
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostic::{Diagnostic, Error, Result};
+use crate::base::diagnostic::{Diagnostic, Error, Result};
 
 /// One file read from disk.
 #[derive(Debug, Clone)]
@@ -127,7 +127,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize)> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).unwrap_or_default();
-        crate::config::line_column(valid, valid.len())
+        crate::base::config::line_column(valid, valid.len())
     })
 }
 

@@ -1,10 +1,10 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::config::SiteConfig;
-use crate::load::SourceFile;
-use crate::parse::{assemble, parse_meeting};
-use crate::registry::Registry;
+use crate::base::config::SiteConfig;
+use crate::content::load::SourceFile;
+use crate::content::meeting::{assemble, parse_meeting};
+use crate::content::registry::Registry;
 
 const ORGS: &str = "
 skr: { name: Sveriges Kommuner och Regioner, short: SKR }
@@ -130,7 +130,7 @@ fn search(index: &SearchIndex, query: &str) -> Vec<String> {
 #[test]
 fn folding_matches_the_shared_cases() {
     let cases: Vec<(String, String)> =
-        serde_json::from_str(include_str!("../../tests/search_fold_cases.json")).unwrap();
+        serde_json::from_str(include_str!("../../../tests/search_fold_cases.json")).unwrap();
     for (input, expected) in cases {
         assert_eq!(fold(&input), expected, "fold({input:?})");
     }
@@ -162,11 +162,11 @@ fn numbers_round_trip_through_the_encoding() {
 #[test]
 fn html_becomes_plain_text() {
     assert_eq!(
-        html_to_text("<p>Beslut: <strong>Ja</strong> &amp; nej</p><ul><li>a&#x2013;b</li><li>c&nbsp;d</li></ul>"),
+        text_one_line("<p>Beslut: <strong>Ja</strong> &amp; nej</p><ul><li>a&#x2013;b</li><li>c&nbsp;d</li></ul>"),
         "Beslut: Ja & nej a–b c d"
     );
-    assert_eq!(html_to_text("x<script>var a = '<p>';</script>y"), "xy");
-    assert_eq!(html_to_text("AT&T &unknown; <b"), "AT&T &unknown; <b");
+    assert_eq!(text_one_line("x<script>var a = '<p>';</script>y"), "xy");
+    assert_eq!(text_one_line("AT&T &unknown; <b"), "AT&T &unknown; <b");
 }
 
 #[test]

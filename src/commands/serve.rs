@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
-use crate::build::{load_config, output_dir, BuildOptions};
-use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::output::check_output_dir;
-use crate::site::Site;
+use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::commands::options::{load_config, output_dir, BuildOptions};
+use crate::commands::site::Site;
+use crate::publish::output::check_output_dir;
 
 /// The URL open pages listen on for reload and error events.
 pub const EVENTS_PATH: &str = "/__quorum/events";
@@ -217,7 +217,7 @@ fn watch(
                 *site = Some(fresh);
                 (
                     pages,
-                    crate::site::RebuildReport {
+                    crate::commands::site::RebuildReport {
                         pages_written: pages,
                         full: true,
                         ..Default::default()

@@ -1,7 +1,9 @@
-//! Rendering: runs every page of the site graph through its Tera template, in parallel.
+//! Stage 3, rendering: runs every page of the site graph through its Tera template, in parallel.
 //! Templates get the documented context (THEMES.md) and the helpers `url()`, `t()` and the
 //! date filters; helpers read the page being rendered from a thread-local, so a template
 //! can write `url(path="/meetings/")` without knowing where it is.
+
+pub mod theme;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -11,13 +13,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
-use crate::config::{Language, LinkStyle, SiteConfig};
-use crate::diagnostic::{all_or_problems, Diagnostic, Error, Result};
-use crate::escape::Escapes;
-use crate::graph::{Crumb, Page, PageData};
-use crate::i18n::{self, Strings};
-use crate::shared::RenderPass;
-use crate::theme::Theme;
+use crate::base::config::{Language, LinkStyle, SiteConfig};
+use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
+use crate::base::escape::Escapes;
+use crate::base::i18n::{self, Strings};
+use crate::base::shared::RenderPass;
+use crate::graph::{Crumb, Page, PageData, NOT_FOUND_PATH};
+use crate::render::theme::Theme;
 
 /// What every page sees as `site`.
 #[derive(Debug, Clone, Serialize)]
@@ -163,7 +165,7 @@ impl Renderer {
     }
 
     /// Renders one page as part of `pass`: the shared views it shows are converted for the
-    /// templates once per pass (see [`crate::shared`]).
+    /// templates once per pass (see [`crate::base::shared`]).
     pub fn render_in(&self, pass: &RenderPass, page: &Page) -> Result<Rendered, Diagnostic> {
         pass.within(|| self.render_page(page))
     }
@@ -203,7 +205,12 @@ impl Renderer {
                     .with_hint("see THEMES.md for the variables each template gets")
             })?;
         remember_page_size(html.len());
-        if memchr::memmem::find(&html, crate::markdown::INTERNAL_LINK_PREFIX.as_bytes()).is_some() {
+        if memchr::memmem::find(
+            &html,
+            crate::content::markdown::INTERNAL_LINK_PREFIX.as_bytes(),
+        )
+        .is_some()
+        {
             let text = std::str::from_utf8(&html).map_err(|e| {
                 Diagnostic::error(page.template, format!("{} is not UTF-8: {e}", page.path))
             })?;
@@ -383,7 +390,7 @@ fn page_link_style(from: &str, style: LinkStyle) -> LinkStyle {
 
 /// Replaces the Markdown step's `quorum:/path` links with links from this page.
 fn resolve_internal_links(html: &str, links: &PageLinks) -> String {
-    let marker = format!("\"{}", crate::markdown::INTERNAL_LINK_PREFIX);
+    let marker = format!("\"{}", crate::content::markdown::INTERNAL_LINK_PREFIX);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find(&marker) {
@@ -399,9 +406,6 @@ fn resolve_internal_links(html: &str, links: &PageLinks) -> String {
     out.push_str(rest);
     out
 }
-
-/// The site path of the page a server shows for missing URLs.
-pub const NOT_FOUND_PATH: &str = "/404.html";
 
 /// Registers `url()` and `t()` (each also a filter) and the date filters (`long_date`,
 /// `time_tag`, `weekday`, `month_name`).

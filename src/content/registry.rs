@@ -8,9 +8,9 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use crate::diagnostic::Diagnostic;
-use crate::model::{Organisation, Person};
-use crate::slug::match_key;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::slug::match_key;
+use crate::content::model::{Organisation, Person};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,29 +5,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::config::{LinkStyle, SiteConfig};
-use crate::diagnostic::{Diagnostic, Error, Result};
-use crate::output::check_output_dir;
-use crate::site::{Site, Timings};
-
-/// What the command line may override.
-#[derive(Debug, Clone, Default)]
-pub struct BuildOptions {
-    pub root: PathBuf,
-    pub output: Option<PathBuf>,
-    pub base_url: Option<String>,
-    pub links: Option<LinkStyle>,
-    pub drafts: bool,
-}
-
-impl BuildOptions {
-    pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions {
-            root: root.into(),
-            ..BuildOptions::default()
-        }
-    }
-}
+use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::commands::options::BuildOptions;
+use crate::commands::site::{Site, Timings};
+use crate::publish::output::check_output_dir;
 
 /// What a build did, for the summary line.
 #[derive(Debug, Clone)]
@@ -69,32 +50,6 @@ impl BuildReport {
             .iter()
             .map(|(step, took)| format!("{:>9.3} s  {step}", took.as_secs_f64()))
             .collect()
-    }
-}
-
-/// The configuration with the command line's overrides applied.
-pub fn load_config(options: &BuildOptions) -> Result<SiteConfig> {
-    let mut config = SiteConfig::load(&options.root)?;
-    if let Some(base_url) = &options.base_url {
-        config.base_url = base_url.clone();
-        if !config.base_url.ends_with('/') {
-            config.base_url.push('/');
-        }
-    }
-    if let Some(links) = options.links {
-        config.build.links = links;
-    }
-    if options.drafts {
-        config.build.drafts = true;
-    }
-    Ok(config)
-}
-
-/// The output folder: `--output`, else `build.output_dir` under the root.
-pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
-    match &options.output {
-        Some(dir) => dir.clone(),
-        None => options.root.join(&config.build.output_dir),
     }
 }
 

@@ -1,0 +1,11 @@
+//! Stage 1, reading the content: walk `content/` ([`load`]), split and read each meeting's
+//! front matter ([`frontmatter`]) and Markdown body ([`markdown`]), resolve names through
+//! the registries ([`registry`]) and assemble the [`model`] ([`meeting`]). The model is
+//! plain data: nothing here knows of pages, templates or HTML files.
+
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod meeting;
+pub mod model;
+pub mod registry;

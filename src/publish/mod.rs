@@ -1,0 +1,46 @@
+//! Stage 4, publishing: the Atom feeds ([`feeds`]), the sitemap ([`sitemap`]),
+//! `archive.json` ([`archive_json`]) and the search index ([`search`]) beside the rendered
+//! pages, all written to a staging folder that is swapped in for the output folder in one
+//! step ([`output`]). Every file written here depends on the content and `site.toml` alone
+//! (never on the clock), so two builds give the same bytes.
+
+pub mod archive_json;
+pub mod feeds;
+pub mod output;
+pub mod search;
+pub mod sitemap;
+mod xml;
+
+use crate::base::config::SiteConfig;
+use crate::content::model::Archive;
+use crate::graph::SiteGraph;
+use archive_json::{archive_json, ARCHIVE_JSON_PATH};
+use feeds::{decisions_feed, meetings_feed, DECISIONS_FEED_PATH, MEETINGS_FEED_PATH};
+use output::OutputFile;
+use sitemap::{sitemap, SITEMAP_PATH};
+
+/// The feeds, the sitemap and the export of the site.
+pub fn feed_files(archive: &Archive, graph: &SiteGraph, config: &SiteConfig) -> Vec<OutputFile> {
+    // Four independent documents; archive.json is the largest by far.
+    let ((meetings, decisions), (sitemap, export)) = rayon::join(
+        || {
+            rayon::join(
+                || meetings_feed(archive, config),
+                || decisions_feed(archive, config),
+            )
+        },
+        || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
+    );
+    [
+        (MEETINGS_FEED_PATH, meetings.into_bytes()),
+        (DECISIONS_FEED_PATH, decisions.into_bytes()),
+        (SITEMAP_PATH, sitemap.into_bytes()),
+        (ARCHIVE_JSON_PATH, export),
+    ]
+    .into_iter()
+    .map(|(path, bytes)| OutputFile::Bytes {
+        path: path.into(),
+        bytes,
+    })
+    .collect()
+}
