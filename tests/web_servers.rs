@@ -3,7 +3,8 @@
 //! (`nginx.conf`, `apache.conf`) as a user would paste it, only the folder changed to the
 //! temp folder. Over HTTP, for each server: every link of every page reached from
 //! `/minnen/` (and every URL in the feeds, the sitemap and `archive.json`) answers 200 and
-//! stays under `/minnen/`; a missing page gets the 404 page with status 404, and its
+//! stays under `/minnen/`, the links reach every page, and every other file of the output
+//! (the search index) is served too; a missing page gets the 404 page with status 404, and its
 //! stylesheet and links resolve; content types say `charset=utf-8`; a folder without its
 //! slash redirects to the slash form on the same host; pages and assets are sent with
 //! `Cache-Control: no-cache` and answer a revalidation with 304. With nginx: a rebuild into
@@ -563,20 +564,38 @@ fn every_link_answers_200(kind: Kind) {
         problems.join("\n"),
         server.log()
     );
-    // The crawl reached the whole site: every page of the sitemap and every HTML file.
-    let pages_on_disk = walkdir::WalkDir::new(server.public())
+    // The crawl reached the whole site: every HTML file but 404.html, which nothing links to.
+    let files: Vec<String> = walkdir::WalkDir::new(server.public())
         .into_iter()
         .map(Result::unwrap)
-        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
-        .count();
-    let pages_fetched = fetched
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e.path().strip_prefix(server.public()).unwrap();
+            format!("{BASE}{}", relative.to_str().unwrap()).replace("/index.html", "/")
+        })
+        .collect();
+    let unreached: Vec<&String> = files
         .iter()
-        .filter(|p| p.ends_with('/') || p.ends_with(".html"))
-        .count();
-    assert!(
-        pages_fetched + 1 >= pages_on_disk,
-        "{kind:?}: {pages_fetched} pages reached, {pages_on_disk} on disk (404.html is not linked)"
+        .filter(|p| (p.ends_with('/') || p.ends_with(".html")) && !fetched.contains(*p))
+        .collect();
+    assert_eq!(
+        unreached,
+        [&format!("{BASE}404.html")],
+        "{kind:?}: pages no link leads to"
     );
+    // Files only scripts ask for (the search index) are served right as well.
+    let problems: Vec<String> = files
+        .iter()
+        .filter(|p| !fetched.contains(*p))
+        .flat_map(|path| {
+            let reply = server.get(path);
+            match reply.status {
+                200 => header_problems(path, &reply),
+                status => vec![format!("{path}: status {status}")],
+            }
+        })
+        .collect();
+    assert!(problems.is_empty(), "{kind:?}:\n{}", problems.join("\n"));
 }
 
 fn a_missing_page_gets_the_404_page(kind: Kind) {
@@ -695,12 +714,12 @@ fn headers_and_redirects_are_right(kind: Kind) {
 }
 
 #[test]
-fn nginx_serves_every_page_the_site_links_to_under_minnen() {
+fn nginx_serves_every_link_and_every_file_of_the_site_under_minnen() {
     every_link_answers_200(Kind::Nginx);
 }
 
 #[test]
-fn apache_serves_every_page_the_site_links_to_under_minnen() {
+fn apache_serves_every_link_and_every_file_of_the_site_under_minnen() {
     every_link_answers_200(Kind::Apache);
 }
 
