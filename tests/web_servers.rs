@@ -837,7 +837,12 @@ fn readme_server_blocks() -> Vec<(String, String)> {
         .find("\n### Web servers\n")
         .expect("README.md has no \"### Web servers\" section");
     let section = &readme[start + 1..];
-    let end = section[1..].find("\n#").map_or(section.len(), |i| i + 1);
+    // Up to the next heading (`#` lines inside the code blocks are comments, not `## `).
+    let end = ["\n## ", "\n### "]
+        .iter()
+        .filter_map(|heading| section.find(heading))
+        .min()
+        .unwrap_or(section.len());
     let mut blocks = Vec::new();
     let mut lines = section[..end].lines();
     while let Some(line) = lines.next() {
