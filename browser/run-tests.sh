@@ -8,7 +8,8 @@
 #   bash browser/run-tests.sh                 # everything
 #   bash browser/run-tests.sh --test-name-pattern=filter    # more arguments go to node --test
 #
-# Needs: Node.js 20+, Java, /usr/bin/chromium (apt-get install -y chromium). npm packages
+# Needs: Node.js 20+, Java, /usr/bin/chromium (apt-get install -y chromium), and nginx for
+# servers.test.mjs (apt-get install -y nginx; skipped without it unless CI is set). npm packages
 # are installed from browser/package-lock.json when missing. QUORUM_BIN: use this binary
 # instead of building one; CHROMIUM: another browser binary.
 set -euo pipefail
