@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::base::config::Language;
+use crate::base::diagnostic::Diagnostic;
 
 const MONTHS_SV: [&str; 12] = [
     "januari",
@@ -90,27 +91,26 @@ pub struct Strings {
 
 impl Strings {
     /// Reads `key = "text"` tables; `sources` gives each language's file name and text.
-    pub fn parse(sources: &[(Language, String, String)]) -> Result<Self, String> {
+    pub fn parse(sources: &[(Language, String, String)]) -> Result<Self, Diagnostic> {
         let mut tables = FxHashMap::default();
         for (language, name, text) in sources {
-            let table: FxHashMap<String, String> =
-                toml::from_str(text).map_err(|e| format!("{name}: {}", e.message()))?;
+            let table: FxHashMap<String, String> = toml::from_str(text)
+                .map_err(|e| Diagnostic::error(name, e.message().to_string()))?;
             tables.insert(*language, table);
         }
         Ok(Strings { tables })
     }
 
     /// The text for `key`, or an error naming the key and the file it is missing from.
-    pub fn get(&self, language: Language, key: &str) -> Result<&str, String> {
+    pub fn get(&self, language: Language, key: &str) -> Result<&str, Diagnostic> {
         self.tables
             .get(&language)
             .and_then(|t| t.get(key))
             .map(String::as_str)
             .ok_or_else(|| {
-                format!(
-                    "the UI string `{key}` is missing from i18n/{}.toml",
-                    language.code()
-                )
+                let file = format!("i18n/{}.toml", language.code());
+                let message = format!("the UI string `{key}` is missing from {file}");
+                Diagnostic::error(file, message)
             })
     }
 }
@@ -152,8 +152,9 @@ mod tests {
     fn missing_ui_string_names_key_and_file() {
         let strings =
             Strings::parse(&[(Language::Sv, "sv.toml".into(), "a = \"A\"".into())]).unwrap();
-        assert_eq!(strings.get(Language::Sv, "a"), Ok("A"));
+        assert_eq!(strings.get(Language::Sv, "a").unwrap(), "A");
         let e = strings.get(Language::Sv, "b").unwrap_err();
-        assert!(e.contains("`b`") && e.contains("i18n/sv.toml"), "{e}");
+        assert_eq!(e.file, std::path::Path::new("i18n/sv.toml"));
+        assert!(e.message.contains("`b`"), "{e}");
     }
 }

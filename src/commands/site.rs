@@ -199,7 +199,7 @@ impl Site {
                     .collect()
             },
         );
-        let graph = graph.map_err(|e| Error::single(Diagnostic::error("i18n", e)))?;
+        let graph = graph?;
         // The renderer links /syntax.css only when some page has code: compiled again when
         // that changes (`load` compiled it for the empty graph, which has none).
         if graph.has_code != self.graph.has_code {
@@ -700,7 +700,7 @@ fn empty_graph() -> SiteGraph {
         pages: Vec::new(),
         files: Vec::new(),
         has_code: false,
-        counts: crate::graph::Counts {
+        counts: crate::graph::views::Counts {
             meetings: 0,
             decisions: 0,
             actions: 0,

@@ -507,7 +507,7 @@ fn translate(key: &str, strings: &Strings) -> TeraResult<String> {
     strings
         .get(current_language(), key)
         .map(str::to_string)
-        .map_err(tera::Error::message)
+        .map_err(|missing| tera::Error::message(missing.message))
 }
 
 /// `n | count(one=…, other=…)`: "1 möte", "3 möten".

@@ -142,7 +142,7 @@ fn load_strings(files: &BTreeMap<String, Source>) -> Result<Strings> {
             String::from_utf8_lossy(&bytes).into_owned(),
         ));
     }
-    Strings::parse(&sources).map_err(|e| Error::single(Diagnostic::error("i18n", e)))
+    Strings::parse(&sources).map_err(Error::single)
 }
 
 fn embedded_files(dir: &'static Dir<'static>, out: &mut BTreeMap<String, Source>) {

@@ -1,0 +1,311 @@
+//! The meeting pages: `/meetings/` and a page per year, and a page per meeting with the
+//! previous and next meeting of its body, its attendees grouped by organisation and its
+//! attachments to copy.
+
+use std::collections::BTreeMap;
+
+use crate::base::shared::Shared;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+
+use crate::content::model::{Archive, Meeting};
+use crate::graph::page::*;
+use crate::graph::refs::Refs;
+use crate::graph::views::*;
+
+fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
+    let meeting = &refs.archive.meetings[index];
+    let attendees: Vec<ParticipantView> = meeting
+        .attendees
+        .iter()
+        .map(|p| refs.participant(p))
+        .collect();
+    let mut decisions = refs.decisions[index].iter().peekable();
+    let mut actions = refs.actions[index].iter().peekable();
+    let items = meeting
+        .items
+        .iter()
+        .zip(&refs.items[index])
+        .map(|(item, item_ref)| ItemView {
+            item: item_ref.clone(),
+            presenters: item
+                .presenters
+                .iter()
+                .map(|p| refs.participant(p))
+                .collect(),
+            html: item.html.clone(),
+            decisions: take_of_item(&mut decisions, item_ref),
+            actions: take_of_item(&mut actions, item_ref),
+        })
+        .collect();
+    MeetingView {
+        meeting: refs.meetings[index].clone(),
+        time: meeting.time.clone(),
+        location: meeting.location.clone(),
+        chair: meeting.chair.as_ref().map(|p| refs.participant(p)),
+        scribes: meeting
+            .scribes
+            .iter()
+            .map(|p| refs.participant(p))
+            .collect(),
+        attendee_groups: group_attendees(&attendees),
+        attendees,
+        tags: meeting
+            .tags
+            .iter()
+            .map(|t| TagView {
+                key: t.key.clone(),
+                name: t.name.clone(),
+                path: format!("/tags/{}/", t.key),
+            })
+            .collect(),
+        attachments: meeting
+            .attachments
+            .iter()
+            .map(|a| AttachmentView {
+                title: a.title.clone(),
+                file: a
+                    .file
+                    .as_ref()
+                    .map(|f| format!("{}{f}", meeting_path(&meeting.slug))),
+                url: a.url.clone(),
+            })
+            .collect(),
+        intro_html: meeting.intro_html.clone(),
+        items,
+        appendices: meeting
+            .appendices
+            .iter()
+            .map(|a| AppendixView {
+                title: a.title.clone(),
+                anchor: a.anchor.clone(),
+                html: a.html.clone(),
+            })
+            .collect(),
+        decisions: refs.decisions[index].clone(),
+        actions: refs.actions[index].clone(),
+    }
+}
+
+/// Replaces the minutes shown on one meeting's page after an edit that changed only the
+/// minutes' text (nothing other pages show): the rest of the graph stays as it is.
+pub fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
+    let meeting = &archive.meetings[index];
+    // Refs for this one meeting; the registries are small, so building them is cheap.
+    let single = Archive {
+        meetings: vec![meeting.clone()],
+        organisations: archive.organisations.clone(),
+        people: archive.people.clone(),
+        bodies: archive.bodies.clone(),
+    };
+    let refs = Refs::new(&single);
+    let path = meeting_path(&meeting.slug);
+    if let Some(page) = graph.pages.iter_mut().find(|p| p.path == path) {
+        if let PageData::Meeting { meeting: view, .. } = &mut page.data {
+            **view = meeting_view(&refs, 0);
+        }
+    }
+}
+
+/// The next extracts that belong to `item` (extracts are in item order, so each item's
+/// are a run: one pass over the meeting, not one per item).
+fn take_of_item(
+    extracts: &mut std::iter::Peekable<std::slice::Iter<'_, Shared<ExtractView>>>,
+    item: &Shared<ItemRef>,
+) -> Vec<Shared<ExtractView>> {
+    let mut taken = Vec::new();
+    while let Some(extract) = extracts.next_if(|e| Shared::ptr_eq(&e.item, item)) {
+        taken.push(extract.clone());
+    }
+    taken
+}
+
+/// Attendees grouped by organisation, in order of first appearance; people without an
+/// organisation last.
+fn group_attendees(attendees: &[ParticipantView]) -> Vec<AttendeeGroup> {
+    let mut groups: Vec<AttendeeGroup> = Vec::new();
+    let mut without: Vec<ParticipantView> = Vec::new();
+    for a in attendees {
+        let Some(org) = &a.organisation else {
+            without.push(a.clone());
+            continue;
+        };
+        match groups
+            .iter_mut()
+            .find(|g| g.organisation.as_ref().is_some_and(|o| o.key == org.key))
+        {
+            Some(group) => group.attendees.push(a.clone()),
+            None => groups.push(AttendeeGroup {
+                organisation: Some(org.clone()),
+                attendees: vec![a.clone()],
+            }),
+        }
+    }
+    if !without.is_empty() {
+        groups.push(AttendeeGroup {
+            organisation: None,
+            attendees: without,
+        });
+    }
+    groups
+}
+
+/// The home page: the newest meetings and decisions, the bodies and the counts.
+pub fn home_page(
+    refs: &Refs<'_>,
+    labels: &Labels,
+    newest_first: &[usize],
+    all_decisions: &[Shared<ExtractView>],
+    bodies: &[BodySummary],
+    counts: &Counts,
+) -> Page {
+    labels.page(
+        "/".into(),
+        ("index.html", "home"),
+        labels.home.title.clone(),
+        Vec::new(),
+        PageData::Home {
+            latest_meetings: newest_first
+                .iter()
+                .take(10)
+                .map(|&i| refs.meetings[i].clone())
+                .collect(),
+            recent_decisions: all_decisions.iter().take(10).cloned().collect(),
+            bodies: bodies.to_vec(),
+            counts: counts.clone(),
+        },
+    )
+}
+
+/// The meetings by year, newest first within each year.
+pub fn by_year(refs: &Refs<'_>, newest_first: &[usize]) -> BTreeMap<i32, Vec<Shared<MeetingRef>>> {
+    let mut by_year: BTreeMap<i32, Vec<Shared<MeetingRef>>> = BTreeMap::new();
+    for &i in newest_first {
+        by_year
+            .entry(refs.meetings[i].year)
+            .or_default()
+            .push(refs.meetings[i].clone());
+    }
+    by_year
+}
+
+/// `/meetings/` and a page per year.
+pub fn year_pages(by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>, labels: &Labels) -> Vec<Page> {
+    let years = Shared::new(year_links(
+        "meetings",
+        by_year.iter().map(|(y, m)| (*y, m.len())),
+    ));
+    let groups: Vec<MeetingGroup> = by_year
+        .iter()
+        .rev()
+        .map(|(year, meetings)| MeetingGroup {
+            year: *year,
+            meetings: meetings.clone(),
+        })
+        .collect();
+    let mut pages = vec![labels.page(
+        "/meetings/".into(),
+        ("meetings.html", "meetings"),
+        labels.meetings.clone(),
+        vec![labels.home.clone()],
+        PageData::Meetings {
+            years: years.clone(),
+            year: None,
+            groups: groups.clone(),
+        },
+    )];
+    for group in groups {
+        let slugs: Vec<String> = group.meetings.iter().map(|m| m.slug.clone()).collect();
+        pages.push(
+            labels
+                .page(
+                    year_path("meetings", group.year),
+                    ("meetings.html", "meetings"),
+                    format!("{} {}", labels.meetings, group.year),
+                    vec![
+                        labels.home.clone(),
+                        labels.crumb(&labels.meetings, "/meetings/"),
+                    ],
+                    PageData::Meetings {
+                        years: years.clone(),
+                        year: Some(group.year),
+                        groups: vec![group],
+                    },
+                )
+                .depending_on(slugs),
+        );
+    }
+    pages
+}
+
+/// One page per meeting, with the previous and next meeting of its body, and the
+/// attachments to copy beside it.
+pub fn meeting_pages(refs: &Refs<'_>, labels: &Labels) -> (Vec<Page>, Vec<FileCopy>) {
+    let archive = refs.archive;
+    let (prev, next) = neighbours_in_body(&archive.meetings);
+    let views: Vec<MeetingView> = (0..archive.meetings.len())
+        .into_par_iter()
+        .map(|i| meeting_view(refs, i))
+        .collect();
+    let mut pages = Vec::with_capacity(views.len());
+    let mut files = Vec::new();
+    for ((i, meeting), view) in archive.meetings.iter().enumerate().zip(views) {
+        files.extend(attachment_copies(meeting));
+        let mut slugs: Vec<String> = [Some(i), prev[i], next[i]]
+            .into_iter()
+            .flatten()
+            .map(|j| archive.meetings[j].slug.clone())
+            .collect();
+        slugs.sort_unstable();
+        pages.push(Page {
+            path: meeting_path(&meeting.slug),
+            template: "meeting.html",
+            kind: "meeting",
+            lang: meeting.language,
+            title: meeting.title.clone(),
+            breadcrumbs: vec![
+                labels.home.clone(),
+                labels.crumb(&labels.meetings, "/meetings/"),
+                Crumb {
+                    title: meeting.date.year().to_string(),
+                    path: year_path("meetings", meeting.date.year()),
+                },
+            ],
+            data: PageData::Meeting {
+                meeting: Box::new(view),
+                prev: prev[i].map(|j| refs.meetings[j].clone()),
+                next: next[i].map(|j| refs.meetings[j].clone()),
+            },
+            meetings: Some(slugs),
+        });
+    }
+    (pages, files)
+}
+
+/// For each meeting, the index of the previous and of the next meeting of its body.
+fn neighbours_in_body(meetings: &[Arc<Meeting>]) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut previous_of_body: HashMap<&str, usize> = HashMap::new();
+    let mut prev = vec![None; meetings.len()];
+    let mut next = vec![None; meetings.len()];
+    for (i, meeting) in meetings.iter().enumerate() {
+        if let Some(p) = previous_of_body.insert(meeting.body.as_str(), i) {
+            prev[i] = Some(p);
+            next[p] = Some(i);
+        }
+    }
+    (prev, next)
+}
+
+/// The meeting's attachment files, copied beside its page.
+fn attachment_copies(meeting: &Meeting) -> impl Iterator<Item = FileCopy> + '_ {
+    let folder = crate::content::meeting::attachment_folder(&meeting.source);
+    meeting.attachments.iter().filter_map(move |attachment| {
+        attachment.file.as_ref().map(|file| FileCopy {
+            source: folder.join(file),
+            path: format!("{}{}", meeting_path(&meeting.slug), file),
+        })
+    })
+}

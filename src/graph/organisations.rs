@@ -1,0 +1,159 @@
+//! The organisations: `/organisations/` and a page per organisation with what it organised,
+//! attended, presented and decided, and its people.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::base::shared::Shared;
+
+use crate::graph::page::*;
+use crate::graph::refs::Refs;
+use crate::graph::views::*;
+
+/// Per organisation: organised and attended meetings, presented items, decisions, people.
+#[derive(Default)]
+struct OrgIndex {
+    organised: Vec<usize>,
+    attended: BTreeSet<std::cmp::Reverse<usize>>,
+    presented: Vec<(usize, usize)>,
+    people: BTreeSet<String>,
+}
+
+/// `/organisations/` and a page per organisation.
+pub fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+    let (lang, home) = (labels.language, &labels.home);
+    let crumb = labels.crumb(&labels.organisations, "/organisations/");
+    let mut pages = Vec::new();
+    let archive = refs.archive;
+    let mut index: BTreeMap<&str, OrgIndex> = archive
+        .organisations
+        .keys()
+        .map(|k| (k.as_str(), OrgIndex::default()))
+        .collect();
+    for person in archive.people.values() {
+        if let Some(org) = &person.organisation {
+            if let Some(entry) = index.get_mut(org.as_str()) {
+                entry.people.insert(person.key.clone());
+            }
+        }
+    }
+    for &i in newest_first {
+        let meeting = &archive.meetings[i];
+        if let Some(entry) = meeting.organiser.as_deref().and_then(|k| index.get_mut(k)) {
+            entry.organised.push(i);
+        }
+        for p in meeting.participants() {
+            if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
+                entry.attended.insert(std::cmp::Reverse(i));
+                entry.people.insert(p.person.clone());
+            }
+        }
+        for (j, item) in meeting.items.iter().enumerate() {
+            let mut orgs: BTreeSet<&str> = item
+                .presenters
+                .iter()
+                .filter_map(|p| p.organisation.as_deref())
+                .collect();
+            orgs.extend(item.presenting_organisations.iter().map(String::as_str));
+            for org in orgs {
+                if let Some(entry) = index.get_mut(org) {
+                    entry.presented.push((i, j));
+                }
+            }
+        }
+    }
+    let summaries = archive
+        .organisations
+        .values()
+        .map(|o| {
+            let entry = &index[o.key.as_str()];
+            let mut meetings: BTreeSet<usize> = entry.organised.iter().copied().collect();
+            meetings.extend(entry.attended.iter().map(|r| r.0));
+            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
+            OrganisationSummary {
+                organisation: refs.orgs[o.key.as_str()].clone(),
+                kind: o.kind.clone(),
+                aliases: o.aliases.clone(),
+                meeting_count: meetings.len(),
+                person_count: entry.people.len(),
+            }
+        })
+        .collect();
+    pages.push(Page {
+        path: "/organisations/".into(),
+        template: "organisations.html",
+        kind: "organisations",
+        lang,
+        title: crumb.title.clone(),
+        breadcrumbs: vec![home.clone()],
+        data: PageData::Organisations {
+            organisations: summaries,
+        },
+        meetings: None,
+    });
+    for organisation in archive.organisations.values() {
+        let entry = &index[organisation.key.as_str()];
+        // Decisions of the meetings it organised and of the items it presented; the
+        // meetings it only attended are listed, not their decisions (a municipality
+        // attends most meetings of its networks, and would list nearly every decision).
+        let mut own_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
+            .organised
+            .iter()
+            .map(|&i| std::cmp::Reverse(i))
+            .collect();
+        own_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
+        let decisions: Vec<Shared<ExtractView>> = own_meetings
+            .iter()
+            .flat_map(|r| refs.decisions[r.0].iter())
+            .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
+            .cloned()
+            .collect();
+        let mut shown_meetings = own_meetings;
+        shown_meetings.extend(entry.attended.iter().copied());
+        let org_ref = refs.orgs[organisation.key.as_str()].clone();
+        pages.push(
+            Page {
+                path: org_ref.path.clone(),
+                template: "organisation.html",
+                kind: "organisation",
+                lang,
+                title: organisation.name.clone(),
+                breadcrumbs: vec![home.clone(), crumb.clone()],
+                data: PageData::Organisation {
+                    organisation: OrganisationDetail {
+                        organisation: org_ref,
+                        aliases: organisation.aliases.clone(),
+                        kind: organisation.kind.clone(),
+                        url: organisation.url.clone(),
+                    },
+                    organised: entry
+                        .organised
+                        .iter()
+                        .map(|&i| refs.meetings[i].clone())
+                        .collect(),
+                    attended: entry
+                        .attended
+                        .iter()
+                        .take(ATTENDED_PER_ORGANISATION_PAGE)
+                        .map(|r| refs.meetings[r.0].clone())
+                        .collect(),
+                    attended_total: entry.attended.len(),
+                    presented: entry
+                        .presented
+                        .iter()
+                        .map(|&(i, j)| refs.presented(i, j))
+                        .collect(),
+                    decision_total: decisions.len(),
+                    decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
+                    people: entry.people.iter().map(|k| refs.person(k)).collect(),
+                },
+                meetings: None,
+            }
+            .depending_on(
+                shown_meetings
+                    .iter()
+                    .map(|r| archive.meetings[r.0].slug.clone()),
+            ),
+        );
+    }
+    pages
+}

@@ -1,0 +1,288 @@
+//! The site graph's own types: a [`Page`] (path, template, title, breadcrumbs and the
+//! [`PageData`] it shows), the [`SiteGraph`], the limits of list pages, the paths every
+//! stage after this one links to, and the [`Labels`] of the pages' chrome.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::base::config::Language;
+use crate::base::diagnostic::Result;
+use crate::base::i18n::Strings;
+use crate::base::shared::Shared;
+use crate::graph::views::*;
+
+/// What a page shows, besides `site` and `page`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum PageData {
+    Home {
+        latest_meetings: Vec<Shared<MeetingRef>>,
+        recent_decisions: Vec<Shared<ExtractView>>,
+        bodies: Vec<BodySummary>,
+        counts: Counts,
+    },
+    Meetings {
+        years: Shared<Vec<YearLink>>,
+        year: Option<i32>,
+        groups: Vec<MeetingGroup>,
+    },
+    Meeting {
+        meeting: Box<MeetingView>,
+        prev: Option<Shared<MeetingRef>>,
+        next: Option<Shared<MeetingRef>>,
+    },
+    Organisations {
+        organisations: Vec<OrganisationSummary>,
+    },
+    Organisation {
+        organisation: OrganisationDetail,
+        organised: Vec<Shared<MeetingRef>>,
+        attended: Vec<Shared<MeetingRef>>,
+        /// How many meetings its people attended in all (`attended` holds the newest).
+        attended_total: usize,
+        presented: Vec<Presented>,
+        decisions: Vec<Shared<ExtractView>>,
+        /// How many decisions there are in all (`decisions` holds the newest).
+        decision_total: usize,
+        people: Vec<Shared<PersonRef>>,
+    },
+    Bodies {
+        bodies: Vec<BodySummary>,
+    },
+    Body {
+        body: BodySummary,
+        meetings: Vec<Shared<MeetingRef>>,
+        decisions: Vec<Shared<ExtractView>>,
+        /// How many decisions there are in all (`decisions` holds the newest).
+        decision_total: usize,
+    },
+    People {
+        people: Vec<PersonSummary>,
+    },
+    Person {
+        person: PersonDetail,
+        attended: Vec<Attendance>,
+        presented: Vec<Presented>,
+        roles: Vec<RoleView>,
+    },
+    Decisions {
+        years: Shared<Vec<YearLink>>,
+        year: Option<i32>,
+        groups: Vec<DecisionYear>,
+        /// The bodies and organisations of the decisions shown, by name (for the filter).
+        filter: TimelineFilter,
+        /// Older decisions left out of `/decisions/` (they are on the year pages).
+        older: usize,
+    },
+    Actions {
+        years: Shared<Vec<YearLink>>,
+        year: Option<i32>,
+        /// Newest first: on `/actions/` the newest [`ACTIONS_RECENT`], on a year page all
+        /// of the year's.
+        actions: Vec<Shared<ExtractView>>,
+        /// How many actions the page's scope has (all, or the year's).
+        total: usize,
+        /// Older actions left out of `/actions/` (they are on the year pages).
+        older: usize,
+    },
+    Tags {
+        tags: Vec<TagSummary>,
+    },
+    Tag {
+        tag: TagSummary,
+        meetings: Vec<Shared<MeetingRef>>,
+    },
+    NotFound {},
+    Search {},
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub path: String,
+}
+
+/// One page of the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Site path: `/meetings/2020/` or `/404.html`.
+    pub path: String,
+    pub template: &'static str,
+    pub kind: &'static str,
+    pub lang: Language,
+    pub title: String,
+    pub breadcrumbs: Vec<Crumb>,
+    pub data: PageData,
+    /// Slugs of the meetings whose content this page shows; `None`: all of them
+    /// (indexes). Used by `serve` to re-render only what an edit touches.
+    pub meetings: Option<Vec<String>>,
+}
+
+impl Page {
+    /// Records that the page shows data of exactly these meetings.
+    pub fn depending_on(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
+        let mut slugs: Vec<String> = slugs.into_iter().collect();
+        slugs.sort_unstable();
+        slugs.dedup();
+        self.meetings = Some(slugs);
+        self
+    }
+
+    /// Whether the page shows data of the meeting `slug` (index pages show all).
+    pub fn depends_on(&self, slug: &str) -> bool {
+        self.meetings
+            .as_ref()
+            .is_none_or(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+    }
+}
+
+/// A file to copy into the site: an archived attachment.
+#[derive(Debug, Clone)]
+pub struct FileCopy {
+    /// Relative to the site root.
+    pub source: std::path::PathBuf,
+    pub path: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteGraph {
+    pub pages: Vec<Page>,
+    pub files: Vec<FileCopy>,
+    pub has_code: bool,
+    pub counts: Counts,
+}
+
+// ---- limits ----
+
+/// Decisions listed on an organisation's or a body's page (newest first); the timeline's
+/// year pages have them all. Without a limit, a network's page in a 10,000-meeting archive
+/// would list tens of thousands of decisions.
+pub const DECISIONS_PER_PAGE: usize = 100;
+
+/// Meetings an organisation's people attended, listed on its page (newest first). A
+/// municipality attends nearly every meeting of its networks: in a 10,000-meeting archive
+/// the full list made organisation pages megabytes long. Each person's page lists all of
+/// theirs.
+pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
+
+/// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
+/// pages `/decisions/<year>/` have every decision of their year.
+pub const TIMELINE_RECENT: usize = 500;
+
+/// Actions on `/actions/` (newest first); the year pages `/actions/<year>/` have every
+/// action of their year. A 10,000-meeting archive has over 11,000 actions: one page of
+/// 12 MB before this limit.
+pub const ACTIONS_RECENT: usize = 500;
+
+// ---- paths ----
+
+/// The site path of the page a server shows for missing URLs.
+pub const NOT_FOUND_PATH: &str = "/404.html";
+
+pub fn meeting_path(slug: &str) -> String {
+    format!("/meetings/{slug}/")
+}
+
+pub fn year_path(section: &str, year: i32) -> String {
+    format!("/{section}/{year}/")
+}
+
+/// The titles of the site's sections in the site's language, and the breadcrumbs made of
+/// them: every index page's chrome.
+#[derive(Debug, Clone)]
+pub struct Labels {
+    pub language: Language,
+    pub home: Crumb,
+    pub meetings: String,
+    pub decisions: String,
+    pub actions: String,
+    pub bodies: String,
+    pub organisations: String,
+    pub people: String,
+    pub tags: String,
+    pub search: String,
+    pub not_found: String,
+}
+
+impl Labels {
+    /// Every section title, or the first UI string the theme lacks.
+    pub fn new(strings: &Strings, language: Language) -> Result<Self> {
+        let title = |key: &str| -> Result<String> {
+            strings
+                .get(language, key)
+                .map(str::to_string)
+                .map_err(crate::base::diagnostic::Error::single)
+        };
+        Ok(Labels {
+            language,
+            home: Crumb {
+                title: title("nav_home")?,
+                path: "/".into(),
+            },
+            meetings: title("nav_meetings")?,
+            decisions: title("nav_decisions")?,
+            actions: title("nav_actions")?,
+            bodies: title("nav_bodies")?,
+            organisations: title("nav_organisations")?,
+            people: title("nav_people")?,
+            tags: title("nav_tags")?,
+            search: title("nav_search")?,
+            not_found: title("not_found_title")?,
+        })
+    }
+
+    /// The breadcrumb of a section's index page.
+    pub fn crumb(&self, title: &str, path: &str) -> Crumb {
+        Crumb {
+            title: title.to_string(),
+            path: path.to_string(),
+        }
+    }
+
+    /// An index page in the site's language, shown under `crumbs`, depending on every
+    /// meeting until [`Page::depending_on`] says otherwise.
+    pub fn page(
+        &self,
+        path: String,
+        (template, kind): (&'static str, &'static str),
+        title: String,
+        breadcrumbs: Vec<Crumb>,
+        data: PageData,
+    ) -> Page {
+        Page {
+            path,
+            template,
+            kind,
+            lang: self.language,
+            title,
+            breadcrumbs,
+            data,
+            meetings: None,
+        }
+    }
+}
+
+/// The links to a section's year pages, newest first, with the count of each year.
+pub fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> Vec<YearLink> {
+    let mut links: Vec<YearLink> = years
+        .map(|(year, count)| YearLink {
+            year,
+            path: year_path(section, year),
+            count,
+        })
+        .collect();
+    links.reverse();
+    links
+}
+
+/// The slugs of a year's meetings: what a per-year page depends on.
+pub fn meeting_slugs_of_year(
+    by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
+    year: i32,
+) -> Vec<String> {
+    by_year
+        .get(&year)
+        .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())
+        .unwrap_or_default()
+}

@@ -1,0 +1,157 @@
+//! The people: `/people/` and a page per person with the meetings they attended, what they
+//! presented and the roles they held.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::base::shared::Shared;
+
+use crate::content::model::Participant;
+use crate::graph::page::*;
+use crate::graph::refs::Refs;
+use crate::graph::views::*;
+
+#[derive(Default)]
+struct PersonIndex {
+    /// Meeting index and the participant entry (role, note, organisation) there.
+    attended: Vec<(usize, Participant)>,
+    presented: Vec<(usize, usize)>,
+    roles: Vec<(&'static str, usize)>,
+    organisations: BTreeSet<String>,
+}
+
+/// `/people/` and a page per person.
+pub fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+    let (lang, home) = (labels.language, &labels.home);
+    let crumb = labels.crumb(&labels.people, "/people/");
+    let mut pages = Vec::new();
+    let archive = refs.archive;
+    let mut index: BTreeMap<&str, PersonIndex> = archive
+        .people
+        .keys()
+        .map(|k| (k.as_str(), PersonIndex::default()))
+        .collect();
+    for person in archive.people.values() {
+        if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str()))
+        {
+            entry.organisations.insert(org.clone());
+        }
+    }
+    for &i in newest_first {
+        let meeting = &archive.meetings[i];
+        let mut attend = |p: &Participant, role: Option<&'static str>| {
+            if let Some(entry) = index.get_mut(p.person.as_str()) {
+                // Meetings come one at a time: a repeat (chair and attendee) can only be
+                // the last one pushed.
+                if entry.attended.last().is_none_or(|(m, _)| *m != i) {
+                    entry.attended.push((i, p.clone()));
+                }
+                if let Some(role) = role {
+                    entry.roles.push((role, i));
+                }
+                entry.organisations.extend(p.organisation.clone());
+            }
+        };
+        if let Some(chair) = &meeting.chair {
+            attend(chair, Some("chair"));
+        }
+        for scribe in &meeting.scribes {
+            attend(scribe, Some("scribe"));
+        }
+        for attendee in &meeting.attendees {
+            attend(attendee, None);
+        }
+        for (j, item) in meeting.items.iter().enumerate() {
+            for p in &item.presenters {
+                if let Some(entry) = index.get_mut(p.person.as_str()) {
+                    entry.presented.push((i, j));
+                    entry.organisations.extend(p.organisation.clone());
+                }
+            }
+        }
+    }
+    let orgs_of = |entry: &PersonIndex| -> Vec<Shared<OrgRef>> {
+        entry
+            .organisations
+            .iter()
+            .filter_map(|k| refs.org(k))
+            .collect()
+    };
+    let summaries = archive
+        .people
+        .values()
+        .map(|p| {
+            let entry = &index[p.key.as_str()];
+            let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
+            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
+            PersonSummary {
+                person: refs.person(&p.key),
+                organisations: orgs_of(entry),
+                meeting_count: meetings.len(),
+            }
+        })
+        .collect();
+    pages.push(Page {
+        path: "/people/".into(),
+        template: "people.html",
+        kind: "people",
+        lang,
+        title: crumb.title.clone(),
+        breadcrumbs: vec![home.clone()],
+        data: PageData::People { people: summaries },
+        meetings: None,
+    });
+    for person in archive.people.values() {
+        let entry = &index[person.key.as_str()];
+        let person_ref = refs.person(&person.key);
+        pages.push(
+            Page {
+                path: person_ref.path.clone(),
+                template: "person.html",
+                kind: "person",
+                lang,
+                title: person.name.clone(),
+                breadcrumbs: vec![home.clone(), crumb.clone()],
+                data: PageData::Person {
+                    person: PersonDetail {
+                        person: person_ref,
+                        aliases: person.aliases.clone(),
+                        organisations: orgs_of(entry),
+                    },
+                    attended: entry
+                        .attended
+                        .iter()
+                        .map(|(i, p)| Attendance {
+                            meeting: refs.meetings[*i].clone(),
+                            role: p.role.clone(),
+                            note: p.note.clone(),
+                            organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
+                        })
+                        .collect(),
+                    presented: entry
+                        .presented
+                        .iter()
+                        .map(|&(i, j)| refs.presented(i, j))
+                        .collect(),
+                    roles: entry
+                        .roles
+                        .iter()
+                        .map(|&(role, i)| RoleView {
+                            role,
+                            meeting: refs.meetings[i].clone(),
+                        })
+                        .collect(),
+                },
+                meetings: None,
+            }
+            .depending_on(
+                entry
+                    .attended
+                    .iter()
+                    .map(|(i, _)| *i)
+                    .chain(entry.presented.iter().map(|(i, _)| *i))
+                    .map(|i| archive.meetings[i].slug.clone()),
+            ),
+        );
+    }
+    pages
+}

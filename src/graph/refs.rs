@@ -1,0 +1,210 @@
+//! The shared references of the graph: each organisation, person, body, meeting, item,
+//! decision and action becomes one [`Shared`] view, made once and put on every page that
+//! shows it.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::base::shared::Shared;
+use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
+use crate::graph::page::meeting_path;
+use crate::graph::views::*;
+
+/// Shared references, built once.
+pub(crate) struct Refs<'a> {
+    pub(crate) archive: &'a Archive,
+    // Fx: looked up for every participant and presenter of every meeting.
+    pub(crate) orgs: FxHashMap<&'a str, Shared<OrgRef>>,
+    pub(crate) people: FxHashMap<&'a str, Shared<PersonRef>>,
+    pub(crate) bodies: FxHashMap<&'a str, Shared<BodyRef>>,
+    pub(crate) meetings: Vec<Shared<MeetingRef>>,
+    /// Per meeting: items, decisions, actions.
+    pub(crate) items: Vec<Vec<Shared<ItemRef>>>,
+    pub(crate) decisions: Vec<Vec<Shared<ExtractView>>>,
+    pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
+}
+
+/// What [`Refs::meeting_refs`] makes for one meeting.
+pub(crate) type MeetingRefs = (
+    Shared<MeetingRef>,
+    Vec<Shared<ItemRef>>,
+    Vec<Shared<ExtractView>>,
+    Vec<Shared<ExtractView>>,
+);
+
+impl<'a> Refs<'a> {
+    pub(crate) fn new(archive: &'a Archive) -> Self {
+        let orgs = archive
+            .organisations
+            .values()
+            .map(|o| {
+                let r = OrgRef {
+                    key: o.key.clone(),
+                    path: format!("/organisations/{}/", o.key),
+                    name: o.name.clone(),
+                    short: o.short.clone(),
+                };
+                (o.key.as_str(), Shared::new(r))
+            })
+            .collect();
+        let people = archive
+            .people
+            .values()
+            .map(|p| {
+                let r = PersonRef {
+                    key: p.key.clone(),
+                    path: format!("/people/{}/", p.key),
+                    name: p.name.clone(),
+                };
+                (p.key.as_str(), Shared::new(r))
+            })
+            .collect();
+        let bodies = archive
+            .bodies
+            .values()
+            .map(|b| {
+                let r = BodyRef {
+                    key: b.key.clone(),
+                    path: format!("/bodies/{}/", b.key),
+                    name: b.name.clone(),
+                };
+                (b.key.as_str(), Shared::new(r))
+            })
+            .collect();
+        let mut refs = Refs {
+            archive,
+            orgs,
+            people,
+            bodies,
+            meetings: Vec::new(),
+            items: Vec::new(),
+            decisions: Vec::new(),
+            actions: Vec::new(),
+        };
+        // Each meeting's references are independent of the others': made on both cores.
+        let per_meeting: Vec<MeetingRefs> = archive
+            .meetings
+            .par_iter()
+            .map(|meeting| refs.meeting_refs(meeting))
+            .collect();
+        for (meeting_ref, items, decisions, actions) in per_meeting {
+            refs.meetings.push(meeting_ref);
+            refs.items.push(items);
+            refs.decisions.push(decisions);
+            refs.actions.push(actions);
+        }
+        refs
+    }
+
+    /// A meeting's reference, its items' and its decisions' and actions' views.
+    pub(crate) fn meeting_refs(&self, meeting: &Meeting) -> MeetingRefs {
+        let meeting_ref = Shared::new(self.meeting_ref(meeting));
+        let items: Vec<Shared<ItemRef>> = meeting
+            .items
+            .iter()
+            .map(|item| {
+                Shared::new(ItemRef {
+                    number: item.number.clone(),
+                    title: item.title.clone(),
+                    anchor: item.anchor.clone(),
+                    path: format!("{}#{}", meeting_ref.path, item.anchor),
+                })
+            })
+            .collect();
+        let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
+            meeting
+                .items
+                .iter()
+                .zip(&items)
+                .flat_map(|(item, item_ref)| {
+                    pick(item).iter().map(|e| {
+                        Shared::new(ExtractView {
+                            id: e.id.clone(),
+                            anchor: e.anchor.clone(),
+                            path: format!("{}#{}", meeting_ref.path, e.anchor),
+                            text: e.text.clone(),
+                            html: e.html.clone(),
+                            item: item_ref.clone(),
+                            meeting: meeting_ref.clone(),
+                            organisations: self.extract_organisations(meeting, item),
+                        })
+                    })
+                })
+                .collect()
+        };
+        let decisions = extracts(|i| &i.decisions);
+        let actions = extracts(|i| &i.actions);
+        (meeting_ref, items, decisions, actions)
+    }
+
+    pub(crate) fn org(&self, key: &str) -> Option<Shared<OrgRef>> {
+        self.orgs.get(key).cloned()
+    }
+
+    pub(crate) fn person(&self, key: &str) -> Shared<PersonRef> {
+        self.people[key].clone()
+    }
+
+    pub(crate) fn meeting_ref(&self, meeting: &Meeting) -> MeetingRef {
+        MeetingRef {
+            slug: meeting.slug.clone(),
+            path: meeting_path(&meeting.slug),
+            title: meeting.title.clone(),
+            date: meeting.date.to_string(),
+            year: meeting.date.year(),
+            kind: meeting.kind.clone(),
+            language: meeting.language.code(),
+            body: self.bodies[meeting.body.as_str()].clone(),
+            organiser: meeting.organiser.as_deref().and_then(|k| self.org(k)),
+            item_count: meeting.items.len(),
+            decision_count: meeting.decisions().count(),
+            action_count: meeting.actions().count(),
+        }
+    }
+
+    /// The organiser, then the organisations presenting the item.
+    pub(crate) fn extract_organisations(
+        &self,
+        meeting: &Meeting,
+        item: &Item,
+    ) -> Vec<Shared<OrgRef>> {
+        let keys = meeting
+            .organiser
+            .iter()
+            .chain(
+                item.presenters
+                    .iter()
+                    .filter_map(|p| p.organisation.as_ref()),
+            )
+            .chain(&item.presenting_organisations);
+        let mut seen = BTreeSet::new();
+        keys.filter(|k| seen.insert(k.as_str()))
+            .filter_map(|k| self.org(k))
+            .collect()
+    }
+
+    pub(crate) fn participant(&self, p: &Participant) -> ParticipantView {
+        ParticipantView {
+            person: self.person(&p.person),
+            organisation: p.organisation.as_deref().and_then(|k| self.org(k)),
+            role: p.role.clone(),
+            note: p.note.clone(),
+        }
+    }
+
+    /// An item a person or organisation presented, with its meeting and presenters.
+    pub(crate) fn presented(&self, meeting: usize, item: usize) -> Presented {
+        Presented {
+            meeting: self.meetings[meeting].clone(),
+            item: self.items[meeting][item].clone(),
+            presenters: self.archive.meetings[meeting].items[item]
+                .presenters
+                .iter()
+                .map(|p| self.person(&p.person))
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The decision timeline (`/decisions/`, a page per year) and the actions (`/actions/`, a
+//! page per year).
+
+use std::collections::BTreeMap;
+
+use crate::base::shared::Shared;
+
+use crate::graph::page::*;
+use crate::graph::views::*;
+
+/// Decisions or actions (newest first) by the year of their meeting, keeping the order.
+fn by_meeting_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, Vec<Shared<ExtractView>>> {
+    let mut by_year: BTreeMap<i32, Vec<Shared<ExtractView>>> = BTreeMap::new();
+    for extract in extracts {
+        by_year
+            .entry(extract.meeting.year)
+            .or_default()
+            .push(extract.clone());
+    }
+    by_year
+}
+
+/// The newest whole months of the timeline holding at least `at_least` decisions.
+fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> {
+    let mut recent: Vec<DecisionYear> = Vec::new();
+    let mut count = 0;
+    for group in groups {
+        if count >= at_least {
+            break;
+        }
+        let mut months = Vec::new();
+        for month in &group.months {
+            if count >= at_least {
+                break;
+            }
+            count += month.decisions.len();
+            months.push(month.clone());
+        }
+        recent.push(DecisionYear {
+            year: group.year,
+            months,
+        });
+    }
+    recent
+}
+
+fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
+    let mut months: Vec<MonthGroup> = Vec::new();
+    for d in decisions {
+        let month = d.meeting.date[5..7].parse().unwrap_or(1);
+        match months.last_mut() {
+            Some(group) if group.month == month => group.decisions.push(d.clone()),
+            _ => months.push(MonthGroup {
+                month,
+                decisions: vec![d.clone()],
+            }),
+        }
+    }
+    months
+}
+
+/// `/decisions/` (the newest whole months) and a page per year with all of its decisions.
+pub fn decision_pages(
+    all_decisions: &[Shared<ExtractView>],
+    by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
+    labels: &Labels,
+) -> Vec<Page> {
+    let decisions_by_year = by_meeting_year(all_decisions);
+    let years = Shared::new(year_links(
+        "decisions",
+        decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
+    ));
+    let groups: Vec<DecisionYear> = decisions_by_year
+        .iter()
+        .rev()
+        .map(|(year, decisions)| DecisionYear {
+            year: *year,
+            months: group_by_month(decisions),
+        })
+        .collect();
+    let recent = recent_months(&groups, TIMELINE_RECENT);
+    let shown: usize = recent
+        .iter()
+        .flat_map(|g| &g.months)
+        .map(|m| m.decisions.len())
+        .sum();
+    let mut pages = vec![labels.page(
+        "/decisions/".into(),
+        ("decisions.html", "decisions"),
+        labels.decisions.clone(),
+        vec![labels.home.clone()],
+        PageData::Decisions {
+            years: years.clone(),
+            year: None,
+            filter: TimelineFilter::of(&recent),
+            older: all_decisions.len() - shown,
+            groups: recent,
+        },
+    )];
+    for group in groups {
+        let slugs = meeting_slugs_of_year(by_year, group.year);
+        pages.push(
+            labels
+                .page(
+                    year_path("decisions", group.year),
+                    ("decisions.html", "decisions"),
+                    format!("{} {}", labels.decisions, group.year),
+                    vec![
+                        labels.home.clone(),
+                        labels.crumb(&labels.decisions, "/decisions/"),
+                    ],
+                    PageData::Decisions {
+                        years: years.clone(),
+                        year: Some(group.year),
+                        filter: TimelineFilter::of(std::slice::from_ref(&group)),
+                        older: 0,
+                        groups: vec![group],
+                    },
+                )
+                .depending_on(slugs),
+        );
+    }
+    pages
+}
+
+/// `/actions/` (the newest) and a page per year with all of its actions.
+pub fn action_pages(
+    all_actions: &[Shared<ExtractView>],
+    by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
+    labels: &Labels,
+) -> Vec<Page> {
+    let actions_by_year = by_meeting_year(all_actions);
+    let years = Shared::new(year_links(
+        "actions",
+        actions_by_year.iter().map(|(y, a)| (*y, a.len())),
+    ));
+    let mut pages = vec![labels.page(
+        "/actions/".into(),
+        ("actions.html", "actions"),
+        labels.actions.clone(),
+        vec![labels.home.clone()],
+        PageData::Actions {
+            years: years.clone(),
+            year: None,
+            actions: all_actions.iter().take(ACTIONS_RECENT).cloned().collect(),
+            total: all_actions.len(),
+            older: all_actions.len().saturating_sub(ACTIONS_RECENT),
+        },
+    )];
+    for (year, actions) in actions_by_year.into_iter().rev() {
+        let slugs = meeting_slugs_of_year(by_year, year);
+        pages.push(
+            labels
+                .page(
+                    year_path("actions", year),
+                    ("actions.html", "actions"),
+                    format!("{} {year}", labels.actions),
+                    vec![
+                        labels.home.clone(),
+                        labels.crumb(&labels.actions, "/actions/"),
+                    ],
+                    PageData::Actions {
+                        years: years.clone(),
+                        year: Some(year),
+                        total: actions.len(),
+                        actions,
+                        older: 0,
+                    },
+                )
+                .depending_on(slugs),
+        );
+    }
+    pages
+}

@@ -1,0 +1,311 @@
+//! The views: the shapes of the template context (THEMES.md documents them). Views shown
+//! on many pages are [`Shared`], so each is built once and converted for the templates once
+//! per render pass.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::base::shared::Shared;
+use crate::graph::flat::{flat_ref, flat_view};
+
+#[derive(Debug, Clone)]
+pub struct OrgRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+    pub short: Option<String>,
+}
+flat_ref!(OrgRef {
+    key,
+    path,
+    name,
+    short
+});
+
+#[derive(Debug, Clone)]
+pub struct PersonRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+}
+flat_ref!(PersonRef { key, path, name });
+
+#[derive(Debug, Clone)]
+pub struct BodyRef {
+    pub key: String,
+    pub path: String,
+    pub name: String,
+}
+flat_ref!(BodyRef { key, path, name });
+
+#[derive(Debug, Clone)]
+pub struct MeetingRef {
+    pub slug: String,
+    pub path: String,
+    pub title: String,
+    pub date: String,
+    pub year: i32,
+    pub kind: Option<String>,
+    pub language: &'static str,
+    pub body: Shared<BodyRef>,
+    pub organiser: Option<Shared<OrgRef>>,
+    pub item_count: usize,
+    pub decision_count: usize,
+    pub action_count: usize,
+}
+flat_ref!(MeetingRef {
+    slug,
+    path,
+    title,
+    date,
+    year,
+    kind,
+    language,
+    body,
+    organiser,
+    item_count,
+    decision_count,
+    action_count
+});
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ParticipantView {
+    pub person: Shared<PersonRef>,
+    pub organisation: Option<Shared<OrgRef>>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemRef {
+    pub number: String,
+    pub title: String,
+    pub anchor: String,
+    pub path: String,
+}
+flat_ref!(ItemRef {
+    number,
+    title,
+    anchor,
+    path
+});
+
+/// A decision or an action, with where it was taken.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractView {
+    pub id: String,
+    pub anchor: String,
+    pub path: String,
+    pub text: String,
+    pub html: String,
+    pub item: Shared<ItemRef>,
+    pub meeting: Shared<MeetingRef>,
+    pub organisations: Vec<Shared<OrgRef>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemView {
+    pub item: Shared<ItemRef>,
+    pub presenters: Vec<ParticipantView>,
+    pub html: String,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
+}
+flat_view!(ItemView { item; presenters, html, decisions, actions });
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttachmentView {
+    pub title: String,
+    pub file: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView {
+    pub key: String,
+    pub name: String,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttendeeGroup {
+    pub organisation: Option<Shared<OrgRef>>,
+    pub attendees: Vec<ParticipantView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AppendixView {
+    pub title: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct MeetingView {
+    pub meeting: Shared<MeetingRef>,
+    pub time: Option<String>,
+    pub location: Option<String>,
+    pub chair: Option<ParticipantView>,
+    pub scribes: Vec<ParticipantView>,
+    pub attendees: Vec<ParticipantView>,
+    pub attendee_groups: Vec<AttendeeGroup>,
+    pub tags: Vec<TagView>,
+    pub attachments: Vec<AttachmentView>,
+    pub intro_html: String,
+    pub items: Vec<ItemView>,
+    pub appendices: Vec<AppendixView>,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
+}
+flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions });
+
+#[derive(Debug, Clone)]
+pub struct BodySummary {
+    pub body: Shared<BodyRef>,
+    pub meeting_count: usize,
+    pub first_date: String,
+    pub last_date: String,
+    pub organisers: Vec<Shared<OrgRef>>,
+}
+flat_view!(BodySummary { body; meeting_count, first_date, last_date, organisers });
+
+#[derive(Debug, Clone, Serialize)]
+pub struct YearLink {
+    pub year: i32,
+    pub path: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Presented {
+    pub meeting: Shared<MeetingRef>,
+    pub item: Shared<ItemRef>,
+    pub presenters: Vec<Shared<PersonRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingGroup {
+    pub year: i32,
+    pub meetings: Vec<Shared<MeetingRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthGroup {
+    pub month: u32,
+    pub decisions: Vec<Shared<ExtractView>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionYear {
+    pub year: i32,
+    pub months: Vec<MonthGroup>,
+}
+
+/// What the timeline's filter offers: the bodies and organisations of the decisions on
+/// the page, sorted by name, and how many decisions there are.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineFilter {
+    pub bodies: Vec<Shared<BodyRef>>,
+    pub organisations: Vec<Shared<OrgRef>>,
+    pub total: usize,
+}
+
+impl TimelineFilter {
+    pub fn of(groups: &[DecisionYear]) -> Self {
+        let mut bodies: BTreeMap<&str, Shared<BodyRef>> = BTreeMap::new();
+        let mut organisations: BTreeMap<&str, Shared<OrgRef>> = BTreeMap::new();
+        let mut total = 0;
+        for decision in groups
+            .iter()
+            .flat_map(|g| &g.months)
+            .flat_map(|m| &m.decisions)
+        {
+            total += 1;
+            bodies
+                .entry(&decision.meeting.body.key)
+                .or_insert_with(|| decision.meeting.body.clone());
+            for org in &decision.organisations {
+                organisations.entry(&org.key).or_insert_with(|| org.clone());
+            }
+        }
+        let by_name =
+            |a: &String, b: &String| a.to_lowercase().cmp(&b.to_lowercase()).then(a.cmp(b));
+        let mut bodies: Vec<_> = bodies.into_values().collect();
+        bodies.sort_by(|a, b| by_name(&a.name, &b.name));
+        let mut organisations: Vec<_> = organisations.into_values().collect();
+        organisations.sort_by(|a, b| by_name(&a.name, &b.name));
+        TimelineFilter {
+            bodies,
+            organisations,
+            total,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OrganisationSummary {
+    pub organisation: Shared<OrgRef>,
+    pub kind: Option<String>,
+    pub aliases: Vec<String>,
+    pub meeting_count: usize,
+    pub person_count: usize,
+}
+flat_view!(OrganisationSummary { organisation; kind, aliases, meeting_count, person_count });
+
+#[derive(Debug, Clone)]
+pub struct OrganisationDetail {
+    pub organisation: Shared<OrgRef>,
+    pub aliases: Vec<String>,
+    pub kind: Option<String>,
+    pub url: Option<String>,
+}
+flat_view!(OrganisationDetail { organisation; aliases, kind, url });
+
+#[derive(Debug, Clone)]
+pub struct PersonSummary {
+    pub person: Shared<PersonRef>,
+    pub organisations: Vec<Shared<OrgRef>>,
+    pub meeting_count: usize,
+}
+flat_view!(PersonSummary { person; organisations, meeting_count });
+
+#[derive(Debug, Clone)]
+pub struct PersonDetail {
+    pub person: Shared<PersonRef>,
+    pub aliases: Vec<String>,
+    pub organisations: Vec<Shared<OrgRef>>,
+}
+flat_view!(PersonDetail { person; aliases, organisations });
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Attendance {
+    pub meeting: Shared<MeetingRef>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+    pub organisation: Option<Shared<OrgRef>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    pub role: &'static str,
+    pub meeting: Shared<MeetingRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TagSummary {
+    pub key: String,
+    pub name: String,
+    pub path: String,
+    pub count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub meetings: usize,
+    pub decisions: usize,
+    pub actions: usize,
+    pub organisations: usize,
+    pub people: usize,
+    pub bodies: usize,
+}
