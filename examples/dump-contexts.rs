@@ -12,7 +12,7 @@ fn main() {
     let out = std::path::PathBuf::from(out);
     std::fs::create_dir_all(&out).expect("output folder");
     let site =
-        quorum::commands::site::Site::load(&quorum::BuildOptions::new(&root)).expect("site loads");
+        quorum::internals::Site::load(&quorum::BuildOptions::new(&root)).expect("site loads");
     let pages = site.graph.pages.iter().filter(|p| p.template == template);
     for (i, page) in pages.enumerate() {
         let mut context = serde_json::to_value(&page.data).expect("serialisable");

@@ -45,8 +45,8 @@ fn main() {
         bytes as f64 / 1e6
     );
 
-    let config = quorum::base::config::SiteConfig::default();
-    let options = quorum::content::markdown::MarkdownOptions::for_site(&config, config.language);
+    let config = quorum::internals::SiteConfig::default();
+    let options = quorum::internals::MarkdownOptions::for_site(&config, config.language);
     // Twice: the first pass also pays syntect's one-time setup (loading its syntax
     // definitions, compiling the regular expressions of each language met), which a build
     // pays once and `serve` once per session.
@@ -54,11 +54,7 @@ fn main() {
         let started = Instant::now();
         let items: usize = bodies
             .par_iter()
-            .map(|body| {
-                quorum::content::markdown::parse_body(body, &options)
-                    .items
-                    .len()
-            })
+            .map(|body| quorum::internals::parse_body(body, &options).items.len())
             .sum();
         println!(
             "{:.3} s for quorum's Markdown step over the same bodies{pass} ({items} agenda items)",

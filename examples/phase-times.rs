@@ -12,13 +12,13 @@ fn main() {
     }
     let options = quorum::BuildOptions::new(&root);
     let t = Instant::now();
-    let site = quorum::commands::site::Site::load(&options).expect("load");
+    let site = quorum::internals::Site::load(&options).expect("load");
     println!("load+parse+graph: {:?}", t.elapsed());
     let mut per_template: BTreeMap<&str, (usize, Duration, usize)> = BTreeMap::new();
     let mut slowest: Vec<(Duration, &str)> = Vec::new();
     let only = std::env::var("TEMPLATE").ok();
     // One pass for the whole run, as a build renders: shared views are converted once.
-    let pass = quorum::base::shared::RenderPass::begin();
+    let pass = quorum::internals::RenderPass::begin();
     for page in &site.graph.pages {
         if only.as_deref().is_some_and(|t| t != page.template) {
             continue;
@@ -53,7 +53,7 @@ fn main() {
         values as f64 / 1e6
     );
     let mut context_per_template: BTreeMap<&str, Duration> = BTreeMap::new();
-    let pass = quorum::base::shared::RenderPass::begin();
+    let pass = quorum::internals::RenderPass::begin();
     for page in &site.graph.pages {
         let t = Instant::now();
         let context = pass
@@ -77,23 +77,23 @@ fn main() {
 #[allow(dead_code)]
 fn parse_only(root: &str) {
     let t = Instant::now();
-    let content = quorum::content::load::load_content(std::path::Path::new(root)).unwrap();
+    let content = quorum::internals::load_content(std::path::Path::new(root)).unwrap();
     println!("load: {:?}", t.elapsed());
-    let config = quorum::base::config::SiteConfig::default();
-    let registry = quorum::content::registry::Registry::default();
+    let config = quorum::internals::SiteConfig::default();
+    let registry = quorum::internals::Registry::default();
     let t = Instant::now();
     let parsed: Vec<_> = content
         .meetings
         .iter()
-        .map(|f| quorum::content::meeting::parse_meeting(f, &config, &registry).unwrap())
+        .map(|f| quorum::internals::parse_meeting(f, &config, &registry).unwrap())
         .collect();
     println!("parse (1 thread): {:?}", t.elapsed());
     let t = Instant::now();
-    let (archive, _) = quorum::content::meeting::assemble(parsed, &registry).unwrap();
+    let (archive, _) = quorum::internals::assemble(parsed, &registry).unwrap();
     println!("assemble: {:?}", t.elapsed());
-    let theme = quorum::render::theme::load_theme(std::path::Path::new(root), "default").unwrap();
+    let theme = quorum::internals::load_theme(std::path::Path::new(root), "default").unwrap();
     let t = Instant::now();
-    let graph = quorum::graph::build_graph(&archive, &theme.strings, config.language).unwrap();
+    let graph = quorum::internals::build_graph(&archive, &theme.strings, config.language).unwrap();
     println!("graph: {:?} ({} pages)", t.elapsed(), graph.pages.len());
 }
 

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use quorum::commands::site::Site;
+use quorum::internals::Site;
 use quorum::BuildOptions;
 
 fn main() {

@@ -21,8 +21,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use quorum::commands::site::Site;
-use quorum::publish::search::{Filters, SearchIndex, INDEX_DIR};
+use quorum::internals::Site;
+use quorum::internals::{Filters, SearchIndex, INDEX_DIR};
 use quorum::BuildOptions;
 
 const DEFAULT_QUERIES: &[&str] = &[
@@ -241,7 +241,7 @@ fn main() -> ExitCode {
         }
         let t = Instant::now();
         let changed =
-            quorum::publish::search::refresh_index(&output, &site.archive).map_or(0, |f| f.len());
+            quorum::internals::refresh_index(&output, &site.archive).map_or(0, |f| f.len());
         println!(
             "the search index alone (build, serialise, compare with the files on disk): {}, {changed} files to write",
             ms(t.elapsed())

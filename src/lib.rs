@@ -14,13 +14,34 @@
 //!
 //! ARCHITECTURE.md describes the stages and where to change what.
 
-pub mod base;
-pub mod commands;
-pub mod content;
-pub mod graph;
-pub mod publish;
-pub mod render;
+mod base;
+mod commands;
+mod content;
+mod graph;
+mod publish;
+mod render;
 
+pub use base::config::LinkStyle;
 pub use base::diagnostic::{Diagnostic, Error, Severity};
 pub use commands::build::{build_site, check_site, BuildReport};
 pub use commands::options::BuildOptions;
+pub use commands::scaffold::{init_site, new_meeting};
+pub use commands::serve::{serve, ServeOptions};
+
+/// The pipeline's steps one by one, for the benchmarks in `examples/` and the integration
+/// tests. Not a stable interface: another program builds a site with [`build_site`].
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::base::config::SiteConfig;
+    pub use crate::base::shared::RenderPass;
+    pub use crate::commands::site::Site;
+    pub use crate::content::load::load_content;
+    pub use crate::content::markdown::{parse_body, MarkdownOptions};
+    pub use crate::content::meeting::{assemble, parse_meeting};
+    pub use crate::content::registry::Registry;
+    pub use crate::graph::build_graph;
+    pub use crate::graph::page::{ACTIONS_RECENT, ATTENDED_PER_ORGANISATION_PAGE};
+    pub use crate::publish::archive_json::ArchiveExport;
+    pub use crate::publish::search::{refresh_index, Filters, SearchIndex, INDEX_DIR};
+    pub use crate::render::theme::load_theme;
+}

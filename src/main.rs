@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quorum::base::config::LinkStyle;
+use quorum::LinkStyle;
 use quorum::{BuildOptions, Diagnostic, Error};
 
 #[derive(Parser)]
@@ -147,7 +147,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             open,
             drafts,
         } => {
-            let options = quorum::commands::serve::ServeOptions {
+            let options = quorum::ServeOptions {
                 build: BuildOptions {
                     root,
                     output,
@@ -159,7 +159,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 open,
             };
             let log = |line: &str| eprintln!("{line}");
-            quorum::commands::serve::serve(options, &log)?;
+            quorum::serve(options, &log)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { root, format } => {
@@ -188,7 +188,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             })
         }
         Command::Init { dir } => {
-            let written = quorum::commands::scaffold::init_site(&dir)?;
+            let written = quorum::init_site(&dir)?;
             println!(
                 "created a site in {} ({} files); next: cd {} && quorum build",
                 dir.display(),
@@ -204,13 +204,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             organiser,
             root,
         } => {
-            let path = quorum::commands::scaffold::new_meeting(
-                &root,
-                &title,
-                &body,
-                &date,
-                organiser.as_deref(),
-            )?;
+            let path = quorum::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
             println!("created {}", path.display());
             Ok(ExitCode::SUCCESS)
         }

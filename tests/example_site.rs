@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use quorum::base::config::LinkStyle;
+use quorum::LinkStyle;
 
 const FYRBODAL: &str = "meetings/2022-01-28-socialchefsnatverk-fyrbodal/index.html";
 

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::DateTime;
 use common::*;
-use quorum::publish::archive_json::ArchiveExport;
+use quorum::internals::ArchiveExport;
 use quorum::{build_site, BuildOptions};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -387,7 +387,7 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
         output: Some(output.clone()),
         ..BuildOptions::default()
     };
-    let mut loaded = quorum::commands::site::Site::load(&options).unwrap();
+    let mut loaded = quorum::internals::Site::load(&options).unwrap();
     loaded.write_all(true).unwrap();
     assert!(std::fs::read_to_string(output.join("decisions/atom.xml"))
         .unwrap()

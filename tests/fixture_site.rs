@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use quorum::base::config::LinkStyle;
+use quorum::LinkStyle;
 use quorum::{build_site, BuildOptions, Error};
 
 const ORGS: &str = "fohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n  aliases: [FHM]\nskr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\n";
@@ -336,7 +336,7 @@ fn an_organisation_page_lists_the_newest_meetings_its_people_attended_and_says_h
     let attended = select(&html, "section[aria-labelledby=org-attended] li");
     assert_eq!(
         attended.len(),
-        quorum::graph::ATTENDED_PER_ORGANISATION_PAGE
+        quorum::internals::ATTENDED_PER_ORGANISATION_PAGE
     );
     let heading = texts(&html, "#org-attended").join(" ");
     assert!(heading.contains("(105)"), "{heading}");
@@ -387,7 +387,7 @@ fn actions_are_listed_by_year_with_the_newest_on_the_actions_page() {
 
     let all = page(out.path(), "actions/index.html");
     let cards = select(&all, "article.action-card");
-    assert_eq!(cards.len(), quorum::graph::ACTIONS_RECENT);
+    assert_eq!(cards.len(), quorum::internals::ACTIONS_RECENT);
     let lead = texts(&all, "main .lead").join(" ");
     assert!(lead.contains("510"), "{lead}");
     let note = texts(&all, "main .more-note").join(" ");
@@ -420,7 +420,7 @@ fn timings_describe_the_last_build_or_rebuild_only() {
         output: Some(out.path().join("public")),
         ..BuildOptions::default()
     };
-    let mut site = quorum::commands::site::Site::load(&options).unwrap();
+    let mut site = quorum::internals::Site::load(&options).unwrap();
     site.write_all(false).unwrap();
     let steps: Vec<&str> = site.timings.0.iter().map(|(step, _)| *step).collect();
     assert!(steps.contains(&"parse meetings") && steps.contains(&"render and write pages"));
@@ -444,8 +444,8 @@ fn timings_describe_the_last_build_or_rebuild_only() {
 /// views come from that cache or are converted afresh for it.
 #[test]
 fn pages_render_the_same_with_shared_views_cached_across_pages() {
-    use quorum::base::shared::RenderPass;
-    let site = quorum::commands::site::Site::load(&BuildOptions::new(example_root())).unwrap();
+    use quorum::internals::RenderPass;
+    let site = quorum::internals::Site::load(&BuildOptions::new(example_root())).unwrap();
     let pass = RenderPass::begin();
     let cached: Vec<Vec<u8>> = site
         .graph

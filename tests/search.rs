@@ -5,9 +5,9 @@
 mod common;
 
 use common::*;
-use quorum::base::config::LinkStyle;
-use quorum::commands::site::Site;
+use quorum::internals::Site;
 use quorum::BuildOptions;
+use quorum::LinkStyle;
 
 /// The data of a `quorumSearchIndex(kind, key, data);` file.
 fn index_data(out: &std::path::Path, name: &str) -> serde_json::Value {
@@ -127,11 +127,8 @@ fn an_incremental_rebuild_regenerates_the_index() {
     site.rebuild(std::slice::from_ref(&meeting)).unwrap();
     site.refresh_derived().unwrap();
     assert!(index_text().contains("zebrafinkar"));
-    let index = quorum::publish::search::SearchIndex::build(&site.archive);
-    let hits = index.search(
-        "zebrafinkarna",
-        &quorum::publish::search::Filters::default(),
-    );
+    let index = quorum::internals::SearchIndex::build(&site.archive);
+    let hits = index.search("zebrafinkarna", &quorum::internals::Filters::default());
     let paths: Vec<&str> = hits
         .hits
         .iter()

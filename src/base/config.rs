@@ -23,7 +23,7 @@ impl Language {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Self> {
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
         match code.trim().to_ascii_lowercase().as_str() {
             "sv" | "sv-se" | "swedish" | "svenska" => Some(Language::Sv),
             "en" | "en-gb" | "en-us" | "english" | "engelska" => Some(Language::En),
@@ -31,7 +31,7 @@ impl Language {
         }
     }
 
-    pub const ALL: [Language; 2] = [Language::Sv, Language::En];
+    pub(crate) const ALL: [Language; 2] = [Language::Sv, Language::En];
 }
 
 /// How internal links are written.
@@ -49,18 +49,18 @@ pub enum LinkStyle {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct SiteConfig {
-    pub title: String,
-    pub description: String,
-    pub base_url: String,
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) base_url: String,
     pub language: Language,
-    pub theme: String,
-    pub timezone: String,
-    pub build: BuildConfig,
-    pub markdown: MarkdownConfig,
-    pub extract: ExtractConfig,
+    pub(crate) theme: String,
+    pub(crate) timezone: String,
+    pub(crate) build: BuildConfig,
+    pub(crate) markdown: MarkdownConfig,
+    pub(crate) extract: ExtractConfig,
     /// What is questionable in site.toml but does not stop a build.
     #[serde(skip)]
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl Default for SiteConfig {
@@ -82,10 +82,10 @@ impl Default for SiteConfig {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct BuildConfig {
-    pub output_dir: PathBuf,
-    pub links: LinkStyle,
-    pub drafts: bool,
+pub(crate) struct BuildConfig {
+    pub(crate) output_dir: PathBuf,
+    pub(crate) links: LinkStyle,
+    pub(crate) drafts: bool,
 }
 
 impl Default for BuildConfig {
@@ -100,10 +100,10 @@ impl Default for BuildConfig {
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct MarkdownConfig {
-    pub highlight_code: bool,
-    pub smart_punctuation: bool,
-    pub allow_html: bool,
+pub(crate) struct MarkdownConfig {
+    pub(crate) highlight_code: bool,
+    pub(crate) smart_punctuation: bool,
+    pub(crate) allow_html: bool,
 }
 
 impl Default for MarkdownConfig {
@@ -119,9 +119,9 @@ impl Default for MarkdownConfig {
 /// Words that start a decision or action paragraph, per language.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct ExtractConfig {
-    pub decision: BTreeMap<Language, Vec<String>>,
-    pub action: BTreeMap<Language, Vec<String>>,
+pub(crate) struct ExtractConfig {
+    pub(crate) decision: BTreeMap<Language, Vec<String>>,
+    pub(crate) action: BTreeMap<Language, Vec<String>>,
 }
 
 impl Default for ExtractConfig {
@@ -140,18 +140,18 @@ impl Default for ExtractConfig {
 }
 
 impl ExtractConfig {
-    pub fn decision_words(&self, language: Language) -> &[String] {
+    pub(crate) fn decision_words(&self, language: Language) -> &[String] {
         self.decision.get(&language).map_or(&[], Vec::as_slice)
     }
 
-    pub fn action_words(&self, language: Language) -> &[String] {
+    pub(crate) fn action_words(&self, language: Language) -> &[String] {
         self.action.get(&language).map_or(&[], Vec::as_slice)
     }
 }
 
 impl SiteConfig {
     /// Reads `<root>/site.toml`; a missing file gives the defaults.
-    pub fn load(root: &Path) -> Result<Self> {
+    pub(crate) fn load(root: &Path) -> Result<Self> {
         let path = root.join("site.toml");
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
@@ -161,7 +161,7 @@ impl SiteConfig {
         Self::parse(&text, &path)
     }
 
-    pub fn parse(text: &str, path: &Path) -> Result<Self> {
+    pub(crate) fn parse(text: &str, path: &Path) -> Result<Self> {
         let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
@@ -213,13 +213,13 @@ impl SiteConfig {
     }
 
     /// The absolute URL of a site path (`/meetings/x/` → `https://host/base/meetings/x/`).
-    pub fn absolute_url(&self, path: &str) -> String {
+    pub(crate) fn absolute_url(&self, path: &str) -> String {
         let base = self.base_url.trim_end_matches('/');
         format!("{base}/{}", path.trim_start_matches('/'))
     }
 
     /// The path part of `base_url`, always starting and ending with `/`.
-    pub fn base_path(&self) -> String {
+    pub(crate) fn base_path(&self) -> String {
         let without_scheme = self
             .base_url
             .split_once("://")
@@ -238,20 +238,20 @@ impl SiteConfig {
 /// Finds 1-based lines and columns of byte offsets in one text, in O(log n) each (the
 /// Markdown step asks for one per heading and link; counting from the start each time
 /// made large files quadratic).
-pub struct LineIndex<'a> {
+pub(crate) struct LineIndex<'a> {
     text: &'a str,
     starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         LineIndex { text, starts }
     }
 
-    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
@@ -264,7 +264,7 @@ impl<'a> LineIndex<'a> {
 }
 
 /// 1-based line and column of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let column = before

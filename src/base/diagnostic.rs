@@ -28,7 +28,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -40,7 +40,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
@@ -48,7 +48,7 @@ impl Diagnostic {
     }
 
     /// Points the diagnostic at `line:column` and copies that line out of `text`.
-    pub fn at(mut self, text: &str, line: usize, column: usize) -> Self {
+    pub(crate) fn at(mut self, text: &str, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
         self.source_line = text
@@ -60,13 +60,13 @@ impl Diagnostic {
     }
 
     /// Sets the location without quoting a line (for files that are not text).
-    pub fn at_position(mut self, line: usize, column: usize) -> Self {
+    pub(crate) fn at_position(mut self, line: usize, column: usize) -> Self {
         self.line = line;
         self.column = column;
         self
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -76,7 +76,7 @@ impl Diagnostic {
     }
 
     /// `file:line:column`, leaving out what is unknown.
-    pub fn location(&self) -> String {
+    pub(crate) fn location(&self) -> String {
         let file = self.file.display();
         match (self.line, self.column) {
             (0, _) => format!("{file}"),
@@ -130,24 +130,24 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn io(path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {
             path: path.to_path_buf(),
             source,
         }
     }
 
-    pub fn single(diagnostic: Diagnostic) -> Self {
+    pub(crate) fn single(diagnostic: Diagnostic) -> Self {
         Error::Content(vec![diagnostic])
     }
 }
 
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The values of `results` (say, one per page), or everything wrong with them: the
 /// diagnostics of every failed item, a repeated message once, so that one run shows all
 /// the problems; an error that is not about content (I/O) is returned as it is.
-pub fn all_or_problems<T>(results: impl IntoIterator<Item = Result<T>>) -> Result<Vec<T>> {
+pub(crate) fn all_or_problems<T>(results: impl IntoIterator<Item = Result<T>>) -> Result<Vec<T>> {
     let mut values = Vec::new();
     let mut problems = Vec::new();
     for result in results {
@@ -166,7 +166,7 @@ pub fn all_or_problems<T>(results: impl IntoIterator<Item = Result<T>>) -> Resul
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
         .iter()
         .map(|c| {

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 /// Three to six reserved ASCII bytes and what each is written as.
-pub struct Escapes {
+pub(crate) struct Escapes {
     bytes: &'static [u8],
     replacements: &'static [&'static [u8]],
     /// `reserved[b]`: whether byte `b` is one of `bytes`.
@@ -21,7 +21,7 @@ const SHORT: usize = 16;
 impl Escapes {
     /// `bytes[i]` is written as `replacements[i]`. Only ASCII bytes may be replaced, so
     /// UTF-8 sequences stay whole; three to six of them, as [`Escapes::find`] searches.
-    pub const fn new(bytes: &'static [u8], replacements: &'static [&'static [u8]]) -> Self {
+    pub(crate) const fn new(bytes: &'static [u8], replacements: &'static [&'static [u8]]) -> Self {
         assert!(bytes.len() >= 3 && bytes.len() <= 6 && bytes.len() == replacements.len());
         let mut reserved = [false; 256];
         let mut i = 0;
@@ -62,12 +62,12 @@ impl Escapes {
     }
 
     /// Whether `text` holds a reserved byte.
-    pub fn needed_in(&self, text: &str) -> bool {
+    pub(crate) fn needed_in(&self, text: &str) -> bool {
         self.find(text.as_bytes()).is_some()
     }
 
     /// Writes `text` to `out`, every reserved byte replaced.
-    pub fn write<W: Write + ?Sized>(&self, out: &mut W, text: &str) -> std::io::Result<()> {
+    pub(crate) fn write<W: Write + ?Sized>(&self, out: &mut W, text: &str) -> std::io::Result<()> {
         let mut rest = text.as_bytes();
         while let Some(at) = self.find(rest) {
             out.write_all(&rest[..at])?;

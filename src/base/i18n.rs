@@ -38,7 +38,7 @@ const MONTHS_EN: [&str; 12] = [
 ];
 
 /// "september" / "September" for month 9; `None` outside 1..=12.
-pub fn month_name(month: u32, language: Language) -> Option<&'static str> {
+pub(crate) fn month_name(month: u32, language: Language) -> Option<&'static str> {
     let index = usize::try_from(month).ok()?.checked_sub(1)?;
     match language {
         Language::Sv => MONTHS_SV.get(index).copied(),
@@ -47,7 +47,7 @@ pub fn month_name(month: u32, language: Language) -> Option<&'static str> {
 }
 
 /// "15 september 2020" / "15 September 2020".
-pub fn long_date(date: NaiveDate, language: Language) -> String {
+pub(crate) fn long_date(date: NaiveDate, language: Language) -> String {
     let month = month_name(date.month(), language).unwrap_or_default();
     // Put together by hand rather than with `format!` (a third of the cost): the default
     // theme shows half a million dates at 10,000 meetings.
@@ -62,7 +62,7 @@ pub fn long_date(date: NaiveDate, language: Language) -> String {
 }
 
 /// "tisdag" / "Tuesday".
-pub fn weekday(date: NaiveDate, language: Language) -> &'static str {
+pub(crate) fn weekday(date: NaiveDate, language: Language) -> &'static str {
     let index = date.weekday().num_days_from_monday() as usize;
     let names = match language {
         Language::Sv => [
@@ -91,7 +91,7 @@ pub struct Strings {
 
 impl Strings {
     /// Reads `key = "text"` tables; `sources` gives each language's file name and text.
-    pub fn parse(sources: &[(Language, String, String)]) -> Result<Self, Diagnostic> {
+    pub(crate) fn parse(sources: &[(Language, String, String)]) -> Result<Self, Diagnostic> {
         let mut tables = FxHashMap::default();
         for (language, name, text) in sources {
             let table: FxHashMap<String, String> = toml::from_str(text)
@@ -102,7 +102,7 @@ impl Strings {
     }
 
     /// The text for `key`, or an error naming the key and the file it is missing from.
-    pub fn get(&self, language: Language, key: &str) -> Result<&str, Diagnostic> {
+    pub(crate) fn get(&self, language: Language, key: &str) -> Result<&str, Diagnostic> {
         self.tables
             .get(&language)
             .and_then(|t| t.get(key))

@@ -2,11 +2,11 @@
 //! diagnostics (with did-you-mean), escaping, slugs, plain text from HTML, time zones, UI
 //! strings and the views shared between pages. Nothing here imports from a stage.
 
-pub mod config;
-pub mod diagnostic;
-pub mod escape;
-pub mod i18n;
-pub mod shared;
-pub mod slug;
-pub mod text;
-pub mod time;
+pub(crate) mod config;
+pub(crate) mod diagnostic;
+pub(crate) mod escape;
+pub(crate) mod i18n;
+pub(crate) mod shared;
+pub(crate) mod slug;
+pub(crate) mod text;
+pub(crate) mod time;

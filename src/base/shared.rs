@@ -24,11 +24,11 @@ use serde::{Serialize, Serializer};
 pub struct Shared<T>(Arc<T>);
 
 impl<T> Shared<T> {
-    pub fn new(value: T) -> Self {
+    pub(crate) fn new(value: T) -> Self {
         Shared(Arc::new(value))
     }
 
-    pub fn ptr_eq(a: &Self, b: &Self) -> bool {
+    pub(crate) fn ptr_eq(a: &Self, b: &Self) -> bool {
         Arc::ptr_eq(&a.0, &b.0)
     }
 

@@ -2,7 +2,7 @@
 
 /// Turns a name into a URL slug: letters are folded to ASCII (å→a, ä→a, ö→o, é→e),
 /// lower-cased, and every run of other characters becomes one `-`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let folded = deunicode::deunicode(text);
     let mut slug = String::with_capacity(folded.len());
     let mut pending_dash = false;
@@ -24,7 +24,7 @@ pub fn slugify(text: &str) -> String {
 /// "Folkhälsomyndigheten", "folkhalsomyndigheten" and " FOLKHÄLSOMYNDIGHETEN " match.
 /// Names are matched once per participant and presenter of the archive, so the key is
 /// built in one pass into one string (deunicode's output is ASCII).
-pub fn match_key(text: &str) -> String {
+pub(crate) fn match_key(text: &str) -> String {
     let folded = deunicode::deunicode_with_tofu_cow(text, "[?]");
     let mut key = String::with_capacity(folded.len());
     for part in folded

@@ -6,13 +6,13 @@ use std::borrow::Cow;
 
 /// Plain text of the HTML the Markdown step writes (feeds, archive.json): tags dropped, a line per block (list
 /// items as `- item`), runs of white space made one space, character references decoded.
-pub fn text_lines(html: &str) -> String {
+pub(crate) fn text_lines(html: &str) -> String {
     plain_text(html, TextLayout::Lines)
 }
 
 /// How [`plain_text`] lays the text out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TextLayout {
+pub(crate) enum TextLayout {
     /// A line per block, list items as `- item` (feeds, archive.json).
     Lines,
     /// One line, blocks separated by a space (the search index).
@@ -21,7 +21,7 @@ pub enum TextLayout {
 
 /// The text of `html` laid out as `layout` says, in one pass and without an allocation per
 /// tag or per line: the search index and archive.json convert every item of the archive.
-pub fn plain_text(html: &str, layout: TextLayout) -> String {
+pub(crate) fn plain_text(html: &str, layout: TextLayout) -> String {
     const BLOCKS: &[&str] = &[
         "p",
         "div",
@@ -252,7 +252,7 @@ fn decode_references(text: &str) -> Cow<'_, str> {
 
 /// Plain text of the HTML the Markdown step writes on one line (the search index): as
 /// [`text_lines`], blocks separated by a space and list items without their markers.
-pub fn text_one_line(html: &str) -> String {
+pub(crate) fn text_one_line(html: &str) -> String {
     plain_text(html, TextLayout::OneLine)
 }
 

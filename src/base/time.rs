@@ -8,7 +8,7 @@ use chrono::{Datelike, FixedOffset, NaiveDate};
 /// quorum does not know. Known: `UTC`, fixed offsets (`+01:00`), and the zones of the EU
 /// and EFTA, which follow the EU rule (summer time from the last Sunday of March to the
 /// last Sunday of October, switching at 01:00 UTC), applied to every year.
-pub fn utc_offset(timezone: &str, date: NaiveDate) -> Option<FixedOffset> {
+pub(crate) fn utc_offset(timezone: &str, date: NaiveDate) -> Option<FixedOffset> {
     let zone = timezone.trim();
     let hours = |h: i32| FixedOffset::east_opt(h * 3600);
     match zone {
@@ -34,7 +34,7 @@ pub fn utc_offset(timezone: &str, date: NaiveDate) -> Option<FixedOffset> {
 }
 
 /// The known zone closest to `name` (a typo, other capitals), if one is close.
-pub fn closest_zone(name: &str) -> Option<&'static str> {
+pub(crate) fn closest_zone(name: &str) -> Option<&'static str> {
     let known: Vec<&'static str> = CET_ZONES
         .iter()
         .chain(WET_ZONES)

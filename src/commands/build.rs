@@ -67,7 +67,7 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// The summary of a site as built.
-pub fn report(site: &Site, file_count: usize, elapsed: Duration) -> BuildReport {
+pub(crate) fn report(site: &Site, file_count: usize, elapsed: Duration) -> BuildReport {
     let counts = &site.graph.counts;
     let pages = site.graph.pages.len();
     BuildReport {

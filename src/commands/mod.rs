@@ -2,8 +2,8 @@
 //! built and rebuilt; [`build`] (`build`, `check`), [`serve`] and [`scaffold`] (`init`,
 //! `new`) are what the command line calls.
 
-pub mod build;
-pub mod options;
-pub mod scaffold;
-pub mod serve;
-pub mod site;
+pub(crate) mod build;
+pub(crate) mod options;
+pub(crate) mod scaffold;
+pub(crate) mod serve;
+pub(crate) mod site;

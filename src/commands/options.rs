@@ -26,7 +26,7 @@ impl BuildOptions {
 }
 
 /// The configuration with the command line's overrides applied.
-pub fn load_config(options: &BuildOptions) -> Result<SiteConfig> {
+pub(crate) fn load_config(options: &BuildOptions) -> Result<SiteConfig> {
     let mut config = SiteConfig::load(&options.root)?;
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
@@ -44,7 +44,7 @@ pub fn load_config(options: &BuildOptions) -> Result<SiteConfig> {
 }
 
 /// The output folder: `--output`, else `build.output_dir` under the root.
-pub fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
+pub(crate) fn output_dir(options: &BuildOptions, config: &SiteConfig) -> PathBuf {
     match &options.output {
         Some(dir) => dir.clone(),
         None => options.root.join(&config.build.output_dir),

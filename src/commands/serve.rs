@@ -20,10 +20,10 @@ use crate::commands::site::Site;
 use crate::publish::output::check_output_dir;
 
 /// The URL open pages listen on for reload and error events.
-pub const EVENTS_PATH: &str = "/__quorum/events";
+pub(crate) const EVENTS_PATH: &str = "/__quorum/events";
 
 /// Put before `</body>` of every HTML response (never into the files themselves).
-pub const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* quorum serve: live reload */(function(){var box=null,s=new EventSource("/__quorum/events");s.addEventListener("reload",function(){location.reload();});s.addEventListener("build-error",function(e){if(!box){box=document.createElement("div");box.id="quorum-error";box.setAttribute("role","alert");box.style.cssText="position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff0f0;color:#5c0000;border:3px solid #b00020;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 24px rgba(0,0,0,.35)";document.body.appendChild(box);}box.textContent=JSON.parse(e.data);});})();</script>"#;
+pub(crate) const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* quorum serve: live reload */(function(){var box=null,s=new EventSource("/__quorum/events");s.addEventListener("reload",function(){location.reload();});s.addEventListener("build-error",function(e){if(!box){box=document.createElement("div");box.id="quorum-error";box.setAttribute("role","alert");box.style.cssText="position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff0f0;color:#5c0000;border:3px solid #b00020;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 24px rgba(0,0,0,.35)";document.body.appendChild(box);}box.textContent=JSON.parse(e.data);});})();</script>"#;
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -35,7 +35,7 @@ pub struct ServeOptions {
 
 /// Connected pages and the current build error, shared by the server and the watcher.
 #[derive(Default)]
-pub struct Hub {
+pub(crate) struct Hub {
     clients: Mutex<Vec<Sender<String>>>,
     error: Mutex<Option<String>>,
 }
@@ -64,13 +64,13 @@ impl Hub {
     }
 
     /// Tells every open page to reload, and forgets any error.
-    pub fn reload(&self) {
+    pub(crate) fn reload(&self) {
         *self.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
         self.broadcast(&event("reload", ""));
     }
 
     /// Shows `text` as an overlay on every open page (and pages opened later).
-    pub fn show_error(&self, text: &str) {
+    pub(crate) fn show_error(&self, text: &str) {
         *self.error.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.to_string());
         self.broadcast(&event("build-error", text));
     }
@@ -447,7 +447,7 @@ fn header(name: &str, value: &str) -> Header {
 }
 
 /// The Content-Type for a file, by extension.
-pub fn content_type(file: &Path) -> &'static str {
+pub(crate) fn content_type(file: &Path) -> &'static str {
     let extension = file
         .extension()
         .and_then(|e| e.to_str())

@@ -27,9 +27,9 @@ type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
 
 /// Everything read from a site folder, kept between rebuilds.
 pub struct Site {
-    pub options: BuildOptions,
-    pub config: SiteConfig,
-    pub output: PathBuf,
+    pub(crate) options: BuildOptions,
+    pub(crate) config: SiteConfig,
+    pub(crate) output: PathBuf,
     theme: Theme,
     pub renderer: Renderer,
     registry: Registry,
@@ -39,7 +39,7 @@ pub struct Site {
     sources: BTreeMap<PathBuf, Parsed>,
     pub archive: Archive,
     pub graph: SiteGraph,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
     written: HashMap<String, u64>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
@@ -76,7 +76,7 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
 
 /// What kind of input a changed path is.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
+pub(crate) enum Change {
     Config,
     Registry,
     Theme,
@@ -89,10 +89,10 @@ pub enum Change {
 pub struct RebuildReport {
     pub pages_rendered: usize,
     pub pages_written: usize,
-    pub pages_removed: usize,
-    pub files_copied: usize,
-    pub full: bool,
-    pub elapsed: Duration,
+    pub(crate) pages_removed: usize,
+    pub(crate) files_copied: usize,
+    pub(crate) full: bool,
+    pub(crate) elapsed: Duration,
 }
 
 /// How many pages one rendering task takes at most (see `write_pages_into`).
@@ -318,7 +318,7 @@ impl Site {
 
     /// Renders every page in memory and discards the HTML: what `check` runs to find
     /// template errors without writing anything.
-    pub fn render_pages(&self) -> Result<usize> {
+    pub(crate) fn render_pages(&self) -> Result<usize> {
         let pages: Vec<&Page> = self.graph.pages.iter().collect();
         Ok(self.renderer.render_all(&pages)?.len())
     }
@@ -371,7 +371,7 @@ impl Site {
     }
 
     /// Which input a changed path (absolute or relative to the root) is, if any.
-    pub fn classify(&self, path: &Path) -> Option<Change> {
+    pub(crate) fn classify(&self, path: &Path) -> Option<Change> {
         let root = &self.options.root;
         let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
         let relative_path = path

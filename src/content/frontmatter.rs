@@ -10,30 +10,30 @@ use crate::base::diagnostic::{did_you_mean, Diagnostic};
 /// The front matter as written, before names are resolved.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMeeting {
-    pub title: Option<String>,
-    pub body: Option<String>,
-    pub organiser: Option<String>,
-    pub date: Option<String>,
-    pub time: Option<String>,
-    pub location: Option<String>,
-    pub kind: Option<String>,
-    pub language: Option<String>,
-    pub chair: Option<RawParticipant>,
+pub(crate) struct RawMeeting {
+    pub(crate) title: Option<String>,
+    pub(crate) body: Option<String>,
+    pub(crate) organiser: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) time: Option<String>,
+    pub(crate) location: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) chair: Option<RawParticipant>,
     #[serde(default)]
-    pub scribes: Vec<RawParticipant>,
+    pub(crate) scribes: Vec<RawParticipant>,
     #[serde(default)]
-    pub attendees: Vec<RawParticipant>,
+    pub(crate) attendees: Vec<RawParticipant>,
     #[serde(default)]
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     #[serde(default)]
-    pub attachments: Vec<RawAttachment>,
+    pub(crate) attachments: Vec<RawAttachment>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
-pub const MEETING_KEYS: &[&str] = &[
+pub(crate) const MEETING_KEYS: &[&str] = &[
     "title",
     "body",
     "organiser",
@@ -53,41 +53,41 @@ pub const MEETING_KEYS: &[&str] = &[
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(untagged)]
-pub enum RawParticipant {
+pub(crate) enum RawParticipant {
     Line(String),
     Entry(ParticipantEntry),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ParticipantEntry {
-    pub name: String,
-    pub organisation: Option<String>,
-    pub role: Option<String>,
-    pub note: Option<String>,
+pub(crate) struct ParticipantEntry {
+    pub(crate) name: String,
+    pub(crate) organisation: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAttachment {
-    pub title: Option<String>,
-    pub file: Option<String>,
-    pub url: Option<String>,
+pub(crate) struct RawAttachment {
+    pub(crate) title: Option<String>,
+    pub(crate) file: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// A meeting file cut in two.
 #[derive(Debug, Clone, Copy)]
-pub struct Split<'a> {
-    pub yaml: &'a str,
+pub(crate) struct Split<'a> {
+    pub(crate) yaml: &'a str,
     /// 1-based line of the first YAML line in the file.
-    pub yaml_line: usize,
-    pub body: &'a str,
+    pub(crate) yaml_line: usize,
+    pub(crate) body: &'a str,
     /// 1-based line of the first body line in the file.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 /// Cuts `text` (BOM already removed) at its `---` fences.
-pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
         let hint = "start the file with a line `---`, then the YAML keys (date, body, ...), \
@@ -127,7 +127,11 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
 }
 
 /// Parses the YAML of a split file into a [`RawMeeting`].
-pub fn parse_meeting(split: &Split<'_>, text: &str, file: &Path) -> Result<RawMeeting, Diagnostic> {
+pub(crate) fn parse_meeting(
+    split: &Split<'_>,
+    text: &str,
+    file: &Path,
+) -> Result<RawMeeting, Diagnostic> {
     if let Some(diagnostic) = find_tab_indent(split, text, file) {
         return Err(diagnostic);
     }

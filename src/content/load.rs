@@ -12,10 +12,10 @@ use crate::base::diagnostic::{Diagnostic, Error, Result};
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the site root, for messages ("content/2020/a.md").
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Path on disk.
-    pub full_path: PathBuf,
-    pub text: String,
+    pub(crate) full_path: PathBuf,
+    pub(crate) text: String,
 }
 
 /// Everything read from `content/`.
@@ -23,13 +23,13 @@ pub struct SourceFile {
 pub struct Content {
     /// Sorted by path, so that the build is deterministic.
     pub meetings: Vec<SourceFile>,
-    pub organisations: Option<SourceFile>,
-    pub people: Option<SourceFile>,
+    pub(crate) organisations: Option<SourceFile>,
+    pub(crate) people: Option<SourceFile>,
     /// Files that could not be read as text.
-    pub problems: Vec<Diagnostic>,
+    pub(crate) problems: Vec<Diagnostic>,
 }
 
-pub const CONTENT_DIR: &str = "content";
+pub(crate) const CONTENT_DIR: &str = "content";
 
 /// Reads the content folder under `root`.
 pub fn load_content(root: &Path) -> Result<Content> {
@@ -56,7 +56,7 @@ pub fn load_content(root: &Path) -> Result<Content> {
 }
 
 /// Every `*.md` file under `dir`, sorted; symlinks are followed, loops reported.
-pub fn meeting_paths(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn meeting_paths(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
     let mut problems = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
@@ -103,7 +103,7 @@ fn read_optional(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
 }
 
 /// Reads one file as UTF-8 text without a byte-order mark.
-pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let shown = relative(root, path);
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
@@ -132,7 +132,7 @@ fn decode(mut bytes: Vec<u8>) -> Result<String, (usize, usize)> {
 }
 
 /// `path` relative to `root` when it is inside it.
-pub fn relative(root: &Path, path: &Path) -> PathBuf {
+pub(crate) fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 

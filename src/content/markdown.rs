@@ -11,11 +11,11 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser
 /// What the Markdown step needs to know.
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions<'a> {
-    pub smart_punctuation: bool,
-    pub allow_html: bool,
-    pub highlight_code: bool,
-    pub decision_words: &'a [String],
-    pub action_words: &'a [String],
+    pub(crate) smart_punctuation: bool,
+    pub(crate) allow_html: bool,
+    pub(crate) highlight_code: bool,
+    pub(crate) decision_words: &'a [String],
+    pub(crate) action_words: &'a [String],
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -38,48 +38,48 @@ impl<'a> MarkdownOptions<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     /// Everything before the first agenda item.
-    pub intro_html: String,
+    pub(crate) intro_html: String,
     pub items: Vec<BodyItem>,
-    pub appendices: Vec<Appendix>,
+    pub(crate) appendices: Vec<Appendix>,
     /// True when a code block was highlighted (the page needs `syntax.css`).
-    pub has_code: bool,
+    pub(crate) has_code: bool,
     /// Links to pages of the site (`/meetings/x/`, `../2021/x.md`): the site path and the
     /// 1-based line and column of the link within the body.
-    pub internal_links: Vec<(String, usize, usize)>,
+    pub(crate) internal_links: Vec<(String, usize, usize)>,
 }
 
 /// Internal links are written into the HTML as `quorum:/site/path`; the renderer turns
 /// them into links from the page they end up on (see `render::resolve_internal_links`).
-pub const INTERNAL_LINK_PREFIX: &str = "quorum:";
+pub(crate) const INTERNAL_LINK_PREFIX: &str = "quorum:";
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BodyItem {
     /// The number written in the heading ("8" for "8) ..."), or the item's position.
-    pub number: String,
-    pub anchor: String,
-    pub title: String,
+    pub(crate) number: String,
+    pub(crate) anchor: String,
+    pub(crate) title: String,
     /// "Name, Name och Name, Organisation", as written; resolved later.
-    pub presenters: Option<String>,
-    pub html: String,
-    pub decisions: Vec<Extract>,
-    pub actions: Vec<Extract>,
+    pub(crate) presenters: Option<String>,
+    pub(crate) html: String,
+    pub(crate) decisions: Vec<Extract>,
+    pub(crate) actions: Vec<Extract>,
     /// 1-based line of the heading within the body.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// A decision or an action found in an item.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Extract {
-    pub anchor: String,
-    pub text: String,
-    pub html: String,
+pub(crate) struct Extract {
+    pub(crate) anchor: String,
+    pub(crate) text: String,
+    pub(crate) html: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Appendix {
-    pub title: String,
-    pub anchor: String,
-    pub html: String,
+pub(crate) struct Appendix {
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    pub(crate) html: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +291,7 @@ fn prepare_events<'a>(
 
 /// The site path a link points to when it is internal: `/meetings/x/#a` as written, or a
 /// link to another meeting's file (`../2021/2021-02-16-x.md#item-3`) as its page.
-pub fn internal_site_path(dest: &str) -> Option<String> {
+pub(crate) fn internal_site_path(dest: &str) -> Option<String> {
     if dest.starts_with('/') && !dest.starts_with("//") {
         return Some(dest.to_string());
     }
@@ -352,7 +352,7 @@ fn plain_text(events: &[Event<'_>]) -> String {
 }
 
 /// "8) Title", "8. Title", "§ 8 Title" → (Some("8"), "Title").
-pub fn split_item_number(heading: &str) -> (Option<String>, &str) {
+pub(crate) fn split_item_number(heading: &str) -> (Option<String>, &str) {
     let trimmed = heading.trim();
     let (after_section_sign, has_sign) = match trimmed.strip_prefix('§') {
         Some(rest) => (rest.trim_start(), true),
@@ -379,7 +379,7 @@ pub fn split_item_number(heading: &str) -> (Option<String>, &str) {
 
 /// "Title (Name, Organisation)" → ("Title", Some("Name, Organisation")), when the
 /// parenthesis reads as presenters (see [`looks_like_presenters`]).
-pub fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
+pub(crate) fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
     let trimmed = heading.trim();
     if !trimmed.ends_with(')') {
         return (trimmed, None);
@@ -396,13 +396,13 @@ pub fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
 }
 
 /// Splits a presenter text into its parts: "A, B och C, Org" → [A, B, C, Org].
-pub fn presenter_parts(text: &str) -> Vec<&str> {
+pub(crate) fn presenter_parts(text: &str) -> Vec<&str> {
     presenter_parts_keeping(text, |_| false)
 }
 
 /// As [`presenter_parts`], but a comma-separated part for which `is_whole` holds is not
 /// split at its conjunctions: "Sveriges Kommuner och Regioner" is one organisation.
-pub fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> Vec<&str> {
+pub(crate) fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> Vec<&str> {
     let mut parts = Vec::new();
     for part in text.split([',', ';']).map(|p| strip_conjunction(p.trim())) {
         if part.is_empty() {
@@ -466,7 +466,7 @@ fn strip_conjunction(part: &str) -> &str {
 
 /// Whether a word list reads as a person's name: two to five words, each starting with a
 /// capital letter ("Åsa F-T", "Greger B.", "Irene Nilsson-Carlsson").
-pub fn looks_like_name(part: &str) -> bool {
+pub(crate) fn looks_like_name(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
     (2..=5).contains(&words.len())
         && words
@@ -477,7 +477,7 @@ pub fn looks_like_name(part: &str) -> bool {
 
 /// Presenters are names and organisations: no digits, every part starting with a capital
 /// letter, and at least one part that reads as a person's name.
-pub fn looks_like_presenters(text: &str) -> bool {
+pub(crate) fn looks_like_presenters(text: &str) -> bool {
     if text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
@@ -800,7 +800,7 @@ fn escape_attr(text: &str) -> String {
 }
 
 /// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
-pub fn syntax_css() -> String {
+pub(crate) fn syntax_css() -> String {
     let themes = syntect::highlighting::ThemeSet::load_defaults();
     let light = syntect::html::css_for_theme_with_class_style(
         &themes.themes["InspiredGitHub"],

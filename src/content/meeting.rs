@@ -25,13 +25,13 @@ use crate::content::registry::Registry;
 /// A meeting, and the names it used that the registries do not know.
 #[derive(Debug, Clone)]
 pub struct ParsedMeeting {
-    pub meeting: Arc<Meeting>,
+    pub(crate) meeting: Arc<Meeting>,
     /// Key → name as first written.
-    pub new_organisations: Vec<(String, String)>,
-    pub new_people: Vec<(String, String)>,
+    pub(crate) new_organisations: Vec<(String, String)>,
+    pub(crate) new_people: Vec<(String, String)>,
     /// Body key → name as written.
-    pub body_name: String,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) body_name: String,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Parses one meeting file. Errors come all at once.
@@ -191,7 +191,7 @@ fn default_body_name(language: Language) -> &'static str {
 }
 
 /// The slug of a meeting: its file name without `.md`, as a slug.
-pub fn slug_of(path: &Path) -> String {
+pub(crate) fn slug_of(path: &Path) -> String {
     path.file_stem()
         .and_then(|s| s.to_str())
         .map(slugify)
@@ -320,7 +320,7 @@ fn parse_attachments(
 }
 
 /// Attachments live in a folder named like the meeting file, beside it.
-pub fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
+pub(crate) fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
     meeting_file.with_extension("")
 }
 

@@ -3,9 +3,9 @@
 //! the registries ([`registry`]) and assemble the [`model`] ([`meeting`]). The model is
 //! plain data: nothing here knows of pages, templates or HTML files.
 
-pub mod frontmatter;
-pub mod load;
-pub mod markdown;
-pub mod meeting;
-pub mod model;
-pub mod registry;
+pub(crate) mod frontmatter;
+pub(crate) mod load;
+pub(crate) mod markdown;
+pub(crate) mod meeting;
+pub(crate) mod model;
+pub(crate) mod registry;

@@ -35,8 +35,8 @@ struct PersonEntry {
 /// Registered organisations and people, with their lookup indexes.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    pub organisations: BTreeMap<String, Organisation>,
-    pub people: BTreeMap<String, Person>,
+    pub(crate) organisations: BTreeMap<String, Organisation>,
+    pub(crate) people: BTreeMap<String, Person>,
     // Fx, not SipHash: looked up for every name in the minutes; the keys are the site's
     // own text, with no one to flood them.
     organisation_index: FxHashMap<String, String>,
@@ -45,7 +45,7 @@ pub struct Registry {
 
 impl Registry {
     /// Reads the two registry files' texts (either may be absent).
-    pub fn parse(
+    pub(crate) fn parse(
         organisations: Option<(&Path, &str)>,
         people: Option<(&Path, &str)>,
     ) -> Result<Self, Vec<Diagnostic>> {
@@ -135,25 +135,25 @@ impl Registry {
     }
 
     /// The key of the organisation called `name` (key, name, abbreviation or alias).
-    pub fn resolve_organisation(&self, name: &str) -> Option<&str> {
+    pub(crate) fn resolve_organisation(&self, name: &str) -> Option<&str> {
         self.organisation_index
             .get(&match_key(name))
             .map(String::as_str)
     }
 
     /// The key of the person called `name` (key, name or alias).
-    pub fn resolve_person(&self, name: &str) -> Option<&str> {
+    pub(crate) fn resolve_person(&self, name: &str) -> Option<&str> {
         self.person_index.get(&match_key(name)).map(String::as_str)
     }
 
     /// Every name an organisation is known by, for did-you-mean suggestions.
-    pub fn organisation_names(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub(crate) fn organisation_names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.organisation_index
             .iter()
             .map(|(n, k)| (n.as_str(), k.as_str()))
     }
 
-    pub fn person_names(&self) -> impl Iterator<Item = (&str, &str)> {
+    pub(crate) fn person_names(&self) -> impl Iterator<Item = (&str, &str)> {
         self.person_index
             .iter()
             .map(|(n, k)| (n.as_str(), k.as_str()))

@@ -6,7 +6,7 @@ use crate::graph::refs::Refs;
 use crate::graph::views::*;
 
 /// Each body with its number of meetings, first and last date, and organisers.
-pub fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
+pub(crate) fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
     let archive = refs.archive;
     archive
         .bodies
@@ -41,7 +41,7 @@ pub fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
 }
 
 /// `/bodies/` and a page per body with its meetings and newest decisions.
-pub fn body_pages(
+pub(crate) fn body_pages(
     refs: &Refs<'_>,
     labels: &Labels,
     newest_first: &[usize],

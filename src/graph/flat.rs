@@ -11,7 +11,7 @@
 use serde::ser::SerializeStruct;
 
 /// A reference whose fields can be written into another struct.
-pub trait Flat {
+pub(crate) trait Flat {
     /// How many fields [`Flat::serialize_fields`] writes.
     const FIELDS: usize;
     fn serialize_fields<S: SerializeStruct>(&self, state: &mut S) -> Result<(), S::Error>;
@@ -78,7 +78,7 @@ macro_rules! flat_view {
 
 /// The number of fields of a [`Flat`] value, for [`flat_view!`] (which names the value,
 /// not its type).
-pub fn field_count<T: Flat>(_: &T) -> usize {
+pub(crate) fn field_count<T: Flat>(_: &T) -> usize {
     T::FIELDS
 }
 

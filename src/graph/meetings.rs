@@ -92,7 +92,7 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
 
 /// Replaces the minutes shown on one meeting's page after an edit that changed only the
 /// minutes' text (nothing other pages show): the rest of the graph stays as it is.
-pub fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
+pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
     let meeting = &archive.meetings[index];
     // Refs for this one meeting; the registries are small, so building them is cheap.
     let single = Archive {
@@ -154,7 +154,7 @@ fn group_attendees(attendees: &[ParticipantView]) -> Vec<AttendeeGroup> {
 }
 
 /// The home page: the newest meetings and decisions, the bodies and the counts.
-pub fn home_page(
+pub(crate) fn home_page(
     refs: &Refs<'_>,
     labels: &Labels,
     newest_first: &[usize],
@@ -181,7 +181,10 @@ pub fn home_page(
 }
 
 /// The meetings by year, newest first within each year.
-pub fn by_year(refs: &Refs<'_>, newest_first: &[usize]) -> BTreeMap<i32, Vec<Shared<MeetingRef>>> {
+pub(crate) fn by_year(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+) -> BTreeMap<i32, Vec<Shared<MeetingRef>>> {
     let mut by_year: BTreeMap<i32, Vec<Shared<MeetingRef>>> = BTreeMap::new();
     for &i in newest_first {
         by_year
@@ -193,7 +196,10 @@ pub fn by_year(refs: &Refs<'_>, newest_first: &[usize]) -> BTreeMap<i32, Vec<Sha
 }
 
 /// `/meetings/` and a page per year.
-pub fn year_pages(by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>, labels: &Labels) -> Vec<Page> {
+pub(crate) fn year_pages(
+    by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
+    labels: &Labels,
+) -> Vec<Page> {
     let years = Shared::new(year_links(
         "meetings",
         by_year.iter().map(|(y, m)| (*y, m.len())),
@@ -243,7 +249,7 @@ pub fn year_pages(by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>, labels: &Lab
 
 /// One page per meeting, with the previous and next meeting of its body, and the
 /// attachments to copy beside it.
-pub fn meeting_pages(refs: &Refs<'_>, labels: &Labels) -> (Vec<Page>, Vec<FileCopy>) {
+pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &Labels) -> (Vec<Page>, Vec<FileCopy>) {
     let archive = refs.archive;
     let (prev, next) = neighbours_in_body(&archive.meetings);
     let views: Vec<MeetingView> = (0..archive.meetings.len())

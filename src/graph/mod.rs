@@ -11,18 +11,15 @@ mod bodies;
 mod flat;
 mod meetings;
 mod organisations;
-pub mod page;
+pub(crate) mod page;
 mod people;
 mod refs;
 mod tags;
 mod timeline;
-pub mod views;
+pub(crate) mod views;
 
-pub use meetings::refresh_meeting_page;
-pub use page::{
-    meeting_path, Crumb, FileCopy, Page, PageData, SiteGraph, ACTIONS_RECENT,
-    ATTENDED_PER_ORGANISATION_PAGE, NOT_FOUND_PATH,
-};
+pub(crate) use meetings::refresh_meeting_page;
+pub(crate) use page::{meeting_path, Crumb, Page, PageData, SiteGraph, NOT_FOUND_PATH};
 
 use crate::base::config::Language;
 use crate::base::diagnostic::Result;

@@ -19,7 +19,11 @@ struct OrgIndex {
 }
 
 /// `/organisations/` and a page per organisation.
-pub fn organisation_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+pub(crate) fn organisation_pages(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+    labels: &Labels,
+) -> Vec<Page> {
     let (lang, home) = (labels.language, &labels.home);
     let crumb = labels.crumb(&labels.organisations, "/organisations/");
     let mut pages = Vec::new();

@@ -98,9 +98,9 @@ pub enum PageData {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
-    pub title: String,
-    pub path: String,
+pub(crate) struct Crumb {
+    pub(crate) title: String,
+    pub(crate) path: String,
 }
 
 /// One page of the site.
@@ -109,19 +109,19 @@ pub struct Page {
     /// Site path: `/meetings/2020/` or `/404.html`.
     pub path: String,
     pub template: &'static str,
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     pub lang: Language,
-    pub title: String,
-    pub breadcrumbs: Vec<Crumb>,
+    pub(crate) title: String,
+    pub(crate) breadcrumbs: Vec<Crumb>,
     pub data: PageData,
     /// Slugs of the meetings whose content this page shows; `None`: all of them
     /// (indexes). Used by `serve` to re-render only what an edit touches.
-    pub meetings: Option<Vec<String>>,
+    pub(crate) meetings: Option<Vec<String>>,
 }
 
 impl Page {
     /// Records that the page shows data of exactly these meetings.
-    pub fn depending_on(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn depending_on(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
         let mut slugs: Vec<String> = slugs.into_iter().collect();
         slugs.sort_unstable();
         slugs.dedup();
@@ -130,7 +130,7 @@ impl Page {
     }
 
     /// Whether the page shows data of the meeting `slug` (index pages show all).
-    pub fn depends_on(&self, slug: &str) -> bool {
+    pub(crate) fn depends_on(&self, slug: &str) -> bool {
         self.meetings
             .as_ref()
             .is_none_or(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
@@ -139,17 +139,17 @@ impl Page {
 
 /// A file to copy into the site: an archived attachment.
 #[derive(Debug, Clone)]
-pub struct FileCopy {
+pub(crate) struct FileCopy {
     /// Relative to the site root.
-    pub source: std::path::PathBuf,
-    pub path: String,
+    pub(crate) source: std::path::PathBuf,
+    pub(crate) path: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct SiteGraph {
     pub pages: Vec<Page>,
-    pub files: Vec<FileCopy>,
-    pub has_code: bool,
+    pub(crate) files: Vec<FileCopy>,
+    pub(crate) has_code: bool,
     pub counts: Counts,
 }
 
@@ -158,7 +158,7 @@ pub struct SiteGraph {
 /// Decisions listed on an organisation's or a body's page (newest first); the timeline's
 /// year pages have them all. Without a limit, a network's page in a 10,000-meeting archive
 /// would list tens of thousands of decisions.
-pub const DECISIONS_PER_PAGE: usize = 100;
+pub(crate) const DECISIONS_PER_PAGE: usize = 100;
 
 /// Meetings an organisation's people attended, listed on its page (newest first). A
 /// municipality attends nearly every meeting of its networks: in a 10,000-meeting archive
@@ -168,7 +168,7 @@ pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 
 /// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
 /// pages `/decisions/<year>/` have every decision of their year.
-pub const TIMELINE_RECENT: usize = 500;
+pub(crate) const TIMELINE_RECENT: usize = 500;
 
 /// Actions on `/actions/` (newest first); the year pages `/actions/<year>/` have every
 /// action of their year. A 10,000-meeting archive has over 11,000 actions: one page of
@@ -178,36 +178,36 @@ pub const ACTIONS_RECENT: usize = 500;
 // ---- paths ----
 
 /// The site path of the page a server shows for missing URLs.
-pub const NOT_FOUND_PATH: &str = "/404.html";
+pub(crate) const NOT_FOUND_PATH: &str = "/404.html";
 
-pub fn meeting_path(slug: &str) -> String {
+pub(crate) fn meeting_path(slug: &str) -> String {
     format!("/meetings/{slug}/")
 }
 
-pub fn year_path(section: &str, year: i32) -> String {
+pub(crate) fn year_path(section: &str, year: i32) -> String {
     format!("/{section}/{year}/")
 }
 
 /// The titles of the site's sections in the site's language, and the breadcrumbs made of
 /// them: every index page's chrome.
 #[derive(Debug, Clone)]
-pub struct Labels {
-    pub language: Language,
-    pub home: Crumb,
-    pub meetings: String,
-    pub decisions: String,
-    pub actions: String,
-    pub bodies: String,
-    pub organisations: String,
-    pub people: String,
-    pub tags: String,
-    pub search: String,
-    pub not_found: String,
+pub(crate) struct Labels {
+    pub(crate) language: Language,
+    pub(crate) home: Crumb,
+    pub(crate) meetings: String,
+    pub(crate) decisions: String,
+    pub(crate) actions: String,
+    pub(crate) bodies: String,
+    pub(crate) organisations: String,
+    pub(crate) people: String,
+    pub(crate) tags: String,
+    pub(crate) search: String,
+    pub(crate) not_found: String,
 }
 
 impl Labels {
     /// Every section title, or the first UI string the theme lacks.
-    pub fn new(strings: &Strings, language: Language) -> Result<Self> {
+    pub(crate) fn new(strings: &Strings, language: Language) -> Result<Self> {
         let title = |key: &str| -> Result<String> {
             strings
                 .get(language, key)
@@ -233,7 +233,7 @@ impl Labels {
     }
 
     /// The breadcrumb of a section's index page.
-    pub fn crumb(&self, title: &str, path: &str) -> Crumb {
+    pub(crate) fn crumb(&self, title: &str, path: &str) -> Crumb {
         Crumb {
             title: title.to_string(),
             path: path.to_string(),
@@ -242,7 +242,7 @@ impl Labels {
 
     /// An index page in the site's language, shown under `crumbs`, depending on every
     /// meeting until [`Page::depending_on`] says otherwise.
-    pub fn page(
+    pub(crate) fn page(
         &self,
         path: String,
         (template, kind): (&'static str, &'static str),
@@ -264,7 +264,10 @@ impl Labels {
 }
 
 /// The links to a section's year pages, newest first, with the count of each year.
-pub fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> Vec<YearLink> {
+pub(crate) fn year_links(
+    section: &str,
+    years: impl Iterator<Item = (i32, usize)>,
+) -> Vec<YearLink> {
     let mut links: Vec<YearLink> = years
         .map(|(year, count)| YearLink {
             year,
@@ -277,7 +280,7 @@ pub fn year_links(section: &str, years: impl Iterator<Item = (i32, usize)>) -> V
 }
 
 /// The slugs of a year's meetings: what a per-year page depends on.
-pub fn meeting_slugs_of_year(
+pub(crate) fn meeting_slugs_of_year(
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     year: i32,
 ) -> Vec<String> {

@@ -20,7 +20,7 @@ struct PersonIndex {
 }
 
 /// `/people/` and a page per person.
-pub fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
     let (lang, home) = (labels.language, &labels.home);
     let crumb = labels.crumb(&labels.people, "/people/");
     let mut pages = Vec::new();

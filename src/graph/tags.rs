@@ -7,7 +7,7 @@ use crate::graph::refs::Refs;
 use crate::graph::views::*;
 
 /// `/tags/` and a page per tag.
-pub fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+pub(crate) fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
     let (lang, home) = (labels.language, &labels.home);
     let crumb = labels.crumb(&labels.tags, "/tags/");
     let mut pages = Vec::new();

@@ -60,7 +60,7 @@ fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
 }
 
 /// `/decisions/` (the newest whole months) and a page per year with all of its decisions.
-pub fn decision_pages(
+pub(crate) fn decision_pages(
     all_decisions: &[Shared<ExtractView>],
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,
@@ -124,7 +124,7 @@ pub fn decision_pages(
 }
 
 /// `/actions/` (the newest) and a page per year with all of its actions.
-pub fn action_pages(
+pub(crate) fn action_pages(
     all_actions: &[Shared<ExtractView>],
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,

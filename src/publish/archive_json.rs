@@ -9,9 +9,9 @@ use crate::base::text::text_lines;
 use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
 use crate::graph::meeting_path;
 
-pub const ARCHIVE_JSON_PATH: &str = "/archive.json";
+pub(crate) const ARCHIVE_JSON_PATH: &str = "/archive.json";
 /// The `version` of `archive.json`; raised when a field changes meaning or goes away.
-pub const ARCHIVE_VERSION: u32 = 1;
+pub(crate) const ARCHIVE_VERSION: u32 = 1;
 
 /// `/archive.json`: everything in the archive as plain data. Field by field in
 /// `docs/archive-json.md`.
@@ -173,7 +173,7 @@ pub struct BodyExport {
 }
 
 /// The export of the archive.
-pub fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
+pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
     let participant = |p: &Participant| ParticipantExport {
         person: p.person.clone(),
         organisation: p.organisation.clone(),
@@ -319,7 +319,7 @@ pub fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
 }
 
 /// The bytes of `archive.json`: compact JSON and a final newline.
-pub fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<u8> {
+pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<u8> {
     export(archive, config).to_json_bytes()
 }
 

@@ -25,13 +25,13 @@ use crate::content::model::{Archive, Extract, Item, Meeting};
 use crate::graph::meeting_path;
 use crate::publish::xml::Xml;
 
-pub const MEETINGS_FEED_PATH: &str = "/atom.xml";
-pub const DECISIONS_FEED_PATH: &str = "/decisions/atom.xml";
+pub(crate) const MEETINGS_FEED_PATH: &str = "/atom.xml";
+pub(crate) const DECISIONS_FEED_PATH: &str = "/decisions/atom.xml";
 
 /// How many meetings `/atom.xml` holds (the newest).
-pub const MEETING_FEED_LIMIT: usize = 50;
+pub(crate) const MEETING_FEED_LIMIT: usize = 50;
 /// How many decisions `/decisions/atom.xml` holds (the newest).
-pub const DECISION_FEED_LIMIT: usize = 100;
+pub(crate) const DECISION_FEED_LIMIT: usize = 100;
 
 const ATOM_NS: &str = "http://www.w3.org/2005/Atom";
 /// Words of a decision shown in its feed entry's title.
@@ -66,17 +66,21 @@ fn tag_uri(config: &SiteConfig, date: NaiveDate, name: &str) -> String {
 }
 
 /// The Atom id of a meeting.
-pub fn meeting_entry_id(config: &SiteConfig, meeting: &Meeting) -> String {
+pub(crate) fn meeting_entry_id(config: &SiteConfig, meeting: &Meeting) -> String {
     tag_uri(config, meeting.date, &format!("meetings/{}", meeting.slug))
 }
 
 /// The Atom id of a decision (its stable id `<meeting-slug>/<item>-<n>` is the last part).
-pub fn decision_entry_id(config: &SiteConfig, meeting: &Meeting, decision: &Extract) -> String {
+pub(crate) fn decision_entry_id(
+    config: &SiteConfig,
+    meeting: &Meeting,
+    decision: &Extract,
+) -> String {
     tag_uri(config, meeting.date, &format!("decisions/{}", decision.id))
 }
 
 /// RFC 3339 time of 00:00 on `date` in the site's time zone (UTC for an unknown zone).
-pub fn midnight(config: &SiteConfig, date: NaiveDate) -> String {
+pub(crate) fn midnight(config: &SiteConfig, date: NaiveDate) -> String {
     let offset = utc_offset(&config.timezone, date).unwrap_or(FixedOffset::east_opt(0).unwrap());
     let local = date.and_hms_opt(0, 0, 0).unwrap_or_default();
     offset
@@ -163,7 +167,7 @@ fn meeting_summary(meeting: &Meeting) -> String {
 }
 
 /// `/atom.xml`: the newest meetings first.
-pub fn meetings_feed(archive: &Archive, config: &SiteConfig) -> String {
+pub(crate) fn meetings_feed(archive: &Archive, config: &SiteConfig) -> String {
     let newest: Vec<&Meeting> = archive
         .meetings
         .iter()
@@ -208,7 +212,7 @@ pub fn meetings_feed(archive: &Archive, config: &SiteConfig) -> String {
 }
 
 /// "§8 Uppföljning av MiniMaria: Restiden ska fördelas …": item and first words.
-pub fn decision_title(item: &Item, decision: &Extract) -> String {
+pub(crate) fn decision_title(item: &Item, decision: &Extract) -> String {
     let words: Vec<&str> = decision.text.split_whitespace().collect();
     let mut first = words
         .iter()
@@ -223,7 +227,7 @@ pub fn decision_title(item: &Item, decision: &Extract) -> String {
 }
 
 /// `/decisions/atom.xml`: the newest decisions first (within a meeting, in agenda order).
-pub fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
+pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
     let newest: Vec<(&Meeting, &Item, &Extract)> = archive
         .meetings
         .iter()

@@ -4,11 +4,11 @@
 //! step ([`output`]). Every file written here depends on the content and `site.toml` alone
 //! (never on the clock), so two builds give the same bytes.
 
-pub mod archive_json;
-pub mod feeds;
-pub mod output;
-pub mod search;
-pub mod sitemap;
+pub(crate) mod archive_json;
+pub(crate) mod feeds;
+pub(crate) mod output;
+pub(crate) mod search;
+pub(crate) mod sitemap;
 mod xml;
 
 use crate::base::config::SiteConfig;
@@ -20,7 +20,11 @@ use output::OutputFile;
 use sitemap::{sitemap, SITEMAP_PATH};
 
 /// The feeds, the sitemap and the export of the site.
-pub fn feed_files(archive: &Archive, graph: &SiteGraph, config: &SiteConfig) -> Vec<OutputFile> {
+pub(crate) fn feed_files(
+    archive: &Archive,
+    graph: &SiteGraph,
+    config: &SiteConfig,
+) -> Vec<OutputFile> {
     // Four independent documents; archive.json is the largest by far.
     let ((meetings, decisions), (sitemap, export)) = rayon::join(
         || {

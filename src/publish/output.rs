@@ -27,7 +27,7 @@ impl OutputFile {
 }
 
 /// The file a site path is written to: `/a/` → `a/index.html`, `/404.html` → `404.html`.
-pub fn file_for(site_path: &str) -> PathBuf {
+pub(crate) fn file_for(site_path: &str) -> PathBuf {
     let relative = site_path.trim_start_matches('/');
     if relative.is_empty() || relative.ends_with('/') {
         PathBuf::from(relative).join("index.html")
@@ -38,7 +38,7 @@ pub fn file_for(site_path: &str) -> PathBuf {
 
 /// Refuses an output folder that is `/`, the site root, an ancestor of it, or inside
 /// `content/` (the build replaces the output folder wholesale).
-pub fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
+pub(crate) fn check_output_dir(root: &Path, output: &Path) -> Result<()> {
     let root = absolute(root);
     let output = absolute(output);
     let content = root.join(crate::content::load::CONTENT_DIR);
@@ -97,7 +97,8 @@ fn absolute(path: &Path) -> PathBuf {
 }
 
 /// Writes `files` to a staging folder and swaps it in place of `output`.
-pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
+#[cfg(test)]
+pub(crate) fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
     stage_and_swap(output, |staging| {
         files
             .into_par_iter()
@@ -106,7 +107,7 @@ pub fn write_site(output: &Path, files: Vec<OutputFile>) -> Result<()> {
 }
 
 /// The folder a new site is written to before it is swapped in, and the site it replaces.
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     previous: Option<PathBuf>,
 }
@@ -117,7 +118,7 @@ impl Staging {
     /// only what changed, removing the old site frees no data, and unchanged files keep
     /// their modification time, so `rsync` or `robocopy` publish only what changed. (Where
     /// links are not possible, e.g. on some network shares, the file is written.)
-    pub fn write(&self, file: OutputFile) -> Result<()> {
+    pub(crate) fn write(&self, file: OutputFile) -> Result<()> {
         let relative = file_for(file.path());
         let target = prepared_target(&self.dir, &relative)?;
         if let Some(previous) = &self.previous {
@@ -178,7 +179,10 @@ fn reads_the_same(mut file: std::fs::File, mut expected: &[u8], block: &mut [u8]
 
 /// Lets `fill` write the new site into an empty staging folder, then swaps it in place of
 /// `output`. If `fill` fails, the staging folder is removed and `output` is untouched.
-pub fn stage_and_swap(output: &Path, fill: impl FnOnce(&Staging) -> Result<()>) -> Result<()> {
+pub(crate) fn stage_and_swap(
+    output: &Path,
+    fill: impl FnOnce(&Staging) -> Result<()>,
+) -> Result<()> {
     let output = &folder_behind_link(output);
     let staging = Staging {
         dir: sibling(output, "staging"),
@@ -206,7 +210,7 @@ fn folder_behind_link(output: &Path) -> PathBuf {
 }
 
 /// Writes one file into `folder` (the live output folder: `serve`'s small updates).
-pub fn write_one(folder: &Path, file: OutputFile) -> Result<()> {
+pub(crate) fn write_one(folder: &Path, file: OutputFile) -> Result<()> {
     let target = prepared_target(folder, &file_for(file.path()))?;
     write_file(&target, file)
 }

@@ -4,11 +4,11 @@ use crate::base::config::SiteConfig;
 use crate::graph::{PageData, SiteGraph};
 use crate::publish::xml::Xml;
 
-pub const SITEMAP_PATH: &str = "/sitemap.xml";
+pub(crate) const SITEMAP_PATH: &str = "/sitemap.xml";
 const SITEMAP_NS: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
 /// `/sitemap.xml`: every HTML page of the graph but the 404 page, meetings with their date.
-pub fn sitemap(graph: &SiteGraph, config: &SiteConfig) -> String {
+pub(crate) fn sitemap(graph: &SiteGraph, config: &SiteConfig) -> String {
     let mut xml = Xml::new();
     xml.open("urlset", &[("xmlns", SITEMAP_NS)]);
     for page in &graph.pages {

@@ -8,12 +8,12 @@ use quick_xml::Writer;
 
 /// A thin layer over quick-xml's writer: every text and attribute value is escaped, and
 /// characters XML 1.0 forbids (control characters from Word documents) are dropped.
-pub struct Xml {
+pub(crate) struct Xml {
     writer: Writer<Vec<u8>>,
 }
 
 impl Xml {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
         writer
             .write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)))
@@ -21,7 +21,7 @@ impl Xml {
         Xml { writer }
     }
 
-    pub fn tag<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
+    pub(crate) fn tag<'a>(name: &'a str, attributes: &[(&str, &str)]) -> BytesStart<'a> {
         let mut start = BytesStart::new(name);
         for (key, value) in attributes {
             start.push_attribute((*key, xml_safe(value).as_ref()));
@@ -29,25 +29,25 @@ impl Xml {
         start
     }
 
-    pub fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(crate) fn open(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.writer
             .write_event(Event::Start(Self::tag(name, attributes)))
             .expect("writing to memory");
     }
 
-    pub fn close(&mut self, name: &str) {
+    pub(crate) fn close(&mut self, name: &str) {
         self.writer
             .write_event(Event::End(BytesEnd::new(name)))
             .expect("writing to memory");
     }
 
-    pub fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
+    pub(crate) fn empty(&mut self, name: &str, attributes: &[(&str, &str)]) {
         self.writer
             .write_event(Event::Empty(Self::tag(name, attributes)))
             .expect("writing to memory");
     }
 
-    pub fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
+    pub(crate) fn element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) {
         self.writer
             .write_event(Event::Start(Self::tag(name, attributes)))
             .expect("writing to memory");
@@ -57,7 +57,7 @@ impl Xml {
         self.close(name);
     }
 
-    pub fn finish(self) -> String {
+    pub(crate) fn finish(self) -> String {
         let mut text = String::from_utf8(self.writer.into_inner()).expect("UTF-8 in, UTF-8 out");
         text.push('\n');
         text

@@ -3,7 +3,7 @@
 //! date filters; helpers read the page being rendered from a thread-local, so a template
 //! can write `url(path="/meetings/")` without knowing where it is.
 
-pub mod theme;
+pub(crate) mod theme;
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -23,15 +23,15 @@ use crate::render::theme::Theme;
 
 /// What every page sees as `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
-    pub title: String,
-    pub description: String,
-    pub base_url: String,
-    pub language: &'static str,
-    pub links: LinkStyle,
-    pub generator: String,
-    pub has_custom_css: bool,
-    pub has_code: bool,
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) base_url: String,
+    pub(crate) language: &'static str,
+    pub(crate) links: LinkStyle,
+    pub(crate) generator: String,
+    pub(crate) has_custom_css: bool,
+    pub(crate) has_code: bool,
 }
 
 #[derive(Serialize)]
@@ -55,7 +55,7 @@ struct Context<'a> {
 /// A rendered page.
 #[derive(Debug, Clone)]
 pub struct Rendered {
-    pub path: String,
+    pub(crate) path: String,
     /// UTF-8 (templates and values are text), kept as bytes: it is only written out, and
     /// checking 860 MB of it at 10,000 meetings cost about 1.5 % of a build.
     pub html: Vec<u8>,
@@ -119,7 +119,7 @@ thread_local! {
 impl Renderer {
     /// Compiles the theme's templates once. The helpers are registered first: Tera checks
     /// that every filter, function and component a template uses exists when it compiles it.
-    pub fn new(theme: &Theme, config: &SiteConfig, has_code: bool) -> Result<Self> {
+    pub(crate) fn new(theme: &Theme, config: &SiteConfig, has_code: bool) -> Result<Self> {
         let mut tera = Tera::default();
         tera.autoescape_on([".html", ".xml"]);
         tera.set_escape_fn(write_escaped_html);
@@ -154,7 +154,7 @@ impl Renderer {
     }
 
     /// Renders the pages in parallel; errors name the template and the page.
-    pub fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
+    pub(crate) fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
         let pass = RenderPass::begin();
         let results: Vec<Result<Rendered>> = pages
             .par_iter()
@@ -246,7 +246,8 @@ fn remember_page_size(size: usize) {
 /// default (with its `fast` feature) leaves `'` as it is, which a theme's single-quoted
 /// attribute would not survive; Tera 1's also wrote `/` as `&#x2F;`, which no browser needs
 /// and which made every URL in the source unreadable.
-pub fn escape_html(text: &str) -> String {
+#[cfg(test)]
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = Vec::with_capacity(text.len() + text.len() / 8);
     write_escaped_html(text, &mut out).expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("escaping keeps UTF-8")
@@ -336,7 +337,8 @@ fn error_chain(error: &tera::Error) -> String {
 }
 
 /// A link from the page being rendered to the site path `to` ("/meetings/#x").
-pub fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
+#[cfg(test)]
+pub(crate) fn link(from: &str, to: &str, style: LinkStyle, base_path: &str) -> String {
     let mut out = String::new();
     push_link_after(&mut out, &link_prefix(from, style, base_path), to, style);
     out

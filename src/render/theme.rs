@@ -15,7 +15,7 @@ static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/de
 
 /// Where a file of the theme comes from.
 #[derive(Debug, Clone)]
-pub enum Source {
+pub(crate) enum Source {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
@@ -32,7 +32,7 @@ impl Source {
         }
     }
 
-    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
         match self {
             Source::Embedded(bytes) => Ok(bytes.to_vec()),
             Source::Disk(path) => std::fs::read(path),
@@ -44,14 +44,14 @@ impl Source {
 #[derive(Debug, Clone)]
 pub struct Theme {
     /// Template name ("meeting.html") → (text, where it was read from).
-    pub templates: BTreeMap<String, (String, String)>,
+    pub(crate) templates: BTreeMap<String, (String, String)>,
     /// Output path ("style.css", "img/logo.svg") → source.
-    pub static_files: BTreeMap<String, Source>,
+    pub(crate) static_files: BTreeMap<String, Source>,
     pub strings: Strings,
 }
 
 impl Theme {
-    pub fn has_static(&self, path: &str) -> bool {
+    pub(crate) fn has_static(&self, path: &str) -> bool {
         self.static_files.contains_key(path)
     }
 }
@@ -183,7 +183,7 @@ fn slashed(path: &Path) -> String {
 }
 
 /// The embedded default theme's files, for `quorum init`.
-pub fn default_theme_files() -> Vec<(String, &'static [u8])> {
+pub(crate) fn default_theme_files() -> Vec<(String, &'static [u8])> {
     let mut files = BTreeMap::new();
     embedded_files(&DEFAULT_THEME, &mut files);
     files

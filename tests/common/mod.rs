@@ -5,16 +5,19 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use quorum::base::config::LinkStyle;
+use quorum::LinkStyle;
 use quorum::{build_site, BuildOptions, BuildReport};
 use scraper::{Html, Selector};
 
-pub fn example_root() -> PathBuf {
+pub(crate) fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Builds the site at `root` into a new temp folder.
-pub fn build_into(root: &Path, links: Option<LinkStyle>) -> (tempfile::TempDir, BuildReport) {
+pub(crate) fn build_into(
+    root: &Path,
+    links: Option<LinkStyle>,
+) -> (tempfile::TempDir, BuildReport) {
     let out = tempfile::tempdir().unwrap();
     let options = BuildOptions {
         root: root.to_path_buf(),
@@ -26,18 +29,18 @@ pub fn build_into(root: &Path, links: Option<LinkStyle>) -> (tempfile::TempDir, 
     (out, report)
 }
 
-pub fn page(out: &Path, relative: &str) -> Html {
+pub(crate) fn page(out: &Path, relative: &str) -> Html {
     let path = out.join("public").join(relative);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Html::parse_document(&text)
 }
 
-pub fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
+pub(crate) fn select<'a>(html: &'a Html, selector: &str) -> Vec<scraper::ElementRef<'a>> {
     let selector = Selector::parse(selector).unwrap();
     html.select(&selector).collect()
 }
 
-pub fn text(element: &scraper::ElementRef<'_>) -> String {
+pub(crate) fn text(element: &scraper::ElementRef<'_>) -> String {
     element
         .text()
         .collect::<String>()
@@ -46,12 +49,12 @@ pub fn text(element: &scraper::ElementRef<'_>) -> String {
         .join(" ")
 }
 
-pub fn texts(html: &Html, selector: &str) -> Vec<String> {
+pub(crate) fn texts(html: &Html, selector: &str) -> Vec<String> {
     select(html, selector).iter().map(text).collect()
 }
 
 /// Writes files into a new site folder.
-pub fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
+pub(crate) fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (path, text) in files {
         let path = dir.path().join(path);
@@ -62,7 +65,7 @@ pub fn fixture(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 /// Every file under `dir`, relative path → bytes.
-pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub(crate) fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -81,7 +84,7 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// returns the ones that do not resolve (file missing, or `#anchor` missing in it).
 /// With `file_mode`, a link to a folder counts as broken (a browser on file:// would show
 /// a directory listing, not the page).
-pub fn broken_links(site: &Path, file_mode: bool, base_path: &str) -> Vec<String> {
+pub(crate) fn broken_links(site: &Path, file_mode: bool, base_path: &str) -> Vec<String> {
     let mut broken = Vec::new();
     let mut ids: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
     let html_files: Vec<PathBuf> = walkdir::WalkDir::new(site)

@@ -44,7 +44,7 @@ use crate::publish::output::OutputFile;
 /// The site folder of the index files.
 pub const INDEX_DIR: &str = "/search/";
 /// Documents per `d-<n>.js` file.
-pub const DOC_CHUNK: usize = 32;
+pub(crate) const DOC_CHUNK: usize = 32;
 /// Target size of one postings file; a single larger list gets a file of its own.
 const POSTINGS_FILE_BYTES: usize = 48 * 1024;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
@@ -60,25 +60,25 @@ const BM25_B: f32 = 0.75;
 /// How much a document kind counts: a decision is the most specific answer.
 const KIND_BOOST: [f32; 3] = [0.8, 1.0, 1.3];
 /// Score factor of a stem reached through a prefix or a shortened word, not an exact word.
-pub const PREFIX_FACTOR: f32 = 0.6;
-pub const SUFFIX_FACTOR: f32 = 0.8;
+pub(crate) const PREFIX_FACTOR: f32 = 0.6;
+pub(crate) const SUFFIX_FACTOR: f32 = 0.8;
 /// At most this many stems per query word from prefix matching (most frequent first).
-pub const PREFIX_LIMIT: usize = 16;
+pub(crate) const PREFIX_LIMIT: usize = 16;
 
 /// Stems a prefix of `chars` characters may expand to: fewer for short prefixes (2 → 4,
 /// 3 → 8, 4 and more → 16), which match many words and would load many postings.
-pub fn prefix_limit(chars: usize) -> usize {
+pub(crate) fn prefix_limit(chars: usize) -> usize {
     PREFIX_LIMIT.min(4 << chars.saturating_sub(2).min(8))
 }
 /// Results whose snippets the search page loads at once.
-pub const PAGE_SIZE: usize = 20;
+pub(crate) const PAGE_SIZE: usize = 20;
 
 // ---- folding and words ----
 
 /// The folded form of a word, for matching: lower case, combining marks removed (NFD), and
 /// the few Nordic letters without a decomposition spelled out (ø → o, æ → ae). `search.js`
 /// does exactly the same; `tests/search_fold_cases.json` holds cases both sides check.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
@@ -111,7 +111,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of a text, as written: runs of letters, digits and combining marks.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
 }
@@ -124,7 +124,7 @@ fn indexable(folded: &str) -> bool {
 
 /// The vocabulary shard of a folded word: its first two characters, spelled so that any
 /// character is safe in a file name (`[a-z0-9]` as is, others as `_<hex>`).
-pub fn shard_key(folded: &str) -> String {
+pub(crate) fn shard_key(folded: &str) -> String {
     let mut key = String::new();
     for c in folded.chars().take(2) {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
@@ -218,7 +218,7 @@ fn clip(text: &str, max: usize) -> String {
 
 /// What a search result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum DocKind {
+pub(crate) enum DocKind {
     Meeting = 0,
     Item = 1,
     Decision = 2,
@@ -227,27 +227,27 @@ pub enum DocKind {
 /// One search result: a meeting, an agenda item or a decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
-    pub kind: DocKind,
+    pub(crate) kind: DocKind,
     /// Site path with anchor: `/meetings/<slug>/#item-8`.
     pub path: String,
-    pub title: String,
-    pub meeting_title: String,
-    pub date: String,
-    pub year: i32,
+    pub(crate) title: String,
+    pub(crate) meeting_title: String,
+    pub(crate) date: String,
+    pub(crate) year: i32,
     /// Index into [`SearchIndex::bodies`].
-    pub body: usize,
+    pub(crate) body: usize,
     /// Indexes into [`SearchIndex::organisations`]: the organiser first, then presenters'.
-    pub organisations: Vec<usize>,
+    pub(crate) organisations: Vec<usize>,
     /// Plain text for the snippet, at most [`SNIPPET_CHARS`] characters.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A vocabulary entry: a folded word, as written (when that differs), and its stem.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct WordEntry {
-    pub folded: String,
-    pub surface: String,
-    pub stem: u32,
+    pub(crate) folded: String,
+    pub(crate) surface: String,
+    pub(crate) stem: u32,
 }
 
 /// Filters of a query (the search form's).
@@ -263,7 +263,7 @@ pub struct Filters {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub doc: u32,
-    pub score: f32,
+    pub(crate) score: f32,
 }
 
 /// What a query found, and which index files the script would have loaded for it.
@@ -271,7 +271,7 @@ pub struct Hit {
 pub struct Outcome {
     pub hits: Vec<Hit>,
     /// True when no document has every word, and the hits have some of them.
-    pub partial: bool,
+    pub(crate) partial: bool,
     /// Site paths of the files loaded (vocabulary, postings, facets, first page of docs).
     pub files: BTreeSet<String>,
 }
@@ -281,26 +281,25 @@ pub struct Outcome {
 pub struct SearchIndex {
     pub docs: Vec<Doc>,
     /// `(key, name)`.
-    pub bodies: Vec<(String, String)>,
+    pub(crate) bodies: Vec<(String, String)>,
     /// `(key, name, short)`.
-    pub organisations: Vec<(String, String, Option<String>)>,
+    pub(crate) organisations: Vec<(String, String, Option<String>)>,
     pub years: Vec<i32>,
     /// Stems, sorted; a stem's id is its position.
     pub stems: Vec<String>,
     /// Per stem: `(doc id, weight 1..=15)`, by doc id.
-    pub postings: Vec<Vec<(u32, u8)>>,
+    pub(crate) postings: Vec<Vec<(u32, u8)>>,
     /// Sorted by folded word, then surface.
     pub vocabulary: Vec<WordEntry>,
     /// Per stem: the postings file it is in.
-    pub postings_file: Vec<u32>,
-    pub postings_files: u32,
+    pub(crate) postings_file: Vec<u32>,
     /// Per vocabulary shard (two-letter key): the file it is in. Consecutive shards share
     /// a file up to a target size: a small site gets a few files, a large one a file per
     /// shard.
-    pub vocabulary_files: BTreeMap<String, u32>,
+    pub(crate) vocabulary_files: BTreeMap<String, u32>,
     /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
     /// its documents, sorted.
-    pub facets: BTreeMap<String, Vec<u32>>,
+    pub(crate) facets: BTreeMap<String, Vec<u32>>,
 }
 
 /// An indexed word: folded, as written (lower case), and its stem.
@@ -748,12 +747,6 @@ impl SearchIndex {
             size += bytes;
             postings_file.push(file);
         }
-        let postings_files = if postings_file.is_empty() {
-            0
-        } else {
-            file + 1
-        };
-
         let mut vocabulary_files: BTreeMap<String, u32> = BTreeMap::new();
         let mut shard_bytes: BTreeMap<String, usize> = BTreeMap::new();
         for w in &vocabulary {
@@ -785,14 +778,13 @@ impl SearchIndex {
             postings,
             vocabulary,
             postings_file,
-            postings_files,
             vocabulary_files,
             facets,
         }
     }
 
     /// The vocabulary file holding a folded word, if any word shares its first letters.
-    pub fn vocabulary_file(&self, folded: &str) -> Option<u32> {
+    pub(crate) fn vocabulary_file(&self, folded: &str) -> Option<u32> {
         self.vocabulary_files.get(&shard_key(folded)).copied()
     }
 
@@ -801,7 +793,7 @@ impl SearchIndex {
     }
 
     /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
-    pub fn facet(&self, facet: &str) -> &[u32] {
+    pub(crate) fn facet(&self, facet: &str) -> &[u32] {
         self.facets.get(facet).map_or(&[], Vec::as_slice)
     }
 
@@ -1140,7 +1132,7 @@ impl SearchIndex {
 }
 
 /// The words of a query: `(lower case, folded)`, indexable ones only, without repeats.
-pub fn query_words(query: &str) -> Vec<(String, String)> {
+pub(crate) fn query_words(query: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for word in words(query) {
         let lower = word.to_lowercase();
@@ -1155,7 +1147,7 @@ pub fn query_words(query: &str) -> Vec<(String, String)> {
 /// Numbers as a string of base-32 digits, most significant first: `0-9a-v` end a number,
 /// `w-zA-Z_-` (32 more) are the digits before its last. Dense posting lists take one or
 /// two characters per document; `search.js` decodes them with a loop.
-pub fn encode_numbers(numbers: &[u64]) -> String {
+pub(crate) fn encode_numbers(numbers: &[u64]) -> String {
     const ALPHABET: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
     let mut out = String::with_capacity(numbers.len() * 2);
     let mut digits = Vec::new();
@@ -1178,7 +1170,8 @@ pub fn encode_numbers(numbers: &[u64]) -> String {
 }
 
 /// The inverse of [`encode_numbers`].
-pub fn decode_numbers(text: &str) -> Vec<u64> {
+#[cfg(test)]
+pub(crate) fn decode_numbers(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     let mut value = 0u64;
     for c in text.bytes() {
@@ -1200,7 +1193,7 @@ pub fn decode_numbers(text: &str) -> Vec<u64> {
 }
 
 /// The index files of an archive, ready to write.
-pub fn index_files(archive: &Archive) -> Vec<OutputFile> {
+pub(crate) fn index_files(archive: &Archive) -> Vec<OutputFile> {
     SearchIndex::build(archive)
         .files()
         .into_iter()
