@@ -1,10 +1,17 @@
 use std::path::{Path, PathBuf};
 
-use super::*;
+use super::files::*;
+use super::index::*;
+use super::query::*;
+use super::words::*;
+use crate::base::config::Language;
 use crate::base::config::SiteConfig;
+use crate::base::text::text_one_line;
 use crate::content::load::SourceFile;
 use crate::content::meeting::{assemble, parse_meeting};
+use crate::content::model::Archive;
 use crate::content::registry::Registry;
+use unicode_normalization::char::is_combining_mark;
 
 const ORGS: &str = "
 skr: { name: Sveriges Kommuner och Regioner, short: SKR }

@@ -1,0 +1,498 @@
+//! Building the index: each meeting is analysed (its items, decisions and their words,
+//! weighted by where they stand) on both cores, then the vocabulary, stems and postings are
+//! numbered and the files are sized.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use chrono::Datelike;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::base::config::Language;
+use crate::base::text::text_one_line;
+use crate::content::model::{Archive, Meeting};
+use crate::publish::search::index::*;
+use crate::publish::search::words::*;
+
+/// An indexed word: folded, as written (lower case), and its stem.
+#[derive(Debug)]
+pub(crate) struct Word {
+    folded: String,
+    lower: String,
+    stem: Arc<str>,
+}
+
+/// Per worker thread: the analysers and what they made of each word already seen, so a
+/// word is lower-cased, folded and stemmed once per thread, not once per occurrence.
+pub(crate) struct WordCache {
+    analyzers: [Analyzer; 2],
+    // Fx, not SipHash: these maps are hit once per word of the archive, with keys that
+    // come from the site's own text (no untrusted input to flood them).
+    /// Each written word, per language: the id of its stem in `stems` (`None`: not indexed).
+    seen: [FxHashMap<String, Option<u32>>; 2],
+    stem_ids: FxHashMap<String, u32>,
+    stems: Vec<Arc<str>>,
+    /// Words first seen since the last `take_fresh` (the vocabulary is their union).
+    fresh: Vec<Arc<Word>>,
+    /// The document being read: its weighted frequency per stem id (0: not in it; every
+    /// field weight is positive) and the ids it has, in the order first met. Indexing by
+    /// id, not hashing the stem again, is what makes a known word one map lookup in all.
+    frequencies: Vec<f32>,
+    in_document: Vec<u32>,
+}
+
+impl WordCache {
+    pub(crate) fn new() -> Self {
+        WordCache {
+            analyzers: [Analyzer::new(Language::Sv), Analyzer::new(Language::En)],
+            seen: [FxHashMap::default(), FxHashMap::default()],
+            stem_ids: FxHashMap::default(),
+            stems: Vec::new(),
+            fresh: Vec::new(),
+            frequencies: Vec::new(),
+            in_document: Vec::new(),
+        }
+    }
+
+    /// The id of the stem `written` is indexed under (`None`: not indexed). This runs once
+    /// per word of the archive, so a known word costs one map lookup.
+    pub(crate) fn stem_id(&mut self, language: Language, written: &str) -> Option<u32> {
+        match self.seen[language as usize].get(written) {
+            Some(&id) => id,
+            None => self.learn(language, written),
+        }
+    }
+
+    /// Analyses a word seen for the first time and remembers what it became.
+    pub(crate) fn learn(&mut self, language: Language, written: &str) -> Option<u32> {
+        let l = language as usize;
+        let analysed = self.analyzers[l]
+            .analyse(written)
+            .map(|(folded, lower, stem)| {
+                let id = match self.stem_ids.get(&stem) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
+                        self.stems.push(Arc::from(stem.as_str()));
+                        self.frequencies.push(0.0);
+                        self.stem_ids.insert(stem, id);
+                        id
+                    }
+                };
+                self.fresh.push(Arc::new(Word {
+                    folded,
+                    lower,
+                    stem: Arc::clone(&self.stems[id as usize]),
+                }));
+                id
+            });
+        self.seen[l].insert(written.to_string(), analysed);
+        analysed
+    }
+}
+
+/// A document before weighting: its stems with their field-weighted frequencies.
+pub(crate) struct Analysed {
+    doc: Doc,
+    length: u32,
+    terms: Vec<(Arc<str>, f32)>,
+}
+
+/// Accumulates the weighted words of one document.
+pub(crate) struct DocText<'a> {
+    cache: &'a mut WordCache,
+    language: Language,
+    length: u32,
+}
+
+impl<'a> DocText<'a> {
+    pub(crate) fn new(cache: &'a mut WordCache, language: Language) -> Self {
+        debug_assert!(cache.in_document.is_empty());
+        DocText {
+            cache,
+            language,
+            length: 0,
+        }
+    }
+
+    /// Adds the words of `text`, each counting `weight` (positive).
+    pub(crate) fn add(&mut self, text: &str, weight: f32) {
+        for written in words(text) {
+            self.length += 1;
+            if let Some(id) = self.cache.stem_id(self.language, written) {
+                let frequency = &mut self.cache.frequencies[id as usize];
+                if *frequency == 0.0 {
+                    self.cache.in_document.push(id);
+                }
+                *frequency += weight;
+            }
+        }
+    }
+
+    /// The document's terms, in the order first met; the frequencies go back to 0 for the
+    /// next document.
+    pub(crate) fn finish(self, doc: Doc) -> Analysed {
+        let cache = self.cache;
+        let terms = cache
+            .in_document
+            .drain(..)
+            .map(|id| {
+                let frequency = std::mem::take(&mut cache.frequencies[id as usize]);
+                (Arc::clone(&cache.stems[id as usize]), frequency)
+            })
+            .collect();
+        Analysed {
+            doc,
+            length: self.length.max(1),
+            terms,
+        }
+    }
+}
+
+/// Keys of bodies and organisations to their positions in the index's tables.
+pub(crate) struct Tables {
+    bodies: HashMap<String, usize>,
+    organisations: HashMap<String, usize>,
+}
+
+/// The documents of one meeting, and the words first seen in it (by this thread).
+pub(crate) fn analyse_meeting(
+    archive: &Archive,
+    tables: &Tables,
+    meeting: &Meeting,
+    cache: &mut WordCache,
+) -> (Vec<Analysed>, Vec<Arc<Word>>) {
+    let language = meeting.language;
+    let name_of_person = |key: &str| {
+        archive
+            .people
+            .get(key)
+            .map_or_else(|| key.to_string(), |p| p.name.clone())
+    };
+    let org_name = |key: &str| -> String {
+        archive.organisations.get(key).map_or_else(
+            || key.to_string(),
+            |o| match &o.short {
+                Some(short) => format!("{} {short}", o.name),
+                None => o.name.clone(),
+            },
+        )
+    };
+    let org_index = |key: &String| tables.organisations.get(key).copied();
+    let path = crate::graph::meeting_path(&meeting.slug);
+    let date = meeting.date.to_string();
+    let year = meeting.date.year();
+    let body = tables.bodies.get(&meeting.body).copied().unwrap_or(0);
+    let body_name = archive
+        .bodies
+        .get(&meeting.body)
+        .map_or_else(|| meeting.body.clone(), |b| b.name.clone());
+    let base = |kind, path: String, title: &str, organisations: Vec<usize>, text: String| Doc {
+        kind,
+        path,
+        title: title.to_string(),
+        meeting_title: meeting.title.clone(),
+        date: date.clone(),
+        year,
+        body,
+        organisations,
+        text,
+    };
+    let item_organisations = |item: &crate::content::model::Item| -> Vec<usize> {
+        let mut seen = Vec::new();
+        for key in meeting
+            .organiser
+            .iter()
+            .chain(
+                item.presenters
+                    .iter()
+                    .filter_map(|p| p.organisation.as_ref()),
+            )
+            .chain(&item.presenting_organisations)
+        {
+            if let Some(i) = org_index(key) {
+                if !seen.contains(&i) {
+                    seen.push(i);
+                }
+            }
+        }
+        seen
+    };
+
+    let mut docs = Vec::new();
+
+    // The meeting: its title, forum, organiser, tags and agenda; who took part.
+    let mut text = DocText::new(cache, language);
+    text.add(&meeting.title, 3.0);
+    text.add(&body_name, 2.0);
+    if let Some(organiser) = &meeting.organiser {
+        text.add(&org_name(organiser), 2.0);
+    }
+    for tag in &meeting.tags {
+        text.add(&tag.name, 2.0);
+    }
+    let intro = text_one_line(&meeting.intro_html);
+    text.add(&intro, 1.0);
+    // The agenda counts half: the items are results of their own, and should rank above
+    // the meeting that lists them.
+    for item in &meeting.items {
+        text.add(&item.title, 0.5);
+    }
+    for attachment in &meeting.attachments {
+        text.add(&attachment.title, 1.0);
+    }
+    for value in [&meeting.location, &meeting.kind].into_iter().flatten() {
+        text.add(value, 1.0);
+    }
+    let mut people: Vec<&str> = meeting
+        .chair
+        .iter()
+        .chain(&meeting.scribes)
+        .chain(&meeting.attendees)
+        .map(|p| p.person.as_str())
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    for person in people {
+        text.add(&name_of_person(person), 0.5);
+    }
+    let mut meeting_orgs: Vec<usize> = Vec::new();
+    for item in &meeting.items {
+        for i in item_organisations(item) {
+            if !meeting_orgs.contains(&i) {
+                meeting_orgs.push(i);
+            }
+        }
+    }
+    if meeting_orgs.is_empty() {
+        meeting_orgs.extend(meeting.organiser.as_ref().and_then(org_index));
+    }
+    let snippet = if intro.is_empty() {
+        meeting
+            .items
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    } else {
+        intro
+    };
+    docs.push(text.finish(base(
+        DocKind::Meeting,
+        path.clone(),
+        &meeting.title,
+        meeting_orgs,
+        clip(&snippet, SNIPPET_CHARS),
+    )));
+
+    // Items and their decisions.
+    for item in &meeting.items {
+        let organisations = item_organisations(item);
+        let plain = text_one_line(&item.html);
+        let mut text = DocText::new(cache, language);
+        text.add(&item.title, 3.0);
+        for p in &item.presenters {
+            text.add(&name_of_person(&p.person), 1.0);
+        }
+        for key in item
+            .presenters
+            .iter()
+            .filter_map(|p| p.organisation.as_ref())
+            .chain(&item.presenting_organisations)
+        {
+            text.add(&org_name(key), 1.0);
+        }
+        text.add(&plain, 1.0);
+        docs.push(text.finish(base(
+            DocKind::Item,
+            format!("{path}#{}", item.anchor),
+            &item.title,
+            organisations.clone(),
+            clip(&plain, SNIPPET_CHARS),
+        )));
+        for decision in &item.decisions {
+            let mut text = DocText::new(cache, language);
+            text.add(&decision.text, 1.0);
+            text.add(&item.title, 1.0);
+            docs.push(text.finish(base(
+                DocKind::Decision,
+                format!("{path}#{}", decision.anchor),
+                &item.title,
+                organisations.clone(),
+                clip(&decision.text, SNIPPET_CHARS),
+            )));
+        }
+    }
+    // Appendices (level-1 headings, e.g. "Bilaga: …"): found like items, under their own
+    // anchor on the meeting page.
+    let meeting_organisations: Vec<usize> =
+        meeting.organiser.iter().filter_map(org_index).collect();
+    for appendix in &meeting.appendices {
+        let plain = text_one_line(&appendix.html);
+        let mut text = DocText::new(cache, language);
+        text.add(&appendix.title, 3.0);
+        text.add(&plain, 1.0);
+        docs.push(text.finish(base(
+            DocKind::Item,
+            format!("{path}#{}", appendix.anchor),
+            &appendix.title,
+            meeting_organisations.clone(),
+            clip(&plain, SNIPPET_CHARS),
+        )));
+    }
+    (docs, std::mem::take(&mut cache.fresh))
+}
+
+impl SearchIndex {
+    /// Indexes every meeting of the archive (in parallel).
+    pub fn build(archive: &Archive) -> SearchIndex {
+        let bodies: Vec<(String, String)> = archive
+            .bodies
+            .values()
+            .map(|b| (b.key.clone(), b.name.clone()))
+            .collect();
+        let organisations: Vec<(String, String, Option<String>)> = archive
+            .organisations
+            .values()
+            .map(|o| (o.key.clone(), o.name.clone(), o.short.clone()))
+            .collect();
+        let tables = Tables {
+            bodies: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _))| (k.clone(), i))
+                .collect(),
+            organisations: organisations
+                .iter()
+                .enumerate()
+                .map(|(i, (k, _, _))| (k.clone(), i))
+                .collect(),
+        };
+        let analysed: Vec<(Vec<Analysed>, Vec<Arc<Word>>)> = archive
+            .meetings
+            .par_iter()
+            .map_init(WordCache::new, |cache, m| {
+                analyse_meeting(archive, &tables, m, cache)
+            })
+            .collect();
+
+        // Stems: sorted, numbered; the vocabulary: every word some thread saw.
+        let mut word_set: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+        let mut total_length = 0u64;
+        let mut doc_count = 0usize;
+        for (docs, words) in &analysed {
+            word_set.extend(
+                words
+                    .iter()
+                    .map(|w| (w.folded.as_str(), w.lower.as_str(), &*w.stem)),
+            );
+            for a in docs {
+                total_length += u64::from(a.length);
+                doc_count += 1;
+            }
+        }
+        let stem_set: BTreeSet<&str> = word_set.iter().map(|(_, _, s)| *s).collect();
+        let stems: Vec<String> = stem_set.iter().map(|s| s.to_string()).collect();
+        let stem_id: FxHashMap<&str, u32> = stems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.as_str(), i as u32))
+            .collect();
+        let vocabulary: Vec<WordEntry> = word_set
+            .iter()
+            .map(|(folded, lower, stem)| WordEntry {
+                folded: folded.to_string(),
+                surface: lower.to_string(),
+                stem: stem_id[stem],
+            })
+            .collect();
+
+        // Postings with BM25 weights (k1, b over the whole collection), field weights
+        // already in the frequencies, a boost per kind, quantized to 1..=15.
+        let average = (total_length as f32 / doc_count.max(1) as f32).max(1.0);
+        let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
+        let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.len()];
+        let mut docs = Vec::with_capacity(doc_count);
+        for a in analysed.into_iter().flat_map(|(docs, _)| docs) {
+            let id = docs.len() as u32;
+            let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * a.length as f32 / average);
+            let boost = KIND_BOOST[a.doc.kind as usize];
+            let mut terms: Vec<(u32, f32)> = a
+                .terms
+                .iter()
+                .map(|(stem, tf)| (stem_id[&**stem], *tf))
+                .collect();
+            terms.sort_unstable_by_key(|t| t.0);
+            for (stem, tf) in terms {
+                let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
+                let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
+                postings[stem as usize].push((id, q));
+            }
+            docs.push(a.doc);
+        }
+        let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        for (id, d) in docs.iter().enumerate() {
+            let id = id as u32;
+            facets.entry(format!("b{}", d.body)).or_default().push(id);
+            for o in &d.organisations {
+                facets.entry(format!("o{o}")).or_default().push(id);
+            }
+            facets.entry(format!("y{}", d.year)).or_default().push(id);
+            if d.kind == DocKind::Decision {
+                facets.entry("kd".into()).or_default().push(id);
+            }
+        }
+
+        // Postings files: consecutive stems up to a target size.
+        let mut postings_file = Vec::with_capacity(stems.len());
+        let mut file = 0u32;
+        let mut size = 0usize;
+        for list in &postings {
+            let bytes = list.len() * 2 + 12;
+            if size > 0 && size + bytes > POSTINGS_FILE_BYTES {
+                file += 1;
+                size = 0;
+            }
+            size += bytes;
+            postings_file.push(file);
+        }
+        let mut vocabulary_files: BTreeMap<String, u32> = BTreeMap::new();
+        let mut shard_bytes: BTreeMap<String, usize> = BTreeMap::new();
+        for w in &vocabulary {
+            let bytes = w.folded.len()
+                + 24
+                + if w.surface == w.folded {
+                    0
+                } else {
+                    w.surface.len() + 3
+                };
+            *shard_bytes.entry(shard_key(&w.folded)).or_default() += bytes;
+        }
+        let mut file = 0u32;
+        let mut size = 0usize;
+        for (key, bytes) in shard_bytes {
+            if size > 0 && size + bytes > VOCABULARY_FILE_BYTES {
+                file += 1;
+                size = 0;
+            }
+            size += bytes;
+            vocabulary_files.insert(key, file);
+        }
+        SearchIndex {
+            docs,
+            bodies,
+            organisations,
+            years,
+            stems,
+            postings,
+            vocabulary,
+            postings_file,
+            vocabulary_files,
+            facets,
+        }
+    }
+}

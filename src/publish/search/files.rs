@@ -1,0 +1,263 @@
+//! The index as files: `meta.js`, vocabulary shards, postings, documents and facets, each a
+//! `.js` file a `<script>` element loads (docs/search.md describes them); numbers are
+//! written as base-32 digit strings ([`encode_numbers`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::base::diagnostic::{Error, Result};
+use crate::content::model::Archive;
+use crate::publish::output::OutputFile;
+use crate::publish::search::index::*;
+use crate::publish::search::words::*;
+
+impl SearchIndex {
+    /// The files of the index: site path and text.
+    pub fn files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
+        // `<` appears only inside JSON strings: written as \u003c, no file contains
+        // "<script>" or "</script>", even if someone inlines one into a page.
+        let file = |name: String, kind: &str, key: &str, data: String| {
+            // Most files have no `<`: their data is copied once, into the file's text.
+            let data = match data.contains('<') {
+                true => data.replace('<', "\\u003c"),
+                false => data,
+            };
+            let text = format!("quorumSearchIndex({kind:?},{key:?},{data});\n");
+            (format!("{INDEX_DIR}{name}"), text)
+        };
+        let json = |v: &serde_json::Value| v.to_string();
+
+        // Vocabulary shards.
+        let mut shards: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
+        for w in &self.vocabulary {
+            let mut entry = vec![
+                serde_json::Value::from(w.folded.as_str()),
+                w.stem.into(),
+                self.postings_file[w.stem as usize].into(),
+                self.df(w.stem).into(),
+            ];
+            if w.surface != w.folded {
+                entry.push(w.surface.as_str().into());
+            }
+            shards
+                .entry(shard_key(&w.folded))
+                .or_default()
+                .push(entry.into());
+        }
+        let mut groups: BTreeMap<u32, serde_json::Map<String, serde_json::Value>> = BTreeMap::new();
+        for (key, entries) in shards {
+            groups
+                .entry(self.vocabulary_files[&key])
+                .or_default()
+                .insert(key, entries.into());
+        }
+        for (n, group) in groups {
+            files.push(file(
+                format!("w-{n}.js"),
+                "w",
+                &n.to_string(),
+                json(&serde_json::Value::Object(group)),
+            ));
+        }
+
+        // Postings files: a JSON object per file, stem id → encoded postings, written
+        // directly (ids are digits and the encoding's alphabet needs no escaping), keys in
+        // the order of their text, as a JSON map sorts them.
+        let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
+        let mut numbers = Vec::new();
+        for (stem, list) in self.postings.iter().enumerate() {
+            numbers.clear();
+            let mut previous: i64 = -1;
+            for &(doc, weight) in list {
+                let delta = (i64::from(doc) - previous) as u64;
+                numbers.push(delta << 4 | u64::from(weight));
+                previous = i64::from(doc);
+            }
+            by_file
+                .entry(self.postings_file[stem])
+                .or_default()
+                .push((stem.to_string(), encode_numbers(&numbers)));
+        }
+        for (n, mut entries) in by_file {
+            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut data = String::with_capacity(
+                entries
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len() + 6)
+                    .sum::<usize>()
+                    + 2,
+            );
+            data.push('{');
+            for (i, (stem, postings)) in entries.iter().enumerate() {
+                if i > 0 {
+                    data.push(',');
+                }
+                data.push('"');
+                data.push_str(stem);
+                data.push_str("\":\"");
+                data.push_str(postings);
+                data.push('"');
+            }
+            data.push('}');
+            files.push(file(format!("p-{n}.js"), "p", &n.to_string(), data));
+        }
+
+        // Documents.
+        let doc_files: Vec<(String, String)> = self
+            .docs
+            .par_chunks(DOC_CHUNK)
+            .enumerate()
+            .map(|(n, chunk)| {
+                let rows: Vec<_> = chunk
+                    .iter()
+                    .map(|d| {
+                        (
+                            d.kind as u8,
+                            &d.path,
+                            &d.title,
+                            &d.meeting_title,
+                            &d.date,
+                            d.body,
+                            &d.organisations,
+                            &d.text,
+                        )
+                    })
+                    .collect();
+                let data = serde_json::to_string(&rows).unwrap_or_default();
+                file(format!("d-{n}.js"), "d", &n.to_string(), data)
+            })
+            .collect();
+        files.extend(doc_files);
+
+        // Facets.
+        for (facet, ids) in &self.facets {
+            let mut numbers = Vec::with_capacity(ids.len());
+            let mut previous: i64 = -1;
+            for &id in ids {
+                numbers.push((i64::from(id) - previous) as u64);
+                previous = i64::from(id);
+            }
+            files.push(file(
+                format!("f-{facet}.js"),
+                "f",
+                facet,
+                json(&encode_numbers(&numbers).into()),
+            ));
+        }
+
+        // The manifest.
+        let mut stop: Vec<String> = STOP_SV.iter().chain(STOP_EN).map(|w| fold(w)).collect();
+        stop.sort_unstable();
+        stop.dedup();
+        let used: BTreeSet<&str> = self.facets.keys().map(String::as_str).collect();
+        let meta = serde_json::json!({
+            "version": 1,
+            "docs": self.docs.len(),
+            "chunk": DOC_CHUNK,
+            "stop": stop,
+            "shards": self.vocabulary_files,
+            "bodies": self.bodies.iter().enumerate()
+                .filter(|(i, _)| used.contains(format!("b{i}").as_str()))
+                .map(|(i, (key, name))| serde_json::json!([i, key, name]))
+                .collect::<Vec<_>>(),
+            "organisations": self.organisations.iter().enumerate()
+                .filter(|(i, _)| used.contains(format!("o{i}").as_str()))
+                .map(|(i, (key, name, short))| serde_json::json!([i, key, name, short]))
+                .collect::<Vec<_>>(),
+            "years": self.years,
+            "prefixLimit": PREFIX_LIMIT,
+            "prefixFactor": PREFIX_FACTOR,
+            "suffixFactor": SUFFIX_FACTOR,
+        });
+        files.push(file("meta.js".into(), "meta", "", json(&meta)));
+        files
+    }
+}
+
+/// Numbers as a string of base-32 digits, most significant first: `0-9a-v` end a number,
+/// `w-zA-Z_-` (32 more) are the digits before its last. Dense posting lists take one or
+/// two characters per document; `search.js` decodes them with a loop.
+pub(crate) fn encode_numbers(numbers: &[u64]) -> String {
+    const ALPHABET: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-";
+    let mut out = String::with_capacity(numbers.len() * 2);
+    let mut digits = Vec::new();
+    for &n in numbers {
+        digits.clear();
+        let mut v = n;
+        loop {
+            digits.push((v & 31) as usize);
+            v >>= 5;
+            if v == 0 {
+                break;
+            }
+        }
+        for (i, &d) in digits.iter().enumerate().rev() {
+            let index = if i == 0 { d } else { d + 32 };
+            out.push(ALPHABET[index] as char);
+        }
+    }
+    out
+}
+
+/// The inverse of [`encode_numbers`].
+#[cfg(test)]
+pub(crate) fn decode_numbers(text: &str) -> Vec<u64> {
+    let mut out = Vec::new();
+    let mut value = 0u64;
+    for c in text.bytes() {
+        let index = match c {
+            b'0'..=b'9' => c - b'0',
+            b'a'..=b'z' => c - b'a' + 10,
+            b'A'..=b'Z' => c - b'A' + 36,
+            b'_' => 62,
+            _ => 63,
+        } as u64;
+        if index >= 32 {
+            value = value * 32 + (index - 32);
+        } else {
+            out.push(value * 32 + index);
+            value = 0;
+        }
+    }
+    out
+}
+
+/// The index files of an archive, ready to write.
+pub(crate) fn index_files(archive: &Archive) -> Vec<OutputFile> {
+    SearchIndex::build(archive)
+        .files()
+        .into_iter()
+        .map(|(path, text)| OutputFile::Text { path, text })
+        .collect()
+}
+
+/// For `serve`: the index files of the archive that differ from those in `output`, after
+/// removing index files the new index no longer has (a smaller archive needs fewer). An
+/// edit of one meeting's text changes a few files of thousands: only those are rewritten.
+pub fn refresh_index(output: &Path, archive: &Archive) -> Result<Vec<OutputFile>> {
+    let files = SearchIndex::build(archive).files();
+    let keep: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix(INDEX_DIR))
+        .collect();
+    let folder = output.join(INDEX_DIR.trim_matches('/'));
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".js") && !keep.contains(name.as_str()) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+            }
+        }
+    }
+    Ok(files
+        .into_par_iter()
+        .filter(|(path, text)| {
+            let on_disk = output.join(path.trim_start_matches('/'));
+            std::fs::read(on_disk).map_or(true, |old| old != text.as_bytes())
+        })
+        .map(|(path, text)| OutputFile::Text { path, text })
+        .collect())
+}

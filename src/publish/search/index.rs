@@ -1,0 +1,139 @@
+//! The search index in memory: its documents, vocabulary, stems, postings and facets, and the
+//! constants that size its files and weigh its scores.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::publish::search::words::*;
+
+pub const INDEX_DIR: &str = "/search/";
+/// Documents per `d-<n>.js` file.
+pub(crate) const DOC_CHUNK: usize = 32;
+/// Target size of one postings file; a single larger list gets a file of its own.
+pub(crate) const POSTINGS_FILE_BYTES: usize = 48 * 1024;
+/// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
+pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
+/// Characters of plain text kept per document for snippets.
+pub(crate) const SNIPPET_CHARS: usize = 480;
+/// Weights are stored in 4 bits: 1..=15.
+pub(crate) const WEIGHT_LEVELS: f32 = 15.0;
+pub(crate) const BM25_K1: f32 = 1.2;
+pub(crate) const BM25_B: f32 = 0.75;
+/// How much a document kind counts: a decision is the most specific answer.
+pub(crate) const KIND_BOOST: [f32; 3] = [0.8, 1.0, 1.3];
+/// Score factor of a stem reached through a prefix or a shortened word, not an exact word.
+pub(crate) const PREFIX_FACTOR: f32 = 0.6;
+pub(crate) const SUFFIX_FACTOR: f32 = 0.8;
+/// At most this many stems per query word from prefix matching (most frequent first).
+pub(crate) const PREFIX_LIMIT: usize = 16;
+
+/// Stems a prefix of `chars` characters may expand to: fewer for short prefixes (2 → 4,
+/// 3 → 8, 4 and more → 16), which match many words and would load many postings.
+pub(crate) fn prefix_limit(chars: usize) -> usize {
+    PREFIX_LIMIT.min(4 << chars.saturating_sub(2).min(8))
+}
+/// Results whose snippets the search page loads at once.
+pub(crate) const PAGE_SIZE: usize = 20;
+
+/// What a search result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub(crate) enum DocKind {
+    Meeting = 0,
+    Item = 1,
+    Decision = 2,
+}
+
+/// One search result: a meeting, an agenda item or a decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub(crate) kind: DocKind,
+    /// Site path with anchor: `/meetings/<slug>/#item-8`.
+    pub path: String,
+    pub(crate) title: String,
+    pub(crate) meeting_title: String,
+    pub(crate) date: String,
+    pub(crate) year: i32,
+    /// Index into [`SearchIndex::bodies`].
+    pub(crate) body: usize,
+    /// Indexes into [`SearchIndex::organisations`]: the organiser first, then presenters'.
+    pub(crate) organisations: Vec<usize>,
+    /// Plain text for the snippet, at most [`SNIPPET_CHARS`] characters.
+    pub(crate) text: String,
+}
+
+/// A vocabulary entry: a folded word, as written (when that differs), and its stem.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WordEntry {
+    pub(crate) folded: String,
+    pub(crate) surface: String,
+    pub(crate) stem: u32,
+}
+
+/// Filters of a query (the search form's).
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub body: Option<String>,
+    pub organisation: Option<String>,
+    pub year: Option<i32>,
+    pub decisions_only: bool,
+}
+
+/// One result of [`SearchIndex::search`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    pub doc: u32,
+    pub(crate) score: f32,
+}
+
+/// What a query found, and which index files the script would have loaded for it.
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    pub hits: Vec<Hit>,
+    /// True when no document has every word, and the hits have some of them.
+    pub(crate) partial: bool,
+    /// Site paths of the files loaded (vocabulary, postings, facets, first page of docs).
+    pub files: BTreeSet<String>,
+}
+
+/// The whole search index in memory.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    pub docs: Vec<Doc>,
+    /// `(key, name)`.
+    pub(crate) bodies: Vec<(String, String)>,
+    /// `(key, name, short)`.
+    pub(crate) organisations: Vec<(String, String, Option<String>)>,
+    pub years: Vec<i32>,
+    /// Stems, sorted; a stem's id is its position.
+    pub stems: Vec<String>,
+    /// Per stem: `(doc id, weight 1..=15)`, by doc id.
+    pub(crate) postings: Vec<Vec<(u32, u8)>>,
+    /// Sorted by folded word, then surface.
+    pub vocabulary: Vec<WordEntry>,
+    /// Per stem: the postings file it is in.
+    pub(crate) postings_file: Vec<u32>,
+    /// Per vocabulary shard (two-letter key): the file it is in. Consecutive shards share
+    /// a file up to a target size: a small site gets a few files, a large one a file per
+    /// shard.
+    pub(crate) vocabulary_files: BTreeMap<String, u32>,
+    /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
+    /// its documents, sorted.
+    pub(crate) facets: BTreeMap<String, Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// The vocabulary file holding a folded word, if any word shares its first letters.
+    pub(crate) fn vocabulary_file(&self, folded: &str) -> Option<u32> {
+        self.vocabulary_files.get(&shard_key(folded)).copied()
+    }
+
+    pub(crate) fn df(&self, stem: u32) -> usize {
+        self.postings[stem as usize].len()
+    }
+
+    /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
+    pub(crate) fn facet(&self, facet: &str) -> &[u32] {
+        self.facets.get(facet).map_or(&[], Vec::as_slice)
+    }
+}
