@@ -23,7 +23,11 @@ use crate::publish::output::check_output_dir;
 pub(crate) const EVENTS_PATH: &str = "/__quorum/events";
 
 /// Put before `</body>` of every HTML response (never into the files themselves).
-pub(crate) const LIVE_RELOAD_SCRIPT: &str = r#"<script>/* quorum serve: live reload */(function(){var box=null,s=new EventSource("/__quorum/events");s.addEventListener("reload",function(){location.reload();});s.addEventListener("build-error",function(e){if(!box){box=document.createElement("div");box.id="quorum-error";box.setAttribute("role","alert");box.style.cssText="position:fixed;left:1rem;right:1rem;bottom:1rem;max-height:60vh;overflow:auto;z-index:2147483647;background:#fff0f0;color:#5c0000;border:3px solid #b00020;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,monospace;white-space:pre-wrap;box-shadow:0 4px 24px rgba(0,0,0,.35)";document.body.appendChild(box);}box.textContent=JSON.parse(e.data);});})();</script>"#;
+pub(crate) const LIVE_RELOAD_SCRIPT: &str = concat!(
+    "<script>",
+    include_str!("../../assets/live-reload.js"),
+    "</script>"
+);
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
