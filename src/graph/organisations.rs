@@ -1,6 +1,8 @@
 //! The organisations: `/organisations/` and a page per organisation with what it organised,
 //! attended, presented and decided, and its people.
 
+use crate::base::config::Language;
+use crate::content::model::{Archive, Organisation};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::shared::Shared;
@@ -24,11 +26,42 @@ pub(crate) fn organisation_pages(
     newest_first: &[usize],
     labels: &Labels,
 ) -> Vec<Page> {
-    let (lang, home) = (labels.language, &labels.home);
-    let crumb = labels.crumb(&labels.organisations, "/organisations/");
-    let mut pages = Vec::new();
-    let archive = refs.archive;
-    let mut index: BTreeMap<&str, OrgIndex> = archive
+    let index = index_organisations(refs.archive, newest_first);
+    let mut pages = vec![Page {
+        path: "/organisations/".into(),
+        template: "organisations.html",
+        kind: "organisations",
+        lang: labels.language,
+        title: labels.organisations.clone(),
+        breadcrumbs: vec![labels.home.clone()],
+        data: PageData::Organisations {
+            organisations: organisation_summaries(refs, &index),
+        },
+        meetings: None,
+    }];
+    let crumbs = vec![
+        labels.home.clone(),
+        labels.crumb(&labels.organisations, "/organisations/"),
+    ];
+    for organisation in refs.archive.organisations.values() {
+        let entry = &index[organisation.key.as_str()];
+        pages.push(organisation_page(
+            refs,
+            labels.language,
+            &crumbs,
+            organisation,
+            entry,
+        ));
+    }
+    pages
+}
+
+/// What each organisation organised, attended and presented, and its people.
+fn index_organisations<'a>(
+    archive: &'a Archive,
+    newest_first: &[usize],
+) -> BTreeMap<&'a str, OrgIndex> {
+    let mut index: BTreeMap<&'a str, OrgIndex> = archive
         .organisations
         .keys()
         .map(|k| (k.as_str(), OrgIndex::default()))
@@ -65,7 +98,16 @@ pub(crate) fn organisation_pages(
             }
         }
     }
-    let summaries = archive
+    index
+}
+
+/// The organisations with their counts, for `/organisations/`.
+fn organisation_summaries(
+    refs: &Refs<'_>,
+    index: &BTreeMap<&str, OrgIndex>,
+) -> Vec<OrganisationSummary> {
+    let archive = refs.archive;
+    archive
         .organisations
         .values()
         .map(|o| {
@@ -81,83 +123,77 @@ pub(crate) fn organisation_pages(
                 person_count: entry.people.len(),
             }
         })
+        .collect()
+}
+
+/// An organisation's page: the meetings it organised, attended and presented at, its
+/// decisions and its people.
+fn organisation_page(
+    refs: &Refs<'_>,
+    lang: Language,
+    crumbs: &[Crumb],
+    organisation: &Organisation,
+    entry: &OrgIndex,
+) -> Page {
+    let archive = refs.archive;
+    // Decisions of the meetings it organised and of the items it presented; the
+    // meetings it only attended are listed, not their decisions (a municipality
+    // attends most meetings of its networks, and would list nearly every decision).
+    let mut own_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
+        .organised
+        .iter()
+        .map(|&i| std::cmp::Reverse(i))
         .collect();
-    pages.push(Page {
-        path: "/organisations/".into(),
-        template: "organisations.html",
-        kind: "organisations",
+    own_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
+    let decisions: Vec<Shared<ExtractView>> = own_meetings
+        .iter()
+        .flat_map(|r| refs.decisions[r.0].iter())
+        .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
+        .cloned()
+        .collect();
+    let mut shown_meetings = own_meetings;
+    shown_meetings.extend(entry.attended.iter().copied());
+    let org_ref = refs.orgs[organisation.key.as_str()].clone();
+    Page {
+        path: org_ref.path.clone(),
+        template: "organisation.html",
+        kind: "organisation",
         lang,
-        title: crumb.title.clone(),
-        breadcrumbs: vec![home.clone()],
-        data: PageData::Organisations {
-            organisations: summaries,
+        title: organisation.name.clone(),
+        breadcrumbs: crumbs.to_vec(),
+        data: PageData::Organisation {
+            organisation: OrganisationDetail {
+                organisation: org_ref,
+                aliases: organisation.aliases.clone(),
+                kind: organisation.kind.clone(),
+                url: organisation.url.clone(),
+            },
+            organised: entry
+                .organised
+                .iter()
+                .map(|&i| refs.meetings[i].clone())
+                .collect(),
+            attended: entry
+                .attended
+                .iter()
+                .take(ATTENDED_PER_ORGANISATION_PAGE)
+                .map(|r| refs.meetings[r.0].clone())
+                .collect(),
+            attended_total: entry.attended.len(),
+            presented: entry
+                .presented
+                .iter()
+                .map(|&(i, j)| refs.presented(i, j))
+                .collect(),
+            decision_total: decisions.len(),
+            decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
+            people: entry.people.iter().map(|k| refs.person(k)).collect(),
         },
         meetings: None,
-    });
-    for organisation in archive.organisations.values() {
-        let entry = &index[organisation.key.as_str()];
-        // Decisions of the meetings it organised and of the items it presented; the
-        // meetings it only attended are listed, not their decisions (a municipality
-        // attends most meetings of its networks, and would list nearly every decision).
-        let mut own_meetings: BTreeSet<std::cmp::Reverse<usize>> = entry
-            .organised
-            .iter()
-            .map(|&i| std::cmp::Reverse(i))
-            .collect();
-        own_meetings.extend(entry.presented.iter().map(|(i, _)| std::cmp::Reverse(*i)));
-        let decisions: Vec<Shared<ExtractView>> = own_meetings
-            .iter()
-            .flat_map(|r| refs.decisions[r.0].iter())
-            .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
-            .cloned()
-            .collect();
-        let mut shown_meetings = own_meetings;
-        shown_meetings.extend(entry.attended.iter().copied());
-        let org_ref = refs.orgs[organisation.key.as_str()].clone();
-        pages.push(
-            Page {
-                path: org_ref.path.clone(),
-                template: "organisation.html",
-                kind: "organisation",
-                lang,
-                title: organisation.name.clone(),
-                breadcrumbs: vec![home.clone(), crumb.clone()],
-                data: PageData::Organisation {
-                    organisation: OrganisationDetail {
-                        organisation: org_ref,
-                        aliases: organisation.aliases.clone(),
-                        kind: organisation.kind.clone(),
-                        url: organisation.url.clone(),
-                    },
-                    organised: entry
-                        .organised
-                        .iter()
-                        .map(|&i| refs.meetings[i].clone())
-                        .collect(),
-                    attended: entry
-                        .attended
-                        .iter()
-                        .take(ATTENDED_PER_ORGANISATION_PAGE)
-                        .map(|r| refs.meetings[r.0].clone())
-                        .collect(),
-                    attended_total: entry.attended.len(),
-                    presented: entry
-                        .presented
-                        .iter()
-                        .map(|&(i, j)| refs.presented(i, j))
-                        .collect(),
-                    decision_total: decisions.len(),
-                    decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
-                    people: entry.people.iter().map(|k| refs.person(k)).collect(),
-                },
-                meetings: None,
-            }
-            .depending_on(
-                shown_meetings
-                    .iter()
-                    .map(|r| archive.meetings[r.0].slug.clone()),
-            ),
-        );
     }
-    pages
+    .depending_on(
+        shown_meetings
+            .iter()
+            .map(|r| archive.meetings[r.0].slug.clone()),
+    )
 }

@@ -1,6 +1,8 @@
 //! The people: `/people/` and a page per person with the meetings they attended, what they
 //! presented and the roles they held.
 
+use crate::base::config::Language;
+use crate::content::model::{Archive, Person};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::shared::Shared;
@@ -21,11 +23,49 @@ struct PersonIndex {
 
 /// `/people/` and a page per person.
 pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
-    let (lang, home) = (labels.language, &labels.home);
-    let crumb = labels.crumb(&labels.people, "/people/");
-    let mut pages = Vec::new();
     let archive = refs.archive;
-    let mut index: BTreeMap<&str, PersonIndex> = archive
+    let index = index_people(archive, newest_first);
+    let summaries: Vec<PersonSummary> = archive
+        .people
+        .values()
+        .map(|p| {
+            let entry = &index[p.key.as_str()];
+            let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
+            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
+            PersonSummary {
+                person: refs.person(&p.key),
+                organisations: orgs_of(refs, entry),
+                meeting_count: meetings.len(),
+            }
+        })
+        .collect();
+    let mut pages = vec![Page {
+        path: "/people/".into(),
+        template: "people.html",
+        kind: "people",
+        lang: labels.language,
+        title: labels.people.clone(),
+        breadcrumbs: vec![labels.home.clone()],
+        data: PageData::People { people: summaries },
+        meetings: None,
+    }];
+    let crumbs = vec![
+        labels.home.clone(),
+        labels.crumb(&labels.people, "/people/"),
+    ];
+    for person in archive.people.values() {
+        let entry = &index[person.key.as_str()];
+        pages.push(person_page(refs, labels.language, &crumbs, person, entry));
+    }
+    pages
+}
+
+/// What each person attended (with their role) and presented, and their organisations.
+fn index_people<'a>(
+    archive: &'a Archive,
+    newest_first: &[usize],
+) -> BTreeMap<&'a str, PersonIndex> {
+    let mut index: BTreeMap<&'a str, PersonIndex> = archive
         .people
         .keys()
         .map(|k| (k.as_str(), PersonIndex::default()))
@@ -69,89 +109,73 @@ pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Lab
             }
         }
     }
-    let orgs_of = |entry: &PersonIndex| -> Vec<Shared<OrgRef>> {
-        entry
-            .organisations
-            .iter()
-            .filter_map(|k| refs.org(k))
-            .collect()
-    };
-    let summaries = archive
-        .people
-        .values()
-        .map(|p| {
-            let entry = &index[p.key.as_str()];
-            let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
-            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
-            PersonSummary {
-                person: refs.person(&p.key),
-                organisations: orgs_of(entry),
-                meeting_count: meetings.len(),
-            }
-        })
-        .collect();
-    pages.push(Page {
-        path: "/people/".into(),
-        template: "people.html",
-        kind: "people",
+    index
+}
+
+/// The organisations a person belongs to or attended for.
+fn orgs_of(refs: &Refs<'_>, entry: &PersonIndex) -> Vec<Shared<OrgRef>> {
+    entry
+        .organisations
+        .iter()
+        .filter_map(|k| refs.org(k))
+        .collect()
+}
+
+/// A person's page: the meetings they attended, the items they presented, their roles.
+fn person_page(
+    refs: &Refs<'_>,
+    lang: Language,
+    crumbs: &[Crumb],
+    person: &Person,
+    entry: &PersonIndex,
+) -> Page {
+    let archive = refs.archive;
+    let person_ref = refs.person(&person.key);
+    Page {
+        path: person_ref.path.clone(),
+        template: "person.html",
+        kind: "person",
         lang,
-        title: crumb.title.clone(),
-        breadcrumbs: vec![home.clone()],
-        data: PageData::People { people: summaries },
+        title: person.name.clone(),
+        breadcrumbs: crumbs.to_vec(),
+        data: PageData::Person {
+            person: PersonDetail {
+                person: person_ref,
+                aliases: person.aliases.clone(),
+                organisations: orgs_of(refs, entry),
+            },
+            attended: entry
+                .attended
+                .iter()
+                .map(|(i, p)| Attendance {
+                    meeting: refs.meetings[*i].clone(),
+                    role: p.role.clone(),
+                    note: p.note.clone(),
+                    organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
+                })
+                .collect(),
+            presented: entry
+                .presented
+                .iter()
+                .map(|&(i, j)| refs.presented(i, j))
+                .collect(),
+            roles: entry
+                .roles
+                .iter()
+                .map(|&(role, i)| RoleView {
+                    role,
+                    meeting: refs.meetings[i].clone(),
+                })
+                .collect(),
+        },
         meetings: None,
-    });
-    for person in archive.people.values() {
-        let entry = &index[person.key.as_str()];
-        let person_ref = refs.person(&person.key);
-        pages.push(
-            Page {
-                path: person_ref.path.clone(),
-                template: "person.html",
-                kind: "person",
-                lang,
-                title: person.name.clone(),
-                breadcrumbs: vec![home.clone(), crumb.clone()],
-                data: PageData::Person {
-                    person: PersonDetail {
-                        person: person_ref,
-                        aliases: person.aliases.clone(),
-                        organisations: orgs_of(entry),
-                    },
-                    attended: entry
-                        .attended
-                        .iter()
-                        .map(|(i, p)| Attendance {
-                            meeting: refs.meetings[*i].clone(),
-                            role: p.role.clone(),
-                            note: p.note.clone(),
-                            organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
-                        })
-                        .collect(),
-                    presented: entry
-                        .presented
-                        .iter()
-                        .map(|&(i, j)| refs.presented(i, j))
-                        .collect(),
-                    roles: entry
-                        .roles
-                        .iter()
-                        .map(|&(role, i)| RoleView {
-                            role,
-                            meeting: refs.meetings[i].clone(),
-                        })
-                        .collect(),
-                },
-                meetings: None,
-            }
-            .depending_on(
-                entry
-                    .attended
-                    .iter()
-                    .map(|(i, _)| *i)
-                    .chain(entry.presented.iter().map(|(i, _)| *i))
-                    .map(|i| archive.meetings[i].slug.clone()),
-            ),
-        );
     }
-    pages
+    .depending_on(
+        entry
+            .attended
+            .iter()
+            .map(|(i, _)| *i)
+            .chain(entry.presented.iter().map(|(i, _)| *i))
+            .map(|i| archive.meetings[i].slug.clone()),
+    )
 }
