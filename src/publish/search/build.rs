@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::base::config::Language;
 use crate::base::text::text_one_line;
-use crate::content::model::{Archive, Meeting};
+use crate::content::model::{Appendix, Archive, Item, Meeting};
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -156,52 +156,56 @@ pub(crate) struct Tables {
     organisations: HashMap<String, usize>,
 }
 
-/// The documents of one meeting, and the words first seen in it (by this thread).
-pub(crate) fn analyse_meeting(
-    archive: &Archive,
-    tables: &Tables,
-    meeting: &Meeting,
-    cache: &mut WordCache,
-) -> (Vec<Analysed>, Vec<Arc<Word>>) {
-    let language = meeting.language;
-    let name_of_person = |key: &str| {
-        archive
+/// One meeting as the search index sees it: the names its documents refer to, resolved
+/// once, and the fields every document of the meeting shares.
+struct MeetingDocs<'a> {
+    archive: &'a Archive,
+    tables: &'a Tables,
+    meeting: &'a Meeting,
+    path: String,
+    date: String,
+    body: usize,
+}
+
+impl<'a> MeetingDocs<'a> {
+    fn new(archive: &'a Archive, tables: &'a Tables, meeting: &'a Meeting) -> Self {
+        MeetingDocs {
+            archive,
+            tables,
+            meeting,
+            path: crate::graph::meeting_path(&meeting.slug),
+            date: meeting.date.to_string(),
+            body: tables.bodies.get(&meeting.body).copied().unwrap_or(0),
+        }
+    }
+
+    fn person_name(&self, key: &str) -> String {
+        self.archive
             .people
             .get(key)
             .map_or_else(|| key.to_string(), |p| p.name.clone())
-    };
-    let org_name = |key: &str| -> String {
-        archive.organisations.get(key).map_or_else(
+    }
+
+    /// An organisation's name and short name, as searched.
+    fn org_name(&self, key: &str) -> String {
+        self.archive.organisations.get(key).map_or_else(
             || key.to_string(),
             |o| match &o.short {
                 Some(short) => format!("{} {short}", o.name),
                 None => o.name.clone(),
             },
         )
-    };
-    let org_index = |key: &String| tables.organisations.get(key).copied();
-    let path = crate::graph::meeting_path(&meeting.slug);
-    let date = meeting.date.to_string();
-    let year = meeting.date.year();
-    let body = tables.bodies.get(&meeting.body).copied().unwrap_or(0);
-    let body_name = archive
-        .bodies
-        .get(&meeting.body)
-        .map_or_else(|| meeting.body.clone(), |b| b.name.clone());
-    let base = |kind, path: String, title: &str, organisations: Vec<usize>, text: String| Doc {
-        kind,
-        path,
-        title: title.to_string(),
-        meeting_title: meeting.title.clone(),
-        date: date.clone(),
-        year,
-        body,
-        organisations,
-        text,
-    };
-    let item_organisations = |item: &crate::content::model::Item| -> Vec<usize> {
+    }
+
+    fn org_index(&self, key: &String) -> Option<usize> {
+        self.tables.organisations.get(key).copied()
+    }
+
+    /// The organiser, then the organisations presenting the item, each once.
+    fn item_organisations(&self, item: &Item) -> Vec<usize> {
         let mut seen = Vec::new();
-        for key in meeting
+        for key in self
+            .meeting
             .organiser
             .iter()
             .chain(
@@ -211,89 +215,118 @@ pub(crate) fn analyse_meeting(
             )
             .chain(&item.presenting_organisations)
         {
-            if let Some(i) = org_index(key) {
+            if let Some(i) = self.org_index(key) {
                 if !seen.contains(&i) {
                     seen.push(i);
                 }
             }
         }
         seen
-    };
+    }
 
-    let mut docs = Vec::new();
-
-    // The meeting: its title, forum, organiser, tags and agenda; who took part.
-    let mut text = DocText::new(cache, language);
-    text.add(&meeting.title, 3.0);
-    text.add(&body_name, 2.0);
-    if let Some(organiser) = &meeting.organiser {
-        text.add(&org_name(organiser), 2.0);
-    }
-    for tag in &meeting.tags {
-        text.add(&tag.name, 2.0);
-    }
-    let intro = text_one_line(&meeting.intro_html);
-    text.add(&intro, 1.0);
-    // The agenda counts half: the items are results of their own, and should rank above
-    // the meeting that lists them.
-    for item in &meeting.items {
-        text.add(&item.title, 0.5);
-    }
-    for attachment in &meeting.attachments {
-        text.add(&attachment.title, 1.0);
-    }
-    for value in [&meeting.location, &meeting.kind].into_iter().flatten() {
-        text.add(value, 1.0);
-    }
-    let mut people: Vec<&str> = meeting
-        .chair
-        .iter()
-        .chain(&meeting.scribes)
-        .chain(&meeting.attendees)
-        .map(|p| p.person.as_str())
-        .collect();
-    people.sort_unstable();
-    people.dedup();
-    for person in people {
-        text.add(&name_of_person(person), 0.5);
-    }
-    let mut meeting_orgs: Vec<usize> = Vec::new();
-    for item in &meeting.items {
-        for i in item_organisations(item) {
-            if !meeting_orgs.contains(&i) {
-                meeting_orgs.push(i);
-            }
+    /// A document of this meeting.
+    fn doc(
+        &self,
+        kind: DocKind,
+        path: String,
+        title: &str,
+        organisations: Vec<usize>,
+        text: String,
+    ) -> Doc {
+        Doc {
+            kind,
+            path,
+            title: title.to_string(),
+            meeting_title: self.meeting.title.clone(),
+            date: self.date.clone(),
+            year: self.meeting.date.year(),
+            body: self.body,
+            organisations,
+            text,
         }
     }
-    if meeting_orgs.is_empty() {
-        meeting_orgs.extend(meeting.organiser.as_ref().and_then(org_index));
-    }
-    let snippet = if intro.is_empty() {
-        meeting
-            .items
-            .iter()
-            .map(|i| i.title.as_str())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    } else {
-        intro
-    };
-    docs.push(text.finish(base(
-        DocKind::Meeting,
-        path.clone(),
-        &meeting.title,
-        meeting_orgs,
-        clip(&snippet, SNIPPET_CHARS),
-    )));
 
-    // Items and their decisions.
-    for item in &meeting.items {
-        let organisations = item_organisations(item);
+    /// The meeting itself: its title, forum, organiser, tags and agenda; who took part.
+    fn meeting_doc(&self, cache: &mut WordCache) -> Analysed {
+        let meeting = self.meeting;
+        let body_name = self
+            .archive
+            .bodies
+            .get(&meeting.body)
+            .map_or_else(|| meeting.body.clone(), |b| b.name.clone());
+        let mut text = DocText::new(cache, meeting.language);
+        text.add(&meeting.title, 3.0);
+        text.add(&body_name, 2.0);
+        if let Some(organiser) = &meeting.organiser {
+            text.add(&self.org_name(organiser), 2.0);
+        }
+        for tag in &meeting.tags {
+            text.add(&tag.name, 2.0);
+        }
+        let intro = text_one_line(&meeting.intro_html);
+        text.add(&intro, 1.0);
+        // The agenda counts half: the items are results of their own, and should rank above
+        // the meeting that lists them.
+        for item in &meeting.items {
+            text.add(&item.title, 0.5);
+        }
+        for attachment in &meeting.attachments {
+            text.add(&attachment.title, 1.0);
+        }
+        for value in [&meeting.location, &meeting.kind].into_iter().flatten() {
+            text.add(value, 1.0);
+        }
+        let mut people: Vec<&str> = meeting
+            .chair
+            .iter()
+            .chain(&meeting.scribes)
+            .chain(&meeting.attendees)
+            .map(|p| p.person.as_str())
+            .collect();
+        people.sort_unstable();
+        people.dedup();
+        for person in people {
+            text.add(&self.person_name(person), 0.5);
+        }
+        let mut meeting_orgs: Vec<usize> = Vec::new();
+        for item in &meeting.items {
+            for i in self.item_organisations(item) {
+                if !meeting_orgs.contains(&i) {
+                    meeting_orgs.push(i);
+                }
+            }
+        }
+        if meeting_orgs.is_empty() {
+            meeting_orgs.extend(meeting.organiser.as_ref().and_then(|k| self.org_index(k)));
+        }
+        let snippet = if intro.is_empty() {
+            meeting
+                .items
+                .iter()
+                .map(|i| i.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        } else {
+            intro
+        };
+        text.finish(self.doc(
+            DocKind::Meeting,
+            self.path.clone(),
+            &meeting.title,
+            meeting_orgs,
+            clip(&snippet, SNIPPET_CHARS),
+        ))
+    }
+
+    /// An agenda item, then each of its decisions.
+    fn item_docs(&self, item: &Item, cache: &mut WordCache, docs: &mut Vec<Analysed>) {
+        let language = self.meeting.language;
+        let organisations = self.item_organisations(item);
         let plain = text_one_line(&item.html);
         let mut text = DocText::new(cache, language);
         text.add(&item.title, 3.0);
         for p in &item.presenters {
-            text.add(&name_of_person(&p.person), 1.0);
+            text.add(&self.person_name(&p.person), 1.0);
         }
         for key in item
             .presenters
@@ -301,12 +334,12 @@ pub(crate) fn analyse_meeting(
             .filter_map(|p| p.organisation.as_ref())
             .chain(&item.presenting_organisations)
         {
-            text.add(&org_name(key), 1.0);
+            text.add(&self.org_name(key), 1.0);
         }
         text.add(&plain, 1.0);
-        docs.push(text.finish(base(
+        docs.push(text.finish(self.doc(
             DocKind::Item,
-            format!("{path}#{}", item.anchor),
+            format!("{}#{}", self.path, item.anchor),
             &item.title,
             organisations.clone(),
             clip(&plain, SNIPPET_CHARS),
@@ -315,31 +348,54 @@ pub(crate) fn analyse_meeting(
             let mut text = DocText::new(cache, language);
             text.add(&decision.text, 1.0);
             text.add(&item.title, 1.0);
-            docs.push(text.finish(base(
+            docs.push(text.finish(self.doc(
                 DocKind::Decision,
-                format!("{path}#{}", decision.anchor),
+                format!("{}#{}", self.path, decision.anchor),
                 &item.title,
                 organisations.clone(),
                 clip(&decision.text, SNIPPET_CHARS),
             )));
         }
     }
-    // Appendices (level-1 headings, e.g. "Bilaga: …"): found like items, under their own
-    // anchor on the meeting page.
-    let meeting_organisations: Vec<usize> =
-        meeting.organiser.iter().filter_map(org_index).collect();
-    for appendix in &meeting.appendices {
+
+    /// An appendix (a level-1 heading, e.g. "Bilaga: …"): found like an item, under its own
+    /// anchor on the meeting page.
+    fn appendix_doc(&self, appendix: &Appendix, cache: &mut WordCache) -> Analysed {
+        let organisations: Vec<usize> = self
+            .meeting
+            .organiser
+            .iter()
+            .filter_map(|k| self.org_index(k))
+            .collect();
         let plain = text_one_line(&appendix.html);
-        let mut text = DocText::new(cache, language);
+        let mut text = DocText::new(cache, self.meeting.language);
         text.add(&appendix.title, 3.0);
         text.add(&plain, 1.0);
-        docs.push(text.finish(base(
+        text.finish(self.doc(
             DocKind::Item,
-            format!("{path}#{}", appendix.anchor),
+            format!("{}#{}", self.path, appendix.anchor),
             &appendix.title,
-            meeting_organisations.clone(),
+            organisations,
             clip(&plain, SNIPPET_CHARS),
-        )));
+        ))
+    }
+}
+
+/// The documents of one meeting (the meeting, its items, decisions and appendices), and the
+/// words `cache` met for the first time.
+pub(crate) fn analyse_meeting(
+    archive: &Archive,
+    tables: &Tables,
+    meeting: &Meeting,
+    cache: &mut WordCache,
+) -> (Vec<Analysed>, Vec<Arc<Word>>) {
+    let meeting_docs = MeetingDocs::new(archive, tables, meeting);
+    let mut docs = vec![meeting_docs.meeting_doc(cache)];
+    for item in &meeting.items {
+        meeting_docs.item_docs(item, cache, &mut docs);
+    }
+    for appendix in &meeting.appendices {
+        docs.push(meeting_docs.appendix_doc(appendix, cache));
     }
     (docs, std::mem::take(&mut cache.fresh))
 }
