@@ -16,21 +16,17 @@ use crate::publish::search::words::*;
 impl SearchIndex {
     /// The files of the index: site path and text.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut files = Vec::new();
-        // `<` appears only inside JSON strings: written as \u003c, no file contains
-        // "<script>" or "</script>", even if someone inlines one into a page.
-        let file = |name: String, kind: &str, key: &str, data: String| {
-            // Most files have no `<`: their data is copied once, into the file's text.
-            let data = match data.contains('<') {
-                true => data.replace('<', "\\u003c"),
-                false => data,
-            };
-            let text = format!("quorumSearchIndex({kind:?},{key:?},{data});\n");
-            (format!("{INDEX_DIR}{name}"), text)
-        };
-        let json = |v: &serde_json::Value| v.to_string();
+        let mut files = self.vocabulary_files();
+        files.extend(self.postings_files());
+        files.extend(self.document_files());
+        files.extend(self.facet_files());
+        files.push(self.meta_file());
+        files
+    }
 
-        // Vocabulary shards.
+    /// `w-<n>.js`: the vocabulary shards, grouped into files of about [`VOCABULARY_FILE_BYTES`].
+    fn vocabulary_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
         let mut shards: BTreeMap<String, Vec<serde_json::Value>> = BTreeMap::new();
         for w in &self.vocabulary {
             let mut entry = vec![
@@ -55,17 +51,21 @@ impl SearchIndex {
                 .insert(key, entries.into());
         }
         for (n, group) in groups {
-            files.push(file(
+            files.push(index_file(
                 format!("w-{n}.js"),
                 "w",
                 &n.to_string(),
                 json(&serde_json::Value::Object(group)),
             ));
         }
+        files
+    }
 
-        // Postings files: a JSON object per file, stem id → encoded postings, written
-        // directly (ids are digits and the encoding's alphabet needs no escaping), keys in
-        // the order of their text, as a JSON map sorts them.
+    /// `p-<n>.js`: a JSON object per file, stem id → encoded postings, written directly
+    /// (ids are digits and the encoding's alphabet needs no escaping), keys in the order of
+    /// their text, as a JSON map sorts them.
+    fn postings_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
         let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
         let mut numbers = Vec::new();
         for (stem, list) in self.postings.iter().enumerate() {
@@ -102,12 +102,14 @@ impl SearchIndex {
                 data.push('"');
             }
             data.push('}');
-            files.push(file(format!("p-{n}.js"), "p", &n.to_string(), data));
+            files.push(index_file(format!("p-{n}.js"), "p", &n.to_string(), data));
         }
+        files
+    }
 
-        // Documents.
-        let doc_files: Vec<(String, String)> = self
-            .docs
+    /// `d-<n>.js`: the documents, [`DOC_CHUNK`] a file (made on both cores).
+    fn document_files(&self) -> Vec<(String, String)> {
+        self.docs
             .par_chunks(DOC_CHUNK)
             .enumerate()
             .map(|(n, chunk)| {
@@ -127,12 +129,14 @@ impl SearchIndex {
                     })
                     .collect();
                 let data = serde_json::to_string(&rows).unwrap_or_default();
-                file(format!("d-{n}.js"), "d", &n.to_string(), data)
+                index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
             })
-            .collect();
-        files.extend(doc_files);
+            .collect()
+    }
 
-        // Facets.
+    /// `f-<facet>.js`: the sorted documents of one filter value, as base-32 deltas.
+    fn facet_files(&self) -> Vec<(String, String)> {
+        let mut files = Vec::new();
         for (facet, ids) in &self.facets {
             let mut numbers = Vec::with_capacity(ids.len());
             let mut previous: i64 = -1;
@@ -140,15 +144,19 @@ impl SearchIndex {
                 numbers.push((i64::from(id) - previous) as u64);
                 previous = i64::from(id);
             }
-            files.push(file(
+            files.push(index_file(
                 format!("f-{facet}.js"),
                 "f",
                 facet,
                 json(&encode_numbers(&numbers).into()),
             ));
         }
+        files
+    }
 
-        // The manifest.
+    /// `meta.js`: counts, stop words, where each vocabulary shard is, the filter values and
+    /// the scoring constants the script shares with [`SearchIndex::search`].
+    fn meta_file(&self) -> (String, String) {
         let mut stop: Vec<String> = STOP_SV.iter().chain(STOP_EN).map(|w| fold(w)).collect();
         stop.sort_unstable();
         stop.dedup();
@@ -172,9 +180,25 @@ impl SearchIndex {
             "prefixFactor": PREFIX_FACTOR,
             "suffixFactor": SUFFIX_FACTOR,
         });
-        files.push(file("meta.js".into(), "meta", "", json(&meta)));
-        files
+        index_file("meta.js".into(), "meta", "", json(&meta))
     }
+}
+
+/// A file of the index: `quorumSearchIndex(kind, key, data);`. `<` appears only inside
+/// JSON strings: written as \u003c, no file contains "<script>" or "</script>", even if
+/// someone inlines one into a page.
+fn index_file(name: String, kind: &str, key: &str, data: String) -> (String, String) {
+    // Most files have no `<`: their data is copied once, into the file's text.
+    let data = match data.contains('<') {
+        true => data.replace('<', "\\u003c"),
+        false => data,
+    };
+    let text = format!("quorumSearchIndex({kind:?},{key:?},{data});\n");
+    (format!("{INDEX_DIR}{name}"), text)
+}
+
+fn json(value: &serde_json::Value) -> String {
+    value.to_string()
 }
 
 /// Numbers as a string of base-32 digits, most significant first: `0-9a-v` end a number,
