@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::base::config::Language;
 
 /// Everything the site is built from.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Archive {
     /// Oldest first; ties broken by slug. Shared, so that `serve` can reassemble the
     /// archive after an edit without copying every meeting.
@@ -21,7 +21,7 @@ pub struct Archive {
     pub(crate) bodies: BTreeMap<String, Body>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Meeting {
     /// The file name without `.md`: the meeting's URL segment and the prefix of its ids.
     pub(crate) slug: String,
@@ -51,7 +51,7 @@ pub struct Meeting {
 }
 
 /// A link from the minutes to a page of the site, and where it is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct InternalLink {
     /// Site path: `/meetings/2020-09-15-natverket/#item-2`.
     pub(crate) path: String,
@@ -84,7 +84,7 @@ impl Meeting {
 }
 
 /// A person in a role at one meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Participant {
     /// Key of the person.
     pub(crate) person: String,
@@ -94,7 +94,7 @@ pub(crate) struct Participant {
     pub(crate) note: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Item {
     pub(crate) number: String,
     pub(crate) anchor: String,
@@ -108,7 +108,7 @@ pub struct Item {
 }
 
 /// A decision or an action.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Extract {
     /// `<meeting-slug>/<item>-<n>`: stable as long as the item keeps its number.
     pub(crate) id: String,
@@ -117,20 +117,20 @@ pub struct Extract {
     pub(crate) html: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub(crate) struct Appendix {
     pub(crate) title: String,
     pub(crate) anchor: String,
     pub(crate) html: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub(crate) struct Tag {
     pub(crate) key: String,
     pub(crate) name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Attachment {
     pub(crate) title: String,
     /// File name inside the meeting's attachment folder, when archived.
@@ -138,7 +138,7 @@ pub(crate) struct Attachment {
     pub(crate) url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Organisation {
     pub(crate) key: String,
     pub(crate) name: String,
@@ -150,7 +150,7 @@ pub(crate) struct Organisation {
     pub(crate) registered: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Person {
     pub(crate) key: String,
     pub(crate) name: String,
@@ -160,7 +160,7 @@ pub(crate) struct Person {
     pub(crate) registered: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct Body {
     pub(crate) key: String,
     pub(crate) name: String,
