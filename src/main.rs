@@ -236,8 +236,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 // Rendering allocates and frees many small values (Tera's context, strings); mimalloc
 // handles that pattern across threads far better than the system allocator. Built without
 // transparent huge pages (feature `no_thp`): with them, memory it hands back and takes
-// again is zeroed 2 MB at a time, which cost about 4 s of system time per 10,000-meeting
-// build (perf: `clear_page_erms`); without them, about 2.5 s in all (output on tmpfs).
+// again is zeroed 2 MB at a time (perf showed `clear_page_erms` as a build's largest
+// system-time cost; bench/RESULTS.md has the figures).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -246,20 +246,19 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// A build is one short process: memory it frees is kept for its next allocations instead
-/// of being handed back to the system and faulted in again, zeroed. At 10,000 meetings
-/// that is about 0.5 s less system time and 0.5–1 s less wall time (peak memory 7–9 %
-/// higher, still about a third below Hugo's). `serve` keeps the default and gives memory back between
-/// rebuilds.
+/// of being handed back to the system and faulted in again, zeroed: less system and wall
+/// time for a slightly higher peak (bench/RESULTS.md). `serve` keeps the default and gives
+/// memory back between rebuilds.
 fn keep_freed_memory_for_reuse() {
     // SAFETY: called before any other thread is started (mi_option_set is not thread-safe).
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
 }
 
 /// Tera keeps template values in ahash maps and makes several for every component call (its
-/// arguments, its context, its variables): tens of millions in a 10,000-meeting build. Each
+/// arguments, its context, its variables): millions in a large build. Each
 /// new map takes a seed from ahash's random source, by default one global atomic counter,
 /// and with both cores bumping it the cache line holding it moves between them on nearly
-/// every call (perf: 2–3 % of the build in `gen_hasher_seed`). This source keeps the counter
+/// every call (perf showed `gen_hasher_seed` in the build's profile). This source keeps the counter
 /// per thread. The seed only tells maps apart: their keys still come from the system's random
 /// numbers, so hashes stay unpredictable from outside.
 struct PerThreadSeeds;

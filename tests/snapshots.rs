@@ -3,7 +3,6 @@
 //! every bad-input fixture. The snapshots live in tests/snapshots/; tests/README.md says
 //! how to review and update them.
 
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 

@@ -14,8 +14,7 @@ pub(crate) struct Escapes {
 
 /// Below this length a text is searched byte by byte through the table: memchr's vector
 /// search needs 16 bytes to work on, and its setup costs more than it saves on a short
-/// name (callgrind, HTML escaping at 1,000 meetings: 169 M instructions byte by byte,
-/// 200 M with memchr alone, 144 M with both).
+/// name (callgrind: both together beat either alone; bench/RESULTS.md).
 const SHORT: usize = 16;
 
 impl Escapes {

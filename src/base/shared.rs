@@ -6,9 +6,9 @@
 //! so reusing one is a reference count, not a copy). Outside a render pass (archive.json,
 //! tests) a `Shared<T>` serialises exactly like `T`.
 //!
-//! Why: at 10,000 meetings the page contexts hold about 850 MB of data, most of it the
-//! same few thousand views repeated on list pages; converting each once per pass instead
-//! of once per appearance is the largest single saving in rendering.
+//! Why: most of the data in the page contexts is the same few thousand views repeated on
+//! list pages; converting each once per pass instead of once per appearance is the largest
+//! single saving in rendering.
 
 use std::cell::RefCell;
 use std::fmt;
@@ -128,10 +128,10 @@ fn release_cache_of(pass: u64) {
     });
 }
 
-/// Frees a thread's cached values on a thread of their own. At 10,000 meetings a cache
-/// holds a few hundred thousand values; freeing them took a quarter of a second at the
-/// end of every build, with the other core waiting for it. (`quorum build` exits without
-/// waiting for that thread: the memory goes back to the system with the process.)
+/// Frees a thread's cached values on a thread of their own: in a large build a cache holds
+/// hundreds of thousands of values, and freeing them in line kept the other core waiting.
+/// (`quorum build` exits without waiting for that thread: the memory goes back to the
+/// system with the process.)
 fn free_in_background(values: FxHashMap<usize, tera::Value>) {
     if values.is_empty() {
         return;

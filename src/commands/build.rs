@@ -60,8 +60,8 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
     check_output_dir(&options.root, &site.output)?;
     let file_count = site.write_all(false)?;
     let report = report(&site, file_count, started.elapsed());
-    // Freeing the archive, the graph and the templates takes a few hundred milliseconds at
-    // 10,000 meetings, and nothing waits for it: `quorum build` exits without waiting.
+    // Freeing the archive, the graph and the templates takes a while on a large site, and
+    // nothing needs it: `quorum build` exits without waiting.
     std::thread::spawn(move || drop(site));
     Ok(report)
 }

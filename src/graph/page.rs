@@ -171,8 +171,7 @@ pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 pub(crate) const TIMELINE_RECENT: usize = 500;
 
 /// Actions on `/actions/` (newest first); the year pages `/actions/<year>/` have every
-/// action of their year. A 10,000-meeting archive has over 11,000 actions: one page of
-/// 12 MB before this limit.
+/// action of their year. A large archive has more actions than one page can carry.
 pub const ACTIONS_RECENT: usize = 500;
 
 // ---- paths ----

@@ -56,8 +56,8 @@ struct Context<'a> {
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub(crate) path: String,
-    /// UTF-8 (templates and values are text), kept as bytes: it is only written out, and
-    /// checking 860 MB of it at 10,000 meetings cost about 1.5 % of a build.
+    /// UTF-8 (templates and values are text), kept as bytes: it is only written out, so
+    /// checking it again would be work for nothing.
     pub html: Vec<u8>,
 }
 
@@ -419,8 +419,7 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
         link_from_current_page(path)
     });
     // The same as a filter, `{{ meeting.path | url }}`: a filter call skips building the
-    // keyword-argument map a function call needs, which at 2.5 million links in a
-    // 10,000-meeting build is about 4 % of the build's CPU time.
+    // keyword-argument map a function call needs, and every link of every page is one.
     tera.register_filter("url", |path: &str, _: Kwargs, _: &State| {
         link_from_current_page(path)
     });
@@ -440,7 +439,7 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
     // `{{ n | count(one="count_decision_one", other="count_decision_other") }}`: "3 beslut",
     // the number and the UI string of its grammatical number. What the theme's `count`
     // component writes, as one filter call: lists show one per entry, and a component call
-    // costs several thousand instructions more (see THEMES.md, "Speed").
+    // costs far more (see THEMES.md, "Speed").
     tera.register_filter("count", move |n: Value, kwargs: Kwargs, _: &State| {
         count_label(&n, &kwargs, &strings_for_count)
     });
@@ -449,8 +448,7 @@ fn register_helpers(tera: &mut Tera, theme: &Theme) {
     });
     // `{{ d | time_tag }}`: what the theme's `date` component writes, `<time datetime="…">`
     // around the long date, as one filter call (Liquid has the same filter): the default
-    // theme shows half a million dates at 10,000 meetings, and a component call costs
-    // several thousand instructions more.
+    // theme shows a date in nearly every list entry, and a component call costs far more.
     tera.register_filter("time_tag", |d: &str, _: Kwargs, _: &State| time_tag(d));
     tera.register_filter("weekday", |d: &str, _: Kwargs, _: &State| {
         date_filter(d, |d, l| i18n::weekday(d, l).to_string())
@@ -563,8 +561,8 @@ fn time_tag(d: &str) -> TeraResult<Value> {
 }
 
 /// `2020-09-15` as a date, read directly: the site's dates are written this way, and
-/// chrono's general parser (which date filters fall back on) took about 2,000 instructions
-/// a date, on half a million dates at 10,000 meetings.
+/// chrono's general format parser (which date filters fall back on) is many times slower,
+/// on a date in nearly every list entry.
 fn iso_date(text: &str) -> Option<chrono::NaiveDate> {
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
