@@ -174,90 +174,10 @@ pub struct BodyExport {
 
 /// The export of the archive.
 pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
-    let participant = |p: &Participant| ParticipantExport {
-        person: p.person.clone(),
-        organisation: p.organisation.clone(),
-        role: p.role.clone(),
-        note: p.note.clone(),
-    };
-    let extract = |meeting: &Meeting, item: &Item, e: &Extract| ExtractExport {
-        id: e.id.clone(),
-        meeting: meeting.slug.clone(),
-        date: meeting.date,
-        item: item.number.clone(),
-        anchor: e.anchor.clone(),
-        url: config.absolute_url(&format!("{}#{}", meeting_path(&meeting.slug), e.anchor)),
-        text: e.text.clone(),
-    };
     let meetings: Vec<MeetingExport> = archive
         .meetings
         .iter()
-        .map(|m| {
-            let path = meeting_path(&m.slug);
-            MeetingExport {
-                slug: m.slug.clone(),
-                url: config.absolute_url(&path),
-                title: m.title.clone(),
-                body: m.body.clone(),
-                organiser: m.organiser.clone(),
-                date: m.date,
-                time: m.time.clone(),
-                location: m.location.clone(),
-                kind: m.kind.clone(),
-                language: m.language,
-                draft: m.draft,
-                chair: m.chair.as_ref().map(participant),
-                scribes: m.scribes.iter().map(participant).collect(),
-                attendees: m.attendees.iter().map(participant).collect(),
-                tags: m
-                    .tags
-                    .iter()
-                    .map(|t| TagExport {
-                        key: t.key.clone(),
-                        name: t.name.clone(),
-                    })
-                    .collect(),
-                attachments: m
-                    .attachments
-                    .iter()
-                    .map(|a| AttachmentExport {
-                        title: a.title.clone(),
-                        file: a.file.clone(),
-                        url: a.url.clone(),
-                        href: a
-                            .file
-                            .as_ref()
-                            .map(|f| config.absolute_url(&format!("{path}{f}")))
-                            .or_else(|| a.url.clone()),
-                    })
-                    .collect(),
-                intro: text_lines(&m.intro_html),
-                items: m
-                    .items
-                    .iter()
-                    .map(|item| ItemExport {
-                        number: item.number.clone(),
-                        anchor: item.anchor.clone(),
-                        url: config.absolute_url(&format!("{path}#{}", item.anchor)),
-                        title: item.title.clone(),
-                        presenters: item.presenters.iter().map(participant).collect(),
-                        presenting_organisations: item.presenting_organisations.clone(),
-                        text: text_lines(&item.html),
-                        decisions: item.decisions.iter().map(|d| extract(m, item, d)).collect(),
-                        actions: item.actions.iter().map(|a| extract(m, item, a)).collect(),
-                    })
-                    .collect(),
-                appendices: m
-                    .appendices
-                    .iter()
-                    .map(|a| AppendixExport {
-                        title: a.title.clone(),
-                        anchor: a.anchor.clone(),
-                        text: text_lines(&a.html),
-                    })
-                    .collect(),
-            }
-        })
+        .map(|m| meeting_export(config, m))
         .collect();
     let decisions = meetings
         .iter()
@@ -315,6 +235,109 @@ pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
                 page: config.absolute_url(&format!("/bodies/{}/", b.key)),
             })
             .collect(),
+    }
+}
+
+/// A meeting with its participants, attachments, items, decisions, actions and appendices.
+fn meeting_export(config: &SiteConfig, m: &Meeting) -> MeetingExport {
+    let path = meeting_path(&m.slug);
+    MeetingExport {
+        slug: m.slug.clone(),
+        url: config.absolute_url(&path),
+        title: m.title.clone(),
+        body: m.body.clone(),
+        organiser: m.organiser.clone(),
+        date: m.date,
+        time: m.time.clone(),
+        location: m.location.clone(),
+        kind: m.kind.clone(),
+        language: m.language,
+        draft: m.draft,
+        chair: m.chair.as_ref().map(participant_export),
+        scribes: m.scribes.iter().map(participant_export).collect(),
+        attendees: m.attendees.iter().map(participant_export).collect(),
+        tags: m
+            .tags
+            .iter()
+            .map(|t| TagExport {
+                key: t.key.clone(),
+                name: t.name.clone(),
+            })
+            .collect(),
+        attachments: m
+            .attachments
+            .iter()
+            .map(|a| AttachmentExport {
+                title: a.title.clone(),
+                file: a.file.clone(),
+                url: a.url.clone(),
+                href: a
+                    .file
+                    .as_ref()
+                    .map(|f| config.absolute_url(&format!("{path}{f}")))
+                    .or_else(|| a.url.clone()),
+            })
+            .collect(),
+        intro: text_lines(&m.intro_html),
+        items: m
+            .items
+            .iter()
+            .map(|item| ItemExport {
+                number: item.number.clone(),
+                anchor: item.anchor.clone(),
+                url: config.absolute_url(&format!("{path}#{}", item.anchor)),
+                title: item.title.clone(),
+                presenters: item.presenters.iter().map(participant_export).collect(),
+                presenting_organisations: item.presenting_organisations.clone(),
+                text: text_lines(&item.html),
+                decisions: item
+                    .decisions
+                    .iter()
+                    .map(|d| extract_export(config, m, item, d))
+                    .collect(),
+                actions: item
+                    .actions
+                    .iter()
+                    .map(|a| extract_export(config, m, item, a))
+                    .collect(),
+            })
+            .collect(),
+        appendices: m
+            .appendices
+            .iter()
+            .map(|a| AppendixExport {
+                title: a.title.clone(),
+                anchor: a.anchor.clone(),
+                text: text_lines(&a.html),
+            })
+            .collect(),
+    }
+}
+
+fn participant_export(p: &Participant) -> ParticipantExport {
+    ParticipantExport {
+        person: p.person.clone(),
+        organisation: p.organisation.clone(),
+        role: p.role.clone(),
+        note: p.note.clone(),
+    }
+}
+
+/// A decision or an action of `item`.
+fn extract_export(
+    config: &SiteConfig,
+    meeting: &Meeting,
+    item: &Item,
+    e: &Extract,
+) -> ExtractExport {
+    ExtractExport {
+        id: e.id.clone(),
+        meeting: meeting.slug.clone(),
+        date: meeting.date,
+        item: item.number.clone(),
+        anchor: e.anchor.clone(),
+        url: config.absolute_url(&format!("{}#{}", meeting_path(&meeting.slug), e.anchor)),
+        text: e.text.clone(),
     }
 }
 

@@ -490,54 +490,9 @@ impl SearchIndex {
         let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
         years.sort_unstable();
         years.dedup();
-        let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        for (id, d) in docs.iter().enumerate() {
-            let id = id as u32;
-            facets.entry(format!("b{}", d.body)).or_default().push(id);
-            for o in &d.organisations {
-                facets.entry(format!("o{o}")).or_default().push(id);
-            }
-            facets.entry(format!("y{}", d.year)).or_default().push(id);
-            if d.kind == DocKind::Decision {
-                facets.entry("kd".into()).or_default().push(id);
-            }
-        }
-
-        // Postings files: consecutive stems up to a target size.
-        let mut postings_file = Vec::with_capacity(stems.len());
-        let mut file = 0u32;
-        let mut size = 0usize;
-        for list in &postings {
-            let bytes = list.len() * 2 + 12;
-            if size > 0 && size + bytes > POSTINGS_FILE_BYTES {
-                file += 1;
-                size = 0;
-            }
-            size += bytes;
-            postings_file.push(file);
-        }
-        let mut vocabulary_files: BTreeMap<String, u32> = BTreeMap::new();
-        let mut shard_bytes: BTreeMap<String, usize> = BTreeMap::new();
-        for w in &vocabulary {
-            let bytes = w.folded.len()
-                + 24
-                + if w.surface == w.folded {
-                    0
-                } else {
-                    w.surface.len() + 3
-                };
-            *shard_bytes.entry(shard_key(&w.folded)).or_default() += bytes;
-        }
-        let mut file = 0u32;
-        let mut size = 0usize;
-        for (key, bytes) in shard_bytes {
-            if size > 0 && size + bytes > VOCABULARY_FILE_BYTES {
-                file += 1;
-                size = 0;
-            }
-            size += bytes;
-            vocabulary_files.insert(key, file);
-        }
+        let facets = facets(&docs);
+        let postings_file = postings_files(&postings);
+        let vocabulary_files = vocabulary_files(&vocabulary);
         SearchIndex {
             docs,
             bodies,
@@ -551,4 +506,67 @@ impl SearchIndex {
             facets,
         }
     }
+}
+
+/// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions): its
+/// documents, sorted.
+fn facets(docs: &[Doc]) -> BTreeMap<String, Vec<u32>> {
+    let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    for (id, d) in docs.iter().enumerate() {
+        let id = id as u32;
+        facets.entry(format!("b{}", d.body)).or_default().push(id);
+        for o in &d.organisations {
+            facets.entry(format!("o{o}")).or_default().push(id);
+        }
+        facets.entry(format!("y{}", d.year)).or_default().push(id);
+        if d.kind == DocKind::Decision {
+            facets.entry("kd".into()).or_default().push(id);
+        }
+    }
+    facets
+}
+
+/// Per stem, the postings file it goes in: consecutive stems up to a target size.
+fn postings_files(postings: &[Vec<(u32, u8)>]) -> Vec<u32> {
+    let mut postings_file = Vec::with_capacity(postings.len());
+    let mut file = 0u32;
+    let mut size = 0usize;
+    for list in postings {
+        let bytes = list.len() * 2 + 12;
+        if size > 0 && size + bytes > POSTINGS_FILE_BYTES {
+            file += 1;
+            size = 0;
+        }
+        size += bytes;
+        postings_file.push(file);
+    }
+    postings_file
+}
+
+/// Per vocabulary shard (two-letter key), the file it goes in: consecutive shards up to a
+/// target size.
+fn vocabulary_files(vocabulary: &[WordEntry]) -> BTreeMap<String, u32> {
+    let mut vocabulary_files: BTreeMap<String, u32> = BTreeMap::new();
+    let mut shard_bytes: BTreeMap<String, usize> = BTreeMap::new();
+    for w in vocabulary {
+        let bytes = w.folded.len()
+            + 24
+            + if w.surface == w.folded {
+                0
+            } else {
+                w.surface.len() + 3
+            };
+        *shard_bytes.entry(shard_key(&w.folded)).or_default() += bytes;
+    }
+    let mut file = 0u32;
+    let mut size = 0usize;
+    for (key, bytes) in shard_bytes {
+        if size > 0 && size + bytes > VOCABULARY_FILE_BYTES {
+            file += 1;
+            size = 0;
+        }
+        size += bytes;
+        vocabulary_files.insert(key, file);
+    }
+    vocabulary_files
 }
