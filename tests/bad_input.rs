@@ -151,14 +151,170 @@ fn attachment_that_does_not_exist() {
         "missing-attachment",
         A,
         4,
-        0,
+        13,
         "`rapport.pdf` does not exist",
     );
 }
 
 #[test]
 fn attachment_outside_the_site() {
-    assert_error("attachment-outside", A, 4, 0, "points outside");
+    assert_error("attachment-outside", A, 4, 13, "points outside");
+}
+
+/// `rapport.pdf` is a link to the repository's Cargo.toml: it must not be published.
+#[cfg(unix)]
+#[test]
+fn attachment_that_is_a_symlink_out_of_content() {
+    let d = assert_error(
+        "attachment-symlink",
+        A,
+        4,
+        29,
+        "the attachment `rapport.pdf`: a symbolic link points outside the site's content folder",
+    );
+    assert!(d.hint.unwrap().contains("copy the file into content/"));
+    assert_build_fails_cleanly("attachment-symlink");
+}
+
+/// The attachment folder itself is a link (to the repository's src/).
+#[cfg(unix)]
+#[test]
+fn attachment_folder_that_is_a_symlink_out_of_content() {
+    let errors: Vec<_> = check("attachment-folder-symlink")
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let shown: Vec<_> = errors
+        .iter()
+        .map(|d| format!("{}:{}:{} {}", d.file.display(), d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "content/2020-01-01-a:0:0 a symbolic link points outside the site's content folder",
+            "content/2020-01-01-a.md:4:13 the attachment `lib.rs`: a symbolic link points outside the site's content folder",
+        ]
+    );
+    assert_build_fails_cleanly("attachment-folder-symlink");
+}
+
+/// Whether this process ignores file permissions (root): then unreadable files cannot be
+/// made, and the tests that need them only check what they can.
+#[cfg(unix)]
+fn permissions_ignored(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok() && std::fs::read(path.join("probe")).is_ok()
+}
+
+#[cfg(unix)]
+fn unreadable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_content_folder_is_an_error() {
+    let site = common::fixture(&[
+        ("content/2020/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("content/2021/b.md", "---\ndate: 2021-01-01\n---\n"),
+        ("content/2021/probe", ""),
+    ]);
+    // A link to a folder that is gone cannot be read either: the same path, as root too.
+    std::os::unix::fs::symlink(site.path().join("gone"), site.path().join("content/2022")).unwrap();
+    let errors = |site: &Path| -> Vec<String> {
+        check_site(&BuildOptions::new(site))
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{} {}", d.file.display(), d.message))
+            .collect()
+    };
+    let found = errors(site.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/2022 cannot read"),
+        "{found:?}"
+    );
+
+    std::fs::remove_file(site.path().join("content/2022")).unwrap();
+    unreadable(&site.path().join("content/2021"));
+    if permissions_ignored(&site.path().join("content/2021")) {
+        eprintln!("running as root: chmod 000 does not stop reading; part skipped");
+        return;
+    }
+    let found = errors(site.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/2021 cannot read"),
+        "{found:?}"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(site.path())
+    };
+    assert!(matches!(build_site(&options), Err(Error::Content(_))));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_attachment_fails_check_naming_the_source() {
+    let site = common::fixture(&[
+        (
+            "content/2020-01-01-a.md",
+            "---\ndate: 2020-01-01\nattachments:\n  - { file: rapport.pdf }\n---\n",
+        ),
+        ("content/2020-01-01-a/rapport.pdf", "%PDF"),
+        ("content/2020-01-01-a/probe", ""),
+    ]);
+    let folder = site.path().join("content/2020-01-01-a");
+    unreadable(&folder.join("rapport.pdf"));
+    unreadable(&folder.join("probe"));
+    if permissions_ignored(&folder) {
+        eprintln!("running as root: chmod 000 does not stop reading; skipped");
+        return;
+    }
+    let errors: Vec<_> = check_site(&BuildOptions::new(site.path()))
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!((errors[0].line, errors[0].column), (4, 13));
+    assert!(errors[0].message.contains("cannot be read"));
+}
+
+/// A meeting file that is a link out of content/ is not read.
+#[cfg(unix)]
+#[test]
+fn meeting_file_that_is_a_symlink_out_of_content() {
+    let site = common::fixture(&[
+        ("content/2020/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("elsewhere/b.md", "---\ndate: 2020-02-01\n---\n"),
+    ]);
+    std::os::unix::fs::symlink(
+        site.path().join("elsewhere/b.md"),
+        site.path().join("content/2020/b.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.path().join("elsewhere"),
+        site.path().join("content/more"),
+    )
+    .unwrap();
+    let errors: Vec<_> = check_site(&BuildOptions::new(site.path()))
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} {}", d.file.display(), d.message))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/2020/b.md a symbolic link points outside the site's content folder",
+            "content/more a symbolic link points outside the site's content folder",
+        ]
+    );
 }
 
 #[test]

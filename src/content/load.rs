@@ -55,45 +55,110 @@ pub fn load_content(root: &Path) -> Result<Content> {
     Ok(content)
 }
 
-/// Every `*.md` file under `dir`, sorted; symlinks are followed, loops reported.
+/// Every `*.md` file under `dir`, sorted; symlinks are followed when they stay inside
+/// `dir` ([`resolve_inside`]), loops reported. A folder or file that cannot be read is an
+/// error: its meetings would otherwise vanish from the site without a word.
 pub fn meeting_paths(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut paths = Vec::new();
     let mut problems = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
+    let boundary = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let mut walk = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walk.next() {
         match entry {
             Ok(entry) => {
+                let hidden = is_hidden(entry.path());
                 let is_markdown = entry.file_type().is_file()
                     && entry.path().extension().is_some_and(|e| e == "md");
-                let hidden = entry
-                    .file_name()
-                    .to_str()
-                    .is_some_and(|n| n.starts_with('.') || n.starts_with('_'));
+                // Other files (attachments) are checked when a meeting names them.
+                let read_here = is_markdown || entry.file_type().is_dir();
+                if read_here && entry.path_is_symlink() && entry.depth() > 0 {
+                    if let Err(message) = resolve_inside(&boundary, entry.path()) {
+                        if entry.file_type().is_dir() {
+                            walk.skip_current_dir();
+                        }
+                        if !hidden {
+                            problems.push(outside_link(root, entry.path(), message));
+                        }
+                        continue;
+                    }
+                }
                 if is_markdown && !hidden {
                     paths.push(entry.into_path());
                 }
             }
             Err(e) => {
+                // Editors' lock files (`.#a.md`) are often dangling links: not content.
+                if e.path().is_some_and(is_hidden) {
+                    continue;
+                }
                 let path = e
                     .path()
                     .map(|p| relative(root, p))
-                    .unwrap_or_else(|| dir.to_path_buf());
-                let message = if e.loop_ancestor().is_some() {
-                    "a symbolic link loops back to a folder above it; it was skipped".to_string()
+                    .unwrap_or_else(|| relative(root, dir));
+                problems.push(if e.loop_ancestor().is_some() {
+                    Diagnostic::warning(
+                        path,
+                        "a symbolic link loops back to a folder above it; it was skipped",
+                    )
+                    .with_hint("remove the link")
                 } else {
-                    format!("cannot read: {e}")
-                };
-                problems.push(
-                    Diagnostic::warning(path, message)
-                        .with_hint("remove the link, or point it at a folder outside content/"),
-                );
+                    Diagnostic::error(path, format!("cannot read: {e}")).with_hint(
+                        "make the folder readable (and listable) by the user running quorum, \
+                         or move it out of content/",
+                    )
+                });
             }
         }
     }
     (paths, problems)
 }
+
+/// Whether the entry is named to be skipped (`.draft.md`, `_index.md`).
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.') || n.starts_with('_'))
+}
+
+/// The one rule for every path read from `content/` (meetings, registries, attachments):
+/// resolved with every symbolic link followed, it must still lie inside `boundary` (a
+/// canonical folder). Git stores links, so without this a content change could publish
+/// any file of the machine that builds the site. Returns the resolved path.
+pub(crate) fn resolve_inside(boundary: &Path, path: &Path) -> Result<PathBuf, String> {
+    let real = path
+        .canonicalize()
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if real.starts_with(boundary) {
+        Ok(real)
+    } else {
+        Err(OUTSIDE.to_string())
+    }
+}
+
+/// What [`resolve_inside`] says of a path that leads out of `content/`.
+pub(crate) const OUTSIDE: &str = "a symbolic link points outside the site's content folder";
+
+/// `content/` resolved, the boundary of [`resolve_inside`] for the site at `root`.
+pub(crate) fn content_boundary(root: &Path) -> PathBuf {
+    let dir = root.join(CONTENT_DIR);
+    dir.canonicalize().unwrap_or(dir)
+}
+
+fn outside_link(root: &Path, path: &Path, message: String) -> Diagnostic {
+    let diagnostic = Diagnostic::error(relative(root, path), message.as_str());
+    if message == OUTSIDE {
+        diagnostic.with_hint(OUTSIDE_HINT)
+    } else {
+        diagnostic
+    }
+}
+
+/// How to fix a link out of `content/`.
+pub(crate) const OUTSIDE_HINT: &str = "copy the file into content/ instead of linking to it; \
+                                       quorum publishes nothing from outside content/";
 
 fn read_optional(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Option<SourceFile> {
     if !path.exists() {
@@ -105,7 +170,9 @@ fn read_optional(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
 /// Reads one file as UTF-8 text without a byte-order mark.
 pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let shown = relative(root, path);
-    let bytes = std::fs::read(path)
+    let real = resolve_inside(&content_boundary(root), path)
+        .map_err(|message| outside_link(root, path, message))?;
+    let bytes = std::fs::read(&real)
         .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
     let text = decode(bytes).map_err(|(line, column)| {
         Diagnostic::error(&shown, "the file is not valid UTF-8 text")

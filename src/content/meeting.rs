@@ -270,27 +270,31 @@ fn parse_attachments(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Attachment> {
     let folder = attachment_folder(&file.full_path);
+    let boundary = crate::content::load::content_boundary(site_root(file));
     let mut attachments = Vec::new();
     for entry in raw {
-        let line = entry
-            .file
-            .as_deref()
-            .or(entry.title.as_deref())
-            .and_then(|needle| find_line(&file.text, needle))
-            .unwrap_or_else(|| locate("attachments"));
+        let needle = entry.file.as_deref().or(entry.title.as_deref());
+        let (line, column) = needle
+            .and_then(|needle| find_position(&file.text, needle))
+            .unwrap_or_else(|| (locate("attachments"), 1));
         if let Some(name) = entry.file.as_deref() {
-            if let Err(problem) = check_attachment(&folder, name) {
+            if let Err(problem) = check_attachment(&boundary, &folder, name) {
+                let hint = if problem.contains("symbolic link") {
+                    crate::content::load::OUTSIDE_HINT.to_string()
+                } else {
+                    format!(
+                        "put the file in {}/ beside the meeting, or remove `file:` to only name it",
+                        crate::content::load::relative(
+                            file.full_path.parent().unwrap_or(Path::new("")),
+                            &folder
+                        )
+                        .display()
+                    )
+                };
                 errors.push(
                     Diagnostic::error(&file.path, problem)
-                        .at(&file.text, line, 0)
-                        .with_hint(format!(
-                            "put the file in {}/ beside the meeting, or remove `file:` to only name it",
-                            crate::content::load::relative(
-                                file.full_path.parent().unwrap_or(Path::new("")),
-                                &folder
-                            )
-                            .display()
-                        )),
+                        .at(&file.text, line, column)
+                        .with_hint(hint),
                 );
                 continue;
             }
@@ -306,7 +310,7 @@ fn parse_attachments(
                     &file.path,
                     "an attachment needs a `title`, a `file` or a `url`",
                 )
-                .at(&file.text, line, 0),
+                .at(&file.text, line, column),
             );
             continue;
         };
@@ -324,7 +328,17 @@ pub fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
     meeting_file.with_extension("")
 }
 
-fn check_attachment(folder: &Path, name: &str) -> Result<(), String> {
+/// The site folder a meeting file was read from (`full_path` is `root` + `path`).
+fn site_root(file: &SourceFile) -> &Path {
+    file.full_path
+        .ancestors()
+        .nth(file.path.components().count())
+        .unwrap_or(Path::new(""))
+}
+
+/// An attachment must be a readable file inside the meeting's folder, and, with every
+/// symbolic link resolved, still inside `content/` (`boundary`): the build copies it.
+fn check_attachment(boundary: &Path, folder: &Path, name: &str) -> Result<(), String> {
     let path = Path::new(name);
     let escapes = path.is_absolute()
         || path
@@ -335,14 +349,30 @@ fn check_attachment(folder: &Path, name: &str) -> Result<(), String> {
             "the attachment `{name}` points outside the meeting's folder"
         ));
     }
-    if !folder.join(path).is_file() {
+    let full = folder.join(path);
+    if std::fs::symlink_metadata(&full).is_err() {
         return Err(format!("the attachment `{name}` does not exist"));
     }
+    let real = crate::content::load::resolve_inside(boundary, &full)
+        .map_err(|problem| format!("the attachment `{name}`: {problem}"))?;
+    if !real.is_file() {
+        return Err(format!("the attachment `{name}` is not a file"));
+    }
+    std::fs::File::open(&real)
+        .map_err(|e| format!("the attachment `{name}` cannot be read: {e}"))?;
     Ok(())
 }
 
 fn find_line(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// The 1-based line and column (in characters) of the first occurrence of `needle`.
+fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.find(needle)
+            .map(|at| (i + 1, l[..at].chars().count() + 1))
+    })
 }
 
 /// Resolves the names of one meeting.

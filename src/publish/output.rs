@@ -224,7 +224,12 @@ fn write_file(target: &Path, file: OutputFile) -> Result<()> {
     match file {
         OutputFile::Text { text, .. } => std::fs::write(target, text),
         OutputFile::Bytes { bytes, .. } => std::fs::write(target, bytes),
-        OutputFile::Copy { source, .. } => std::fs::copy(&source, target).map(|_| ()),
+        OutputFile::Copy { source, .. } => {
+            // A source that cannot be read is named, not the staging path it was going to.
+            let mut from = std::fs::File::open(&source).map_err(|e| Error::io(&source, e))?;
+            std::fs::File::create(target)
+                .and_then(|mut to| std::io::copy(&mut from, &mut to).map(|_| ()))
+        }
     }
     .map_err(|e| Error::io(target, e))
 }
