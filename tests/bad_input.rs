@@ -496,3 +496,103 @@ fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
     let report = build_site(&options).unwrap();
     assert_eq!(report.warnings.len(), 1);
 }
+
+#[test]
+fn duplicate_key_points_at_the_second_one() {
+    let d = assert_error("duplicate-key", A, 5, 1, "duplicate field `title`");
+    assert_eq!(d.source_line.as_deref(), Some("title: Möte igen"));
+    assert_build_fails_cleanly("duplicate-key");
+}
+
+#[test]
+fn alias_bomb_points_at_the_first_alias() {
+    let d = assert_error("alias-bomb", A, 5, 9, "repetition limit exceeded");
+    assert!(d.hint.unwrap().contains("alias"));
+}
+
+#[test]
+fn nul_in_front_matter_is_located() {
+    let d = assert_error(
+        "nul-in-front-matter",
+        A,
+        3,
+        12,
+        "control character (U+0000)",
+    );
+    assert!(d.hint.unwrap().contains("delete it"));
+    assert_build_fails_cleanly("nul-in-front-matter");
+}
+
+#[test]
+fn escape_character_in_the_minutes_is_located() {
+    assert_error("escape-in-body", A, 6, 10, "control character (U+001B)");
+}
+
+#[test]
+fn deeply_nested_front_matter_is_refused_quickly() {
+    let started = std::time::Instant::now();
+    let d = assert_error("deep-nesting", A, 3, 39, "more than 32 levels deep");
+    assert!(d.hint.is_some());
+    // 200 KB of `[` took 17 s: refused before the YAML parser sees it.
+    let text = format!("---\ndate: 2020-01-01\ntags: {}\n---\n", "[".repeat(60_000));
+    let site = common::fixture(&[(A, &text)]);
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!((errors[0].line, errors[0].column), (3, 39), "{errors:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn front_matter_larger_than_the_limit_is_refused() {
+    // The 20 MB title aborted the process; 8 MB took 2.1 GB of memory.
+    let text = format!(
+        "---\ndate: 2020-01-01\ntitle: {}\n---\nText\n",
+        "ö".repeat(10 * 1024 * 1024)
+    );
+    let site = common::fixture(&[(A, &text)]);
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let d = &errors[0];
+    assert!(
+        d.message.contains("at most 64 KiB are allowed"),
+        "{}",
+        d.message
+    );
+    // Byte 65,536 of the front matter (which starts at byte 4): line 3 (from byte 21),
+    // after `title: ` and 32,756 two-byte `ö`.
+    assert_eq!((d.line, d.column), (3, 7 + 32_756 + 1), "{}", d.message);
+    assert!(d.to_string().len() < 2_000, "the whole line is printed");
+}
+
+#[test]
+fn a_file_larger_than_the_limit_is_refused_without_reading_it() {
+    let site = common::fixture(&[(A, "---\ndate: 2020-01-01\n---\n")]);
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(site.path().join(A))
+        .unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk used
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("at most 64 MiB"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn years_must_have_four_digits() {
+    for (case, value) in [
+        ("year-zero", "0000-01-01"),
+        ("year-negative", "-0001-01-01"),
+        ("year-five-digits", "99999-01-01"),
+    ] {
+        let d = assert_error(case, A, 2, 7, &format!("invalid date `{value}`"));
+        let hint = d.hint.unwrap();
+        assert!(!hint.contains("day"), "{case}: {hint}");
+        assert!(
+            hint.contains("four digits") || hint.contains("YYYY-MM-DD"),
+            "{case}: {hint}"
+        );
+    }
+}

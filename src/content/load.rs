@@ -172,18 +172,62 @@ pub fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let shown = relative(root, path);
     let real = resolve_inside(&content_boundary(root), path)
         .map_err(|message| outside_link(root, path, message))?;
-    let bytes = std::fs::read(&real)
-        .map_err(|e| Diagnostic::error(&shown, format!("cannot read the file: {e}")))?;
+    let cannot_read =
+        |e: std::io::Error| Diagnostic::error(&shown, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(&real).map_err(cannot_read)?.len();
+    if size > MAX_FILE as u64 {
+        return Err(Diagnostic::error(
+            &shown,
+            format!(
+                "the file is {} MiB; at most {} MiB are allowed",
+                size.div_ceil(1024 * 1024),
+                MAX_FILE / (1024 * 1024)
+            ),
+        )
+        .with_hint(
+            "split the minutes into several meetings, or link to long documents as attachments",
+        ));
+    }
+    let bytes = std::fs::read(&real).map_err(cannot_read)?;
     let text = decode(bytes).map_err(|(line, column)| {
         Diagnostic::error(&shown, "the file is not valid UTF-8 text")
             .with_hint("save it as UTF-8 (in Word or Notepad: Save as… → Encoding: UTF-8)")
             .at_position(line, column)
     })?;
+    if let Some((line, column, c)) = control_character(&text) {
+        return Err(Diagnostic::error(
+            &shown,
+            format!("the file holds a control character (U+{:04X})", c as u32),
+        )
+        .at(&text, line, column)
+        .with_hint(
+            "delete it: control characters (NUL, ESC, ...) are invisible in editors and not \
+             allowed in web pages; text pasted from other programs sometimes brings them",
+        ));
+    }
     Ok(SourceFile {
         path: shown,
         full_path: path.to_path_buf(),
         text,
     })
+}
+
+/// The largest content file, in bytes. The longest real minutes are under 1 MiB; a
+/// 50 MiB meeting is tested to build; the whole file and its pages are held in memory.
+pub(crate) const MAX_FILE: usize = 64 * 1024 * 1024;
+
+/// The first control character in `text` (not tab, line feed or carriage return), with
+/// its 1-based line and column in characters.
+pub(crate) fn control_character(text: &str) -> Option<(usize, usize, char)> {
+    // By bytes, as this reads every file: C0 and DEL are one byte, C1 is 0xC2 0x80..=0x9F.
+    let bytes = text.as_bytes();
+    let at = bytes.iter().enumerate().position(|(i, &b)| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+            || b == 0x7F
+            || (b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+    })?;
+    let (line, column) = crate::base::config::line_column(text, at);
+    Some((line, column, text[at..].chars().next()?))
 }
 
 /// UTF-8 text without a BOM, or the 1-based line and column of the first invalid byte.

@@ -243,7 +243,17 @@ fn parse_date(
         .nth(line - 1)
         .and_then(|l| l.find(value.trim()))
         .map_or(1, |i| i + 1);
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+    let year = value.trim().split('-').next().unwrap_or_default();
+    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
+    let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok();
+    if parsed.is_some() && !year_ok {
+        return Err(
+            Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
+                .at(text, line, column)
+                .with_hint("the year must have four digits, from 0001 to 9999, e.g. 2020-09-15"),
+        );
+    }
+    parsed.ok_or(()).map_err(|_| {
         let hint = if looks_iso(value) {
             "that day does not exist in that month; check the day and the month"
         } else {
@@ -257,10 +267,13 @@ fn parse_date(
 
 fn looks_iso(value: &str) -> bool {
     let parts: Vec<_> = value.trim().split('-').collect();
+    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
     parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && digits(parts[0], 4..=4)
+        && digits(parts[1], 1..=2)
+        && digits(parts[2], 1..=2)
 }
 
 fn parse_attachments(
