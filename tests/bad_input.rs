@@ -151,14 +151,170 @@ fn attachment_that_does_not_exist() {
         "missing-attachment",
         A,
         4,
-        0,
+        13,
         "`rapport.pdf` does not exist",
     );
 }
 
 #[test]
 fn attachment_outside_the_site() {
-    assert_error("attachment-outside", A, 4, 0, "points outside");
+    assert_error("attachment-outside", A, 4, 13, "points outside");
+}
+
+/// `rapport.pdf` is a link to the repository's Cargo.toml: it must not be published.
+#[cfg(unix)]
+#[test]
+fn attachment_that_is_a_symlink_out_of_content() {
+    let d = assert_error(
+        "attachment-symlink",
+        A,
+        4,
+        29,
+        "the attachment `rapport.pdf`: a symbolic link points outside the site's content folder",
+    );
+    assert!(d.hint.unwrap().contains("copy the file into content/"));
+    assert_build_fails_cleanly("attachment-symlink");
+}
+
+/// The attachment folder itself is a link (to the repository's src/).
+#[cfg(unix)]
+#[test]
+fn attachment_folder_that_is_a_symlink_out_of_content() {
+    let errors: Vec<_> = check("attachment-folder-symlink")
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    let shown: Vec<_> = errors
+        .iter()
+        .map(|d| format!("{}:{}:{} {}", d.file.display(), d.line, d.column, d.message))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "content/2020-01-01-a:0:0 a symbolic link points outside the site's content folder",
+            "content/2020-01-01-a.md:4:13 the attachment `lib.rs`: a symbolic link points outside the site's content folder",
+        ]
+    );
+    assert_build_fails_cleanly("attachment-folder-symlink");
+}
+
+/// Whether this process ignores file permissions (root): then unreadable files cannot be
+/// made, and the tests that need them only check what they can.
+#[cfg(unix)]
+fn permissions_ignored(path: &Path) -> bool {
+    std::fs::read_dir(path).is_ok() && std::fs::read(path.join("probe")).is_ok()
+}
+
+#[cfg(unix)]
+fn unreadable(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_content_folder_is_an_error() {
+    let site = common::fixture(&[
+        ("content/2020/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("content/2021/b.md", "---\ndate: 2021-01-01\n---\n"),
+        ("content/2021/probe", ""),
+    ]);
+    // A link to a folder that is gone cannot be read either: the same path, as root too.
+    std::os::unix::fs::symlink(site.path().join("gone"), site.path().join("content/2022")).unwrap();
+    let errors = |site: &Path| -> Vec<String> {
+        check_site(&BuildOptions::new(site))
+            .unwrap()
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| format!("{} {}", d.file.display(), d.message))
+            .collect()
+    };
+    let found = errors(site.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/2022 cannot read"),
+        "{found:?}"
+    );
+
+    std::fs::remove_file(site.path().join("content/2022")).unwrap();
+    unreadable(&site.path().join("content/2021"));
+    if permissions_ignored(&site.path().join("content/2021")) {
+        eprintln!("running as root: chmod 000 does not stop reading; part skipped");
+        return;
+    }
+    let found = errors(site.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("content/2021 cannot read"),
+        "{found:?}"
+    );
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(site.path())
+    };
+    assert!(matches!(build_site(&options), Err(Error::Content(_))));
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_attachment_fails_check_naming_the_source() {
+    let site = common::fixture(&[
+        (
+            "content/2020-01-01-a.md",
+            "---\ndate: 2020-01-01\nattachments:\n  - { file: rapport.pdf }\n---\n",
+        ),
+        ("content/2020-01-01-a/rapport.pdf", "%PDF"),
+        ("content/2020-01-01-a/probe", ""),
+    ]);
+    let folder = site.path().join("content/2020-01-01-a");
+    unreadable(&folder.join("rapport.pdf"));
+    unreadable(&folder.join("probe"));
+    if permissions_ignored(&folder) {
+        eprintln!("running as root: chmod 000 does not stop reading; skipped");
+        return;
+    }
+    let errors: Vec<_> = check_site(&BuildOptions::new(site.path()))
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!((errors[0].line, errors[0].column), (4, 13));
+    assert!(errors[0].message.contains("cannot be read"));
+}
+
+/// A meeting file that is a link out of content/ is not read.
+#[cfg(unix)]
+#[test]
+fn meeting_file_that_is_a_symlink_out_of_content() {
+    let site = common::fixture(&[
+        ("content/2020/a.md", "---\ndate: 2020-01-01\n---\n"),
+        ("elsewhere/b.md", "---\ndate: 2020-02-01\n---\n"),
+    ]);
+    std::os::unix::fs::symlink(
+        site.path().join("elsewhere/b.md"),
+        site.path().join("content/2020/b.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        site.path().join("elsewhere"),
+        site.path().join("content/more"),
+    )
+    .unwrap();
+    let errors: Vec<_> = check_site(&BuildOptions::new(site.path()))
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("{} {}", d.file.display(), d.message))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "content/2020/b.md a symbolic link points outside the site's content folder",
+            "content/more a symbolic link points outside the site's content folder",
+        ]
+    );
 }
 
 #[test]
@@ -339,4 +495,104 @@ fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
     };
     let report = build_site(&options).unwrap();
     assert_eq!(report.warnings.len(), 1);
+}
+
+#[test]
+fn duplicate_key_points_at_the_second_one() {
+    let d = assert_error("duplicate-key", A, 5, 1, "duplicate field `title`");
+    assert_eq!(d.source_line.as_deref(), Some("title: Möte igen"));
+    assert_build_fails_cleanly("duplicate-key");
+}
+
+#[test]
+fn alias_bomb_points_at_the_first_alias() {
+    let d = assert_error("alias-bomb", A, 5, 9, "repetition limit exceeded");
+    assert!(d.hint.unwrap().contains("alias"));
+}
+
+#[test]
+fn nul_in_front_matter_is_located() {
+    let d = assert_error(
+        "nul-in-front-matter",
+        A,
+        3,
+        12,
+        "control character (U+0000)",
+    );
+    assert!(d.hint.unwrap().contains("delete it"));
+    assert_build_fails_cleanly("nul-in-front-matter");
+}
+
+#[test]
+fn escape_character_in_the_minutes_is_located() {
+    assert_error("escape-in-body", A, 6, 10, "control character (U+001B)");
+}
+
+#[test]
+fn deeply_nested_front_matter_is_refused_quickly() {
+    let started = std::time::Instant::now();
+    let d = assert_error("deep-nesting", A, 3, 39, "more than 32 levels deep");
+    assert!(d.hint.is_some());
+    // 200 KB of `[` took 17 s: refused before the YAML parser sees it.
+    let text = format!("---\ndate: 2020-01-01\ntags: {}\n---\n", "[".repeat(60_000));
+    let site = common::fixture(&[(A, &text)]);
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!((errors[0].line, errors[0].column), (3, 39), "{errors:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+}
+
+#[test]
+fn front_matter_larger_than_the_limit_is_refused() {
+    // The 20 MB title aborted the process; 8 MB took 2.1 GB of memory.
+    let text = format!(
+        "---\ndate: 2020-01-01\ntitle: {}\n---\nText\n",
+        "ö".repeat(10 * 1024 * 1024)
+    );
+    let site = common::fixture(&[(A, &text)]);
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let d = &errors[0];
+    assert!(
+        d.message.contains("at most 64 KiB are allowed"),
+        "{}",
+        d.message
+    );
+    // Byte 65,536 of the front matter (which starts at byte 4): line 3 (from byte 21),
+    // after `title: ` and 32,756 two-byte `ö`.
+    assert_eq!((d.line, d.column), (3, 7 + 32_756 + 1), "{}", d.message);
+    assert!(d.to_string().len() < 2_000, "the whole line is printed");
+}
+
+#[test]
+fn a_file_larger_than_the_limit_is_refused_without_reading_it() {
+    let site = common::fixture(&[(A, "---\ndate: 2020-01-01\n---\n")]);
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(site.path().join(A))
+        .unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap(); // sparse: no disk used
+    let errors = check_site(&BuildOptions::new(site.path())).unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].message.contains("at most 64 MiB"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn years_must_have_four_digits() {
+    for (case, value) in [
+        ("year-zero", "0000-01-01"),
+        ("year-negative", "-0001-01-01"),
+        ("year-five-digits", "99999-01-01"),
+    ] {
+        let d = assert_error(case, A, 2, 7, &format!("invalid date `{value}`"));
+        let hint = d.hint.unwrap();
+        assert!(!hint.contains("day"), "{case}: {hint}");
+        assert!(
+            hint.contains("four digits") || hint.contains("YYYY-MM-DD"),
+            "{case}: {hint}"
+        );
+    }
 }

@@ -272,3 +272,68 @@ fn an_output_folder_containing_the_content_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("refusing"));
 }
+
+/// Sends `request` as it is and returns the whole answer (the server closes the connection).
+fn raw(address: &str, request: &[u8]) -> String {
+    let mut stream = TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let _ = stream.write_all(request);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn the_dev_server_limits_requests_and_never_redirects_to_another_host() {
+    let site = fixture(&[("content/2021/a.md", &meeting("2021-01-01", "## 1) Punkt\n"))]);
+    let server = start(site.path());
+    let address = server.address.clone();
+
+    // `//meetings` is a folder: the redirect keeps the browser on this host.
+    let answer = raw(&address, b"GET //meetings HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 301"), "{answer}");
+    assert!(answer.contains("\r\nLocation: /meetings/\r\n"), "{answer}");
+
+    // Only GET and HEAD, and the 405 says so.
+    let answer = raw(&address, b"POST / HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
+    assert!(answer.contains("\r\nAllow: GET, HEAD\r\n"), "{answer}");
+
+    // A huge header is refused once past the limit, not read into memory.
+    let mut request = b"GET / HTTP/1.1\r\nX-Big: ".to_vec();
+    request.extend(std::iter::repeat_n(b'a', 4 * 1024 * 1024));
+    let answer = raw(&address, &request);
+    assert!(
+        answer.starts_with("HTTP/1.1 431"),
+        "{}",
+        &answer[..answer.len().min(200)]
+    );
+    let answer = raw(
+        &address,
+        format!("GET /{} HTTP/1.1\r\n", "a".repeat(20_000)).as_bytes(),
+    );
+    assert!(answer.starts_with("HTTP/1.1 414"), "{answer}");
+
+    // Idle connections: at most 64 at once, each closed after 10 s without a request.
+    let idle: Vec<TcpStream> = (0..64)
+        .map(|_| TcpStream::connect(&address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let answer = raw(&address, b"GET / HTTP/1.1\r\n\r\n");
+    assert!(answer.starts_with("HTTP/1.1 503"), "{answer}");
+    let started = Instant::now();
+    let mut first = &idle[0];
+    first
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut answer = String::new();
+    let _ = first.read_to_string(&mut answer);
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(started.elapsed() < Duration::from_secs(15));
+    std::thread::sleep(Duration::from_millis(500));
+    let (status, _, _) = server.get("/");
+    assert_eq!(status, 200);
+    drop(idle);
+}

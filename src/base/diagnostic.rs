@@ -55,7 +55,7 @@ impl Diagnostic {
             .lines()
             .nth(line.saturating_sub(1))
             .filter(|_| line > 0)
-            .map(|l| l.trim_end_matches('\r').to_string());
+            .map(|l| quoted_line(l.trim_end_matches('\r'), column));
         self
     }
 
@@ -96,9 +96,15 @@ impl fmt::Display for Diagnostic {
         if let Some(line) = &self.source_line {
             write!(f, "\n    | {line}")?;
             if self.column > 0 {
+                // A long line is quoted around the column (see `quoted_line`).
+                let caret = if line.starts_with(ELLIPSIS) && self.column > QUOTE_AFTER {
+                    QUOTE_BEFORE + 1
+                } else {
+                    self.column - 1
+                };
                 let pad: String = line
                     .chars()
-                    .take(self.column - 1)
+                    .take(caret)
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 write!(f, "\n    | {pad}^")?;
@@ -109,6 +115,43 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+const ELLIPSIS: char = '…';
+/// A quoted line is cut after this many characters past the column...
+const QUOTE_AFTER: usize = 160;
+/// ...and, when the column is further right than that, starts this many before it.
+const QUOTE_BEFORE: usize = 80;
+
+/// The line as a diagnostic quotes it: whole when short; otherwise a window around
+/// `column` marked with `…` (an error on a 20 MB line must not print 20 MB).
+fn quoted_line(line: &str, column: usize) -> String {
+    let length = line.chars().count();
+    if length <= QUOTE_AFTER * 2 {
+        return line.to_string();
+    }
+    let column = column.max(1);
+    let start = if column > QUOTE_AFTER {
+        column - 1 - QUOTE_BEFORE
+    } else {
+        0
+    };
+    let window: String = line
+        .chars()
+        .skip(start)
+        .take(QUOTE_BEFORE + QUOTE_AFTER)
+        .collect();
+    let before = if start > 0 {
+        ELLIPSIS.to_string()
+    } else {
+        String::new()
+    };
+    let after = if start + QUOTE_BEFORE + QUOTE_AFTER < length {
+        "…"
+    } else {
+        ""
+    };
+    format!("{before}{window}{after}")
 }
 
 /// Everything that can stop a build.
@@ -213,6 +256,22 @@ mod tests {
         assert!(shown.contains("| date: 2021-02-30"));
         assert!(shown.contains("|       ^"));
         assert!(shown.contains("hint: use YYYY-MM-DD"));
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_column() {
+        let line = format!("title: {}X{}", "a".repeat(10_000), "b".repeat(10_000));
+        let text = format!("---\n{line}\n---\n");
+        let d = Diagnostic::error("a.md", "x").at(&text, 2, 10_008);
+        let quoted = d.source_line.clone().unwrap();
+        assert!(quoted.chars().count() <= 242, "{}", quoted.len());
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'));
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        let caret = lines[2].chars().position(|c| c == '^').unwrap();
+        assert_eq!(lines[1].chars().nth(caret), Some('X'), "{shown}");
+        let short = Diagnostic::error("a.md", "x").at(&text, 2, 3);
+        assert!(short.source_line.unwrap().starts_with("title: aaa"));
     }
 
     #[test]

@@ -3,16 +3,21 @@
 //! then tells open pages to reload over server-sent events. A failed rebuild keeps the
 //! last good site served and shows the error in the terminal and as an overlay in the
 //! browser. Only files inside the output folder are ever served.
+//!
+//! The HTTP side is a few lines over `std::net`, with limits so that a stray client cannot
+//! exhaust the machine: a request head of at most [`MAX_REQUEST_HEAD`] bytes, at most
+//! [`MAX_CONNECTIONS`] connections at once, [`IDLE_TIMEOUT`] to send a request, and one
+//! request per connection.
 
 use std::io::{Read, Write};
-use std::net::IpAddr;
+use std::net::{IpAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
 use crate::commands::options::{load_config, output_dir, BuildOptions};
@@ -97,16 +102,13 @@ pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     let config = load_config(&options.build)?;
     let output = output_dir(&options.build, &config);
     check_output_dir(&options.build.root, &output)?;
-    let server = Server::http((options.bind, options.port)).map_err(|e| {
+    let listener = TcpListener::bind((options.bind, options.port)).map_err(|e| {
         Error::Usage(format!(
             "cannot listen on {}:{}: {e}",
             options.bind, options.port
         ))
     })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(options.port, |a| a.port());
+    let port = listener.local_addr().map_or(options.port, |a| a.port());
     let address = format!("http://{}:{port}/", url_host(options.bind));
     let mut build = options.build.clone();
     build.base_url = Some(address.clone());
@@ -133,17 +135,9 @@ pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     let served = std::fs::create_dir_all(&output)
         .and_then(|_| output.canonicalize())
         .map_err(|e| Error::io(&output, e))?;
-    let server = Arc::new(server);
     {
         let hub = hub.clone();
-        let server = server.clone();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let hub = hub.clone();
-                let served = served.clone();
-                std::thread::spawn(move || handle(request, &served, &hub));
-            }
-        });
+        std::thread::spawn(move || accept(listener, &served, &hub));
     }
     log(&format!(
         "serving {} at {address} — watching for changes (Ctrl+C to stop)",
@@ -311,36 +305,184 @@ fn describe(error: &Error) -> String {
     }
 }
 
-fn handle(request: Request, served: &Path, hub: &Hub) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("method not allowed").with_status_code(405));
+/// The longest request line and headers accepted (browsers send under 2 KiB).
+pub(crate) const MAX_REQUEST_HEAD: usize = 16 * 1024;
+/// The most connections served at once (each open page holds one for its events).
+pub(crate) const MAX_CONNECTIONS: usize = 64;
+/// How long a client may take to send its request.
+pub(crate) const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Accepts connections, each on its own thread, at most [`MAX_CONNECTIONS`] at once.
+fn accept(listener: TcpListener, served: &Path, hub: &Arc<Hub>) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else { continue };
+        let _ = stream.set_write_timeout(Some(IDLE_TIMEOUT));
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = respond(
+                &mut stream,
+                &Response::text(503, "too many connections"),
+                false,
+            );
+            continue;
+        }
+        let (open, served, hub) = (open.clone(), served.to_path_buf(), hub.clone());
+        std::thread::spawn(move || {
+            let _ = stream.set_read_timeout(Some(IDLE_TIMEOUT));
+            handle(stream, &served, &hub);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+/// A response: status, headers, body.
+struct Response {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(status: u16, text: &str) -> Response {
+        Response {
+            status,
+            headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
+            body: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn with_header(mut self, name: &'static str, value: impl Into<String>) -> Response {
+        self.headers.push((name, value.into()));
+        self
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        500 => "Internal Server Error",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+fn respond(stream: &mut TcpStream, response: &Response, head_only: bool) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        response.status,
+        reason(response.status),
+        response.body.len()
+    );
+    for (name, value) in &response.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(&response.body)?;
+    }
+    stream.flush()?;
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    Ok(())
+}
+
+/// The request line of a request whose head (up to the blank line) fits the limit:
+/// method and target; or the status to refuse it with.
+fn read_request(stream: &mut TcpStream) -> std::result::Result<(String, String), u16> {
+    let mut head = Vec::with_capacity(1024);
+    let mut buffer = [0u8; 2048];
+    loop {
+        if let Some(end) = find_head_end(&head) {
+            head.truncate(end);
+            break;
+        }
+        if head.len() > MAX_REQUEST_HEAD {
+            let first_line = head.split(|&b| b == b'\n').next().unwrap_or_default();
+            return Err(if first_line.len() >= MAX_REQUEST_HEAD {
+                414
+            } else {
+                431
+            });
+        }
+        match stream.read(&mut buffer) {
+            Ok(0) => return Err(400),
+            Ok(n) => head.extend_from_slice(&buffer[..n]),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                return Err(408)
+            }
+            Err(_) => return Err(400),
+        }
+    }
+    let text = String::from_utf8_lossy(&head);
+    let mut parts = text.lines().next().unwrap_or_default().split(' ');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(method), Some(target), Some(version)) if version.starts_with("HTTP/") => {
+            Ok((method.to_string(), target.to_string()))
+        }
+        _ => Err(400),
+    }
+}
+
+/// The end of the request head: the index of the blank line that closes it.
+fn find_head_end(bytes: &[u8]) -> Option<usize> {
+    let crlf = bytes.windows(4).position(|w| w == b"\r\n\r\n");
+    let lf = bytes.windows(2).position(|w| w == b"\n\n");
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn handle(mut stream: TcpStream, served: &Path, hub: &Hub) {
+    let (method, url) = match read_request(&mut stream) {
+        Ok(request) => request,
+        Err(status) => {
+            let _ = respond(&mut stream, &Response::text(status, reason(status)), false);
+            return;
+        }
+    };
+    let head_only = method == "HEAD";
+    if method != "GET" && !head_only {
+        let response = Response::text(405, "method not allowed").with_header("Allow", "GET, HEAD");
+        let _ = respond(&mut stream, &response, false);
         return;
     }
-    let url = request.url().to_string();
     let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
     if path == EVENTS_PATH {
-        stream_events(request, hub);
+        stream_events(stream, hub);
         return;
     }
     let response = match resolve(served, &path) {
-        Resolved::File(file) => file_response(&file, StatusCode(200)),
-        Resolved::Redirect(location) => Response::from_data(Vec::new())
-            .with_status_code(301)
-            .with_header(header("Location", &location)),
+        Resolved::File(file) => file_response(&file, 200),
+        Resolved::Redirect(location) => Response {
+            status: 301,
+            headers: vec![("Location", location)],
+            body: Vec::new(),
+        },
         Resolved::NotFound => match std::fs::metadata(served.join("404.html")) {
-            Ok(_) => file_response(&served.join("404.html"), StatusCode(404)),
-            Err(_) => Response::from_data(b"404 not found".to_vec())
-                .with_status_code(404)
-                .with_header(header("Content-Type", "text/plain; charset=utf-8")),
+            Ok(_) => file_response(&served.join("404.html"), 404),
+            Err(_) => Response::text(404, "404 not found"),
         },
     };
-    let _ = request.respond(response);
+    let _ = respond(&mut stream, &response, head_only);
 }
 
 /// Holds the connection open and writes each event as it comes.
-fn stream_events(request: Request, hub: &Hub) {
+fn stream_events(mut writer: TcpStream, hub: &Hub) {
     let rx = hub.subscribe();
-    let mut writer = request.into_writer();
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n: connected\n\n";
     if writer
         .write_all(head.as_bytes())
@@ -391,7 +533,8 @@ fn resolve(served: &Path, url_path: &str) -> Resolved {
     }
     if file.is_dir() {
         if !url_path.ends_with('/') {
-            return Resolved::Redirect(format!("{url_path}/"));
+            // One leading slash: `//meetings/` would send the browser to the host `meetings`.
+            return Resolved::Redirect(format!("/{}/", url_path.trim_start_matches('/')));
         }
         file.push("index.html");
     }
@@ -418,24 +561,23 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn file_response(file: &Path, status: StatusCode) -> Response<std::io::Cursor<Vec<u8>>> {
+fn file_response(file: &Path, status: u16) -> Response {
     let content_type = content_type(file);
-    let mut body = match std::fs::File::open(file).and_then(|mut f| {
-        let mut bytes = Vec::new();
-        f.read_to_end(&mut bytes).map(|_| bytes)
-    }) {
+    let mut body = match std::fs::read(file) {
         Ok(bytes) => bytes,
-        Err(_) => {
-            return Response::from_data(b"cannot read the file".to_vec()).with_status_code(500)
-        }
+        Err(_) => return Response::text(500, "cannot read the file"),
     };
     if content_type.starts_with("text/html") {
         body = inject_script(body);
     }
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
+    Response {
+        status,
+        headers: vec![
+            ("Content-Type", content_type.to_string()),
+            ("Cache-Control", "no-store".to_string()),
+        ],
+        body,
+    }
 }
 
 fn inject_script(html: Vec<u8>) -> Vec<u8> {
@@ -444,10 +586,6 @@ fn inject_script(html: Vec<u8>) -> Vec<u8> {
         Some(i) => format!("{}{LIVE_RELOAD_SCRIPT}{}", &text[..i], &text[i..]).into_bytes(),
         None => format!("{text}{LIVE_RELOAD_SCRIPT}").into_bytes(),
     }
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
 }
 
 /// The Content-Type for a file, by extension.
@@ -519,6 +657,11 @@ mod tests {
             matches!(resolve(&root, "/meetings/a"), Resolved::Redirect(l) if l == "/meetings/a/")
         );
         assert!(matches!(resolve(&root, "/nope/"), Resolved::NotFound));
+        // Never to another host: `//meetings/` is the host `meetings` to a browser.
+        assert!(matches!(resolve(&root, "//meetings"), Resolved::Redirect(l) if l == "/meetings/"));
+        assert!(
+            matches!(resolve(&root, "///meetings//a"), Resolved::Redirect(l) if l == "/meetings//a/")
+        );
     }
 
     #[test]

@@ -126,18 +126,109 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnos
     )
 }
 
+/// The largest front matter, in bytes: the longest real one is under 2 KiB, and every
+/// value in it is copied into a dozen pages, feeds and indexes (a title ~270 times over).
+pub(crate) const MAX_FRONT_MATTER: usize = 64 * 1024;
+
+/// How deeply lists and maps may nest in YAML (`[[...]]`, `{a: {b: ...}}`): a meeting
+/// needs three levels; the YAML parser takes quadratic time on deep flow nesting.
+pub(crate) const MAX_YAML_DEPTH: usize = 32;
+
 /// Parses the YAML of a split file into a [`RawMeeting`].
 pub(crate) fn parse_meeting(
     split: &Split<'_>,
     text: &str,
     file: &Path,
 ) -> Result<RawMeeting, Diagnostic> {
+    if split.yaml.len() > MAX_FRONT_MATTER {
+        let offset = split.yaml.as_ptr() as usize - text.as_ptr() as usize;
+        let mut at = offset + MAX_FRONT_MATTER;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let (line, column) = crate::base::config::line_column(text, at);
+        return Err(Diagnostic::error(
+            file,
+            format!(
+                "the front matter is {} KiB; at most {} KiB are allowed",
+                split.yaml.len().div_ceil(1024),
+                MAX_FRONT_MATTER / 1024
+            ),
+        )
+        .at(text, line, column)
+        .with_hint(
+            "front matter holds short values (title, date, participants); put long text in \
+             the minutes below the closing `---`",
+        ));
+    }
     if let Some(diagnostic) = find_tab_indent(split, text, file) {
         return Err(diagnostic);
+    }
+    if let Some((line, column)) = too_deep(split.yaml, MAX_YAML_DEPTH) {
+        return Err(depth_diagnostic(file).at(text, split.yaml_line + line - 1, column));
     }
     serde_yaml_ng::from_str::<Option<RawMeeting>>(split.yaml)
         .map(Option::unwrap_or_default)
         .map_err(|e| yaml_diagnostic(&e, split, text, file))
+}
+
+/// The error for YAML nested deeper than [`MAX_YAML_DEPTH`].
+pub(crate) fn depth_diagnostic(file: &Path) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        format!("the YAML nests lists or maps more than {MAX_YAML_DEPTH} levels deep"),
+    )
+    .with_hint("a meeting needs at most three levels, e.g. attendees: [{ name: ... }]")
+}
+
+/// The 1-based line and column (in characters) where `yaml` first opens a flow list or
+/// map (`[`, `{`) beyond `limit` levels. Quoted strings and comments are skipped, and a
+/// bracket inside a plain word (`a[1]`) opens nothing. (Block nesting needs ever deeper
+/// indentation, so it cannot grow fast within [`MAX_FRONT_MATTER`].)
+pub(crate) fn too_deep(yaml: &str, limit: usize) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, line) in yaml.lines().enumerate() {
+        let mut previous: Option<char> = None; // the last character that is not a space
+        let mut after_space = true;
+        let mut escaped = false;
+        let mut chars = line.chars().enumerate().peekable();
+        while let Some((column, c)) = chars.next() {
+            if let Some(q) = quote {
+                if escaped {
+                    escaped = false;
+                } else if q == '"' && c == '\\' {
+                    escaped = true;
+                } else if c == q {
+                    if q == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') {
+                        chars.next();
+                    } else {
+                        quote = None;
+                        previous = Some(c);
+                    }
+                }
+                continue;
+            }
+            let starts_value = matches!(previous, None | Some(':' | '-' | ',' | '[' | '{' | '?'));
+            match c {
+                '#' if after_space => break,
+                '"' | '\'' if starts_value => quote = Some(c),
+                '[' | '{' if starts_value => {
+                    depth += 1;
+                    if depth > limit {
+                        return Some((i + 1, column + 1));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            after_space = c.is_whitespace();
+            if !after_space {
+                previous = Some(c);
+            }
+        }
+    }
+    None
 }
 
 /// YAML forbids tabs for indentation; libyaml's own message for them is obscure.
@@ -167,9 +258,11 @@ fn yaml_diagnostic(
         .unwrap_or(&raw)
         .trim()
         .to_string();
-    let (line, column) = error.location().map_or((split.yaml_line, 1), |l| {
-        (split.yaml_line + l.line() - 1, l.column())
-    });
+    let (line, column) = locate_yaml_error(&message, split.yaml)
+        .or_else(|| error.location().map(|l| (l.line(), l.column())))
+        .map_or((split.yaml_line, 1), |(line, column)| {
+            (split.yaml_line + line - 1, column)
+        });
     let hint = yaml_hint(&message);
     let diagnostic =
         Diagnostic::error(file, format!("front matter: {message}")).at(text, line, column);
@@ -177,6 +270,46 @@ fn yaml_diagnostic(
         Some(hint) => diagnostic.with_hint(hint),
         None => diagnostic,
     }
+}
+
+/// Where in `yaml` (1-based line, column) an error the YAML library reports without a
+/// useful place lies: the second `key:` of a duplicate key, the first alias (`*name`) of
+/// an alias expanding too far.
+pub(crate) fn locate_yaml_error(message: &str, yaml: &str) -> Option<(usize, usize)> {
+    let duplicate = message
+        .strip_prefix("duplicate entry with key \"")
+        .or_else(|| message.strip_prefix("duplicate field `"));
+    if let Some(rest) = duplicate {
+        let key = rest.strip_suffix(['"', '`']).unwrap_or(rest);
+        let pattern = format!("{key}:");
+        let mut found = yaml.lines().enumerate().flat_map(|(i, line)| {
+            let pattern = pattern.clone();
+            line.match_indices(&pattern)
+                .filter(move |(at, _)| {
+                    line[..*at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-' | '"' | '\''))
+                })
+                .map(move |(at, _)| (i + 1, line[..at].chars().count() + 1))
+                .collect::<Vec<_>>()
+        });
+        return found.nth(1);
+    }
+    if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
+        return yaml.lines().enumerate().find_map(|(i, line)| {
+            line.char_indices()
+                .find(|&(at, c)| {
+                    c == '*'
+                        && line[..at]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|p| matches!(p, ' ' | '[' | ',' | '{'))
+                })
+                .map(|(at, _)| (i + 1, line[..at].chars().count() + 1))
+        });
+    }
+    None
 }
 
 /// A hint for the usual YAML mistakes, including did-you-mean for unknown keys.
@@ -209,6 +342,12 @@ fn yaml_hint(message: &str) -> Option<String> {
             "write a participant as \"Name, Organisation\" or { name: ..., organisation: ..., role: ..., note: ... }"
                 .into(),
         );
+    }
+    if message.contains("duplicate entry") || message.contains("duplicate field") {
+        return Some("each key may appear once; remove or merge the repeated one".into());
+    }
+    if message.contains("repetition limit exceeded") {
+        return Some("an alias (*name) expands to too much text; write the values out".into());
     }
     if message.contains("invalid type") {
         return Some("check the value's type: lists are written [a, b] or as `- a` lines".into());

@@ -267,6 +267,11 @@ fn prepare_events<'a>(
                 title,
                 id,
             }) => {
+                let dest_url = if options.allow_html || is_safe_url(&dest_url) {
+                    dest_url
+                } else {
+                    CowStr::from("#")
+                };
                 let dest_url = match internal_site_path(&dest_url) {
                     Some(path) => {
                         let marked = format!("{INTERNAL_LINK_PREFIX}{path}");
@@ -283,10 +288,45 @@ fn prepare_events<'a>(
                 };
                 out.push((Event::Start(link), offset));
             }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if !options.allow_html && !is_safe_url(&dest_url) => {
+                let image = Tag::Image {
+                    link_type,
+                    dest_url: CowStr::from(""),
+                    title,
+                    id,
+                };
+                out.push((Event::Start(image), offset));
+            }
             other => out.push((other, offset)),
         }
     }
     out
+}
+
+/// Whether a link or image address is safe to publish when raw HTML is not allowed: a
+/// relative address, or one of the schemes http, https, mailto and tel. `javascript:`,
+/// `data:`, `vbscript:` and the like are not, however written (browsers ignore case,
+/// tabs and line breaks in a scheme).
+pub(crate) fn is_safe_url(dest: &str) -> bool {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let Some((scheme, _)) = cleaned.split_once(':') else {
+        return true;
+    };
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    !is_scheme || matches!(scheme, "http" | "https" | "mailto" | "tel")
 }
 
 /// The site path a link points to when it is internal: `/meetings/x/#a` as written, or a

@@ -243,7 +243,17 @@ fn parse_date(
         .nth(line - 1)
         .and_then(|l| l.find(value.trim()))
         .map_or(1, |i| i + 1);
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+    let year = value.trim().split('-').next().unwrap_or_default();
+    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
+    let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok();
+    if parsed.is_some() && !year_ok {
+        return Err(
+            Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
+                .at(text, line, column)
+                .with_hint("the year must have four digits, from 0001 to 9999, e.g. 2020-09-15"),
+        );
+    }
+    parsed.ok_or(()).map_err(|_| {
         let hint = if looks_iso(value) {
             "that day does not exist in that month; check the day and the month"
         } else {
@@ -257,10 +267,13 @@ fn parse_date(
 
 fn looks_iso(value: &str) -> bool {
     let parts: Vec<_> = value.trim().split('-').collect();
+    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
     parts.len() == 3
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && digits(parts[0], 4..=4)
+        && digits(parts[1], 1..=2)
+        && digits(parts[2], 1..=2)
 }
 
 fn parse_attachments(
@@ -270,28 +283,27 @@ fn parse_attachments(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Attachment> {
     let folder = attachment_folder(&file.full_path);
+    let boundary = crate::content::load::content_boundary(site_root(file));
     let mut attachments = Vec::new();
     for entry in raw {
-        let line = entry
-            .file
-            .as_deref()
-            .or(entry.title.as_deref())
-            .and_then(|needle| find_line(&file.text, needle))
-            .unwrap_or_else(|| locate("attachments"));
+        let needle = entry.file.as_deref().or(entry.title.as_deref());
+        let (line, column) = needle
+            .and_then(|needle| find_position(&file.text, needle))
+            .unwrap_or_else(|| (locate("attachments"), 1));
         if let Some(name) = entry.file.as_deref() {
-            if let Err(problem) = check_attachment(&folder, name) {
-                errors.push(
-                    Diagnostic::error(&file.path, problem)
-                        .at(&file.text, line, 0)
-                        .with_hint(format!(
-                            "put the file in {}/ beside the meeting, or remove `file:` to only name it",
-                            crate::content::load::relative(
-                                file.full_path.parent().unwrap_or(Path::new("")),
-                                &folder
-                            )
-                            .display()
-                        )),
-                );
+            if let Err(problem) = check_attachment(&boundary, &folder, name, &file.path) {
+                let problem = problem.at(&file.text, line, column);
+                errors.push(match problem.hint {
+                    Some(_) => problem,
+                    None => problem.with_hint(format!(
+                        "put the file in {}/ beside the meeting, or remove `file:` to only name it",
+                        crate::content::load::relative(
+                            file.full_path.parent().unwrap_or(Path::new("")),
+                            &folder
+                        )
+                        .display()
+                    )),
+                });
                 continue;
             }
         }
@@ -306,7 +318,7 @@ fn parse_attachments(
                     &file.path,
                     "an attachment needs a `title`, a `file` or a `url`",
                 )
-                .at(&file.text, line, 0),
+                .at(&file.text, line, column),
             );
             continue;
         };
@@ -324,25 +336,68 @@ pub(crate) fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
     meeting_file.with_extension("")
 }
 
-fn check_attachment(folder: &Path, name: &str) -> Result<(), String> {
+/// The site folder a meeting file was read from (`full_path` is `root` + `path`).
+fn site_root(file: &SourceFile) -> &Path {
+    file.full_path
+        .ancestors()
+        .nth(file.path.components().count())
+        .unwrap_or(Path::new(""))
+}
+
+/// An attachment must be a readable file inside the meeting's folder, and, with every
+/// symbolic link resolved, still inside `content/` (`boundary`): the build copies it.
+/// Whether the attachment `name` of the meeting `file` is a readable file inside the
+/// meeting's folder (and, links followed, inside `content/`).
+fn check_attachment(
+    boundary: &Path,
+    folder: &Path,
+    name: &str,
+    file: &Path,
+) -> Result<(), Diagnostic> {
+    let problem = |message: String| Err(Diagnostic::error(file, message));
     let path = Path::new(name);
     let escapes = path.is_absolute()
         || path
             .components()
             .any(|c| !matches!(c, std::path::Component::Normal(_)));
     if escapes {
-        return Err(format!(
+        return problem(format!(
             "the attachment `{name}` points outside the meeting's folder"
         ));
     }
-    if !folder.join(path).is_file() {
-        return Err(format!("the attachment `{name}` does not exist"));
+    let full = folder.join(path);
+    if std::fs::symlink_metadata(&full).is_err() {
+        return problem(format!("the attachment `{name}` does not exist"));
+    }
+    let real = match crate::content::load::resolve_inside(boundary, &full) {
+        Ok(real) => real,
+        Err(refused) => {
+            let d = refused.diagnostic(file);
+            return Err(Diagnostic {
+                message: format!("the attachment `{name}`: {}", d.message),
+                ..d
+            });
+        }
+    };
+    if !real.is_file() {
+        return problem(format!("the attachment `{name}` is not a file"));
+    }
+    if let Err(e) = std::fs::File::open(&real) {
+        return problem(format!("the attachment `{name}` cannot be read: {e}"));
     }
     Ok(())
 }
 
 fn find_line(text: &str, needle: &str) -> Option<usize> {
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// The 1-based line and column (in characters) of the first occurrence of `needle`.
+fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, l)| {
+        l.find(needle)
+            .map(|at| (i + 1, l[..at].chars().count() + 1))
+    })
 }
 
 /// Resolves the names of one meeting.

@@ -209,10 +209,25 @@ fn folder_behind_link(output: &Path) -> PathBuf {
     }
 }
 
-/// Writes one file into `folder` (the live output folder: `serve`'s small updates).
+/// Writes one file into `folder` (the live output folder: `serve`'s small updates), the
+/// one writer for files written while serving. Atomic: the bytes go to a temporary file
+/// beside the target, which is then renamed over it, so a browser reading the page at
+/// that moment gets the old page or the new one, never an empty or half-written one (and
+/// a file hard-linked into an older site keeps its bytes).
 pub(crate) fn write_one(folder: &Path, file: OutputFile) -> Result<()> {
     let target = prepared_target(folder, &file_for(file.path()))?;
-    write_file(&target, file)
+    let name = target
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let temporary = target.with_file_name(format!(".{name}.quorum-new"));
+    if let Err(e) = write_file(&temporary, file) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(e);
+    }
+    std::fs::rename(&temporary, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        Error::io(&target, e)
+    })
 }
 
 /// `folder/relative`, with its parent folders created.
@@ -228,7 +243,12 @@ fn write_file(target: &Path, file: OutputFile) -> Result<()> {
     match file {
         OutputFile::Text { text, .. } => std::fs::write(target, text),
         OutputFile::Bytes { bytes, .. } => std::fs::write(target, bytes),
-        OutputFile::Copy { source, .. } => std::fs::copy(&source, target).map(|_| ()),
+        OutputFile::Copy { source, .. } => {
+            // A source that cannot be read is named, not the staging path it was going to.
+            let mut from = std::fs::File::open(&source).map_err(|e| Error::io(&source, e))?;
+            std::fs::File::create(target)
+                .and_then(|mut to| std::io::copy(&mut from, &mut to).map(|_| ()))
+        }
     }
     .map_err(|e| Error::io(target, e))
 }
@@ -372,6 +392,26 @@ mod tests {
 
     fn read(path: &Path) -> String {
         std::fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn serving_writes_a_page_atomically() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("meetings/a/index.html");
+        write_one(dir.path(), text_file("/meetings/a/", "old page")).unwrap();
+        // A reader with the page open, and an older site sharing the file by a hard link,
+        // both keep the old bytes whole: the new page is a new file renamed into place
+        // (in-place writing truncated the shared file first).
+        let mut open = std::fs::File::open(&page).unwrap();
+        let linked = dir.path().join("older.html");
+        std::fs::hard_link(&page, &linked).unwrap();
+        write_one(dir.path(), text_file("/meetings/a/", "new page")).unwrap();
+        assert_eq!(read(&page), "new page");
+        assert_eq!(read(&linked), "old page");
+        let mut seen = String::new();
+        std::io::Read::read_to_string(&mut open, &mut seen).unwrap();
+        assert_eq!(seen, "old page");
+        assert_eq!(names_in(&dir.path().join("meetings/a")), ["index.html"]);
     }
 
     #[test]

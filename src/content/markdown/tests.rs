@@ -347,3 +347,36 @@ fn presenter_parts_match_splitting_at_every_separator_in_turn() {
         assert_eq!(ours, reference(text), "{text:?}");
     }
 }
+
+#[test]
+fn script_addresses_are_dropped_when_html_is_not_allowed() {
+    let options = MarkdownOptions {
+        smart_punctuation: false,
+        allow_html: false,
+        highlight_code: false,
+        decision_words: &[],
+        action_words: &[],
+    };
+    let body = parse_body(
+        "## A\n\n[x](javascript:alert(1)) [y](JavaScript&#x09;:alert(1)) \
+         ![i](data:text/html,<script>) <vbscript:msgbox> [ok](https://a.se/x) \
+         [rel](bilaga.pdf) [m](mailto:a@b.se) [t](tel:+4631) [c](a/b:c)\n",
+        &options,
+    );
+    let html = &body.items[0].html;
+    let lower = html.to_lowercase();
+    for bad in ["javascript", "data:", "vbscript:"] {
+        assert!(!lower.contains(&format!("=\"{bad}")), "{bad}: {html}");
+    }
+    assert!(html.contains(r##"<a href="#">x</a>"##), "{html}");
+    for good in [
+        "https://a.se/x",
+        "bilaga.pdf",
+        "mailto:a@b.se",
+        "tel:+4631",
+        "a/b:c",
+    ] {
+        assert!(html.contains(&format!("href=\"{good}\"")), "{good}: {html}");
+    }
+    assert!(is_safe_url("/meetings/x/") && !is_safe_url(" JAVA\nSCRIPT:x"));
+}

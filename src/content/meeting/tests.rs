@@ -218,9 +218,10 @@ fn attachments_without_a_file_keep_title_and_url() {
 #[test]
 fn existing_attachment_beside_the_meeting_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
-    let meeting = dir.path().join("2020-09-15-a.md");
-    std::fs::create_dir_all(dir.path().join("2020-09-15-a")).unwrap();
-    std::fs::write(dir.path().join("2020-09-15-a/rapport.pdf"), "%PDF").unwrap();
+    // `full_path` is the site folder + `path`, as `load` makes it.
+    let meeting = dir.path().join("content/2020-09-15-a.md");
+    std::fs::create_dir_all(dir.path().join("content/2020-09-15-a")).unwrap();
+    std::fs::write(dir.path().join("content/2020-09-15-a/rapport.pdf"), "%PDF").unwrap();
     let file = SourceFile {
         path: PathBuf::from("content/2020-09-15-a.md"),
         full_path: meeting,
