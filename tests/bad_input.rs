@@ -340,3 +340,60 @@ fn unknown_timezone_is_a_warning_and_the_site_still_builds() {
     let report = build_site(&options).unwrap();
     assert_eq!(report.warnings.len(), 1);
 }
+
+/// The warnings of a case, in order.
+fn warnings(case: &str) -> Vec<Diagnostic> {
+    let all = check(case);
+    assert!(
+        all.iter().all(|d| d.severity == Severity::Warning),
+        "{case}: {all:#?}"
+    );
+    all
+}
+
+fn decisions_and_actions(case: &str) -> (usize, usize) {
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(fixture_root(case))
+    };
+    let report = build_site(&options).unwrap();
+    (report.decisions, report.actions)
+}
+
+#[test]
+fn a_decision_word_of_another_language_is_a_warning_and_still_a_decision() {
+    let file = "content/2024/2024-05-01-board.md";
+    let found = warnings("foreign-decision-word");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].file, Path::new(file));
+    assert_eq!((found[0].line, found[0].column), (7, 1));
+    assert_eq!(
+        found[0].hint.as_deref(),
+        Some("`Resolved:` is an English decision word; this meeting's language is sv — add `language: en` to the front matter")
+    );
+    assert_eq!((found[1].line, found[1].column), (11, 1));
+    assert!(found[1]
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("`Action:` is an English action word"));
+    assert!(found[0]
+        .to_string()
+        .starts_with(&format!("{file}:7:1: warning:")));
+    // Not lost: the paragraphs are still listed.
+    assert_eq!(decisions_and_actions("foreign-decision-word"), (1, 1));
+}
+
+#[test]
+fn decisions_written_without_the_colon_are_warnings() {
+    let found = warnings("decision-near-miss");
+    let at: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(at, [(7, 1), (11, 1), (15, 1)], "{found:#?}");
+    assert!(found[0].message.contains("without a colon"));
+    assert!(found[0].hint.as_deref().unwrap().contains("`Beslut:`"));
+    assert!(found[1].message.contains("in prose"));
+    assert!(found[2].message.contains("alone on a line"));
+    // Only the one written with a colon is listed: the others are warned about, not guessed.
+    assert_eq!(decisions_and_actions("decision-near-miss"), (1, 0));
+}

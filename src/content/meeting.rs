@@ -87,6 +87,14 @@ pub fn parse_meeting(
 
     let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
+    for note in &body.notes {
+        let line = note.line + split.body_line - 1;
+        names.warnings.push(
+            Diagnostic::warning(&file.path, note.message.clone())
+                .at(text, line, note.column)
+                .with_hint(note.hint.clone()),
+        );
+    }
     let items = body
         .items
         .into_iter()

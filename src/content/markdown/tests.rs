@@ -13,6 +13,7 @@ fn parse(text: &str) -> Body {
         highlight_code: true,
         decision_words: &decision,
         action_words: &action,
+        all_words: None,
     };
     parse_body(text, &options)
 }
@@ -247,6 +248,7 @@ fn raw_html_is_escaped_when_not_allowed() {
         highlight_code: false,
         decision_words: &decision,
         action_words: &[],
+        all_words: None,
     };
     let body = parse_body(
         "## A\n\n<script>alert(1)</script>\n\nText <b>x</b>\n",
