@@ -397,3 +397,38 @@ fn decisions_written_without_the_colon_are_warnings() {
     // Only the one written with a colon is listed: the others are warned about, not guessed.
     assert_eq!(decisions_and_actions("decision-near-miss"), (1, 0));
 }
+
+#[test]
+fn a_date_that_contradicts_the_file_name_is_a_warning() {
+    let found = warnings("date-contradicts-file-name");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.file, Path::new("content/2024/2024-10-04-styrelsen.md"));
+    assert_eq!((d.line, d.column), (3, 7));
+    assert!(d.message.contains("2024-10-04"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("`date: 2024-10-04`"));
+}
+
+#[test]
+fn a_date_without_two_digit_day_is_an_error() {
+    let d = assert_error(
+        "date-not-padded",
+        "content/2024-10-04-a.md",
+        2,
+        7,
+        "invalid date `2024-10-4`",
+    );
+    assert!(d.hint.unwrap().contains("`2024-10-04`"));
+}
+
+#[test]
+fn month_thirteen_says_there_is_no_such_month() {
+    let d = assert_error(
+        "month-13",
+        "content/2024-13-04-a.md",
+        2,
+        7,
+        "invalid date `2024-13-04`",
+    );
+    assert!(d.hint.unwrap().contains("there is no month 13"));
+}

@@ -80,6 +80,9 @@ pub fn parse_meeting(
     }
 
     let mut names = Names::new(registry, file, &raw);
+    names
+        .warnings
+        .extend(date_file_name_warning(date, &file.path, text, &locate));
     let organiser = raw.organiser.as_deref().map(|o| names.organisation(o));
     let chair = raw.chair.as_ref().map(|p| names.participant(p));
     let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
@@ -251,16 +254,67 @@ fn parse_date(
         .nth(line - 1)
         .and_then(|l| l.find(value.trim()))
         .map_or(1, |i| i + 1);
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        let hint = if looks_iso(value) {
-            "that day does not exist in that month; check the day and the month"
-        } else {
-            "write the date as YYYY-MM-DD, e.g. 2020-09-15"
-        };
+    let invalid = |hint: String| {
         Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
             .at(text, line, column)
             .with_hint(hint)
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    if looks_iso(value) && parts.iter().map(|p| p.len()).ne([4, 2, 2]) {
+        // chrono takes `2024-10-4`; the file names and every page write `2024-10-04`.
+        let padded = match parts.as_slice() {
+            [y, m, d] => format!("{y}-{m:0>2}-{d:0>2}"),
+            _ => String::new(),
+        };
+        return Err(invalid(format!(
+            "write the date as YYYY-MM-DD with two digits for the month and the day: `{padded}`"
+        )));
+    }
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        let month = parts.get(1).and_then(|m| m.parse::<u32>().ok());
+        let hint = match month {
+            Some(m) if looks_iso(value) && !(1..=12).contains(&m) => {
+                format!("there is no month {m}: the date is YYYY-MM-DD, the month in the middle")
+            }
+            _ if looks_iso(value) => {
+                "that day does not exist in that month; check the day and the month".to_string()
+            }
+            _ => "write the date as YYYY-MM-DD, e.g. 2020-09-15".to_string(),
+        };
+        invalid(hint)
     })
+}
+
+/// A warning when the file name starts with a date (`2024-10-04-styrelsen.md`) other than
+/// the front matter's `date:`: one of them has a typo, and the page would be listed
+/// under the front matter's date but keep the file name's in its address.
+fn date_file_name_warning(
+    date: NaiveDate,
+    file: &Path,
+    text: &str,
+    locate: &dyn Fn(&str) -> usize,
+) -> Option<Diagnostic> {
+    let stem = file.file_stem()?.to_str()?;
+    let named = NaiveDate::parse_from_str(stem.get(..10)?, "%Y-%m-%d").ok()?;
+    if named == date {
+        return None;
+    }
+    let line = locate("date");
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(&date.to_string()))
+        .map_or(1, |i| i + 1);
+    Some(
+        Diagnostic::warning(
+            file,
+            format!("`date: {date}` is not the date in the file name ({named})"),
+        )
+        .at(text, line, column)
+        .with_hint(format!(
+            "correct the one that is wrong: `date: {named}`, or rename the file to start with {date}"
+        )),
+    )
 }
 
 fn looks_iso(value: &str) -> bool {
