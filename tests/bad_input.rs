@@ -151,14 +151,14 @@ fn attachment_that_does_not_exist() {
         "missing-attachment",
         A,
         4,
-        0,
+        13,
         "`rapport.pdf` does not exist",
     );
 }
 
 #[test]
 fn attachment_outside_the_site() {
-    assert_error("attachment-outside", A, 4, 0, "points outside");
+    assert_error("attachment-outside", A, 4, 13, "points outside");
 }
 
 #[test]
@@ -191,7 +191,10 @@ fn unregistered_organisation_close_to_a_registered_one_is_a_warning() {
     let diagnostics = check("unregistered-organisation");
     assert_eq!(diagnostics.len(), 1);
     let d = &diagnostics[0];
-    assert_eq!((d.severity, d.line), (Severity::Warning, 3));
+    assert_eq!((d.severity, d.line, d.column), (Severity::Warning, 3, 12));
+    assert!(d
+        .to_string()
+        .starts_with("content/2020-01-01-a.md:3:12: warning:"));
     assert!(d
         .hint
         .as_deref()
@@ -431,4 +434,43 @@ fn month_thirteen_says_there_is_no_such_month() {
         "invalid date `2024-13-04`",
     );
     assert!(d.hint.unwrap().contains("there is no month 13"));
+}
+
+#[test]
+fn an_unclosed_list_is_reported_where_it_opens() {
+    let d = assert_error(
+        "yaml-unclosed-list",
+        "content/2024-05-01-a.md",
+        3,
+        7,
+        "did not find expected ','",
+    );
+    assert!(d.hint.unwrap().contains("end it with `]` on the same line"));
+}
+
+#[test]
+fn an_over_indented_attendee_is_an_error_not_one_merged_person() {
+    let d = assert_error(
+        "over-indented-attendee",
+        "content/2024-05-02-b.md",
+        5,
+        5,
+        "indented deeper than the list item above",
+    );
+    assert!(d
+        .hint
+        .unwrap()
+        .contains("indent every `- ` of a list alike"));
+}
+
+#[test]
+fn draft_yes_asks_for_true_or_false() {
+    let d = assert_error(
+        "draft-yes",
+        "content/2024-05-03-c.md",
+        3,
+        8,
+        "expected a boolean",
+    );
+    assert!(d.hint.unwrap().contains("write `true` or `false`"));
 }

@@ -334,17 +334,18 @@ fn parse_attachments(
     let folder = attachment_folder(&file.full_path);
     let mut attachments = Vec::new();
     for entry in raw {
-        let line = entry
+        let (line, column) = entry
             .file
             .as_deref()
             .or(entry.title.as_deref())
-            .and_then(|needle| find_line(&file.text, needle))
-            .unwrap_or_else(|| locate("attachments"));
+            .map(|needle| find_line_column(&file.text, needle))
+            .filter(|(line, _)| *line > 0)
+            .unwrap_or_else(|| (locate("attachments"), 1));
         if let Some(name) = entry.file.as_deref() {
             if let Err(problem) = check_attachment(&folder, name) {
                 errors.push(
                     Diagnostic::error(&file.path, problem)
-                        .at(&file.text, line, 0)
+                        .at(&file.text, line, column)
                         .with_hint(format!(
                             "put the file in {}/ beside the meeting, or remove `file:` to only name it",
                             crate::content::load::relative(
@@ -368,7 +369,7 @@ fn parse_attachments(
                     &file.path,
                     "an attachment needs a `title`, a `file` or a `url`",
                 )
-                .at(&file.text, line, 0),
+                .at(&file.text, line, column),
             );
             continue;
         };
@@ -403,8 +404,16 @@ fn check_attachment(folder: &Path, name: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn find_line(text: &str, needle: &str) -> Option<usize> {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+/// The 1-based line and column (in characters) of the first occurrence of `needle`;
+/// (0, 0) when it is not found.
+fn find_line_column(text: &str, needle: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find(needle)
+                .map(|at| (i + 1, l[..at].chars().count() + 1))
+        })
+        .unwrap_or((0, 0))
 }
 
 /// Resolves the names of one meeting.
@@ -471,7 +480,7 @@ impl<'a> Names<'a> {
     }
 
     fn warn_unknown_organisation(&mut self, name: &str) {
-        let line = find_line(&self.file.text, name).unwrap_or(0);
+        let (line, column) = find_line_column(&self.file.text, name);
         let suggestion = closest(name, self.registry.organisation_names());
         let hint = match suggestion {
             Some(key) => format!(
@@ -486,7 +495,7 @@ impl<'a> Names<'a> {
                 &self.file.path,
                 format!("`{name}` is not a registered organisation"),
             )
-            .at(&self.file.text, line, 0)
+            .at(&self.file.text, line, column)
             .with_hint(hint),
         );
     }
@@ -500,10 +509,10 @@ impl<'a> Names<'a> {
         if !self.new_people.iter().any(|(k, _)| *k == key) {
             self.new_people.push((key.clone(), name.to_string()));
             if let Some(known) = closest(name, self.registry.person_names()) {
-                let line = find_line(&self.file.text, name).unwrap_or(0);
+                let (line, column) = find_line_column(&self.file.text, name);
                 self.warnings.push(
                     Diagnostic::warning(&self.file.path, format!("`{name}` is not a registered person"))
-                        .at(&self.file.text, line, 0)
+                        .at(&self.file.text, line, column)
                         .with_hint(format!(
                             "did you mean `{known}` ({})? Add the spelling to their aliases in content/people.yaml",
                             self.registry.people[known].name
