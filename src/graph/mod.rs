@@ -841,9 +841,16 @@ pub fn build_graph(
             kind: "meeting",
             lang: meeting.language,
             title: meeting.title.clone(),
+            // In the meeting's language, like the rest of its page's chrome.
             breadcrumbs: vec![
-                home.clone(),
-                section("nav_meetings", "/meetings/")?,
+                Crumb {
+                    title: strings.get(meeting.language, "nav_home")?.to_string(),
+                    path: "/".into(),
+                },
+                Crumb {
+                    title: strings.get(meeting.language, "nav_meetings")?.to_string(),
+                    path: "/meetings/".into(),
+                },
                 Crumb {
                     title: meeting.date.year().to_string(),
                     path: year_path("meetings", meeting.date.year()),
