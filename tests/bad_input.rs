@@ -474,3 +474,20 @@ fn draft_yes_asks_for_true_or_false() {
     );
     assert!(d.hint.unwrap().contains("write `true` or `false`"));
 }
+
+#[test]
+fn a_logo_that_is_not_in_static_is_an_error() {
+    let d = only_error("logo-missing");
+    assert!(d.file.ends_with("site.toml"), "{d}");
+    assert_eq!((d.line, d.column), (2, 1), "{d}");
+    assert!(d.message.contains("no logo file static/logga.svg"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("static/"));
+}
+
+#[test]
+fn an_accent_that_is_not_a_colour_is_an_error() {
+    let d = only_error("accent-not-a-colour");
+    assert!(d.file.ends_with("site.toml"), "{d}");
+    assert_eq!((d.line, d.column), (1, 1), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("#rrggbb"));
+}

@@ -10,15 +10,17 @@ use crate::base::diagnostic::{did_you_mean, Error, Result};
 use crate::base::slug::slugify;
 use crate::content::registry::Registry;
 
-const SITE_TOML: &str = r#"title = "Minnesanteckningar"
+const SITE_TOML: &str = r##"title = "Minnesanteckningar"
 description = "Arkiv över minnesanteckningar"
 base_url = "https://intranet.example.se/minnen/"
-language = "sv"
+language = "sv"            # sv or en: the site's pages, and meetings without `language:`
+# logo = "logo.svg"        # a file in static/, shown in the header beside the title
+# accent = "#1a5a8f"       # the header and link colour, #rrggbb (a dark one: the header text is white)
 
 [build]
 output_dir = "public"
 links = "relative"
-"#;
+"##;
 
 const ORGANISATIONS: &str =
     "# Organisations: key → canonical name, abbreviation and the aliases the minutes use.
