@@ -754,11 +754,8 @@ fn paragraph_note(
         let next = rest.trim_start();
         let next_word: String = next.split_whitespace().next().unwrap_or("").to_lowercase();
         let joined = rest.starts_with(char::is_whitespace)
-            && (matches!(
-                next_word.as_str(),
-                "att" | "om" | "to" | "that" | "on" | "-" | "–" | "—"
-            ));
-        if joined || rest.starts_with(['.', '-', '–', '—']) {
+            && (matches!(next_word.as_str(), "att" | "to" | "that" | "-" | "–" | "—"));
+        if joined {
             return Some((
                 format!("`{word} …` without a colon is not read as a {name}"),
                 format!("start the paragraph with `{word}:` (with a colon) to list it as a {name}"),
