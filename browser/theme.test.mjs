@@ -445,3 +445,53 @@ describe('theme contract', () => {
     }
   });
 });
+
+describe('a secretary on a phone (issue 24)', () => {
+  const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+  test('an English meeting in a Swedish site has English breadcrumbs', async () => {
+    const { context, page } = await open(fixtureServer.url + 'meetings/2021-05-04-reference-group/');
+    try {
+      const crumbs = await page.$$eval('.breadcrumbs a', (as) => as.map((a) => a.textContent.trim()));
+      assert.deepEqual(crumbs.slice(0, 2), ['Home', 'Meetings']);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the minutes begin on the first screen of a meeting page', async () => {
+    const { context, page, errors } = await open(null, PHONE);
+    try {
+      for (const meeting of ['meetings/2022-01-28-socialchefsnatverk-fyrbodal/', MEETING]) {
+        await page.goto(server.url + meeting, { waitUntil: 'load' });
+        const top = await page.$eval('.minutes .item', (e) => e.getBoundingClientRect().top);
+        assert.ok(top < 812 - 100, `${meeting}: the first item starts at ${top} px`);
+        // Still there, one tap away.
+        await page.click('.summary-box summary, .agenda summary');
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('decision bullets sit inside their boxes, and no wrapped line starts with a separator', async () => {
+    const { context, page } = await open(null, PHONE);
+    try {
+      await page.goto(server.url + 'meetings/2022-01-28-socialchefsnatverk-fyrbodal/', { waitUntil: 'load' });
+      const outside = await page.$$eval('.prose li.decision, .prose li.action', (lis) =>
+        lis.filter((li) => getComputedStyle(li).listStylePosition !== 'inside' && getComputedStyle(li).listStyleType !== 'none').length);
+      assert.ok((await page.locator('.prose li.decision').count()) > 0);
+      assert.equal(outside, 0, 'list markers hang outside the decision boxes');
+      for (const listPage of ['meetings/', 'bodies/', 'organisations/', 'people/']) {
+        await page.goto(server.url + listPage, { waitUntil: 'load' });
+        const leading = await page.$$eval('.meta > span, .row-meta > span', (spans) =>
+          spans.filter((s) => /·/.test(getComputedStyle(s, '::before').content)).length);
+        assert.equal(leading, 0, `${listPage}: a separator before an item can start a wrapped line`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -25,7 +25,7 @@ pub use base::config::LinkStyle;
 pub use base::diagnostic::{Diagnostic, Error, Severity};
 pub use commands::build::{build_site, check_site, BuildReport};
 pub use commands::options::BuildOptions;
-pub use commands::scaffold::{init_site, new_meeting};
+pub use commands::scaffold::{init_site, new_meeting, new_meeting_in};
 pub use commands::serve::{serve, ServeOptions};
 
 /// The pipeline's steps one by one, for the benchmarks in `examples/` and the integration

@@ -86,6 +86,9 @@ enum Command {
         /// The organising organisation (key, name or alias).
         #[arg(long)]
         organiser: Option<String>,
+        /// The language of the minutes, sv or en (default: the site's `language`).
+        #[arg(long)]
+        language: Option<String>,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -190,11 +193,17 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Init { dir } => {
             let written = quorum::init_site(&dir)?;
             println!(
-                "created a site in {} ({} files); next: cd {} && quorum build",
+                "created a site in {} ({} files); next: cd {} && {} serve",
                 dir.display(),
                 written.len(),
-                dir.display()
+                dir.display(),
+                how_to_run()
             );
+            if how_to_run() != "quorum" {
+                println!(
+                    "(quorum is not on your PATH: `cargo install --path .` in quorum's source folder puts it there, then `quorum serve` works)"
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::New {
@@ -202,12 +211,43 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             body,
             date,
             organiser,
+            language,
             root,
         } => {
-            let path = quorum::new_meeting(&root, &title, &body, &date, organiser.as_deref())?;
-            println!("created {}", path.display());
+            let path = quorum::new_meeting_in(
+                &root,
+                &title,
+                &body,
+                &date,
+                organiser.as_deref(),
+                language.as_deref(),
+            )?;
+            println!(
+                "created {} (a draft: set `draft: false` when the minutes are ready)",
+                path.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// How the user can run quorum again: `quorum` when that name on the PATH is this
+/// program, else the path of this program.
+fn how_to_run() -> String {
+    let this = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.canonicalize().ok());
+    let on_path = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(format!("quorum{}", std::env::consts::EXE_SUFFIX)))
+            .find(|candidate| candidate.is_file())
+    });
+    match (this, on_path) {
+        (Some(this), Some(found)) if found.canonicalize().ok().as_ref() == Some(&this) => {
+            "quorum".into()
+        }
+        (Some(this), _) => this.display().to_string(),
+        (None, _) => "quorum".into(),
     }
 }
 

@@ -347,7 +347,10 @@ fn unregistered_organisation_close_to_a_registered_one_is_a_warning() {
     let diagnostics = check("unregistered-organisation");
     assert_eq!(diagnostics.len(), 1);
     let d = &diagnostics[0];
-    assert_eq!((d.severity, d.line), (Severity::Warning, 3));
+    assert_eq!((d.severity, d.line, d.column), (Severity::Warning, 3, 12));
+    assert!(d
+        .to_string()
+        .starts_with("content/2020-01-01-a.md:3:12: warning:"));
     assert!(d
         .hint
         .as_deref()
@@ -595,4 +598,151 @@ fn years_must_have_four_digits() {
             "{case}: {hint}"
         );
     }
+}
+/// The warnings of a case, in order.
+fn warnings(case: &str) -> Vec<Diagnostic> {
+    let all = check(case);
+    assert!(
+        all.iter().all(|d| d.severity == Severity::Warning),
+        "{case}: {all:#?}"
+    );
+    all
+}
+
+fn decisions_and_actions(case: &str) -> (usize, usize) {
+    let out = tempfile::tempdir().unwrap();
+    let options = BuildOptions {
+        output: Some(out.path().join("public")),
+        ..BuildOptions::new(fixture_root(case))
+    };
+    let report = build_site(&options).unwrap();
+    (report.decisions, report.actions)
+}
+
+#[test]
+fn a_decision_word_of_another_language_is_a_warning_and_still_a_decision() {
+    let file = "content/2024/2024-05-01-board.md";
+    let found = warnings("foreign-decision-word");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].file, Path::new(file));
+    assert_eq!((found[0].line, found[0].column), (7, 1));
+    assert_eq!(
+        found[0].hint.as_deref(),
+        Some("`Resolved:` is an English decision word; this meeting's language is sv — add `language: en` to the front matter")
+    );
+    assert_eq!((found[1].line, found[1].column), (11, 1));
+    assert!(found[1]
+        .hint
+        .as_deref()
+        .unwrap()
+        .contains("`Action:` is an English action word"));
+    assert!(found[0]
+        .to_string()
+        .starts_with(&format!("{file}:7:1: warning:")));
+    // Not lost: the paragraphs are still listed.
+    assert_eq!(decisions_and_actions("foreign-decision-word"), (1, 1));
+}
+
+#[test]
+fn decisions_written_without_the_colon_are_warnings() {
+    let found = warnings("decision-near-miss");
+    let at: Vec<_> = found.iter().map(|d| (d.line, d.column)).collect();
+    assert_eq!(at, [(7, 1), (11, 1), (15, 1)], "{found:#?}");
+    assert!(found[0].message.contains("without a colon"));
+    assert!(found[0].hint.as_deref().unwrap().contains("`Beslut:`"));
+    assert!(found[1].message.contains("in prose"));
+    assert!(found[2].message.contains("alone on a line"));
+    // Only the one written with a colon is listed: the others are warned about, not guessed.
+    assert_eq!(decisions_and_actions("decision-near-miss"), (1, 0));
+}
+
+#[test]
+fn a_date_that_contradicts_the_file_name_is_a_warning() {
+    let found = warnings("date-contradicts-file-name");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let d = &found[0];
+    assert_eq!(d.file, Path::new("content/2024/2024-10-04-styrelsen.md"));
+    assert_eq!((d.line, d.column), (3, 7));
+    assert!(d.message.contains("2024-10-04"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("`date: 2024-10-04`"));
+}
+
+#[test]
+fn a_date_without_two_digit_day_is_an_error() {
+    let d = assert_error(
+        "date-not-padded",
+        "content/2024-10-04-a.md",
+        2,
+        7,
+        "invalid date `2024-10-4`",
+    );
+    assert!(d.hint.unwrap().contains("`2024-10-04`"));
+}
+
+#[test]
+fn month_thirteen_says_there_is_no_such_month() {
+    let d = assert_error(
+        "month-13",
+        "content/2024-13-04-a.md",
+        2,
+        7,
+        "invalid date `2024-13-04`",
+    );
+    assert!(d.hint.unwrap().contains("there is no month 13"));
+}
+
+#[test]
+fn an_unclosed_list_is_reported_where_it_opens() {
+    let d = assert_error(
+        "yaml-unclosed-list",
+        "content/2024-05-01-a.md",
+        3,
+        7,
+        "did not find expected ','",
+    );
+    assert!(d.hint.unwrap().contains("end it with `]` on the same line"));
+}
+
+#[test]
+fn an_over_indented_attendee_is_an_error_not_one_merged_person() {
+    let d = assert_error(
+        "over-indented-attendee",
+        "content/2024-05-02-b.md",
+        5,
+        5,
+        "indented deeper than the list item above",
+    );
+    assert!(d
+        .hint
+        .unwrap()
+        .contains("indent every `- ` of a list alike"));
+}
+
+#[test]
+fn draft_yes_asks_for_true_or_false() {
+    let d = assert_error(
+        "draft-yes",
+        "content/2024-05-03-c.md",
+        3,
+        8,
+        "expected a boolean",
+    );
+    assert!(d.hint.unwrap().contains("write `true` or `false`"));
+}
+
+#[test]
+fn a_logo_that_is_not_in_static_is_an_error() {
+    let d = only_error("logo-missing");
+    assert!(d.file.ends_with("site.toml"), "{d}");
+    assert_eq!((d.line, d.column), (2, 1), "{d}");
+    assert!(d.message.contains("no logo file static/logga.svg"), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("static/"));
+}
+
+#[test]
+fn an_accent_that_is_not_a_colour_is_an_error() {
+    let d = only_error("accent-not-a-colour");
+    assert!(d.file.ends_with("site.toml"), "{d}");
+    assert_eq!((d.line, d.column), (1, 1), "{d}");
+    assert!(d.hint.as_deref().unwrap().contains("#rrggbb"));
 }

@@ -25,6 +25,10 @@ fn init_then_new_then_build_prints_one_summary_line() {
     );
     let site = dir.path().join("site");
     assert!(site.join("themes/default/templates/meeting.html").exists());
+    // The closing message names a command that runs: `quorum` only when it is on the PATH.
+    let message = String::from_utf8_lossy(&out.stdout);
+    assert!(message.contains(" serve"), "{message}");
+    assert!(!message.contains("&& quorum build"), "{message}");
     let out = quorum(
         &[
             "new",
@@ -49,10 +53,17 @@ fn init_then_new_then_build_prints_one_summary_line() {
     );
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    // The new meeting is a draft: left out until `draft: false`, or built with --drafts.
     assert!(
-        stdout.starts_with("built 2 meetings, 3 decisions, 1 actions"),
+        stdout.starts_with("built 1 meetings, 3 decisions, 1 actions"),
         "{stdout}"
     );
+    assert!(!site
+        .join("public/meetings/2024-10-01-styrelsen/index.html")
+        .exists());
+    let out = quorum(&["build", "--drafts"], &site);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with("built 2 meetings"), "{stdout}");
     assert!(site
         .join("public/meetings/2024-10-01-styrelsen/index.html")
         .exists());
@@ -137,4 +148,14 @@ fn build_with_timings_prints_each_step_before_the_summary() {
         assert!(seconds.parse::<f64>().is_ok(), "no time in `{line}`");
         assert!(line.contains(" s  "), "{line}");
     }
+}
+
+#[test]
+fn new_outside_a_site_is_refused_like_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["new", "Möte", "--body", "Styrelsen", "--date", "2024-10-01"];
+    let out = quorum(&args, dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no content folder"));
+    assert!(!dir.path().join("content").exists());
 }

@@ -624,3 +624,34 @@ fn the_date_component_and_the_time_tag_filter_write_the_same_time_element() {
         assert_eq!(text(&time[0]), "4 mars 2021", "{id}");
     }
 }
+
+#[test]
+fn a_logo_and_an_accent_colour_from_site_toml() {
+    let site = fixture(&[
+        ("site.toml", "logo = \"logo.svg\"\naccent = \"#7a1f5c\"\n"),
+        (
+            "static/logo.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ),
+        (
+            "content/a.md",
+            "---\ndate: 2020-01-01\n---\n## Punkt\n\nBeslut: Ja.\n",
+        ),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    assert!(out.path().join("public/logo.svg").exists());
+    for path in ["index.html", "meetings/a/index.html"] {
+        let html = page(out.path(), path);
+        let logos = select(&html, ".site-title img.site-logo");
+        assert_eq!(logos.len(), 1, "{path}");
+        assert_eq!(logos[0].value().attr("alt"), Some(""));
+        let style = texts(&html, "head style").join("");
+        assert!(style.contains("--header-bg: #7a1f5c"), "{path}: {style}");
+    }
+    // Without the keys: no logo, no style.
+    let plain = fixture(&[("content/a.md", "---\ndate: 2020-01-01\n---\n## Punkt\n")]);
+    let (out, _) = build_into(plain.path(), None);
+    let html = page(out.path(), "index.html");
+    assert!(select(&html, "img.site-logo").is_empty());
+    assert!(select(&html, "head style").is_empty());
+}

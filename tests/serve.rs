@@ -337,3 +337,55 @@ fn the_dev_server_limits_requests_and_never_redirects_to_another_host() {
     assert_eq!(status, 200);
     drop(idle);
 }
+#[test]
+fn a_registry_edit_renames_everywhere() {
+    let people = "anna-berg:\n  name: Anna Berg\n  organisation: skr\n";
+    let organisations = "skr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\n";
+    let site = fixture(&[
+        ("content/people.yaml", people),
+        ("content/organisations.yaml", organisations),
+        (
+            "content/2020/a.md",
+            &meeting("2020-01-10", "Första versionen."),
+        ),
+    ]);
+    let server = start(site.path());
+    let (status, _, person) = server.get("/people/anna-berg/");
+    assert_eq!(status, 200);
+    assert!(person.contains("Anna Berg"));
+    let mut events = Events::connect(&server.address);
+
+    std::fs::write(
+        site.path().join("content/people.yaml"),
+        people.replace("name: Anna Berg", "name: Anna Berg-Lind"),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    server.wait_log("rebuilt in");
+    for path in ["/people/anna-berg/", "/people/", "/meetings/a/"] {
+        let html = server.get(path).2;
+        assert!(
+            html.contains("Anna Berg-Lind"),
+            "{path} still has the old name"
+        );
+    }
+
+    std::fs::write(
+        site.path().join("content/organisations.yaml"),
+        organisations.replace("Sveriges Kommuner och Regioner", "Kommunförbundet"),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    server.wait_log("rebuilt in");
+    for path in [
+        "/organisations/skr/",
+        "/organisations/",
+        "/people/anna-berg/",
+    ] {
+        let html = server.get(path).2;
+        assert!(
+            html.contains("Kommunförbundet"),
+            "{path} still has the old name"
+        );
+    }
+}

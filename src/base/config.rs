@@ -58,6 +58,11 @@ pub struct SiteConfig {
     pub(crate) build: BuildConfig,
     pub(crate) markdown: MarkdownConfig,
     pub(crate) extract: ExtractConfig,
+    /// A logo for the site header: a file in `static/` (`logo = "logo.svg"`).
+    pub(crate) logo: Option<String>,
+    /// The header and link colour, `#rrggbb` (`accent = "#7a1f5c"`): a dark colour, as
+    /// the header's text is white.
+    pub(crate) accent: Option<String>,
     /// What is questionable in site.toml but does not stop a build.
     #[serde(skip)]
     pub(crate) warnings: Vec<Diagnostic>,
@@ -75,6 +80,8 @@ impl Default for SiteConfig {
             build: BuildConfig::default(),
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
+            logo: None,
+            accent: None,
             warnings: Vec::new(),
         }
     }
@@ -158,7 +165,30 @@ impl SiteConfig {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
             Err(e) => return Err(Error::io(&path, e)),
         };
-        Self::parse(&text, &path)
+        let config = Self::parse(&text, &path)?;
+        if let Some(logo) = config.logo_path() {
+            if !root.join("static").join(logo).is_file() {
+                return Err(Error::single(
+                    Diagnostic::error(&path, format!("site.toml: no logo file static/{logo}"))
+                        .at(text.as_str(), key_line(&text, "logo"), 1)
+                        .with_hint("put the logo (SVG or PNG) in the static/ folder, and name it in `logo = \"…\"` as it is named there"),
+                ));
+            }
+        }
+        Ok(config)
+    }
+
+    /// The logo's path inside `static/`, when there is one.
+    pub(crate) fn logo_path(&self) -> Option<&str> {
+        self.logo
+            .as_deref()
+            .map(|l| l.trim().trim_start_matches('/'))
+            .filter(|l| !l.is_empty())
+    }
+
+    /// The accent colour, when set.
+    pub(crate) fn accent(&self) -> Option<&str> {
+        self.accent.as_deref()
     }
 
     pub(crate) fn parse(text: &str, path: &Path) -> Result<Self> {
@@ -178,6 +208,17 @@ impl SiteConfig {
             config.base_url.push('/');
         }
         config.warnings.extend(config.timezone_warning(text, path));
+        if let Some(accent) = config.accent.as_deref() {
+            let hex = accent.strip_prefix('#').unwrap_or("");
+            let valid = matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit());
+            if !valid {
+                return Err(Error::single(
+                    Diagnostic::error(path, format!("site.toml: accent `{accent}` is not a colour"))
+                        .at(text, key_line(text, "accent"), 1)
+                        .with_hint("write the colour as #rrggbb, e.g. accent = \"#7a1f5c\"; pick a dark one, the header's text is white"),
+                ));
+            }
+        }
         Ok(config)
     }
 
@@ -233,6 +274,17 @@ impl SiteConfig {
             format!("{path}/")
         }
     }
+}
+
+/// The 1-based line of a top-level `key =` in site.toml (0 when absent).
+fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
 }
 
 /// Finds 1-based lines and columns of byte offsets in one text, in O(log n) each (the

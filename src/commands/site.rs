@@ -463,7 +463,12 @@ impl Site {
             .filter(|slug| old_fingerprints.get(*slug) != new_fingerprints.get(*slug))
             .cloned()
             .collect();
-        let everything = theme_changed || old_has_code != self.graph.has_code;
+        // A registry edit can rename a person or an organisation without changing any
+        // meeting's fingerprint (they hold keys, not names): every page may show the name,
+        // so every page is rendered, and only those whose HTML changed are written.
+        let everything = theme_changed
+            || changes.contains(&Change::Registry)
+            || old_has_code != self.graph.has_code;
         let to_render: Vec<&Page> = self
             .graph
             .pages

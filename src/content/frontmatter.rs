@@ -167,6 +167,9 @@ pub(crate) fn parse_meeting(
     if let Some((line, column)) = too_deep(split.yaml, MAX_YAML_DEPTH) {
         return Err(depth_diagnostic(file).at(text, split.yaml_line + line - 1, column));
     }
+    if let Some(diagnostic) = find_over_indented_item(split, text, file) {
+        return Err(diagnostic);
+    }
     serde_yaml_ng::from_str::<Option<RawMeeting>>(split.yaml)
         .map(Option::unwrap_or_default)
         .map_err(|e| yaml_diagnostic(&e, split, text, file))
@@ -244,6 +247,54 @@ fn find_tab_indent(split: &Split<'_>, text: &str, file: &Path) -> Option<Diagnos
     })
 }
 
+/// A list item indented deeper than the plain item above it: YAML reads it as the rest of
+/// that item, so `- Tom Baker` and `    - Priya Shah` would become one person, "Tom Baker -
+/// Priya Shah".
+fn find_over_indented_item(split: &Split<'_>, text: &str, file: &Path) -> Option<Diagnostic> {
+    let mut previous: Option<(usize, &str)> = None;
+    for (i, line) in split.yaml.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let is_item = trimmed == "-" || trimmed.starts_with("- ");
+        if let Some((above, item)) = previous {
+            let plain = !item.ends_with(':') && !item.starts_with(['{', '[', '"', '\'', '|', '>']);
+            if is_item && indent > above && plain {
+                return Some(
+                    Diagnostic::error(
+                        file,
+                        "this `- ` is indented deeper than the list item above it, so YAML reads it as the rest of that item",
+                    )
+                    .at(text, split.yaml_line + i, indent + 1)
+                    .with_hint(format!(
+                        "indent every `- ` of a list alike: {} spaces, as the line above",
+                        above
+                    )),
+                );
+            }
+        }
+        previous = is_item.then(|| (indent, trimmed[1..].trim()));
+    }
+    None
+}
+
+/// The line and column of an unclosed `[` or `{` before `line` (1-based, in the YAML),
+/// which YAML reports only at the next line.
+fn unclosed_bracket(yaml: &str, line: usize) -> Option<(usize, usize, char)> {
+    let lines: Vec<&str> = yaml.lines().take(line).collect();
+    lines.iter().enumerate().rev().find_map(|(i, l)| {
+        let opens = l.matches(['[', '{']).count();
+        let closes = l.matches([']', '}']).count();
+        (opens > closes).then(|| {
+            let at = l.rfind(['[', '{']).unwrap_or(0);
+            let bracket = if l[at..].starts_with('[') { ']' } else { '}' };
+            (i + 1, l[..at].chars().count() + 1, bracket)
+        })
+    })
+}
+
 fn yaml_diagnostic(
     error: &serde_yaml_ng::Error,
     split: &Split<'_>,
@@ -263,7 +314,18 @@ fn yaml_diagnostic(
         .map_or((split.yaml_line, 1), |(line, column)| {
             (split.yaml_line + line - 1, column)
         });
-    let hint = yaml_hint(&message);
+    let mut hint = yaml_hint(&message);
+    let (mut line, mut column) = (line, column);
+    if message.contains("did not find expected ',' or ']'")
+        || message.contains("did not find expected ',' or '}'")
+    {
+        if let Some((l, c, bracket)) = unclosed_bracket(split.yaml, line + 1 - split.yaml_line) {
+            (line, column) = (split.yaml_line + l - 1, c);
+            hint = Some(format!(
+                "this list is not closed: end it with `{bracket}` on the same line, e.g. `tags: [a, b]`"
+            ));
+        }
+    }
     let diagnostic =
         Diagnostic::error(file, format!("front matter: {message}")).at(text, line, column);
     match hint {
@@ -349,8 +411,18 @@ fn yaml_hint(message: &str) -> Option<String> {
     if message.contains("repetition limit exceeded") {
         return Some("an alias (*name) expands to too much text; write the values out".into());
     }
-    if message.contains("invalid type") {
+    if message.contains("expected a boolean") {
+        return Some(
+            "write `true` or `false` (`yes`, `no`, `ja` and `nej` are read as text)".into(),
+        );
+    }
+    if message.contains("invalid type") && message.contains("expected a sequence") {
         return Some("check the value's type: lists are written [a, b] or as `- a` lines".into());
+    }
+    if message.contains("invalid type") {
+        return Some(
+            "check the value's type: text, a list ([a, b] or `- a` lines), or true/false".into(),
+        );
     }
     None
 }

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use crate::base::config::Language;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// What the Markdown step needs to know.
@@ -16,6 +17,10 @@ pub struct MarkdownOptions<'a> {
     pub(crate) highlight_code: bool,
     pub(crate) decision_words: &'a [String],
     pub(crate) action_words: &'a [String],
+    /// Every language's words and the meeting's language: a paragraph that starts with
+    /// another language's word (`Resolved:` in Swedish minutes) is still extracted, and
+    /// noted (see [`Body::notes`]). `None` reads only the words above.
+    pub(crate) all_words: Option<(&'a crate::base::config::ExtractConfig, Language)>,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -30,6 +35,7 @@ impl<'a> MarkdownOptions<'a> {
             highlight_code: config.markdown.highlight_code,
             decision_words: config.extract.decision_words(language),
             action_words: config.extract.action_words(language),
+            all_words: Some((&config.extract, language)),
         }
     }
 }
@@ -46,6 +52,19 @@ pub struct Body {
     /// Links to pages of the site (`/meetings/x/`, `../2021/x.md`): the site path and the
     /// 1-based line and column of the link within the body.
     pub(crate) internal_links: Vec<(String, usize, usize)>,
+    /// Paragraphs that look like a decision or an action but are not read as one as
+    /// written, or are written in another language's words: warnings for `check`.
+    pub(crate) notes: Vec<Note>,
+}
+
+/// A questionable paragraph: 1-based line and column within the body, what is wrong, and
+/// what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Note {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
+    pub(crate) hint: String,
 }
 
 /// Internal links are written into the HTML as `quorum:/site/path`; the renderer turns
@@ -138,7 +157,22 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
                     Section::appendix(heading, body.appendices.len() + 1)
                 };
             }
-            _ => section.push(block),
+            _ => {
+                if !matches!(section, Section::Appendix(..)) {
+                    if let Some((message, hint)) =
+                        paragraph_note(&block, options, matches!(section, Section::Intro(_)))
+                    {
+                        let (line, column) = lines.line_column(offset);
+                        body.notes.push(Note {
+                            line,
+                            column,
+                            message,
+                            hint,
+                        });
+                    }
+                }
+                section.push(block)
+            }
         }
     }
     section.finish(&mut body, options);
@@ -568,27 +602,233 @@ fn is_list(block: Option<&Block<'_>>) -> bool {
     )
 }
 
-/// A paragraph's marker: ("Beslut: text") → (Decision, chars of "Beslut: ", "text").
-fn find_marker(text: &str, options: &MarkdownOptions<'_>) -> Option<(ExtractKind, usize, String)> {
-    let kinds = [
+/// A paragraph's marker: ("Beslut: text") → (Decision, chars of "Beslut: ", "text"), and
+/// the language and word when the word is another language's than the meeting's.
+fn find_marker(text: &str, options: &MarkdownOptions<'_>) -> Option<Marker> {
+    let own = [
         (ExtractKind::Decision, options.decision_words),
         (ExtractKind::Action, options.action_words),
     ];
-    for (kind, words) in kinds {
-        for word in words {
-            let Some(rest) = strip_prefix_ignore_case(text, word) else {
-                continue;
-            };
-            let after_space = rest.trim_start();
-            let Some(after_colon) = after_space.strip_prefix(':') else {
-                continue;
-            };
-            let remainder = after_colon.trim_start();
-            let marker_chars = text.chars().count() - remainder.chars().count();
-            return Some((kind, marker_chars, remainder.trim_end().to_string()));
+    for (kind, words) in own {
+        if let Some(found) = match_marker(text, kind, words, None) {
+            return Some(found);
+        }
+    }
+    let (all, language) = options.all_words?;
+    for other in Language::ALL.into_iter().filter(|l| *l != language) {
+        let kinds = [
+            (ExtractKind::Decision, all.decision_words(other)),
+            (ExtractKind::Action, all.action_words(other)),
+        ];
+        for (kind, words) in kinds {
+            if let Some(found) = match_marker(text, kind, words, Some(other)) {
+                return Some(found);
+            }
         }
     }
     None
+}
+
+/// What [`find_marker`] finds.
+struct Marker {
+    kind: ExtractKind,
+    chars: usize,
+    remainder: String,
+    /// The word's language and the word, when it is not the meeting's language.
+    foreign: Option<(Language, String)>,
+}
+
+fn match_marker(
+    text: &str,
+    kind: ExtractKind,
+    words: &[String],
+    language: Option<Language>,
+) -> Option<Marker> {
+    for word in words {
+        let Some(rest) = strip_prefix_ignore_case(text, word) else {
+            continue;
+        };
+        let after_space = rest.trim_start();
+        let Some(after_colon) = after_space.strip_prefix(':') else {
+            continue;
+        };
+        let remainder = after_colon.trim_start();
+        return Some(Marker {
+            kind,
+            chars: text.chars().count() - remainder.chars().count(),
+            remainder: remainder.trim_end().to_string(),
+            foreign: language.map(|l| (l, word.clone())),
+        });
+    }
+    None
+}
+
+fn language_name(language: Language) -> &'static str {
+    match language {
+        Language::Sv => "a Swedish",
+        Language::En => "an English",
+    }
+}
+
+/// Sentences that report a decision in prose ("Mötet beslutade att …"): the first words,
+/// lower case, up to and including the word after the verb.
+const DECISION_PROSE: [&[&str]; 4] = [
+    &[
+        "mötet",
+        "nätverket",
+        "styrelsen",
+        "gruppen",
+        "styrgruppen",
+        "arbetsgruppen",
+        "nämnden",
+        "vi",
+    ],
+    &["beslutade", "beslöt", "beslutar"],
+    &["the", "it", "we"],
+    &["decided", "resolved", "agreed"],
+];
+
+/// Whether a paragraph reports a decision in prose: "Mötet beslutade att …", "Det
+/// beslutades att …", "The meeting decided to …", "It was agreed that …".
+fn is_decision_prose(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let [sv_subjects, sv_verbs, en_starts, en_verbs] = DECISION_PROSE;
+    let swedish =
+        (sv_subjects.contains(&word(0)) && sv_verbs.contains(&word(1)) && word(2) == "att")
+            || (word(0) == "det" && word(1) == "beslutades" && word(2) == "att");
+    let english_verb_at =
+        |i: usize| en_verbs.contains(&word(i)) && matches!(word(i + 1), "to" | "that");
+    let english = en_starts.contains(&word(0))
+        && (english_verb_at(1)
+            || (word(0) == "the" && english_verb_at(2))
+            || (word(0) == "it" && word(1) == "was" && english_verb_at(2)));
+    swedish || english
+}
+
+/// A warning for a paragraph that is a decision or an action in another language's words,
+/// one that looks like a decision or an action but is not read as one (no colon after the
+/// word, the word alone on its line, a decision told in prose), or a decision outside an
+/// agenda item: (message, hint).
+fn paragraph_note(
+    block: &Block<'_>,
+    options: &MarkdownOptions<'_>,
+    in_intro: bool,
+) -> Option<(String, String)> {
+    let inner = paragraph_inner(block)?;
+    let text = plain_text(inner);
+    if let Some(marker) = find_marker(&text, options) {
+        let kind = marker.kind.name();
+        let a_kind = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            format!("an {kind}")
+        } else {
+            format!("a {kind}")
+        };
+        if in_intro {
+            return Some((
+                format!("{a_kind} before the first agenda item is not listed"),
+                format!("{kind}s are read inside agenda items: put a `## ` heading above it"),
+            ));
+        }
+        let (language, word) = marker.foreign?;
+        let meeting = options.all_words.map_or("", |(_, l)| l.code());
+        return Some((
+            format!("{a_kind} written with another language's word"),
+            format!(
+                "`{word}:` is {} {kind} word; this meeting's language is {meeting} — add `language: {}` to the front matter",
+                language_name(language),
+                language.code()
+            ),
+        ));
+    }
+    if in_intro {
+        return None;
+    }
+    // The words of every language, the meeting's first.
+    let mut candidates: Vec<(ExtractKind, &String)> = Vec::new();
+    let own = options
+        .decision_words
+        .iter()
+        .map(|w| (ExtractKind::Decision, w))
+        .chain(
+            options
+                .action_words
+                .iter()
+                .map(|w| (ExtractKind::Action, w)),
+        );
+    candidates.extend(own);
+    if let Some((all, _)) = options.all_words {
+        for language in Language::ALL {
+            candidates.extend(
+                all.decision_words(language)
+                    .iter()
+                    .map(|w| (ExtractKind::Decision, w)),
+            );
+            candidates.extend(
+                all.action_words(language)
+                    .iter()
+                    .map(|w| (ExtractKind::Action, w)),
+            );
+        }
+    }
+    let first_line = text_before_break(inner);
+    for (kind, word) in candidates {
+        let Some(rest) = strip_prefix_ignore_case(&text, word) else {
+            continue;
+        };
+        let name = kind.name();
+        let line_rest = strip_prefix_ignore_case(first_line.trim(), word).unwrap_or("x");
+        let alone = line_rest
+            .trim_matches(|c: char| c.is_whitespace() || c == '.')
+            .is_empty();
+        if alone {
+            return Some((
+                format!("`{word}` alone on a line is not read as a {name}"),
+                format!(
+                    "write `{word}:` with a colon; the text after it, or the paragraph or list that follows, is then listed as the {name}"
+                ),
+            ));
+        }
+        let next = rest.trim_start();
+        let next_word: String = next.split_whitespace().next().unwrap_or("").to_lowercase();
+        let joined = rest.starts_with(char::is_whitespace)
+            && (matches!(next_word.as_str(), "att" | "to" | "that" | "-" | "–" | "—"));
+        if joined {
+            return Some((
+                format!("`{word} …` without a colon is not read as a {name}"),
+                format!("start the paragraph with `{word}:` (with a colon) to list it as a {name}"),
+            ));
+        }
+    }
+    if is_decision_prose(&text) {
+        let word = options
+            .decision_words
+            .first()
+            .map_or("Beslut", String::as_str);
+        return Some((
+            "this paragraph reports a decision in prose; it is not listed as one".into(),
+            format!(
+                "to list it on the decision timeline, start the paragraph with `{word}:`; if it is not this meeting's decision, leave it as it is"
+            ),
+        ));
+    }
+    None
+}
+
+/// The plain text of a paragraph's first line.
+fn text_before_break(inner: &[Event<'_>]) -> String {
+    let end = inner
+        .iter()
+        .position(|e| matches!(e, Event::SoftBreak | Event::HardBreak))
+        .unwrap_or(inner.len());
+    plain_text(&inner[..end])
 }
 
 fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
@@ -612,7 +852,13 @@ fn render_item(item: &mut BodyItem, blocks: Vec<Block<'_>>, options: &MarkdownOp
             continue;
         };
         let text = plain_text(inner);
-        let Some((kind, marker_chars, remainder)) = find_marker(&text, options) else {
+        let Some(Marker {
+            kind,
+            chars: marker_chars,
+            remainder,
+            ..
+        }) = find_marker(&text, options)
+        else {
             push_html(&mut item.html, block);
             continue;
         };

@@ -80,6 +80,9 @@ pub fn parse_meeting(
     }
 
     let mut names = Names::new(registry, file, &raw);
+    names
+        .warnings
+        .extend(date_file_name_warning(date, &file.path, text, &locate));
     let organiser = raw.organiser.as_deref().map(|o| names.organisation(o));
     let chair = raw.chair.as_ref().map(|p| names.participant(p));
     let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
@@ -87,6 +90,14 @@ pub fn parse_meeting(
 
     let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
+    for note in &body.notes {
+        let line = note.line + split.body_line - 1;
+        names.warnings.push(
+            Diagnostic::warning(&file.path, note.message.clone())
+                .at(text, line, note.column)
+                .with_hint(note.hint.clone()),
+        );
+    }
     let items = body
         .items
         .into_iter()
@@ -243,26 +254,74 @@ fn parse_date(
         .nth(line - 1)
         .and_then(|l| l.find(value.trim()))
         .map_or(1, |i| i + 1);
-    let year = value.trim().split('-').next().unwrap_or_default();
-    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
-    let parsed = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok();
-    if parsed.is_some() && !year_ok {
-        return Err(
-            Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
-                .at(text, line, column)
-                .with_hint("the year must have four digits, from 0001 to 9999, e.g. 2020-09-15"),
-        );
-    }
-    parsed.ok_or(()).map_err(|_| {
-        let hint = if looks_iso(value) {
-            "that day does not exist in that month; check the day and the month"
-        } else {
-            "write the date as YYYY-MM-DD, e.g. 2020-09-15"
-        };
+    let invalid = |hint: String| {
         Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
             .at(text, line, column)
             .with_hint(hint)
+    };
+    let parts: Vec<&str> = value.trim().split('-').collect();
+    let year = parts.first().copied().unwrap_or_default();
+    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
+    if !year_ok && NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_ok() {
+        return Err(invalid(
+            "the year must have four digits, from 0001 to 9999, e.g. 2020-09-15".into(),
+        ));
+    }
+    if looks_iso(value) && parts.iter().map(|p| p.len()).ne([4, 2, 2]) {
+        // chrono takes `2024-10-4`; the file names and every page write `2024-10-04`.
+        let padded = match parts.as_slice() {
+            [y, m, d] => format!("{y}-{m:0>2}-{d:0>2}"),
+            _ => String::new(),
+        };
+        return Err(invalid(format!(
+            "write the date as YYYY-MM-DD with two digits for the month and the day: `{padded}`"
+        )));
+    }
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
+        let month = parts.get(1).and_then(|m| m.parse::<u32>().ok());
+        let hint = match month {
+            Some(m) if looks_iso(value) && !(1..=12).contains(&m) => {
+                format!("there is no month {m}: the date is YYYY-MM-DD, the month in the middle")
+            }
+            _ if looks_iso(value) => {
+                "that day does not exist in that month; check the day and the month".to_string()
+            }
+            _ => "write the date as YYYY-MM-DD, e.g. 2020-09-15".to_string(),
+        };
+        invalid(hint)
     })
+}
+
+/// A warning when the file name starts with a date (`2024-10-04-styrelsen.md`) other than
+/// the front matter's `date:`: one of them has a typo, and the page would be listed
+/// under the front matter's date but keep the file name's in its address.
+fn date_file_name_warning(
+    date: NaiveDate,
+    file: &Path,
+    text: &str,
+    locate: &dyn Fn(&str) -> usize,
+) -> Option<Diagnostic> {
+    let stem = file.file_stem()?.to_str()?;
+    let named = NaiveDate::parse_from_str(stem.get(..10)?, "%Y-%m-%d").ok()?;
+    if named == date {
+        return None;
+    }
+    let line = locate("date");
+    let column = text
+        .lines()
+        .nth(line - 1)
+        .and_then(|l| l.find(&date.to_string()))
+        .map_or(1, |i| i + 1);
+    Some(
+        Diagnostic::warning(
+            file,
+            format!("`date: {date}` is not the date in the file name ({named})"),
+        )
+        .at(text, line, column)
+        .with_hint(format!(
+            "correct the one that is wrong: `date: {named}`, or rename the file to start with {date}"
+        )),
+    )
 }
 
 fn looks_iso(value: &str) -> bool {
@@ -388,8 +447,16 @@ fn check_attachment(
     Ok(())
 }
 
-fn find_line(text: &str, needle: &str) -> Option<usize> {
-    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+/// The 1-based line and column (in characters) of the first occurrence of `needle`;
+/// (0, 0) when it is not found.
+fn find_line_column(text: &str, needle: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find(needle)
+                .map(|at| (i + 1, l[..at].chars().count() + 1))
+        })
+        .unwrap_or((0, 0))
 }
 
 /// The 1-based line and column (in characters) of the first occurrence of `needle`.
@@ -464,7 +531,7 @@ impl<'a> Names<'a> {
     }
 
     fn warn_unknown_organisation(&mut self, name: &str) {
-        let line = find_line(&self.file.text, name).unwrap_or(0);
+        let (line, column) = find_line_column(&self.file.text, name);
         let suggestion = closest(name, self.registry.organisation_names());
         let hint = match suggestion {
             Some(key) => format!(
@@ -479,7 +546,7 @@ impl<'a> Names<'a> {
                 &self.file.path,
                 format!("`{name}` is not a registered organisation"),
             )
-            .at(&self.file.text, line, 0)
+            .at(&self.file.text, line, column)
             .with_hint(hint),
         );
     }
@@ -493,10 +560,10 @@ impl<'a> Names<'a> {
         if !self.new_people.iter().any(|(k, _)| *k == key) {
             self.new_people.push((key.clone(), name.to_string()));
             if let Some(known) = closest(name, self.registry.person_names()) {
-                let line = find_line(&self.file.text, name).unwrap_or(0);
+                let (line, column) = find_line_column(&self.file.text, name);
                 self.warnings.push(
                     Diagnostic::warning(&self.file.path, format!("`{name}` is not a registered person"))
-                        .at(&self.file.text, line, 0)
+                        .at(&self.file.text, line, column)
                         .with_hint(format!(
                             "did you mean `{known}` ({})? Add the spelling to their aliases in content/people.yaml",
                             self.registry.people[known].name

@@ -181,15 +181,16 @@ fn parse_yaml_map<T: serde::de::DeserializeOwned>(
 }
 
 fn duplicate_name(path: &Path, text: &str, name: &str, first: &str, second: &str) -> Diagnostic {
-    let line = text
+    let (line, column) = text
         .lines()
-        .position(|l| l.contains(name))
-        .map_or(0, |i| i + 1);
+        .enumerate()
+        .find_map(|(i, l)| l.find(name).map(|at| (i + 1, l[..at].chars().count() + 1)))
+        .unwrap_or((0, 0));
     Diagnostic::error(
         path,
         format!("the name `{name}` is given to both `{first}` and `{second}`"),
     )
-    .at(text, line, 0)
+    .at(text, line, column)
     .with_hint("a name, abbreviation or alias may belong to one entry only")
 }
 

@@ -248,8 +248,8 @@ pub(crate) fn year_pages(
 }
 
 /// One page per meeting, with the previous and next meeting of its body, and the
-/// attachments to copy beside it.
-pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &Labels) -> (Vec<Page>, Vec<FileCopy>) {
+/// attachments to copy beside it. `labels` has the chrome of every meeting's language.
+pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &[Labels]) -> (Vec<Page>, Vec<FileCopy>) {
     let archive = refs.archive;
     let (prev, next) = neighbours_in_body(&archive.meetings);
     let views: Vec<MeetingView> = (0..archive.meetings.len())
@@ -266,6 +266,10 @@ pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &Labels) -> (Vec<Page>, Vec
             .map(|j| archive.meetings[j].slug.clone())
             .collect();
         slugs.sort_unstable();
+        let labels = labels
+            .iter()
+            .find(|l| l.language == meeting.language)
+            .unwrap_or(&labels[0]);
         pages.push(Page {
             path: meeting_path(&meeting.slug),
             template: "meeting.html",

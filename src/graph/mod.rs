@@ -63,7 +63,17 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
     )];
     let by_year = meetings::by_year(&refs, &newest_first);
     pages.extend(meetings::year_pages(&by_year, &labels));
-    let (meeting_pages, files) = meetings::meeting_pages(&refs, &labels);
+    // A meeting page's chrome (its breadcrumbs) is in the meeting's language.
+    let mut meeting_labels = vec![labels.clone()];
+    for meeting in &archive.meetings {
+        if meeting_labels
+            .iter()
+            .all(|l| l.language != meeting.language)
+        {
+            meeting_labels.push(Labels::new(strings, meeting.language)?);
+        }
+    }
+    let (meeting_pages, files) = meetings::meeting_pages(&refs, &meeting_labels);
     pages.extend(meeting_pages);
     pages.extend(timeline::decision_pages(&all_decisions, &by_year, &labels));
     pages.extend(timeline::action_pages(&all_actions, &by_year, &labels));

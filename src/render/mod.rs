@@ -32,6 +32,10 @@ pub(crate) struct SiteView {
     pub(crate) generator: String,
     pub(crate) has_custom_css: bool,
     pub(crate) has_code: bool,
+    /// The site path of the header logo (`/logo.svg`), from `logo` in site.toml.
+    pub(crate) logo: Option<String>,
+    /// `accent` from site.toml, `#rrggbb`.
+    pub(crate) accent: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -142,6 +146,8 @@ impl Renderer {
             generator: format!("quorum {}", env!("CARGO_PKG_VERSION")),
             has_custom_css: theme.has_static("custom.css"),
             has_code,
+            logo: config.logo_path().map(|l| format!("/{l}")),
+            accent: config.accent().map(str::to_string),
         };
         Ok(Renderer {
             tera,

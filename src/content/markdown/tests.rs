@@ -13,6 +13,7 @@ fn parse(text: &str) -> Body {
         highlight_code: true,
         decision_words: &decision,
         action_words: &action,
+        all_words: None,
     };
     parse_body(text, &options)
 }
@@ -247,6 +248,7 @@ fn raw_html_is_escaped_when_not_allowed() {
         highlight_code: false,
         decision_words: &decision,
         action_words: &[],
+        all_words: None,
     };
     let body = parse_body(
         "## A\n\n<script>alert(1)</script>\n\nText <b>x</b>\n",
@@ -356,6 +358,7 @@ fn script_addresses_are_dropped_when_html_is_not_allowed() {
         highlight_code: false,
         decision_words: &[],
         action_words: &[],
+        all_words: None,
     };
     let body = parse_body(
         "## A\n\n[x](javascript:alert(1)) [y](JavaScript&#x09;:alert(1)) \
@@ -379,4 +382,36 @@ fn script_addresses_are_dropped_when_html_is_not_allowed() {
         assert!(html.contains(&format!("href=\"{good}\"")), "{good}: {html}");
     }
     assert!(is_safe_url("/meetings/x/") && !is_safe_url(" JAVA\nSCRIPT:x"));
+}
+
+#[test]
+fn near_miss_decisions_are_noted_and_prose_about_others_is_not() {
+    let noted = |text: &str| {
+        let body = parse(&format!("## A\n\n{text}\n"));
+        body.notes.first().map(|n| n.message.clone())
+    };
+    assert!(noted("Beslut att godkänna budgeten.").is_some());
+    assert!(noted("Beslut – budgeten godkänns.").is_some());
+    assert!(noted("Beslut\nBudgeten godkänns.")
+        .unwrap()
+        .contains("alone"));
+    assert!(noted("Mötet beslutade att välja Anna.").is_some());
+    assert!(noted("Det beslutades att välja Anna.").is_some());
+    assert!(noted("The meeting decided to approve the budget.").is_some());
+    assert!(noted("It was agreed that Tom writes.").is_some());
+    // Not decisions of the meeting, or already read as one.
+    assert_eq!(noted("Regeringen beslutade att förlänga förbudet."), None);
+    assert_eq!(noted("Beslutet om budgeten fattas i juni."), None);
+    assert_eq!(noted("Beslut: Budgeten godkänns."), None);
+    assert_eq!(noted("Åtgärdsplanen presenterades."), None);
+    // Where: line and column within the body.
+    let body = parse("## A\n\nText.\n\nBeslut att godkänna.\n");
+    assert_eq!((body.notes[0].line, body.notes[0].column), (5, 1));
+}
+
+#[test]
+fn words_that_only_begin_like_a_decision_word_are_not_noted() {
+    let body =
+        parse("## A\n\nDecision-making was discussed.\n\nBeslut om budgeten fattas i juni.\n");
+    assert_eq!(body.notes, Vec::new());
 }
