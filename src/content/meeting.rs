@@ -53,17 +53,7 @@ pub fn parse_meeting(
             None
         }
     };
-    let language = match raw.language.as_deref() {
-        None => config.language,
-        Some(code) => Language::from_code(code).unwrap_or_else(|| {
-            errors.push(
-                Diagnostic::error(&file.path, format!("unknown language `{code}`"))
-                    .at(text, locate("language"), 1)
-                    .with_hint("write `language: sv` or `language: en`"),
-            );
-            config.language
-        }),
-    };
+    let language = parse_language(&raw, config, file, &locate, &mut errors);
     let slug = slug_of(&file.path);
     if slug.is_empty() {
         errors.push(
@@ -101,22 +91,7 @@ pub fn parse_meeting(
     let items = body
         .items
         .into_iter()
-        .map(|item| {
-            let (presenters, presenting_organisations) = match &item.presenters {
-                Some(text) => names.presenters(text),
-                None => (Vec::new(), Vec::new()),
-            };
-            Item {
-                decisions: give_ids(&slug, item.decisions),
-                actions: give_ids(&slug, item.actions),
-                number: item.number,
-                anchor: item.anchor,
-                title: item.title,
-                presenters,
-                presenting_organisations,
-                html: item.html,
-            }
-        })
+        .map(|item| resolve_item(item, &slug, &mut names))
         .collect();
 
     let body_name = raw
@@ -130,16 +105,7 @@ pub fn parse_meeting(
             crate::base::i18n::long_date(date, language)
         )
     });
-    let mut tags: Vec<Tag> = raw
-        .tags
-        .iter()
-        .map(|t| Tag {
-            key: slugify(t),
-            name: t.trim().to_string(),
-        })
-        .filter(|t| !t.key.is_empty())
-        .collect();
-    tags.dedup_by(|a, b| a.key == b.key);
+    let tags = tags_of(&raw.tags);
 
     let meeting = Meeting {
         slug,
@@ -170,20 +136,7 @@ pub fn parse_meeting(
             })
             .collect(),
         has_code: body.has_code,
-        internal_links: body
-            .internal_links
-            .into_iter()
-            .map(|(path, body_line, column)| {
-                let line = body_line + split.body_line - 1;
-                let source_line = text.lines().nth(line - 1).unwrap_or_default().to_string();
-                InternalLink {
-                    path,
-                    line,
-                    column,
-                    source_line,
-                }
-            })
-            .collect(),
+        internal_links: internal_links(body.internal_links, split.body_line, text),
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -192,6 +145,81 @@ pub fn parse_meeting(
         body_name,
         warnings: names.warnings,
     })
+}
+
+/// The meeting's `language`, or the site's; an unknown code is an error.
+fn parse_language(
+    raw: &RawMeeting,
+    config: &SiteConfig,
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Language {
+    match raw.language.as_deref() {
+        None => config.language,
+        Some(code) => Language::from_code(code).unwrap_or_else(|| {
+            errors.push(
+                Diagnostic::error(&file.path, format!("unknown language `{code}`"))
+                    .at(&file.text, locate("language"), 1)
+                    .with_hint("write `language: sv` or `language: en`"),
+            );
+            config.language
+        }),
+    }
+}
+
+/// An agenda item of the body with its presenters resolved and its extracts given ids.
+fn resolve_item(item: markdown::BodyItem, slug: &str, names: &mut Names<'_>) -> Item {
+    let (presenters, presenting_organisations) = match &item.presenters {
+        Some(text) => names.presenters(text),
+        None => (Vec::new(), Vec::new()),
+    };
+    Item {
+        decisions: give_ids(slug, item.decisions),
+        actions: give_ids(slug, item.actions),
+        number: item.number,
+        anchor: item.anchor,
+        title: item.title,
+        presenters,
+        presenting_organisations,
+        html: item.html,
+    }
+}
+
+/// The tags as written, each once, with its slug as key.
+fn tags_of(raw: &[String]) -> Vec<Tag> {
+    let mut tags: Vec<Tag> = raw
+        .iter()
+        .map(|t| Tag {
+            key: slugify(t),
+            name: t.trim().to_string(),
+        })
+        .filter(|t| !t.key.is_empty())
+        .collect();
+    tags.dedup_by(|a, b| a.key == b.key);
+    tags
+}
+
+/// The body's links to pages of the site, placed in the file (the body starts at
+/// `body_line`).
+fn internal_links(
+    links: Vec<(String, usize, usize)>,
+    body_line: usize,
+    text: &str,
+) -> Vec<InternalLink> {
+    links
+        .into_iter()
+        .map(|(path, line_in_body, column)| {
+            let line = line_in_body + body_line - 1;
+            let source_line = text.lines().nth(line - 1).unwrap_or_default().to_string();
+            InternalLink {
+                path,
+                line,
+                column,
+                source_line,
+            }
+        })
+        .collect()
 }
 
 fn default_body_name(language: Language) -> &'static str {
