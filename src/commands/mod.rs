@@ -3,6 +3,7 @@
 //! `new`) are what the command line calls.
 
 pub mod build;
+pub mod import;
 pub mod options;
 pub mod scaffold;
 pub mod serve;
