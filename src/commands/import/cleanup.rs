@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::document::{Block, Document};
+use crate::content::markdown::split_heading_presenters;
 
 /// What was removed, for the report: (what, example, how many).
 pub(crate) type Removed = Vec<(&'static str, String, usize)>;
@@ -64,12 +65,7 @@ pub(crate) fn clean(document: Document) -> (Vec<Block>, Removed) {
         }
         blocks.push(block);
     }
-    let blocks = if document.wrapped {
-        join_wrapped(blocks)
-    } else {
-        blocks
-    };
-    (blocks, removed)
+    (join_wrapped(blocks), removed)
 }
 
 /// Inline residue: tags to Markdown or out, bookmarks out, tabs to spaces after a label,
@@ -231,41 +227,28 @@ fn page_furniture(blocks: &[Block]) -> HashMap<String, usize> {
 }
 
 /// Joins the lines of a paragraph that an export wrapped: a line going on in lower case
-/// after one that did not end a sentence, or after a line as long as the longest
-/// (wrapped at the margin).
+/// after one that did not end a sentence. (Lines a PDF wrapped at a space were joined by
+/// the PDF reader.)
 fn join_wrapped(blocks: Vec<Block>) -> Vec<Block> {
-    let longest = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Line(t) => Some(t.chars().count()),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    // The length of the last line as extracted (not of the paragraph joined so far).
-    let mut last_line = 0;
     for block in blocks {
-        let this_line = block.text().chars().count();
         if let (Some(Block::Line(previous)), Block::Line(next)) = (out.last_mut(), &block) {
             let ends = previous.ends_with(['.', '!', '?', ':', ';']);
-            let first = next.chars().next().unwrap_or(' ');
-            let lower = first.is_lowercase();
-            let at_margin = last_line * 10 >= longest * 8 && longest >= 60;
-            last_line = this_line;
-            let continues = (lower && !ends)
-                || (at_margin && !ends && (first.is_alphanumeric() || first == '('));
-            if continues && !next.starts_with("**") && !starts_with_marker(next) {
-                if previous.ends_with('-') && lower && !previous.ends_with(" -") {
-                    previous.pop();
-                } else {
+            let lower = next.chars().next().is_some_and(char::is_lowercase);
+            // A heading with its presenters ends there.
+            let heading = split_heading_presenters(previous).1.is_some();
+            if lower && !ends && !heading && !starts_with_marker(next) {
+                // "covid-" + "19" → "covid-19"; "missbruks-" + "och" → "missbruks- och".
+                let conjunction = ["och ", "eller ", "samt ", "and ", "or "]
+                    .iter()
+                    .any(|c| next.starts_with(c));
+                if !previous.ends_with('-') || previous.ends_with(" -") || conjunction {
                     previous.push(' ');
                 }
                 previous.push_str(next);
                 continue;
             }
         }
-        last_line = this_line;
         out.push(block);
     }
     out
@@ -334,10 +317,7 @@ mod tests {
                 blocks.push(Block::Line(line));
             }
         }
-        let (cleaned, removed) = clean(Document {
-            blocks,
-            wrapped: true,
-        });
+        let (cleaned, removed) = clean(Document { blocks });
         let texts: Vec<&str> = cleaned.iter().map(Block::text).collect();
         assert_eq!(texts.len(), 6, "{texts:?}");
         assert_eq!(

@@ -35,7 +35,4 @@ impl Block {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Document {
     pub(crate) blocks: Vec<Block>,
-    /// The text was extracted line by line (PDF, text files): paragraphs are wrapped and
-    /// must be joined again.
-    pub(crate) wrapped: bool,
 }

@@ -35,10 +35,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
     let ordered = ordered_lists(&numbering);
     let blocks = blocks(&document, &headings, &ordered)
         .map_err(|e| format!("damaged Word file ({e}): open it in Word and save it again"))?;
-    Ok(Document {
-        blocks,
-        wrapped: false,
-    })
+    Ok(Document { blocks })
 }
 
 /// A file inside the archive as text, `None` when it is not there.

@@ -10,7 +10,9 @@ use super::docx::strip_emphasis;
 use crate::base::config::Language;
 use crate::base::diagnostic::did_you_mean;
 use crate::base::slug::match_key;
-use crate::content::markdown::{looks_like_name, split_heading_presenters, split_item_number};
+use crate::content::markdown::{
+    looks_like_name, looks_like_presenters, split_heading_presenters, split_item_number,
+};
 use crate::content::registry::Registry;
 
 /// What the archive already holds: for matching names.
@@ -218,6 +220,25 @@ pub(crate) fn guess(blocks: Vec<Block>, ctx: &Context<'_>) -> Guess {
                 } else if let Some(item) = items.last_mut() {
                     item.blocks.push(block.clone());
                 }
+            }
+        }
+    }
+
+    // A presenter line under a heading without presenters, as quorum reads it:
+    // "*Karin Engström, Fyrbodals kommunalförbund*" (PDFs lose the italics).
+    for item in &mut items {
+        let (_, rest) = split_item_number(&item.heading);
+        if split_heading_presenters(rest).1.is_some() {
+            continue;
+        }
+        if let Some(Block::Line(first)) = item.blocks.first_mut() {
+            let text = plain(first);
+            if !first.starts_with('*')
+                && text.chars().count() <= 120
+                && !text.ends_with('.')
+                && looks_like_presenters(&text)
+            {
+                *first = format!("*{text}*");
             }
         }
     }
@@ -836,7 +857,13 @@ fn body_from_title(title: &str, date: Option<NaiveDate>) -> String {
             .find(|(w, _)| title.to_lowercase().starts_with(w))
             .map_or(0, |(w, _)| w.chars().count())
     });
-    let rest: String = title.chars().skip(lower_kind).collect();
+    let mut rest: String = title.chars().skip(lower_kind).collect();
+    // "… meeting held on Tuesday 14th March 2023": the name ends before "held".
+    if let Some(at) = rest.to_lowercase().find(" held ") {
+        if rest.is_char_boundary(at) {
+            rest.truncate(at);
+        }
+    }
     let year = date.map(|d| d.year().to_string());
     let words: Vec<&str> = rest
         .split_whitespace()
@@ -846,6 +873,10 @@ fn body_from_title(title: &str, date: Option<NaiveDate>) -> String {
             !(month(l).is_some()
                 || weekday(l).is_some()
                 || l.chars().all(|c| c.is_ascii_digit() || c == '-')
+                || (l.starts_with(|c: char| c.is_ascii_digit())
+                    && ["st", "nd", "rd", "th", "e", "a"]
+                        .iter()
+                        .any(|s| l.trim_start_matches(|c: char| c.is_ascii_digit()) == *s))
                 || [
                     "från", "för", "den", "of", "the", "meeting", "möte", "mötet", "vid",
                 ]
@@ -867,7 +898,8 @@ fn match_body(
 ) -> (String, String) {
     let compact = |s: &str| match_key(s).replace(['-', ' '], "");
     let wanted = compact(name);
-    if let Some((b, _)) = bodies.iter().find(|(b, _)| compact(b) == wanted) {
+    let same = bodies.iter().find(|(b, _)| b == name);
+    if let Some((b, _)) = same.or_else(|| bodies.iter().find(|(b, _)| compact(b) == wanted)) {
         return (b.clone(), format!(" → the archive's body \"{b}\""));
     }
     let mut starting: Vec<&(String, Option<String>)> = bodies

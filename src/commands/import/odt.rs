@@ -20,15 +20,39 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
     }
     let content = part(&mut archive, "content.xml")?
         .ok_or("no content.xml inside: not an OpenDocument text; save it again as .odt")?;
-    let blocks =
-        blocks(&content).map_err(|e| format!("damaged OpenDocument file ({e}): save it again"))?;
-    Ok(Document {
-        blocks,
-        wrapped: false,
-    })
+    let styles = part(&mut archive, "styles.xml")?.unwrap_or_default();
+    let numbered = numbered_list_styles(&content, &styles);
+    let blocks = blocks(&content, &numbered)
+        .map_err(|e| format!("damaged OpenDocument file ({e}): save it again"))?;
+    Ok(Document { blocks })
 }
 
-fn blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
+/// The list styles whose entries are numbered (at the outer level).
+fn numbered_list_styles(content: &str, styles: &str) -> Vec<String> {
+    let mut numbered = Vec::new();
+    for xml in [content, styles] {
+        let mut reader = Reader::from_str(xml);
+        let mut style = None;
+        while let Ok(event) = reader.read_event() {
+            match event {
+                Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                    "list-style" => style = attribute(&e, "name"),
+                    "list-level-style-number" if attribute(&e, "level").as_deref() == Some("1") => {
+                        numbered.extend(style.clone());
+                    }
+                    _ => {}
+                },
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+    }
+    numbered
+}
+
+fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error> {
+    // Each open list: whether it is numbered, and its counter.
+    let mut lists: Vec<(bool, u32)> = Vec::new();
     let mut reader = Reader::from_str(xml);
     // Automatic style name → (bold, italic).
     let mut emphasis: HashMap<String, (bool, bool)> = HashMap::new();
@@ -62,7 +86,20 @@ fn blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
                     let (sb, si) = emphasis.get(&style).copied().unwrap_or_default();
                     span_stack.push((b || sb, i || si));
                 }
-                "list" => list_depth += 1,
+                "list" => {
+                    list_depth += 1;
+                    let style = attribute(&e, "style-name");
+                    let inherited = lists.last().is_some_and(|(n, _)| *n);
+                    let is_numbered = style.map_or(inherited, |s| numbered.contains(&s));
+                    lists.push((is_numbered, 0));
+                }
+                "list-item" => {
+                    if let Some((_, counter)) = lists.last_mut() {
+                        *counter = attribute(&e, "start-value")
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(*counter + 1);
+                    }
+                }
                 "table" => {
                     table_depth += 1;
                     if table_depth == 1 {
@@ -119,11 +156,23 @@ fn blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
                             text: strip_emphasis(&text.replace('\n', " ")),
                         });
                     } else if list_depth > 0 {
+                        let (ordered, number) = lists.last().copied().unwrap_or((false, 0));
+                        let mut lines = text.split('\n');
+                        let first = lines.next().unwrap_or("").trim();
                         out.push(Block::ListItem {
-                            ordered: false,
+                            ordered,
                             depth: list_depth - 1,
-                            text: text.replace('\n', " ").trim().to_string(),
+                            text: if ordered {
+                                format!("{number}. {first}")
+                            } else {
+                                first.to_string()
+                            },
                         });
+                        out.extend(
+                            lines
+                                .filter(|l| !l.trim().is_empty())
+                                .map(|l| Block::Line(l.trim().to_string())),
+                        );
                     } else {
                         out.extend(
                             text.split('\n')
@@ -132,7 +181,10 @@ fn blocks(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
                         );
                     }
                 }
-                "list" => list_depth = list_depth.saturating_sub(1),
+                "list" => {
+                    list_depth = list_depth.saturating_sub(1);
+                    lists.pop();
+                }
                 "table-cell" if table_depth == 1 => {
                     if let Some(row) = table.last_mut() {
                         row.push(std::mem::take(&mut cell));

@@ -38,7 +38,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
         .sum();
     if letters < 20 {
         return Err(
-            "no text layer (a scanned PDF?): run OCR first, e.g. `ocrmypdf -l swe in.pdf out.pdf`, and import the result"
+            "no text layer: run OCR first (a scanned PDF?), e.g. `ocrmypdf -l swe in.pdf out.pdf`, and import the result"
                 .into(),
         );
     }
@@ -47,15 +47,61 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
         if n > 0 {
             blocks.push(Block::PageBreak);
         }
-        blocks.extend(from_text(page, true).blocks);
+        blocks.extend(from_text(&join_soft_wraps(page)).blocks);
     }
-    Ok(Document {
-        blocks,
-        wrapped: true,
-    })
+    Ok(Document { blocks })
 }
 
 /// Whether the file's trailer names an encryption dictionary.
 fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.windows(8).any(|w| w == b"/Encrypt")
+}
+
+/// The extractor ends a line wrapped at a space with that space, and a paragraph's last
+/// line without one: the wrapped lines are joined here, where that is still known.
+fn join_soft_wraps(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut lines = page.split('\n').peekable();
+    while let Some(line) = lines.next() {
+        let next = lines.peek().map_or("", |n| n.trim_start());
+        let next_has_text = !next.is_empty();
+        // "Furén-" + "Thulin": wrapped at a hyphen ("vård-" + "och omsorg" keeps a space).
+        let at_hyphen = line.ends_with('-')
+            && line[..line.len() - 1].ends_with(char::is_alphanumeric)
+            && next.starts_with(char::is_alphanumeric);
+        if line.ends_with(' ') && !line.trim().is_empty() && next_has_text {
+            out.push_str(line.trim_end());
+            out.push(' ');
+        } else if at_hyphen {
+            out.push_str(line);
+            if ["och ", "eller ", "samt ", "and ", "or "]
+                .iter()
+                .any(|c| next.starts_with(c))
+            {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_wrapped_at_a_space_are_joined() {
+        assert_eq!(
+            join_soft_wraps("Nätverket efterfrågar \nstatistik.\nNätverkets övriga frågor\n(Åsa Furén-\nThulin, SKR)"),
+            "Nätverket efterfrågar statistik.\nNätverkets övriga frågor\n(Åsa Furén-Thulin, SKR)\n"
+        );
+    }
+
+    #[test]
+    fn not_a_pdf_and_no_text_layer() {
+        assert!(read(b"hello").unwrap_err().contains("not a PDF"));
+    }
 }

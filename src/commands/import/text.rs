@@ -6,7 +6,7 @@ use super::document::{Block, Document};
 /// Reads a text file's bytes; fails with what to do when they are not UTF-8.
 pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
     let text = decode(bytes)?;
-    Ok(from_text(text, true))
+    Ok(from_text(text))
 }
 
 /// UTF-8 text without a byte-order mark, or why not.
@@ -37,7 +37,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, String> {
 
 /// Blocks from text: a line each; `#` headings and bullets as such; a form feed is a page
 /// break; a line ending in two spaces (a Markdown line break) goes on with the next.
-pub(crate) fn from_text(text: &str, wrapped: bool) -> Document {
+pub(crate) fn from_text(text: &str) -> Document {
     let mut blocks = Vec::new();
     let mut pending = String::new();
     for raw in text.split('\n') {
@@ -72,7 +72,7 @@ pub(crate) fn from_text(text: &str, wrapped: bool) -> Document {
         }
     }
     flush(&mut pending, &mut blocks);
-    Document { blocks, wrapped }
+    Document { blocks }
 }
 
 fn flush(pending: &mut String, blocks: &mut Vec<Block>) {
@@ -114,10 +114,7 @@ mod tests {
 
     #[test]
     fn lines_headings_bullets_and_breaks() {
-        let doc = from_text(
-            "## Rubrik\n\nEn rad  \nsom fortsätter\n- punkt\n\x0cSida 2\n",
-            true,
-        );
+        let doc = from_text("## Rubrik\n\nEn rad  \nsom fortsätter\n- punkt\n\x0cSida 2\n");
         assert_eq!(
             doc.blocks,
             vec![
