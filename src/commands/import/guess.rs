@@ -216,7 +216,19 @@ pub(crate) fn guess(blocks: Vec<Block>, ctx: &Context<'_>) -> Guess {
             None => {
                 let text = plain(block.text());
                 if is_attachment_name(&text) {
-                    attachments.push(text);
+                    // "MA SC-möte" + "211203.docx": a file name broken over two lines.
+                    let head = items.last_mut().and_then(|item| {
+                        let Some(Block::Line(last)) = item.blocks.last() else {
+                            return None;
+                        };
+                        let short = last.chars().count() <= 40
+                            && !last.ends_with(['.', ':', '!', '?', ')', '*']);
+                        short.then(|| item.blocks.pop()).flatten()
+                    });
+                    match head {
+                        Some(head) => attachments.push(format!("{} {text}", head.text())),
+                        None => attachments.push(text),
+                    }
                 } else if let Some(item) = items.last_mut() {
                     item.blocks.push(block.clone());
                 }
