@@ -31,8 +31,18 @@ fn main() {
     let inbox = site.path().join("inbox");
     std::fs::create_dir_all(&inbox).unwrap();
     let months = [
-        "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     for i in 0..count {
         let seed = &seeds[i % seeds.len()];
@@ -44,8 +54,16 @@ fn main() {
             .collect::<Vec<_>>()
             .join("\n");
         let (network, day) = (i % 40, i / 40);
-        let regions = ["Norr", "Syd", "Väst", "Öst", "Mitt", "Kust", "Skog", "Fjäll"];
-        let fields = ["socialchefer", "IFO", "äldreomsorg", "MAS", "funktionshinder"];
+        let regions = [
+            "Norr", "Syd", "Väst", "Öst", "Mitt", "Kust", "Skog", "Fjäll",
+        ];
+        let fields = [
+            "socialchefer",
+            "IFO",
+            "äldreomsorg",
+            "MAS",
+            "funktionshinder",
+        ];
         let title = format!(
             "Minnesanteckningar Nätverk {} {} {} {} {}",
             regions[network % 8],
@@ -54,7 +72,11 @@ fn main() {
             months[day / 28 % 12],
             2000 + day / (28 * 12)
         );
-        std::fs::write(inbox.join(format!("{i:05}.txt")), format!("{title}\n\n{body}\n")).unwrap();
+        std::fs::write(
+            inbox.join(format!("{i:05}.txt")),
+            format!("{title}\n\n{body}\n"),
+        )
+        .unwrap();
     }
     let started = Instant::now();
     let report = import(&ImportOptions {
