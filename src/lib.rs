@@ -21,9 +21,11 @@ mod graph;
 mod publish;
 mod render;
 
-pub use base::config::LinkStyle;
+pub use base::config::{Language, LinkStyle};
 pub use base::diagnostic::{Diagnostic, Error, Severity};
 pub use commands::build::{build_site, check_site, BuildReport};
+/// `quorum import`: minutes in Word, OpenDocument, PDF or text into meeting files.
+pub use commands::import;
 pub use commands::options::BuildOptions;
 pub use commands::scaffold::{init_site, new_meeting, new_meeting_in};
 pub use commands::serve::{serve, ServeOptions};

@@ -92,6 +92,32 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Turn Word, OpenDocument, PDF or text minutes into meeting files (docs/import.md).
+    Import {
+        /// Documents (.docx, .odt, .pdf, .txt, .md) and folders of them.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The recurring forum, when the title does not name it.
+        #[arg(long)]
+        body: Option<String>,
+        /// The organising organisation (key, name or alias).
+        #[arg(long)]
+        organiser: Option<String>,
+        /// The minutes' language (default: guessed from the text).
+        #[arg(long, value_parser = ["sv", "en"])]
+        language: Option<String>,
+        /// Print the report and the Markdown; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace meeting files that already exist.
+        #[arg(long)]
+        force: bool,
+        /// Keep the original document beside the meeting, as an attachment.
+        #[arg(long)]
+        keep_original: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -228,6 +254,36 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            inputs,
+            root,
+            body,
+            organiser,
+            language,
+            dry_run,
+            force,
+            keep_original,
+        } => {
+            let options = quorum::import::ImportOptions {
+                inputs,
+                root,
+                body,
+                organiser,
+                language: language
+                    .as_deref()
+                    .and_then(quorum::Language::from_code),
+                dry_run,
+                force,
+                keep_original,
+            };
+            let report = quorum::import::import(&options)?;
+            print_import(&report, dry_run);
+            Ok(if report.any_failed() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
     }
 }
 
@@ -249,6 +305,47 @@ fn how_to_run() -> String {
         (Some(this), _) => this.display().to_string(),
         (None, _) => "quorum".into(),
     }
+}
+
+/// The import's report: per file the target, the guesses and their sources, unknown names
+/// and check problems (and with --dry-run the Markdown); failures as one line each.
+fn print_import(report: &quorum::import::ImportReport, dry_run: bool) {
+    let (mut done, mut failed) = (0, 0);
+    for file in &report.files {
+        match &file.outcome {
+            Err(message) => {
+                failed += 1;
+                eprintln!("error: {}: {message}", file.source.display());
+            }
+            Ok(imported) => {
+                done += 1;
+                let verb = if imported.written {
+                    "wrote"
+                } else {
+                    "would write"
+                };
+                println!(
+                    "{} → {verb} {}",
+                    file.source.display(),
+                    imported.target.display()
+                );
+                for line in &imported.report {
+                    println!("    {line}");
+                }
+                for name in &imported.unknown_names {
+                    println!("    unknown    {name}");
+                }
+                for problem in &imported.problems {
+                    println!("    check: {}", problem.to_string().replace('\n', "\n    "));
+                }
+                if dry_run {
+                    println!("\n{}", imported.markdown);
+                }
+            }
+        }
+    }
+    let what = if dry_run { "would import" } else { "imported" };
+    println!("{what} {done} file(s), {failed} failed");
 }
 
 /// Prints an error and picks the exit code.

@@ -23,7 +23,7 @@ impl Language {
         }
     }
 
-    pub(crate) fn from_code(code: &str) -> Option<Self> {
+    pub fn from_code(code: &str) -> Option<Self> {
         match code.trim().to_ascii_lowercase().as_str() {
             "sv" | "sv-se" | "swedish" | "svenska" => Some(Language::Sv),
             "en" | "en-gb" | "en-us" | "english" | "engelska" => Some(Language::En),
