@@ -269,9 +269,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 root,
                 body,
                 organiser,
-                language: language
-                    .as_deref()
-                    .and_then(quorum::Language::from_code),
+                language: language.as_deref().and_then(quorum::Language::from_code),
                 dry_run,
                 force,
                 keep_original,

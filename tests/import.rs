@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use quorum::internals::SiteConfig;
 use quorum::import::compare::{score_folder, summary, Summary};
 use quorum::import::{import, ImportOptions};
+use quorum::internals::SiteConfig;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
