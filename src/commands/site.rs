@@ -556,7 +556,20 @@ impl Site {
             &self.archive,
         )?);
         let count = files.len();
+        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
+        let parts: BTreeSet<String> = files
+            .iter()
+            .filter_map(|f| match f {
+                OutputFile::Bytes { path, .. } => path
+                    .strip_prefix(&format!("/{parts_dir}/"))
+                    .map(str::to_string),
+                _ => None,
+            })
+            .collect();
         write_in_place(&self.output, files)?;
+        // Every part is written again (each is small, but all are serialised: only the
+        // changed year's would need it); the part of a year left without meetings goes.
+        remove_other_files(&self.output.join(parts_dir), &parts)?;
         self.derived_stale = false;
         Ok(count)
     }
@@ -893,6 +906,27 @@ fn summary_fingerprint(m: &Meeting) -> u64 {
         }
     }
     h.finish()
+}
+
+/// Removes the files in `folder` whose names `keep` does not hold, and the folder when
+/// that leaves it empty.
+fn remove_other_files(folder: &Path, keep: &BTreeSet<String>) -> Result<()> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(folder, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !keep.contains(&name) {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+        }
+    }
+    if keep.is_empty() {
+        let _ = std::fs::remove_dir(folder);
+    }
+    Ok(())
 }
 
 /// Writes files straight into the output folder (used by `serve` for small updates).
