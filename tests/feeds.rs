@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::DateTime;
 use common::*;
-use quorum::internals::ArchiveExport;
+use quorum::internals::{ArchiveIndex, ArchivePart};
 use quorum::{build_site, BuildOptions};
 
 const ATOM: &str = "http://www.w3.org/2005/Atom";
@@ -223,20 +223,77 @@ fn the_sitemap_lists_every_html_page_by_its_absolute_url() {
     assert_eq!(locs.len(), report.pages - 1);
 }
 
+/// The meetings and decisions of every part, in order.
+struct Combined<M, D> {
+    meetings: Vec<M>,
+    decisions: Vec<D>,
+}
+
 #[test]
 fn archive_json_round_trips_through_its_schema() {
     let (out, _) = build_into(&example_root(), None);
     let json = read(out.path(), "archive.json");
-    let export: ArchiveExport = serde_json::from_str(&json).unwrap();
+    let index: ArchiveIndex = serde_json::from_str(&json).unwrap();
     assert_eq!(
-        export.to_json(),
+        index.to_json(),
         json,
         "nothing lost or reordered by the structs"
     );
+    assert_eq!(index.version, 2);
+    assert!(index.generator.starts_with("quorum "));
+    assert_eq!(index.site.base_url, BASE);
+    let years: Vec<i32> = index.parts.iter().map(|p| p.year).collect();
+    assert_eq!(years, [2020, 2021, 2022]);
 
-    assert_eq!(export.version, 1);
-    assert!(export.generator.starts_with("quorum "));
-    assert_eq!(export.site.base_url, BASE);
+    // Every part listed exists, has the size and counts the index gives, and holds only
+    // its year's meetings.
+    let mut parts = Vec::new();
+    for listed in &index.parts {
+        assert_eq!(listed.path, format!("/archive/{}.json", listed.year));
+        assert_eq!(listed.url, format!("{BASE}archive/{}.json", listed.year));
+        let json = read(out.path(), listed.path.trim_start_matches('/'));
+        assert_eq!(listed.bytes, json.len(), "{}", listed.path);
+        let part: ArchivePart = serde_json::from_str(&json).unwrap();
+        assert_eq!(part.to_json(), json, "{}: nothing lost", listed.path);
+        assert_eq!((part.version, part.year), (2, listed.year));
+        assert_eq!(
+            (
+                part.meetings.len(),
+                part.decisions.len(),
+                part.actions.len()
+            ),
+            (listed.meetings, listed.decisions, listed.actions)
+        );
+        assert!(part
+            .meetings
+            .iter()
+            .all(|m| m.date.to_string().starts_with(&listed.year.to_string())));
+        parts.push(part);
+    }
+    let files: Vec<_> = std::fs::read_dir(out.path().join("public/archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        files.len(),
+        index.parts.len(),
+        "no part the index leaves out"
+    );
+    let export = Combined {
+        meetings: parts.iter().flat_map(|p| p.meetings.clone()).collect(),
+        decisions: parts.iter().flat_map(|p| p.decisions.clone()).collect(),
+    };
+    // Every meeting exactly once across the parts.
+    let slugs: BTreeSet<&str> = export.meetings.iter().map(|m| m.slug.as_str()).collect();
+    assert_eq!(slugs.len(), export.meetings.len());
+    assert_eq!(
+        (index.counts.meetings, index.counts.decisions),
+        (export.meetings.len(), export.decisions.len())
+    );
+    assert_eq!(
+        index.counts.actions,
+        parts.iter().map(|p| p.actions.len()).sum::<usize>()
+    );
     assert_eq!(export.meetings.len(), 5);
     let dates: Vec<String> = export.meetings.iter().map(|m| m.date.to_string()).collect();
     assert_eq!(
@@ -275,20 +332,20 @@ fn archive_json_round_trips_through_its_schema() {
     assert!(export.decisions.contains(&item8.decisions[0]));
 
     // Every person, organisation and body, each with a page that exists.
-    assert!(!export.people.is_empty() && !export.organisations.is_empty());
-    assert_eq!(export.bodies.len(), 2);
-    let fyrbodal_org = export
+    assert!(!index.people.is_empty() && !index.organisations.is_empty());
+    assert_eq!(index.bodies.len(), 2);
+    let fyrbodal_org = index
         .organisations
         .iter()
         .find(|o| o.key == "fyrbodal")
         .unwrap();
     assert_eq!(fyrbodal_org.name, "Fyrbodals kommunalförbund");
-    let pages = export
+    let pages = index
         .people
         .iter()
         .map(|p| &p.page)
-        .chain(export.organisations.iter().map(|o| &o.page))
-        .chain(export.bodies.iter().map(|b| &b.page))
+        .chain(index.organisations.iter().map(|o| &o.page))
+        .chain(index.bodies.iter().map(|b| &b.page))
         .chain(export.meetings.iter().map(|m| &m.url));
     for page in pages {
         assert!(local_file(out.path(), page).0.is_file(), "{page}");
@@ -324,6 +381,7 @@ fn feeds_follow_the_base_url_and_are_the_same_every_build() {
         "decisions/atom.xml",
         "sitemap.xml",
         "archive.json",
+        "archive/2022.json",
     ] {
         let text = read(one.path(), file);
         assert_eq!(
@@ -333,7 +391,10 @@ fn feeds_follow_the_base_url_and_are_the_same_every_build() {
         );
         assert!(!text.contains("intranet.example.se"), "{file}");
         assert!(
-            text.contains("https://docs.example.org/a/b/meetings/"),
+            // The index links to its parts, the rest to meetings.
+            text.contains("https://docs.example.org/a/b/meetings/")
+                || (file == "archive.json"
+                    && text.contains("https://docs.example.org/a/b/archive/2022.json")),
             "{file}"
         );
     }
@@ -403,6 +464,6 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
     loaded.refresh_derived().unwrap();
     let feed = std::fs::read_to_string(output.join("decisions/atom.xml")).unwrap();
     assert!(feed.contains("Ändrat beslut."), "{feed}");
-    let json = std::fs::read_to_string(output.join("archive.json")).unwrap();
+    let json = std::fs::read_to_string(output.join("archive/2021.json")).unwrap();
     assert!(json.contains("Ändrat beslut.") && !json.contains("Första"));
 }

@@ -39,7 +39,15 @@ pub struct Site {
     sources: BTreeMap<PathBuf, Parsed>,
     pub archive: Archive,
     pub graph: SiteGraph,
+    /// Every warning, in `check`'s order: the config's and content folder's, the
+    /// registries', each meeting file's (in path order), then the links to missing
+    /// meetings (in archive order), of which there are `link_warnings`.
     pub(crate) warnings: Vec<Diagnostic>,
+    link_warnings: usize,
+    /// Meeting slug → its position in `archive.meetings` and its page's in `graph.pages`,
+    /// made again whenever the archive is assembled (`serve`'s quick updates find the
+    /// edited meeting here).
+    positions: HashMap<String, (usize, usize)>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
     written: HashMap<String, u64>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
@@ -151,6 +159,8 @@ impl Site {
             archive: Archive::default(),
             graph: empty_graph(),
             warnings: Vec::new(),
+            link_warnings: 0,
+            positions: HashMap::new(),
             written: HashMap::new(),
             derived_stale: false,
             fingerprints: HashMap::new(),
@@ -185,6 +195,7 @@ impl Site {
             problems.append(&mut e);
             Error::Content(std::mem::take(&mut problems))
         })?;
+        let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
         self.timings.lap("assemble the archive", &mut clock);
         // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial
@@ -206,9 +217,11 @@ impl Site {
             self.renderer = Renderer::new(&self.theme, &self.config, graph.has_code)?;
         }
         self.fingerprints = fingerprints;
+        self.positions = meeting_positions(&archive, &graph);
         self.archive = archive;
         self.graph = graph;
         self.warnings = problems;
+        self.link_warnings = link_warning_count;
         self.timings.lap("compute the site graph", &mut clock);
         Ok(())
     }
@@ -425,8 +438,11 @@ impl Site {
             self.reload_registry()?;
             touched.extend(self.sources.keys().cloned());
         }
+        // The edited meetings as they were, for the quick path to compare with.
+        let mut previous: BTreeMap<PathBuf, Option<Parsed>> = BTreeMap::new();
         for change in &changes {
             if let Change::Meeting(path) = change {
+                previous.insert(path.clone(), self.sources.get(path).cloned());
                 self.reparse(path);
                 touched.insert(path.clone());
             }
@@ -438,7 +454,7 @@ impl Site {
         if !theme_changed
             && !changes.contains(&Change::Registry)
             && !changes.contains(&Change::Static)
-            && self.refresh_text_only(&touched)
+            && self.refresh_text_only(&touched, &previous)
         {
             return self.write_meeting_pages(&content_slugs, started);
         }
@@ -448,6 +464,12 @@ impl Site {
             .pages
             .iter()
             .map(|p| (p.path.clone(), p.meetings.clone()))
+            .collect();
+        let old_year_counts: HashMap<String, Vec<(i32, usize)>> = self
+            .graph
+            .pages
+            .iter()
+            .filter_map(|p| Some((p.path.clone(), p.year_counts()?)))
             .collect();
         let old_fingerprints = self.fingerprints.clone();
         let old_has_code = self.graph.has_code;
@@ -479,6 +501,9 @@ impl Site {
                     || content_slugs
                         .iter()
                         .any(|s| page.path == crate::graph::meeting_path(s))
+                    || page
+                        .year_counts()
+                        .is_some_and(|counts| old_year_counts.get(&page.path) != Some(&counts))
                     || changed_slugs.iter().any(|s| {
                         page.depends_on(s)
                             || old_pages
@@ -500,8 +525,23 @@ impl Site {
         // after `serve` has told the browser to reload).
         self.derived_stale |= everything || !touched.is_empty() || !changed_slugs.is_empty();
         report.pages_removed = self.remove_vanished_pages(&old_pages)?;
+        if old_has_code && !self.graph.has_code {
+            // The last meeting with code left: its stylesheet goes too, as in a full build.
+            let css = self.output.join("syntax.css");
+            match std::fs::remove_file(&css) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(Error::io(&css, e))
+                }
+                _ => {}
+            }
+        }
         report.elapsed = started.elapsed();
         Ok(report)
+    }
+
+    /// Every warning of the last (re)build, in the order `check` reports them.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
     }
 
     /// Regenerates what covers the whole archive — feeds, sitemap, archive.json and the
@@ -516,44 +556,124 @@ impl Site {
             &self.archive,
         )?);
         let count = files.len();
+        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
+        let parts: BTreeSet<String> = files
+            .iter()
+            .filter_map(|f| match f {
+                OutputFile::Bytes { path, .. } => path
+                    .strip_prefix(&format!("/{parts_dir}/"))
+                    .map(str::to_string),
+                _ => None,
+            })
+            .collect();
         write_in_place(&self.output, files)?;
+        // Every part is written again (each is small, but all are serialised: only the
+        // changed year's would need it); the part of a year left without meetings goes.
+        remove_other_files(&self.output.join(parts_dir), &parts)?;
         self.derived_stale = false;
         Ok(count)
     }
 
     /// The fast path for the common edit: only the minutes' text of existing meetings
-    /// changed (same fingerprint, parsed without errors). Swaps the meetings into the
-    /// archive and refreshes their pages' data, without reassembling the archive or
-    /// recomputing the graph. Returns false when the edit needs the full path.
-    fn refresh_text_only(&mut self, touched: &BTreeSet<PathBuf>) -> bool {
+    /// changed — nothing that other pages, the site's files or the other meetings'
+    /// parsing depend on (see `same_outside_its_page`). Swaps the meetings into the
+    /// archive, refreshes their pages' data and replaces their warnings, without
+    /// reassembling the archive or recomputing the graph. Warnings of the edited meeting
+    /// (unregistered names, say) do not stop it. Returns false when the edit needs the
+    /// full path.
+    fn refresh_text_only(
+        &mut self,
+        touched: &BTreeSet<PathBuf>,
+        previous: &BTreeMap<PathBuf, Option<Parsed>>,
+    ) -> bool {
         // With any file in error the full path reports every problem.
         if touched.is_empty() || self.sources.values().any(Result::is_err) {
             return false;
         }
         let mut updates = Vec::new();
         for path in touched {
-            let Some(Ok(parsed)) = self.sources.get(path) else {
+            let (Some(Ok(parsed)), Some(Some(Ok(before)))) =
+                (self.sources.get(path), previous.get(path))
+            else {
                 return false;
             };
             let meeting = &parsed.meeting;
-            let same = self.fingerprints.get(&meeting.slug) == Some(&summary_fingerprint(meeting));
-            let position = self
-                .archive
-                .meetings
-                .iter()
-                .position(|m| m.source == meeting.source);
-            match position {
-                Some(index) if same && parsed.warnings.is_empty() => {
-                    updates.push((index, meeting.clone()))
-                }
-                _ => return false,
+            let Some(&(index, page)) = self.positions.get(&meeting.slug) else {
+                return false;
+            };
+            let same = self.fingerprints.get(&meeting.slug) == Some(&summary_fingerprint(meeting))
+                && self.archive.meetings[index].source == meeting.source
+                && same_outside_its_page(before, parsed);
+            if !same {
+                return false;
             }
+            updates.push((path.clone(), before.warnings.clone(), index, page));
         }
-        for (index, meeting) in updates {
+        for (path, before, index, page) in updates {
+            let Some(Ok(parsed)) = self.sources.get(&path) else {
+                unreachable!("checked above");
+            };
+            let (meeting, after) = (parsed.meeting.clone(), parsed.warnings.clone());
             self.archive.meetings[index] = meeting;
-            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index);
+            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index, page);
+            self.replace_warnings(&path, &before, after, index);
         }
         true
+    }
+
+    /// After a quick update of the meeting at `index` (read from `path`): its parse
+    /// warnings `before` become `after`, and its links to missing meetings are checked
+    /// again, each in its place in `self.warnings` — the list a full load would make.
+    fn replace_warnings(
+        &mut self,
+        path: &Path,
+        before: &[Diagnostic],
+        after: Vec<Diagnostic>,
+        index: usize,
+    ) {
+        let earlier: usize = self
+            .sources
+            .range::<Path, _>((std::ops::Bound::Unbounded, std::ops::Bound::Excluded(path)))
+            .map(|(_, parsed)| match parsed {
+                Ok(p) => p.warnings.len(),
+                Err(problems) => problems.len(),
+            })
+            .sum();
+        let start = self.load_problems.len() + self.registry_problems.len() + earlier;
+        self.warnings.splice(start..start + before.len(), after);
+
+        let meeting = &self.archive.meetings[index];
+        let known: BTreeSet<&str> = if meeting.internal_links.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.archive
+                .meetings
+                .iter()
+                .map(|m| m.slug.as_str())
+                .collect()
+        };
+        let links = crate::content::meeting::meeting_link_warnings(meeting, &known);
+        // Link warnings come meeting by meeting in archive order: this meeting's are the
+        // run of those from its file, or none, before the first of a later meeting.
+        let position_of = |file: &Path| {
+            self.positions
+                .get(&crate::content::meeting::slug_of(file))
+                .map_or(usize::MAX, |&(i, _)| i)
+        };
+        let link_start = self.warnings.len() - self.link_warnings;
+        let segment = &self.warnings[link_start..];
+        let from = segment
+            .iter()
+            .position(|d| position_of(&d.file) >= index)
+            .unwrap_or(segment.len());
+        let to = from
+            + segment[from..]
+                .iter()
+                .take_while(|d| d.file == meeting.source)
+                .count();
+        self.link_warnings = self.link_warnings - (to - from) + links.len();
+        self.warnings
+            .splice(link_start + from..link_start + to, links);
     }
 
     /// The rendered pages whose HTML differs from what was last written (the others are
@@ -716,6 +836,40 @@ fn empty_graph() -> SiteGraph {
     }
 }
 
+/// Meeting slug → (position in the archive, position of its page in the graph).
+fn meeting_positions(archive: &Archive, graph: &SiteGraph) -> HashMap<String, (usize, usize)> {
+    let pages: HashMap<&str, usize> = graph
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.as_str(), i))
+        .collect();
+    archive
+        .meetings
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let page = *pages.get(crate::graph::meeting_path(&m.slug).as_str())?;
+            Some((m.slug.clone(), (i, page)))
+        })
+        .collect()
+}
+
+/// Whether an edit of a meeting changed nothing outside its own page beyond what
+/// `summary_fingerprint` covers: the names it brings into the archive (the first
+/// spelling of an unregistered name is the one every page shows), its body's name, its
+/// attachments (files to copy) and whether it has code (every page links syntax.css
+/// then).
+fn same_outside_its_page(before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
+    let (b, a) = (&before.meeting, &after.meeting);
+    b.slug == a.slug
+        && b.has_code == a.has_code
+        && b.attachments == a.attachments
+        && before.new_people == after.new_people
+        && before.new_organisations == after.new_organisations
+        && before.body_name == after.body_name
+}
+
 fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
@@ -752,6 +906,27 @@ fn summary_fingerprint(m: &Meeting) -> u64 {
         }
     }
     h.finish()
+}
+
+/// Removes the files in `folder` whose names `keep` does not hold, and the folder when
+/// that leaves it empty.
+fn remove_other_files(folder: &Path, keep: &BTreeSet<String>) -> Result<()> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(folder, e)),
+    };
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(folder, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !keep.contains(&name) {
+            std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+        }
+    }
+    if keep.is_empty() {
+        let _ = std::fs::remove_dir(folder);
+    }
+    Ok(())
 }
 
 /// Writes files straight into the output folder (used by `serve` for small updates).

@@ -4,7 +4,7 @@
 //! attachments are checked, and ids are given. [`assemble`] then joins all meetings into
 //! the [`Archive`].
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -794,37 +794,49 @@ pub fn assemble(
     Ok((archive, warnings))
 }
 
-/// Links in the minutes to meeting pages that do not exist.
+/// Links in the minutes to meeting pages that do not exist, meeting by meeting.
 fn broken_meeting_links(
     parsed: &[ParsedMeeting],
     slugs: &BTreeMap<&str, &Path>,
 ) -> Vec<Diagnostic> {
+    let known: BTreeSet<&str> = slugs.keys().copied().collect();
+    parsed
+        .iter()
+        .flat_map(|p| meeting_link_warnings(&p.meeting, &known))
+        .collect()
+}
+
+/// The links in one meeting's minutes to meeting pages that do not exist, among the
+/// `known` slugs (every meeting of the archive). `serve` calls it for the meeting it
+/// edits in place.
+pub(crate) fn meeting_link_warnings(meeting: &Meeting, known: &BTreeSet<&str>) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
-    for p in parsed {
-        for link in &p.meeting.internal_links {
-            let Some(rest) = link.path.strip_prefix("/meetings/") else {
-                continue;
-            };
-            let slug = rest.split(['/', '#']).next().unwrap_or_default();
-            let is_year = slug.len() == 4 && slug.chars().all(|c| c.is_ascii_digit());
-            if slug.is_empty() || is_year || slugs.contains_key(slug) {
-                continue;
-            }
-            let known: Vec<&str> = slugs.keys().copied().collect();
-            let hint = match crate::base::diagnostic::did_you_mean(slug, &known) {
-                Some(best) => format!("did you mean the meeting `{best}`?"),
-                None => "link to a meeting by its file name, e.g. [text](../2020/2020-09-15-natverket.md)".into(),
-            };
-            let mut warning = Diagnostic::warning(
-                &p.meeting.source,
-                format!("link to a meeting that does not exist: `{slug}`"),
-            )
-            .with_hint(hint);
-            warning.line = link.line;
-            warning.column = link.column;
-            warning.source_line = Some(link.source_line.clone());
-            warnings.push(warning);
+    for link in &meeting.internal_links {
+        let Some(rest) = link.path.strip_prefix("/meetings/") else {
+            continue;
+        };
+        let slug = rest.split(['/', '#']).next().unwrap_or_default();
+        let is_year = slug.len() == 4 && slug.chars().all(|c| c.is_ascii_digit());
+        if slug.is_empty() || is_year || known.contains(slug) {
+            continue;
         }
+        let candidates: Vec<&str> = known.iter().copied().collect();
+        let hint = match crate::base::diagnostic::did_you_mean(slug, &candidates) {
+            Some(best) => format!("did you mean the meeting `{best}`?"),
+            None => {
+                "link to a meeting by its file name, e.g. [text](../2020/2020-09-15-natverket.md)"
+                    .into()
+            }
+        };
+        let mut warning = Diagnostic::warning(
+            &meeting.source,
+            format!("link to a meeting that does not exist: `{slug}`"),
+        )
+        .with_hint(hint);
+        warning.line = link.line;
+        warning.column = link.column;
+        warning.source_line = Some(link.source_line.clone());
+        warnings.push(warning);
     }
     warnings
 }

@@ -91,8 +91,14 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
 }
 
 /// Replaces the minutes shown on one meeting's page after an edit that changed only the
-/// minutes' text (nothing other pages show): the rest of the graph stays as it is.
-pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
+/// minutes' text (nothing other pages show): the rest of the graph stays as it is. `index`
+/// is the meeting's position in the archive, `page` its page's position in the graph.
+pub(crate) fn refresh_meeting_page(
+    graph: &mut SiteGraph,
+    archive: &Archive,
+    index: usize,
+    page: usize,
+) {
     let meeting = &archive.meetings[index];
     // Refs for this one meeting; the registries are small, so building them is cheap.
     let single = Archive {
@@ -102,11 +108,10 @@ pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, ind
         bodies: archive.bodies.clone(),
     };
     let refs = Refs::new(&single);
-    let path = meeting_path(&meeting.slug);
-    if let Some(page) = graph.pages.iter_mut().find(|p| p.path == path) {
-        if let PageData::Meeting { meeting: view, .. } = &mut page.data {
-            **view = meeting_view(&refs, 0);
-        }
+    let page = &mut graph.pages[page];
+    debug_assert_eq!(page.path, meeting_path(&meeting.slug));
+    if let PageData::Meeting { meeting: view, .. } = &mut page.data {
+        **view = meeting_view(&refs, 0);
     }
 }
 

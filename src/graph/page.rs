@@ -129,6 +129,20 @@ impl Page {
         self
     }
 
+    /// The years and their counts a page of meetings, decisions or actions links to (a
+    /// page of one year shows the counts of every year, which its dependencies on that
+    /// year's meetings do not cover).
+    pub(crate) fn year_counts(&self) -> Option<Vec<(i32, usize)>> {
+        match &self.data {
+            PageData::Meetings { years, .. }
+            | PageData::Decisions { years, .. }
+            | PageData::Actions { years, .. } => {
+                Some(years.iter().map(|y| (y.year, y.count)).collect())
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the page shows data of the meeting `slug` (index pages show all).
     pub(crate) fn depends_on(&self, slug: &str) -> bool {
         self.meetings

@@ -1,7 +1,14 @@
-//! `/archive.json`: everything in the archive as plain data, for other programs. The schema
-//! is [`ArchiveExport`], documented field by field in `docs/archive-json.md`.
+//! `/archive.json` and `/archive/<year>.json`: everything in the archive as plain data,
+//! for other programs. `archive.json` is a small index ([`ArchiveIndex`]: the site, the
+//! counts, the registries and the list of parts); each part ([`ArchivePart`]) holds one
+//! year's meetings, decisions and actions, so no file grows with the whole archive (one
+//! file was 246 MB at 10,000 meetings). Documented field by field in
+//! `docs/archive-json.md`.
 
-use chrono::NaiveDate;
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::base::config::{Language, SiteConfig};
@@ -10,30 +17,69 @@ use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
 use crate::graph::meeting_path;
 
 pub(crate) const ARCHIVE_JSON_PATH: &str = "/archive.json";
-/// The `version` of `archive.json`; raised when a field changes meaning or goes away.
-pub(crate) const ARCHIVE_VERSION: u32 = 1;
+/// The folder of the per-year parts: `/archive/<year>.json`.
+pub(crate) const ARCHIVE_PARTS_DIR: &str = "archive";
+/// The `version` of `archive.json` and its parts; raised when a field changes meaning or
+/// goes away. 2: the meetings, decisions and actions moved into per-year parts.
+pub(crate) const ARCHIVE_VERSION: u32 = 2;
 
-/// `/archive.json`: everything in the archive as plain data. Field by field in
-/// `docs/archive-json.md`.
+/// `/archive.json`: the site, the counts, the registries and the parts that hold the
+/// meetings. Field by field in `docs/archive-json.md`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ArchiveExport {
+pub struct ArchiveIndex {
     /// [`ARCHIVE_VERSION`].
     pub version: u32,
     /// `quorum <version>`.
     pub generator: String,
     pub site: SiteExport,
-    /// Oldest first.
-    pub meetings: Vec<MeetingExport>,
-    /// Every decision of every meeting, in the order of `meetings` and their items.
-    pub decisions: Vec<ExtractExport>,
-    /// Every action, in the same order.
-    pub actions: Vec<ExtractExport>,
+    /// Totals over all parts.
+    pub counts: CountsExport,
+    /// One per year that has meetings, oldest first.
+    pub parts: Vec<PartExport>,
     /// By key.
     pub people: Vec<PersonExport>,
     /// By key.
     pub organisations: Vec<OrganisationExport>,
     /// By key.
     pub bodies: Vec<BodyExport>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountsExport {
+    pub meetings: usize,
+    pub decisions: usize,
+    pub actions: usize,
+}
+
+/// One part as the index lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PartExport {
+    pub year: i32,
+    /// Site path: `/archive/2021.json`.
+    pub path: String,
+    /// Absolute URL of the part.
+    pub url: String,
+    pub meetings: usize,
+    pub decisions: usize,
+    pub actions: usize,
+    /// Size of the part's file in bytes.
+    pub bytes: usize,
+}
+
+/// `/archive/<year>.json`: one year's meetings, with their decisions and actions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArchivePart {
+    /// [`ARCHIVE_VERSION`].
+    pub version: u32,
+    /// `quorum <version>`.
+    pub generator: String,
+    pub year: i32,
+    /// The year's meetings, oldest first.
+    pub meetings: Vec<MeetingExport>,
+    /// Every decision of the year's meetings, in the order of `meetings` and their items.
+    pub decisions: Vec<ExtractExport>,
+    /// Every action, in the same order.
+    pub actions: Vec<ExtractExport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -172,13 +218,18 @@ pub struct BodyExport {
     pub page: String,
 }
 
-/// The export of the archive.
-pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
-    let meetings: Vec<MeetingExport> = archive
-        .meetings
-        .iter()
-        .map(|m| meeting_export(config, m))
-        .collect();
+/// The site path of the part of `year`.
+pub(crate) fn part_path(year: i32) -> String {
+    format!("/{ARCHIVE_PARTS_DIR}/{year}.json")
+}
+
+fn generator() -> String {
+    format!("quorum {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The part of one year: its meetings (in archive order) with their extracts.
+fn part_export(config: &SiteConfig, year: i32, meetings: &[&Meeting]) -> ArchivePart {
+    let meetings: Vec<MeetingExport> = meetings.iter().map(|m| meeting_export(config, m)).collect();
     let decisions = meetings
         .iter()
         .flat_map(|m| m.items.iter().flat_map(|i| i.decisions.iter().cloned()))
@@ -187,9 +238,37 @@ pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
         .iter()
         .flat_map(|m| m.items.iter().flat_map(|i| i.actions.iter().cloned()))
         .collect();
-    ArchiveExport {
+    ArchivePart {
         version: ARCHIVE_VERSION,
-        generator: format!("quorum {}", env!("CARGO_PKG_VERSION")),
+        generator: generator(),
+        year,
+        meetings,
+        decisions,
+        actions,
+    }
+}
+
+/// The index, given the parts as written (year, part, bytes).
+fn index_export(
+    archive: &Archive,
+    config: &SiteConfig,
+    parts: &[(i32, ArchivePart, usize)],
+) -> ArchiveIndex {
+    let parts: Vec<PartExport> = parts
+        .iter()
+        .map(|(year, part, bytes)| PartExport {
+            year: *year,
+            path: part_path(*year),
+            url: config.absolute_url(&part_path(*year)),
+            meetings: part.meetings.len(),
+            decisions: part.decisions.len(),
+            actions: part.actions.len(),
+            bytes: *bytes,
+        })
+        .collect();
+    ArchiveIndex {
+        version: ARCHIVE_VERSION,
+        generator: generator(),
         site: SiteExport {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -197,9 +276,12 @@ pub(crate) fn export(archive: &Archive, config: &SiteConfig) -> ArchiveExport {
             language: config.language,
             timezone: config.timezone.clone(),
         },
-        meetings,
-        decisions,
-        actions,
+        counts: CountsExport {
+            meetings: parts.iter().map(|p| p.meetings).sum(),
+            decisions: parts.iter().map(|p| p.decisions).sum(),
+            actions: parts.iter().map(|p| p.actions).sum(),
+        },
+        parts,
         people: archive
             .people
             .values()
@@ -341,28 +423,68 @@ fn extract_export(
     }
 }
 
-/// The bytes of `archive.json`: compact JSON and a final newline.
-pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<u8> {
-    export(archive, config).to_json_bytes()
+/// The files of the export: each year's part (oldest first), then `archive.json`. Site
+/// path and bytes (compact JSON and a final newline) of each.
+pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(String, Vec<u8>)> {
+    let mut by_year: BTreeMap<i32, Vec<&Meeting>> = BTreeMap::new();
+    for m in &archive.meetings {
+        by_year.entry(m.date.year()).or_default().push(m);
+    }
+    let by_year: Vec<(i32, Vec<&Meeting>)> = by_year.into_iter().collect();
+    let parts: Vec<(i32, ArchivePart, Vec<u8>)> = by_year
+        .par_iter()
+        .map(|(year, meetings)| {
+            let part = part_export(config, *year, meetings);
+            let bytes = part.to_json_bytes();
+            (*year, part, bytes)
+        })
+        .collect();
+    let mut listed = Vec::with_capacity(parts.len());
+    let mut files = Vec::with_capacity(parts.len() + 1);
+    for (year, part, bytes) in parts {
+        listed.push((year, part, bytes.len()));
+        files.push((part_path(year), bytes));
+    }
+    let index = index_export(archive, config, &listed);
+    files.push((ARCHIVE_JSON_PATH.to_string(), index.to_json_bytes()));
+    files
 }
 
-impl ArchiveExport {
+/// Compact JSON with a final newline, script-safe (see [`ScriptSafe`]).
+fn script_safe_json<T: Serialize>(value: &T, capacity: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(capacity);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    value
+        .serialize(&mut serializer)
+        .expect("plain data serialises");
+    out.push(b'\n');
+    out
+}
+
+impl ArchiveIndex {
     /// Compact JSON with a final newline. `<`, `>` and `&` are written as `\u003c`, `\u003e`
     /// and `\u0026`, so the text is safe to embed in an HTML `<script>` as it is.
     pub fn to_json(&self) -> String {
         String::from_utf8(self.to_json_bytes()).expect("serde_json writes UTF-8")
     }
 
-    /// [`ArchiveExport::to_json`] as the bytes written to `archive.json`, without checking
-    /// again that serde_json wrote UTF-8 (half a percent of a build).
+    /// [`ArchiveIndex::to_json`] as the bytes written to `archive.json`.
+    pub fn to_json_bytes(&self) -> Vec<u8> {
+        script_safe_json(self, 64 * 1024)
+    }
+}
+
+impl ArchivePart {
+    /// Compact JSON with a final newline, script-safe like [`ArchiveIndex::to_json`].
+    pub fn to_json(&self) -> String {
+        String::from_utf8(self.to_json_bytes()).expect("serde_json writes UTF-8")
+    }
+
+    /// [`ArchivePart::to_json`] as the bytes written to `/archive/<year>.json`, without
+    /// checking again that serde_json wrote UTF-8 (half a percent of a build).
     pub fn to_json_bytes(&self) -> Vec<u8> {
         // About 16 KB a meeting (the generated corpus writes 15.6): few regrowths.
-        let mut out = Vec::with_capacity(self.meetings.len() * 16 * 1024);
-        let mut serializer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
-        self.serialize(&mut serializer)
-            .expect("plain data serialises");
-        out.push(b'\n');
-        out
+        script_safe_json(self, self.meetings.len() * 16 * 1024)
     }
 }
 

@@ -13,9 +13,12 @@
 //! - `updated` is the meeting's date at 00:00 in the site's `timezone`; a feed's `updated` is
 //!   its newest entry's.
 //! - `/atom.xml` holds the newest [`MEETING_FEED_LIMIT`] meetings, `/decisions/atom.xml` the
-//!   newest [`DECISION_FEED_LIMIT`] decisions; `archive.json` holds everything.
+//!   newest [`DECISION_FEED_LIMIT`] decisions; `archive.json` and its per-year parts hold
+//!   everything.
 //!
-//! The schema of `archive.json` is [`ArchiveExport`], documented in `docs/archive-json.md`.
+//! The schema of `archive.json` is [`ArchiveIndex`](crate::publish::archive_json::ArchiveIndex)
+//! and [`ArchivePart`](crate::publish::archive_json::ArchivePart), documented in
+//! `docs/archive-json.md`.
 
 use chrono::{FixedOffset, NaiveDate, SecondsFormat, TimeZone};
 

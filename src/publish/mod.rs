@@ -14,7 +14,7 @@ mod xml;
 use crate::base::config::SiteConfig;
 use crate::content::model::Archive;
 use crate::graph::SiteGraph;
-use archive_json::{archive_json, ARCHIVE_JSON_PATH};
+use archive_json::archive_json;
 use feeds::{decisions_feed, meetings_feed, DECISIONS_FEED_PATH, MEETINGS_FEED_PATH};
 use output::OutputFile;
 use sitemap::{sitemap, SITEMAP_PATH};
@@ -25,7 +25,7 @@ pub(crate) fn feed_files(
     graph: &SiteGraph,
     config: &SiteConfig,
 ) -> Vec<OutputFile> {
-    // Four independent documents; archive.json is the largest by far.
+    // Four independent documents; archive.json's parts are the largest by far.
     let ((meetings, decisions), (sitemap, export)) = rayon::join(
         || {
             rayon::join(
@@ -36,15 +36,12 @@ pub(crate) fn feed_files(
         || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
     );
     [
-        (MEETINGS_FEED_PATH, meetings.into_bytes()),
-        (DECISIONS_FEED_PATH, decisions.into_bytes()),
-        (SITEMAP_PATH, sitemap.into_bytes()),
-        (ARCHIVE_JSON_PATH, export),
+        (MEETINGS_FEED_PATH.to_string(), meetings.into_bytes()),
+        (DECISIONS_FEED_PATH.to_string(), decisions.into_bytes()),
+        (SITEMAP_PATH.to_string(), sitemap.into_bytes()),
     ]
     .into_iter()
-    .map(|(path, bytes)| OutputFile::Bytes {
-        path: path.into(),
-        bytes,
-    })
+    .chain(export)
+    .map(|(path, bytes)| OutputFile::Bytes { path, bytes })
     .collect()
 }

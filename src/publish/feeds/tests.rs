@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::*;
 use crate::content::model::{Attachment, Body, Organisation, Participant, Person, Tag};
-use crate::publish::archive_json::{archive_json, export, ArchiveExport};
+use crate::publish::archive_json::{archive_json, ArchiveIndex, ArchivePart};
 
 fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -309,12 +309,31 @@ fn meeting_summary_lists_decisions_or_else_the_agenda() {
 #[test]
 fn archive_json_round_trips_and_is_deterministic() {
     let config = config();
-    let json = String::from_utf8(archive_json(&archive(), &config)).unwrap();
+    let files = archive_json(&archive(), &config);
+    assert_eq!(files, archive_json(&archive(), &config));
+    let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, ["/archive/2020.json", "/archive.json"]);
+    let index_json = String::from_utf8(files[1].1.clone()).unwrap();
+    let index: ArchiveIndex = serde_json::from_str(&index_json).unwrap();
+    assert_eq!(index.to_json(), index_json);
+    assert_eq!(index.version, 2);
+    assert_eq!(index.parts.len(), 1);
+    assert_eq!(index.parts[0].bytes, files[0].1.len());
+    assert_eq!(
+        index.parts[0].url,
+        "https://intranet.example.se/minnen/archive/2020.json"
+    );
+    assert_eq!((index.counts.meetings, index.counts.decisions), (2, 2));
+    let json = String::from_utf8(files[0].1.clone()).unwrap();
     assert!(json.ends_with("}\n"));
-    assert_eq!(json.as_bytes(), archive_json(&archive(), &config));
-    let back: ArchiveExport = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, export(&archive(), &config));
-    assert_eq!(back.version, 1);
+    let back: ArchivePart = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        back.to_json(),
+        json,
+        "nothing lost or reordered by the structs"
+    );
+    assert_eq!(back.year, 2020);
+    assert_eq!(back.version, 2);
     assert_eq!(back.decisions.len(), 2);
     assert_eq!(back.decisions[0].id, "2020-07-01-natverket/8-1");
     assert_eq!(back.decisions[0].item, "8");
@@ -326,7 +345,7 @@ fn archive_json_round_trips_and_is_deterministic() {
     );
     assert_eq!(meeting.attachments[1].href, None);
     assert_eq!(
-        back.organisations[0].page,
+        index.organisations[0].page,
         "https://intranet.example.se/minnen/organisations/skr/"
     );
     // The organisation "Sveriges Kommuner & Regioner", the title "Sommarmöte <&> \"x\"".

@@ -1,0 +1,393 @@
+//! `serve`'s incremental rebuilds give the same site as a full build: a small fixture site
+//! (registered and unregistered names, so most meetings have warnings) goes through a
+//! seeded sequence of random edits, each applied through `Site::rebuild` and
+//! `Site::refresh_derived` as `serve` applies it, and after each edit the output folder
+//! must be byte-identical to a fresh full build of the same content into another folder,
+//! and the warnings those of a fresh load. `QUORUM_INCREMENTAL_SEED` and
+//! `QUORUM_INCREMENTAL_STEPS` pick another sequence.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::snapshot;
+use quorum::internals::Site;
+use quorum::BuildOptions;
+
+/// A tiny PRNG (SplitMix64): reproducible edits without a dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+/// Names as the minutes write them: the first two are in people.yaml (at first), the
+/// others are not, and give warnings.
+const PEOPLE: [&str; 5] = [
+    "Anna Berg, SKR",
+    "Per Lund, FoHM",
+    "Lisa Holm, Tanums kommun",
+    "Okänd Person",
+    "Karl Ek, SKR",
+];
+
+/// A meeting as the test writes it.
+#[derive(Clone, Debug)]
+struct MeetingText {
+    date: String,
+    name: String,
+    title: Option<String>,
+    attendees: Vec<&'static str>,
+    intro: String,
+    items: Vec<ItemText>,
+}
+
+#[derive(Clone, Debug)]
+struct ItemText {
+    title: String,
+    presenter: Option<&'static str>,
+    text: String,
+    decisions: Vec<String>,
+}
+
+impl MeetingText {
+    fn path(&self) -> String {
+        format!("content/{}/{}-{}.md", &self.date[..4], self.date, self.name)
+    }
+
+    fn render(&self) -> String {
+        let mut s = String::from("---\n");
+        if let Some(title) = &self.title {
+            s += &format!("title: {title}\n");
+        }
+        s += &format!("body: Rådet\norganiser: skr\ndate: {}\n", self.date);
+        if !self.attendees.is_empty() {
+            s += "attendees:\n";
+            for a in &self.attendees {
+                s += &format!("  - {a}\n");
+            }
+        }
+        s += &format!("---\n\n{}\n", self.intro);
+        for item in &self.items {
+            match item.presenter {
+                Some(p) => s += &format!("\n## {} ({p})\n\n{}\n", item.title, item.text),
+                None => s += &format!("\n## {}\n\n{}\n", item.title, item.text),
+            }
+            for d in &item.decisions {
+                s += &format!("\nBeslut: {d}\n");
+            }
+        }
+        s
+    }
+}
+
+/// The site's content: meetings by path, and the people register.
+struct Content {
+    meetings: BTreeMap<String, MeetingText>,
+    /// (key, name, organisation) in people.yaml.
+    people: Vec<(String, String, String)>,
+    counter: usize,
+}
+
+impl Content {
+    fn people_yaml(&self) -> String {
+        let mut s = String::new();
+        for (key, name, org) in &self.people {
+            s += &format!("{key}:\n  name: {name}\n  organisation: {org}\n\n");
+        }
+        s
+    }
+
+    fn fresh(&mut self) -> usize {
+        self.counter += 1;
+        self.counter
+    }
+
+    fn new_meeting(&mut self, rng: &mut Rng) -> MeetingText {
+        let n = self.fresh();
+        let year = 2020 + rng.below(3);
+        let date = format!("{year}-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28));
+        let items = (0..1 + rng.below(3))
+            .map(|i| ItemText {
+                title: format!("Punkt {i} av möte {n}"),
+                presenter: (rng.below(2) == 0).then(|| *rng.pick(&PEOPLE)),
+                text: format!("Text {n}.{i}."),
+                decisions: if rng.below(2) == 0 {
+                    vec![format!("Rådet beslutar {n}.{i}.")]
+                } else {
+                    Vec::new()
+                },
+            })
+            .collect();
+        MeetingText {
+            date,
+            name: format!("radet-{n}"),
+            title: (rng.below(2) == 0).then(|| format!("Möte nummer {n}")),
+            attendees: (0..rng.below(4)).map(|_| *rng.pick(&PEOPLE)).collect(),
+            intro: format!("Inledning {n}."),
+            items,
+        }
+    }
+}
+
+const ORGANISATIONS: &str = "skr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\nfohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n";
+
+/// One random edit; writes the files it changes and returns their paths.
+fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathBuf>) {
+    let paths: Vec<String> = content.meetings.keys().cloned().collect();
+    let target = rng.pick(&paths).clone();
+    let kind = rng.below(10);
+    let write_meeting = |m: &MeetingText| {
+        let path = root.join(m.path());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, m.render()).unwrap();
+        path
+    };
+    let n = content.fresh();
+    let m = content.meetings.get_mut(&target).unwrap();
+    let what = match kind {
+        // Text-only edits: plain text, a link to another meeting (or to none), a code
+        // block (the site's syntax.css follows the first one).
+        0 => {
+            m.intro = format!("Inledning, redigerad {n}.");
+            "text-only edit"
+        }
+        1 => {
+            let other = rng.pick(&paths).clone();
+            let slug = Path::new(&other).file_stem().unwrap().to_string_lossy();
+            let year = &slug[..4];
+            let link = if rng.below(2) == 0 {
+                format!("[se även](../{year}/{slug}.md)")
+            } else {
+                format!("[se även](../{year}/{year}-01-01-finns-inte-{n}.md)")
+            };
+            let item = rng.below(m.items.len());
+            m.items[item].text = format!("Text med länk {n}: {link}.");
+            "text-only edit with a link"
+        }
+        2 => {
+            let item = rng.below(m.items.len());
+            m.items[item].text = if m.items[item].text.contains("```") {
+                format!("Utan kod {n}.")
+            } else {
+                format!("Kod {n}:\n\n```rust\nfn main() {{}}\n```")
+            };
+            "text-only edit with or without code"
+        }
+        3 => {
+            m.title = Some(format!("Ny titel {n}"));
+            "title change"
+        }
+        4 => {
+            let item = rng.below(m.items.len());
+            let decisions = &mut m.items[item].decisions;
+            if decisions.is_empty() || rng.below(2) == 0 {
+                decisions.push(format!("Rådet beslutar nytt {n}."));
+                "decision added"
+            } else {
+                decisions.pop();
+                "decision removed"
+            }
+        }
+        5 => {
+            if m.attendees.is_empty() || rng.below(2) == 0 {
+                m.attendees.push(*rng.pick(&PEOPLE));
+                "attendee added"
+            } else {
+                m.attendees.remove(rng.below(m.attendees.len()));
+                "attendee removed"
+            }
+        }
+        6 => {
+            let meeting = content.new_meeting(rng);
+            let path = write_meeting(&meeting);
+            content.meetings.insert(meeting.path(), meeting);
+            return ("meeting added".into(), vec![path]);
+        }
+        7 if paths.len() > 1 => {
+            content.meetings.remove(&target);
+            let path = root.join(&target);
+            std::fs::remove_file(&path).unwrap();
+            return ("meeting removed".into(), vec![path]);
+        }
+        _ => {
+            // The register: rename someone, or register or unregister Lisa Holm.
+            let holm = content.people.iter().position(|p| p.0 == "lisa-holm");
+            let what = match (rng.below(2), holm) {
+                (0, _) => {
+                    let who = rng.below(content.people.len());
+                    content.people[who].1 = format!("{} {n}", content.people[who].1);
+                    "registry: a person renamed"
+                }
+                (_, Some(i)) => {
+                    content.people.remove(i);
+                    "registry: a person unregistered"
+                }
+                (_, None) => {
+                    content
+                        .people
+                        .push(("lisa-holm".into(), "Lisa Holm".into(), "skr".into()));
+                    "registry: a person registered"
+                }
+            };
+            let path = root.join("content/people.yaml");
+            std::fs::write(&path, content.people_yaml()).unwrap();
+            return (what.into(), vec![path]);
+        }
+    };
+    let m = m.clone();
+    (what.into(), vec![write_meeting(&m)])
+}
+
+/// Paths (relative to `a` and `b`) whose bytes differ, or that only one holds.
+fn differences(a: &Path, b: &Path) -> Vec<String> {
+    let (left, right) = (snapshot(a), snapshot(b));
+    let mut paths: Vec<&PathBuf> = left.keys().chain(right.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .filter(|p| left.get(*p) != right.get(*p))
+        .map(|p| match (left.get(p), right.get(p)) {
+            (Some(l), Some(r)) => {
+                let at = l.iter().zip(r).take_while(|(x, y)| x == y).count();
+                let around = |bytes: &[u8]| {
+                    String::from_utf8_lossy(
+                        &bytes[at.saturating_sub(80)..(at + 80).min(bytes.len())],
+                    )
+                    .into_owned()
+                };
+                format!(
+                    "{} differs at byte {at}:\n  incremental: {:?}\n  full:        {:?}",
+                    p.display(),
+                    around(l),
+                    around(r)
+                )
+            }
+            (Some(_), None) => format!("{} only in the incremental output", p.display()),
+            _ => format!("{} only in the full build", p.display()),
+        })
+        .collect()
+}
+
+/// Folders (relative) under `dir`: a meeting removed must not leave its folder behind.
+fn folders(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_dir())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_path_buf())
+        .collect()
+}
+
+fn env_or(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .map_or(default, |v| v.parse().expect("a number"))
+}
+
+#[test]
+fn incremental_rebuilds_after_random_edits_equal_a_full_build() {
+    let seed = env_or("QUORUM_INCREMENTAL_SEED", 23);
+    let steps = env_or("QUORUM_INCREMENTAL_STEPS", 40);
+    let mut rng = Rng(seed);
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    let mut content = Content {
+        meetings: BTreeMap::new(),
+        people: vec![
+            ("anna-berg".into(), "Anna Berg".into(), "skr".into()),
+            ("per-lund".into(), "Per Lund".into(), "fohm".into()),
+        ],
+        counter: 0,
+    };
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Rådets arkiv\"\nbase_url = \"https://arkiv.example/\"\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/organisations.yaml"), ORGANISATIONS).unwrap();
+    std::fs::write(root.join("content/people.yaml"), content.people_yaml()).unwrap();
+    for _ in 0..5 {
+        let meeting = content.new_meeting(&mut rng);
+        let path = root.join(meeting.path());
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, meeting.render()).unwrap();
+        content.meetings.insert(meeting.path(), meeting);
+    }
+
+    let served = tempfile::tempdir().unwrap();
+    let mut serving = Site::load(&BuildOptions {
+        output: Some(served.path().to_path_buf()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap();
+    serving.write_all(true).unwrap();
+    assert!(
+        !serving.warnings().is_empty(),
+        "the fixture has unregistered names"
+    );
+
+    let mut log = Vec::new();
+    for step in 0..steps {
+        let (what, paths) = edit(&mut content, &mut rng, root);
+        log.push(format!("{step}: {what} ({})", paths[0].display()));
+        serving
+            .rebuild(&paths)
+            .unwrap_or_else(|e| panic!("seed {seed}, the rebuild fails: {e}\n{}", log.join("\n")));
+        if what == "text-only edit" {
+            // Unregistered names give most meetings warnings: they do not stop the quick
+            // path, which does not reassemble the archive.
+            let steps: Vec<&str> = serving.timings.0.iter().map(|(step, _)| *step).collect();
+            assert!(
+                !steps.contains(&"assemble the archive"),
+                "seed {seed}, step {step}: a text-only edit took the full path: {steps:?}"
+            );
+        }
+        serving.refresh_derived().unwrap();
+
+        let full_output = tempfile::tempdir().unwrap();
+        let mut full = Site::load(&BuildOptions {
+            output: Some(full_output.path().to_path_buf()),
+            ..BuildOptions::new(root)
+        })
+        .unwrap();
+        full.write_all(false).unwrap();
+        let differ = differences(served.path(), full_output.path());
+        assert!(
+            differ.is_empty(),
+            "seed {seed}, after the edits\n{}\n\n{}",
+            log.join("\n"),
+            differ.join("\n")
+        );
+        assert_eq!(
+            folders(served.path()),
+            folders(full_output.path()),
+            "seed {seed}, after the edits\n{}",
+            log.join("\n")
+        );
+        assert_eq!(
+            serving.warnings(),
+            full.warnings(),
+            "seed {seed}, the warnings after the edits\n{}",
+            log.join("\n")
+        );
+    }
+}
