@@ -5,6 +5,7 @@
 pub(crate) mod build;
 pub mod import;
 pub(crate) mod options;
+pub(crate) mod rebuild;
 pub(crate) mod scaffold;
 pub(crate) mod serve;
 pub(crate) mod site;

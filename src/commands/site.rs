@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,46 +14,46 @@ use crate::base::config::SiteConfig;
 use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
 use crate::base::shared::RenderPass;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
-use crate::content::load::{load_content, read_source, relative, CONTENT_DIR};
+use crate::content::load::load_content;
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting};
 use crate::content::registry::Registry;
 use crate::graph::{build_graph, Page, SiteGraph};
-use crate::publish::output::{file_for, OutputFile, Staging};
+use crate::publish::output::{OutputFile, Staging};
 use crate::render::theme::{load_theme, Source, Theme};
 use crate::render::Renderer;
 
-type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
+pub(crate) type Parsed = std::result::Result<ParsedMeeting, Vec<Diagnostic>>;
 
 /// Everything read from a site folder, kept between rebuilds.
 pub struct Site {
     pub(crate) options: BuildOptions,
     pub(crate) config: SiteConfig,
     pub(crate) output: PathBuf,
-    theme: Theme,
+    pub(crate) theme: Theme,
     pub renderer: Renderer,
-    registry: Registry,
-    registry_problems: Vec<Diagnostic>,
-    load_problems: Vec<Diagnostic>,
+    pub(crate) registry: Registry,
+    pub(crate) registry_problems: Vec<Diagnostic>,
+    pub(crate) load_problems: Vec<Diagnostic>,
     /// Every meeting file by path (relative to the root), parsed or not.
-    sources: BTreeMap<PathBuf, Parsed>,
+    pub(crate) sources: BTreeMap<PathBuf, Parsed>,
     pub archive: Archive,
     pub graph: SiteGraph,
     /// Every warning, in `check`'s order: the config's and content folder's, the
     /// registries', each meeting file's (in path order), then the links to missing
     /// meetings (in archive order), of which there are `link_warnings`.
     pub(crate) warnings: Vec<Diagnostic>,
-    link_warnings: usize,
+    pub(crate) link_warnings: usize,
     /// Meeting slug → its position in `archive.meetings` and its page's in `graph.pages`,
     /// made again whenever the archive is assembled (`serve`'s quick updates find the
     /// edited meeting here).
-    positions: HashMap<String, (usize, usize)>,
+    pub(crate) positions: HashMap<String, (usize, usize)>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
-    written: HashMap<String, u64>,
+    pub(crate) written: HashMap<String, u64>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
-    derived_stale: bool,
+    pub(crate) derived_stale: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
-    fingerprints: HashMap<String, u64>,
+    pub(crate) fingerprints: HashMap<String, u64>,
     /// How long each step of the last load and build (or rebuild) took.
     pub timings: Timings,
 }
@@ -64,13 +64,13 @@ pub struct Timings(pub Vec<(&'static str, Duration)>);
 
 impl Timings {
     /// Records that `step` took the time since `since`, and restarts the clock.
-    fn lap(&mut self, step: &'static str, since: &mut Instant) {
+    pub(crate) fn lap(&mut self, step: &'static str, since: &mut Instant) {
         let now = Instant::now();
         self.0.push((step, now - *since));
         *since = now;
     }
 
-    fn record(&mut self, step: &'static str, took: Duration) {
+    pub(crate) fn record(&mut self, step: &'static str, took: Duration) {
         self.0.push((step, took));
     }
 }
@@ -172,7 +172,7 @@ impl Site {
 
     /// Joins the parsed meetings into the archive and computes the graph; fails with
     /// every problem of every file.
-    fn assemble(&mut self) -> Result<()> {
+    pub(crate) fn assemble(&mut self) -> Result<()> {
         let mut clock = Instant::now();
         let mut problems: Vec<Diagnostic> = self.load_problems.clone();
         problems.extend(self.registry_problems.iter().cloned());
@@ -266,7 +266,11 @@ impl Site {
     /// Renders every page and writes it into `staging` as soon as it is rendered, so the
     /// site's HTML is never all in memory. Returns page path → hash of its HTML (when
     /// `track`, for `serve`; else 0).
-    fn write_pages_into(&self, staging: &Staging, track: bool) -> Result<HashMap<String, u64>> {
+    pub(crate) fn write_pages_into(
+        &self,
+        staging: &Staging,
+        track: bool,
+    ) -> Result<HashMap<String, u64>> {
         let pass = RenderPass::begin();
         let results: Vec<Result<(String, u64)>> = self
             .graph
@@ -296,7 +300,7 @@ impl Site {
     /// Writes what is not a page into `staging`: static files, attachments, the search
     /// index, feeds, sitemap and archive.json. Returns how many files, and how long each
     /// part took.
-    fn write_derived_into(
+    pub(crate) fn write_derived_into(
         &self,
         staging: &Staging,
     ) -> (Result<usize>, Vec<(&'static str, Duration)>) {
@@ -336,7 +340,7 @@ impl Site {
         Ok(self.renderer.render_all(&pages)?.len())
     }
 
-    fn static_files(&self) -> Vec<OutputFile> {
+    pub(crate) fn static_files(&self) -> Vec<OutputFile> {
         let mut files: Vec<OutputFile> = self
             .theme
             .static_files
@@ -365,7 +369,7 @@ impl Site {
     }
 
     /// Attachments of all meetings, or of the meetings `only` names.
-    fn attachment_files(&self, only: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
+    pub(crate) fn attachment_files(&self, only: Option<&BTreeSet<String>>) -> Vec<OutputFile> {
         self.graph
             .files
             .iter()
@@ -382,445 +386,9 @@ impl Site {
             })
             .collect()
     }
-
-    /// Which input a changed path (absolute or relative to the root) is, if any.
-    pub(crate) fn classify(&self, path: &Path) -> Option<Change> {
-        let root = &self.options.root;
-        let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
-        let relative_path = path
-            .strip_prefix(&absolute_root)
-            .or_else(|_| path.strip_prefix(root))
-            .unwrap_or(path)
-            .to_path_buf();
-        let mut parts = relative_path
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned());
-        let first = parts.next()?;
-        let name = relative_path.file_name()?.to_string_lossy().into_owned();
-        match first.as_str() {
-            "site.toml" => Some(Change::Config),
-            CONTENT_DIR if name == "organisations.yaml" || name == "people.yaml" => {
-                Some(Change::Registry)
-            }
-            CONTENT_DIR if name.ends_with(".md") => Some(Change::Meeting(relative_path)),
-            // Attachments live beside their meeting: re-copy that meeting's files.
-            CONTENT_DIR => relative_path
-                .parent()
-                .filter(|p| p.components().count() > 1)
-                .map(|folder| Change::Meeting(folder.with_extension("md"))),
-            "themes" | "templates" => Some(Change::Theme),
-            "static" => Some(Change::Static),
-            _ => None,
-        }
-    }
-
-    /// Applies changed paths: re-parses, re-renders and writes only what they touch.
-    /// On error the output is left as it was and the error is returned.
-    pub fn rebuild(&mut self, paths: &[PathBuf]) -> Result<RebuildReport> {
-        let started = Instant::now();
-        // The timings describe the last build or rebuild, not a whole `serve` session.
-        self.timings = Timings::default();
-        let changes: BTreeSet<Change> = paths.iter().filter_map(|p| self.classify(p)).collect();
-        if changes.is_empty() {
-            return Ok(RebuildReport::default());
-        }
-        if changes.contains(&Change::Config) {
-            return self.reload_everything(started);
-        }
-        let mut theme_changed = false;
-        if changes.contains(&Change::Theme) || changes.contains(&Change::Static) {
-            self.theme = load_theme(&self.options.root, &self.config.theme)?;
-            self.renderer = Renderer::new(&self.theme, &self.config, self.graph.has_code)?;
-            theme_changed = changes.contains(&Change::Theme);
-        }
-        let mut touched: BTreeSet<PathBuf> = BTreeSet::new();
-        if changes.contains(&Change::Registry) {
-            self.reload_registry()?;
-            touched.extend(self.sources.keys().cloned());
-        }
-        // The edited meetings as they were, for the quick path to compare with.
-        let mut previous: BTreeMap<PathBuf, Option<Parsed>> = BTreeMap::new();
-        for change in &changes {
-            if let Change::Meeting(path) = change {
-                previous.insert(path.clone(), self.sources.get(path).cloned());
-                self.reparse(path);
-                touched.insert(path.clone());
-            }
-        }
-        let content_slugs: BTreeSet<String> = touched
-            .iter()
-            .map(|p| crate::content::meeting::slug_of(p))
-            .collect();
-        if !theme_changed
-            && !changes.contains(&Change::Registry)
-            && !changes.contains(&Change::Static)
-            && self.refresh_text_only(&touched, &previous)
-        {
-            return self.write_meeting_pages(&content_slugs, started);
-        }
-
-        let old_pages: HashMap<String, Option<Vec<String>>> = self
-            .graph
-            .pages
-            .iter()
-            .map(|p| (p.path.clone(), p.meetings.clone()))
-            .collect();
-        let old_year_counts: HashMap<String, Vec<(i32, usize)>> = self
-            .graph
-            .pages
-            .iter()
-            .filter_map(|p| Some((p.path.clone(), p.year_counts()?)))
-            .collect();
-        let old_fingerprints = self.fingerprints.clone();
-        let old_has_code = self.graph.has_code;
-        if !touched.is_empty() || theme_changed {
-            self.assemble()?;
-        }
-
-        // Pages to render: those showing a changed meeting, and new pages.
-        let new_fingerprints = &self.fingerprints;
-        let changed_slugs: BTreeSet<String> = old_fingerprints
-            .keys()
-            .chain(new_fingerprints.keys())
-            .filter(|slug| old_fingerprints.get(*slug) != new_fingerprints.get(*slug))
-            .cloned()
-            .collect();
-        // A registry edit can rename a person or an organisation without changing any
-        // meeting's fingerprint (they hold keys, not names): every page may show the name,
-        // so every page is rendered, and only those whose HTML changed are written.
-        let everything = theme_changed
-            || changes.contains(&Change::Registry)
-            || old_has_code != self.graph.has_code;
-        let to_render: Vec<&Page> = self
-            .graph
-            .pages
-            .iter()
-            .filter(|page| {
-                everything
-                    || !old_pages.contains_key(&page.path)
-                    || content_slugs
-                        .iter()
-                        .any(|s| page.path == crate::graph::meeting_path(s))
-                    || page
-                        .year_counts()
-                        .is_some_and(|counts| old_year_counts.get(&page.path) != Some(&counts))
-                    || changed_slugs.iter().any(|s| {
-                        page.depends_on(s)
-                            || old_pages
-                                .get(&page.path)
-                                .and_then(Option::as_ref)
-                                .is_some_and(|deps| deps.iter().any(|d| d == s))
-                    })
-            })
-            .collect();
-        let extra = if changes.contains(&Change::Static) || old_has_code != self.graph.has_code {
-            self.static_files()
-        } else {
-            Vec::new()
-        };
-        let paths: BTreeSet<String> = to_render.into_iter().map(|p| p.path.clone()).collect();
-        let mut report = self.write_pages(&paths, &content_slugs, extra)?;
-        // Feeds, sitemap, archive.json and the search index cover every meeting: they
-        // are regenerated by `refresh_derived`, after the edited pages are written (and
-        // after `serve` has told the browser to reload).
-        self.derived_stale |= everything || !touched.is_empty() || !changed_slugs.is_empty();
-        report.pages_removed = self.remove_vanished_pages(&old_pages)?;
-        if old_has_code && !self.graph.has_code {
-            // The last meeting with code left: its stylesheet goes too, as in a full build.
-            let css = self.output.join("syntax.css");
-            match std::fs::remove_file(&css) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    return Err(Error::io(&css, e))
-                }
-                _ => {}
-            }
-        }
-        report.elapsed = started.elapsed();
-        Ok(report)
-    }
-
-    /// Every warning of the last (re)build, in the order `check` reports them.
-    pub fn warnings(&self) -> &[Diagnostic] {
-        &self.warnings
-    }
-
-    /// Regenerates what covers the whole archive — feeds, sitemap, archive.json and the
-    /// search index — if a rebuild changed any meeting. Returns the files written.
-    pub fn refresh_derived(&mut self) -> Result<usize> {
-        if !self.derived_stale {
-            return Ok(0);
-        }
-        let mut files = crate::publish::feed_files(&self.archive, &self.graph, &self.config);
-        files.extend(crate::publish::search::refresh_index(
-            &self.output,
-            &self.archive,
-        )?);
-        let count = files.len();
-        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
-        let parts: BTreeSet<String> = files
-            .iter()
-            .filter_map(|f| match f {
-                OutputFile::Bytes { path, .. } => path
-                    .strip_prefix(&format!("/{parts_dir}/"))
-                    .map(str::to_string),
-                _ => None,
-            })
-            .collect();
-        write_in_place(&self.output, files)?;
-        // Every part is written again (each is small, but all are serialised: only the
-        // changed year's would need it); the part of a year left without meetings goes.
-        remove_other_files(&self.output.join(parts_dir), &parts)?;
-        self.derived_stale = false;
-        Ok(count)
-    }
-
-    /// The fast path for the common edit: only the minutes' text of existing meetings
-    /// changed — nothing that other pages, the site's files or the other meetings'
-    /// parsing depend on (see `same_outside_its_page`). Swaps the meetings into the
-    /// archive, refreshes their pages' data and replaces their warnings, without
-    /// reassembling the archive or recomputing the graph. Warnings of the edited meeting
-    /// (unregistered names, say) do not stop it. Returns false when the edit needs the
-    /// full path.
-    fn refresh_text_only(
-        &mut self,
-        touched: &BTreeSet<PathBuf>,
-        previous: &BTreeMap<PathBuf, Option<Parsed>>,
-    ) -> bool {
-        // With any file in error the full path reports every problem.
-        if touched.is_empty() || self.sources.values().any(Result::is_err) {
-            return false;
-        }
-        let mut updates = Vec::new();
-        for path in touched {
-            let (Some(Ok(parsed)), Some(Some(Ok(before)))) =
-                (self.sources.get(path), previous.get(path))
-            else {
-                return false;
-            };
-            let meeting = &parsed.meeting;
-            let Some(&(index, page)) = self.positions.get(&meeting.slug) else {
-                return false;
-            };
-            let same = self.fingerprints.get(&meeting.slug) == Some(&summary_fingerprint(meeting))
-                && self.archive.meetings[index].source == meeting.source
-                && same_outside_its_page(before, parsed);
-            if !same {
-                return false;
-            }
-            updates.push((path.clone(), before.warnings.clone(), index, page));
-        }
-        for (path, before, index, page) in updates {
-            let Some(Ok(parsed)) = self.sources.get(&path) else {
-                unreachable!("checked above");
-            };
-            let (meeting, after) = (parsed.meeting.clone(), parsed.warnings.clone());
-            self.archive.meetings[index] = meeting;
-            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index, page);
-            self.replace_warnings(&path, &before, after, index);
-        }
-        true
-    }
-
-    /// After a quick update of the meeting at `index` (read from `path`): its parse
-    /// warnings `before` become `after`, and its links to missing meetings are checked
-    /// again, each in its place in `self.warnings` — the list a full load would make.
-    fn replace_warnings(
-        &mut self,
-        path: &Path,
-        before: &[Diagnostic],
-        after: Vec<Diagnostic>,
-        index: usize,
-    ) {
-        let earlier: usize = self
-            .sources
-            .range::<Path, _>((std::ops::Bound::Unbounded, std::ops::Bound::Excluded(path)))
-            .map(|(_, parsed)| match parsed {
-                Ok(p) => p.warnings.len(),
-                Err(problems) => problems.len(),
-            })
-            .sum();
-        let start = self.load_problems.len() + self.registry_problems.len() + earlier;
-        self.warnings.splice(start..start + before.len(), after);
-
-        let meeting = &self.archive.meetings[index];
-        let known: BTreeSet<&str> = if meeting.internal_links.is_empty() {
-            BTreeSet::new()
-        } else {
-            self.archive
-                .meetings
-                .iter()
-                .map(|m| m.slug.as_str())
-                .collect()
-        };
-        let links = crate::content::meeting::meeting_link_warnings(meeting, &known);
-        // Link warnings come meeting by meeting in archive order: this meeting's are the
-        // run of those from its file, or none, before the first of a later meeting.
-        let position_of = |file: &Path| {
-            self.positions
-                .get(&crate::content::meeting::slug_of(file))
-                .map_or(usize::MAX, |&(i, _)| i)
-        };
-        let link_start = self.warnings.len() - self.link_warnings;
-        let segment = &self.warnings[link_start..];
-        let from = segment
-            .iter()
-            .position(|d| position_of(&d.file) >= index)
-            .unwrap_or(segment.len());
-        let to = from
-            + segment[from..]
-                .iter()
-                .take_while(|d| d.file == meeting.source)
-                .count();
-        self.link_warnings = self.link_warnings - (to - from) + links.len();
-        self.warnings
-            .splice(link_start + from..link_start + to, links);
-    }
-
-    /// The rendered pages whose HTML differs from what was last written (the others are
-    /// not written again, so their modification times stay).
-    fn changed_pages(&mut self, rendered: Vec<crate::render::Rendered>) -> Vec<OutputFile> {
-        rendered
-            .into_iter()
-            .filter(|page| {
-                let digest = hash(&page.html);
-                self.written.insert(page.path.clone(), digest) != Some(digest)
-            })
-            .map(|page| OutputFile::Bytes {
-                path: page.path,
-                bytes: page.html,
-            })
-            .collect()
-    }
-
-    /// Renders and writes the pages of these meetings (after a text-only edit).
-    fn write_meeting_pages(
-        &mut self,
-        slugs: &BTreeSet<String>,
-        started: Instant,
-    ) -> Result<RebuildReport> {
-        let paths: BTreeSet<String> = slugs
-            .iter()
-            .map(|s| crate::graph::meeting_path(s))
-            .collect();
-        let mut report = self.write_pages(&paths, slugs, Vec::new())?;
-        self.derived_stale = true;
-        report.elapsed = started.elapsed();
-        Ok(report)
-    }
-
-    /// Renders the pages at `paths`, and writes those whose HTML changed, the attachments
-    /// of the meetings `slugs`, and `extra` files, straight into the output folder.
-    fn write_pages(
-        &mut self,
-        paths: &BTreeSet<String>,
-        slugs: &BTreeSet<String>,
-        extra: Vec<OutputFile>,
-    ) -> Result<RebuildReport> {
-        let pages: Vec<&Page> = self
-            .graph
-            .pages
-            .iter()
-            .filter(|p| paths.contains(&p.path))
-            .collect();
-        let rendered = self.renderer.render_all(&pages)?;
-        let pages_rendered = rendered.len();
-        let mut files = self.changed_pages(rendered);
-        let pages_written = files.len();
-        let attachments = self.attachment_files(Some(slugs));
-        let files_copied = attachments.len();
-        files.extend(attachments);
-        files.extend(extra);
-        write_in_place(&self.output, files)?;
-        Ok(RebuildReport {
-            pages_rendered,
-            pages_written,
-            files_copied,
-            ..RebuildReport::default()
-        })
-    }
-
-    fn reload_everything(&mut self, started: Instant) -> Result<RebuildReport> {
-        let fresh = Site::load(&self.options)?;
-        *self = fresh;
-        self.write_all(true)?;
-        let pages = self.graph.pages.len();
-        Ok(RebuildReport {
-            pages_rendered: pages,
-            pages_written: pages,
-            full: true,
-            elapsed: started.elapsed(),
-            ..RebuildReport::default()
-        })
-    }
-
-    fn reload_registry(&mut self) -> Result<()> {
-        let read = |name: &str| {
-            let path = self.options.root.join(CONTENT_DIR).join(name);
-            path.exists()
-                .then(|| read_source(&self.options.root, &path))
-        };
-        let organisations = read("organisations.yaml").transpose();
-        let people = read("people.yaml").transpose();
-        let (organisations, people) = match (organisations, people) {
-            (Ok(o), Ok(p)) => (o, p),
-            (Err(d), _) | (_, Err(d)) => return Err(Error::single(d)),
-        };
-        match Registry::parse(
-            organisations
-                .as_ref()
-                .map(|f| (f.path.as_path(), f.text.as_str())),
-            people.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
-        ) {
-            Ok(registry) => {
-                self.registry = registry;
-                self.registry_problems.clear();
-            }
-            Err(problems) => self.registry_problems = problems,
-        }
-        let paths: Vec<PathBuf> = self.sources.keys().cloned().collect();
-        for path in paths {
-            self.reparse(&path);
-        }
-        Ok(())
-    }
-
-    /// Re-reads one meeting file; a deleted file leaves the site.
-    fn reparse(&mut self, path: &Path) {
-        let full = self.options.root.join(path);
-        if !full.is_file() {
-            self.sources.remove(path);
-            return;
-        }
-        let parsed = read_source(&self.options.root, &full)
-            .map_err(|d| vec![d])
-            .and_then(|file| parse_meeting(&file, &self.config, &self.registry));
-        self.sources
-            .insert(relative(&self.options.root, &full), parsed);
-    }
-
-    fn remove_vanished_pages(
-        &mut self,
-        old_pages: &HashMap<String, Option<Vec<String>>>,
-    ) -> Result<usize> {
-        let current: BTreeSet<&str> = self.graph.pages.iter().map(|p| p.path.as_str()).collect();
-        let mut removed = 0;
-        for path in old_pages.keys().filter(|p| !current.contains(p.as_str())) {
-            let file = self.output.join(file_for(path));
-            match std::fs::remove_file(&file) {
-                Ok(()) => removed += 1,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => return Err(Error::io(&file, e)),
-            }
-            self.written.remove(path);
-            if let Some(folder) = file.parent() {
-                let _ = std::fs::remove_dir(folder);
-            }
-        }
-        Ok(removed)
-    }
 }
 
-fn empty_graph() -> SiteGraph {
+pub(crate) fn empty_graph() -> SiteGraph {
     SiteGraph {
         pages: Vec::new(),
         files: Vec::new(),
@@ -837,7 +405,10 @@ fn empty_graph() -> SiteGraph {
 }
 
 /// Meeting slug → (position in the archive, position of its page in the graph).
-fn meeting_positions(archive: &Archive, graph: &SiteGraph) -> HashMap<String, (usize, usize)> {
+pub(crate) fn meeting_positions(
+    archive: &Archive,
+    graph: &SiteGraph,
+) -> HashMap<String, (usize, usize)> {
     let pages: HashMap<&str, usize> = graph
         .pages
         .iter()
@@ -855,29 +426,14 @@ fn meeting_positions(archive: &Archive, graph: &SiteGraph) -> HashMap<String, (u
         .collect()
 }
 
-/// Whether an edit of a meeting changed nothing outside its own page beyond what
-/// `summary_fingerprint` covers: the names it brings into the archive (the first
-/// spelling of an unregistered name is the one every page shows), its body's name, its
-/// attachments (files to copy) and whether it has code (every page links syntax.css
-/// then).
-fn same_outside_its_page(before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
-    let (b, a) = (&before.meeting, &after.meeting);
-    b.slug == a.slug
-        && b.has_code == a.has_code
-        && b.attachments == a.attachments
-        && before.new_people == after.new_people
-        && before.new_organisations == after.new_organisations
-        && before.body_name == after.body_name
-}
-
-fn hash(bytes: &[u8]) -> u64 {
+pub(crate) fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
 }
 
 /// Hashes what index, organisation, person and timeline pages show of a meeting.
-fn summary_fingerprint(m: &Meeting) -> u64 {
+pub(crate) fn summary_fingerprint(m: &Meeting) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (
         &m.title,
@@ -906,32 +462,4 @@ fn summary_fingerprint(m: &Meeting) -> u64 {
         }
     }
     h.finish()
-}
-
-/// Removes the files in `folder` whose names `keep` does not hold, and the folder when
-/// that leaves it empty.
-fn remove_other_files(folder: &Path, keep: &BTreeSet<String>) -> Result<()> {
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io(folder, e)),
-    };
-    for entry in entries {
-        let entry = entry.map_err(|e| Error::io(folder, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !keep.contains(&name) {
-            std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
-        }
-    }
-    if keep.is_empty() {
-        let _ = std::fs::remove_dir(folder);
-    }
-    Ok(())
-}
-
-/// Writes files straight into the output folder (used by `serve` for small updates).
-fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
-    files
-        .into_par_iter()
-        .try_for_each(|file| crate::publish::output::write_one(output, file))
 }
