@@ -333,9 +333,9 @@ fn print_import(report: &quorum::import::ImportReport, dry_run: bool) {
     let (mut done, mut failed) = (0, 0);
     for file in &report.files {
         match &file.outcome {
-            Err(message) => {
+            Err(diagnostic) => {
                 failed += 1;
-                eprintln!("error: {}: {message}", file.source.display());
+                eprintln!("{}", failure_line(diagnostic));
             }
             Ok(imported) => {
                 done += 1;
@@ -366,6 +366,21 @@ fn print_import(report: &quorum::import::ImportReport, dry_run: bool) {
     }
     let what = if dry_run { "would import" } else { "imported" };
     println!("{what} {done} file(s), {failed} failed");
+}
+
+/// A file that could not be imported, on one line (a folder of documents can give many):
+/// `error: FILE: message: what to do`.
+fn failure_line(diagnostic: &Diagnostic) -> String {
+    let mut line = format!(
+        "error: {}: {}",
+        diagnostic.file.display(),
+        diagnostic.message
+    );
+    if let Some(hint) = &diagnostic.hint {
+        line.push_str(": ");
+        line.push_str(hint);
+    }
+    line
 }
 
 /// Prints an error and picks the exit code.

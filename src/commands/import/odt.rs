@@ -4,26 +4,37 @@
 
 use std::collections::HashMap;
 use std::io::Cursor;
+use std::path::Path;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::document::{Block, Document};
 use super::docx::{attribute, entity, part, strip_emphasis, Runs};
+use crate::base::diagnostic::Diagnostic;
 
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
+/// Reads the bytes of the `.odt` file `file`.
+pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Document, Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("not a readable OpenDocument file ({e}): open it and save it again as .odt")
+        Diagnostic::error(file, format!("not a readable OpenDocument file ({e})"))
+            .with_hint("open it and save it again as .odt")
     })?;
-    if part(&mut archive, "META-INF/manifest.xml")?.is_some_and(|m| m.contains("encryption-data")) {
-        return Err("password-protected: open it, remove the password and save it again".into());
+    if part(&mut archive, file, "META-INF/manifest.xml")?
+        .is_some_and(|m| m.contains("encryption-data"))
+    {
+        return Err(Diagnostic::error(file, "password-protected")
+            .with_hint("open it, remove the password and save it again"));
     }
-    let content = part(&mut archive, "content.xml")?
-        .ok_or("no content.xml inside: not an OpenDocument text; save it again as .odt")?;
-    let styles = part(&mut archive, "styles.xml")?.unwrap_or_default();
+    let content = part(&mut archive, file, "content.xml")?.ok_or_else(|| {
+        Diagnostic::error(file, "no content.xml inside: not an OpenDocument text")
+            .with_hint("save it again as .odt")
+    })?;
+    let styles = part(&mut archive, file, "styles.xml")?.unwrap_or_default();
     let numbered = numbered_list_styles(&content, &styles);
-    let blocks = blocks(&content, &numbered)
-        .map_err(|e| format!("damaged OpenDocument file ({e}): save it again"))?;
+    let blocks = blocks(&content, &numbered).map_err(|e| {
+        Diagnostic::error(file, format!("damaged OpenDocument file ({e})"))
+            .with_hint("save it again")
+    })?;
     Ok(Document { blocks })
 }
 
