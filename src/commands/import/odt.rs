@@ -124,11 +124,7 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
             Event::Empty(e) => match e.local_name().as_ref() {
                 "text-properties" => {
                     if let Some(name) = &style_name {
-                        let bold = attribute(&e, "font-weight").is_some_and(|w| w == "bold");
-                        let italic = attribute(&e, "font-style").is_some_and(|s| s == "italic");
-                        if bold || italic {
-                            emphasis.insert(name.clone(), (bold, italic));
-                        }
+                        record_emphasis(&e, name, &mut emphasis);
                     }
                 }
                 "line-break" if in_paragraph => runs.push("\n", false, false),
@@ -161,35 +157,9 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
                             cell.push(' ');
                         }
                         cell.push_str(text.replace('\n', " ").trim());
-                    } else if let Some(level) = heading {
-                        out.push(Block::Heading {
-                            level,
-                            text: strip_emphasis(&text.replace('\n', " ")),
-                        });
-                    } else if list_depth > 0 {
-                        let (ordered, number) = lists.last().copied().unwrap_or((false, 0));
-                        let mut lines = text.split('\n');
-                        let first = lines.next().unwrap_or("").trim();
-                        out.push(Block::ListItem {
-                            ordered,
-                            depth: list_depth - 1,
-                            text: if ordered {
-                                format!("{number}. {first}")
-                            } else {
-                                first.to_string()
-                            },
-                        });
-                        out.extend(
-                            lines
-                                .filter(|l| !l.trim().is_empty())
-                                .map(|l| Block::Line(l.trim().to_string())),
-                        );
                     } else {
-                        out.extend(
-                            text.split('\n')
-                                .filter(|l| !l.trim().is_empty())
-                                .map(|l| Block::Line(l.trim_end().to_string())),
-                        );
+                        let list = lists.last().copied().filter(|_| list_depth > 0);
+                        paragraph_blocks(&text, heading, list, list_depth, &mut out);
                     }
                 }
                 "list" => {
@@ -214,4 +184,58 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
         }
     }
     Ok(out)
+}
+
+/// The automatic style `name` is bold or italic: remember it for the spans that use it.
+fn record_emphasis(
+    properties: &quick_xml::events::BytesStart<'_>,
+    name: &str,
+    emphasis: &mut HashMap<String, (bool, bool)>,
+) {
+    let bold = attribute(properties, "font-weight").is_some_and(|w| w == "bold");
+    let italic = attribute(properties, "font-style").is_some_and(|s| s == "italic");
+    if bold || italic {
+        emphasis.insert(name.to_string(), (bold, italic));
+    }
+}
+
+/// The blocks of a finished paragraph outside tables: a heading, a list item (with its
+/// list's numbering and the lines after its first as lines), or lines.
+fn paragraph_blocks(
+    text: &str,
+    heading: Option<u8>,
+    list: Option<(bool, u32)>,
+    list_depth: usize,
+    out: &mut Vec<Block>,
+) {
+    if let Some(level) = heading {
+        out.push(Block::Heading {
+            level,
+            text: strip_emphasis(&text.replace('\n', " ")),
+        });
+    } else if list_depth > 0 {
+        let (ordered, number) = list.unwrap_or((false, 0));
+        let mut lines = text.split('\n');
+        let first = lines.next().unwrap_or("").trim();
+        out.push(Block::ListItem {
+            ordered,
+            depth: list_depth - 1,
+            text: if ordered {
+                format!("{number}. {first}")
+            } else {
+                first.to_string()
+            },
+        });
+        out.extend(
+            lines
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Block::Line(l.trim().to_string())),
+        );
+    } else {
+        out.extend(
+            text.split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Block::Line(l.trim_end().to_string())),
+        );
+    }
 }
