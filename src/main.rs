@@ -1,7 +1,7 @@
 //! The `quorum` command line: parses arguments, calls the library, prints diagnostics and
 //! chooses the exit code (0 ok, 1 content errors, 2 usage or I/O).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -144,30 +144,16 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             links,
             drafts,
             timings,
-        } => {
-            keep_freed_memory_for_reuse();
-            let options = BuildOptions {
+        } => run_build(
+            BuildOptions {
                 root,
                 output,
                 base_url,
                 links,
                 drafts,
-            };
-            let report = quorum::build_site(&options)?;
-            if timings {
-                for line in report.timing_lines() {
-                    println!("{line}");
-                }
-            }
-            println!("{}", report.summary());
-            if !report.warnings.is_empty() {
-                eprintln!(
-                    "{} warning(s): run `quorum check` to see them",
-                    report.warnings.len()
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+            },
+            timings,
+        ),
         Command::Serve {
             root,
             output,
@@ -175,63 +161,19 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             bind,
             open,
             drafts,
-        } => {
-            let options = quorum::ServeOptions {
-                build: BuildOptions {
-                    root,
-                    output,
-                    drafts,
-                    ..BuildOptions::default()
-                },
-                bind,
-                port,
-                open,
-            };
-            let log = |line: &str| eprintln!("{line}");
-            quorum::serve(options, &log)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Check { root, format } => {
-            let diagnostics = quorum::check_site(&BuildOptions::new(root))?;
-            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-            match format {
-                Format::Human => {
-                    for d in &diagnostics {
-                        eprintln!("{d}\n");
-                    }
-                    println!(
-                        "{errors} error(s), {} warning(s)",
-                        diagnostics.len() - errors
-                    );
-                }
-                Format::Json => {
-                    let json = serde_json::to_string_pretty(&diagnostics)
-                        .map_err(|e| Error::Usage(e.to_string()))?;
-                    println!("{json}");
-                }
-            }
-            Ok(if errors > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
-        }
-        Command::Init { dir } => {
-            let written = quorum::init_site(&dir)?;
-            println!(
-                "created a site in {} ({} files); next: cd {} && {} serve",
-                dir.display(),
-                written.len(),
-                dir.display(),
-                how_to_run()
-            );
-            if how_to_run() != "quorum" {
-                println!(
-                    "(quorum is not on your PATH: `cargo install --path .` in quorum's source folder puts it there, then `quorum serve` works)"
-                );
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => run_serve(quorum::ServeOptions {
+            build: BuildOptions {
+                root,
+                output,
+                drafts,
+                ..BuildOptions::default()
+            },
+            bind,
+            port,
+            open,
+        }),
+        Command::Check { root, format } => run_check(root, format),
+        Command::Init { dir } => run_init(&dir),
         Command::New {
             title,
             body,
@@ -239,21 +181,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             organiser,
             language,
             root,
-        } => {
-            let path = quorum::new_meeting_in(
-                &root,
-                &title,
-                &body,
-                &date,
-                organiser.as_deref(),
-                language.as_deref(),
-            )?;
-            println!(
-                "created {} (a draft: set `draft: false` when the minutes are ready)",
-                path.display()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        } => run_new(
+            &root,
+            &title,
+            &body,
+            &date,
+            organiser.as_deref(),
+            language.as_deref(),
+        ),
         Command::Import {
             inputs,
             root,
@@ -263,25 +198,112 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             dry_run,
             force,
             keep_original,
-        } => {
-            let options = quorum::import::ImportOptions {
-                inputs,
-                root,
-                body,
-                organiser,
-                language: language.as_deref().and_then(quorum::Language::from_code),
-                dry_run,
-                force,
-                keep_original,
-            };
-            let report = quorum::import::import(&options)?;
-            print_import(&report, dry_run);
-            Ok(if report.any_failed() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+        } => run_import(quorum::import::ImportOptions {
+            inputs,
+            root,
+            body,
+            organiser,
+            language: language.as_deref().and_then(quorum::Language::from_code),
+            dry_run,
+            force,
+            keep_original,
+        }),
+    }
+}
+
+fn run_build(options: BuildOptions, timings: bool) -> Result<ExitCode, Error> {
+    keep_freed_memory_for_reuse();
+    let report = quorum::build_site(&options)?;
+    if timings {
+        for line in report.timing_lines() {
+            println!("{line}");
         }
+    }
+    println!("{}", report.summary());
+    if !report.warnings.is_empty() {
+        eprintln!(
+            "{} warning(s): run `quorum check` to see them",
+            report.warnings.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_serve(options: quorum::ServeOptions) -> Result<ExitCode, Error> {
+    let log = |line: &str| eprintln!("{line}");
+    quorum::serve(options, &log)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exit code 1 when any diagnostic is an error, so that scripts can gate on `check`.
+fn run_check(root: PathBuf, format: Format) -> Result<ExitCode, Error> {
+    let diagnostics = quorum::check_site(&BuildOptions::new(root))?;
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    match format {
+        Format::Human => {
+            for d in &diagnostics {
+                eprintln!("{d}\n");
+            }
+            println!(
+                "{errors} error(s), {} warning(s)",
+                diagnostics.len() - errors
+            );
+        }
+        Format::Json => {
+            let json = serde_json::to_string_pretty(&diagnostics)
+                .map_err(|e| Error::Usage(e.to_string()))?;
+            println!("{json}");
+        }
+    }
+    Ok(failure_if(errors > 0))
+}
+
+fn run_init(dir: &Path) -> Result<ExitCode, Error> {
+    let written = quorum::init_site(dir)?;
+    println!(
+        "created a site in {} ({} files); next: cd {} && {} serve",
+        dir.display(),
+        written.len(),
+        dir.display(),
+        how_to_run()
+    );
+    if how_to_run() != "quorum" {
+        println!(
+            "(quorum is not on your PATH: `cargo install --path .` in quorum's source folder puts it there, then `quorum serve` works)"
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_new(
+    root: &Path,
+    title: &str,
+    body: &str,
+    date: &str,
+    organiser: Option<&str>,
+    language: Option<&str>,
+) -> Result<ExitCode, Error> {
+    let path = quorum::new_meeting_in(root, title, body, date, organiser, language)?;
+    println!(
+        "created {} (a draft: set `draft: false` when the minutes are ready)",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A file that cannot be imported does not stop the others; it makes the exit code 1.
+fn run_import(options: quorum::import::ImportOptions) -> Result<ExitCode, Error> {
+    let report = quorum::import::import(&options)?;
+    print_import(&report, options.dry_run);
+    Ok(failure_if(report.any_failed()))
+}
+
+/// Exit code 1 (content problems) when `failed`, else success.
+fn failure_if(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -311,9 +333,9 @@ fn print_import(report: &quorum::import::ImportReport, dry_run: bool) {
     let (mut done, mut failed) = (0, 0);
     for file in &report.files {
         match &file.outcome {
-            Err(message) => {
+            Err(diagnostic) => {
                 failed += 1;
-                eprintln!("error: {}: {message}", file.source.display());
+                eprintln!("{}", failure_line(diagnostic));
             }
             Ok(imported) => {
                 done += 1;
@@ -344,6 +366,21 @@ fn print_import(report: &quorum::import::ImportReport, dry_run: bool) {
     }
     let what = if dry_run { "would import" } else { "imported" };
     println!("{what} {done} file(s), {failed} failed");
+}
+
+/// A file that could not be imported, on one line (a folder of documents can give many):
+/// `error: FILE: message: what to do`.
+fn failure_line(diagnostic: &Diagnostic) -> String {
+    let mut line = format!(
+        "error: {}: {}",
+        diagnostic.file.display(),
+        diagnostic.message
+    );
+    if let Some(hint) = &diagnostic.hint {
+        line.push_str(": ");
+        line.push_str(hint);
+    }
+    line
 }
 
 /// Prints an error and picks the exit code.

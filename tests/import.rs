@@ -134,10 +134,15 @@ fn the_seeds_are_written_where_quorum_reads_them_and_check_accepts_them() {
     let again = import(&options).unwrap();
     assert!(again.any_failed());
     for file in &again.files {
-        let message = file.outcome.as_ref().unwrap_err();
+        let refused = file.outcome.as_ref().unwrap_err();
         assert!(
-            message.contains("already exists") && message.contains("--force"),
-            "{message}"
+            refused.message.contains("already exists")
+                && refused
+                    .hint
+                    .as_deref()
+                    .unwrap_or_default()
+                    .contains("--force"),
+            "{refused}"
         );
     }
     let forced = import(&ImportOptions {
@@ -191,7 +196,16 @@ fn bad_input_fails_file_by_file_with_what_to_do() {
             .iter()
             .find(|f| f.source.file_name().unwrap() == name)
             .unwrap_or_else(|| panic!("{name} not imported"));
-        file.outcome.as_ref().unwrap_err().clone()
+        let diagnostic = file.outcome.as_ref().unwrap_err();
+        assert_eq!(
+            diagnostic.file, file.source,
+            "the diagnostic names the file"
+        );
+        format!(
+            "{}: {}",
+            diagnostic.message,
+            diagnostic.hint.as_deref().unwrap_or_default()
+        )
     };
     for (name, says) in [
         ("encrypted.docx", "password"),

@@ -144,7 +144,14 @@ pub fn score_folder(dir: &Path, root: &Path) -> Result<Table> {
         let expected_summary = summary(&text, &site.config);
         let (got, error) = match prepare(&document, &options, &site) {
             Ok(imported) => (Some(summary(&imported.markdown, &site.config)), None),
-            Err(e) => (None, Some(e)),
+            // One line in the table: what went wrong and what to do.
+            Err(e) => (
+                None,
+                Some(match &e.hint {
+                    Some(hint) => format!("{}: {hint}", e.message),
+                    None => e.message.clone(),
+                }),
+            ),
         };
         rows.push(score(
             document

@@ -5,52 +5,69 @@
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
+use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::document::{Block, Document};
+use crate::base::diagnostic::Diagnostic;
 
 /// The start of an OLE compound file: what Word writes for a password-protected document
 /// (and for the old `.doc` format).
 pub(crate) const COMPOUND_FILE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Reads a `.docx` file's bytes.
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
+/// Reads the bytes of the `.docx` file `file`.
+pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Document, Diagnostic> {
     if bytes.starts_with(COMPOUND_FILE) {
         return Err(
-            "password-protected (or an old Word 97–2003 file): open it in Word, remove \
-                    the password (File → Info → Protect Document) and save it as .docx"
-                .into(),
+            Diagnostic::error(file, "password-protected (or an old Word 97–2003 file)").with_hint(
+                "open it in Word, remove the password (File → Info → Protect Document) and \
+                 save it as .docx",
+            ),
         );
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("not a readable Word file ({e}): open it in Word and save it again as .docx")
+        Diagnostic::error(file, format!("not a readable Word file ({e})"))
+            .with_hint("open it in Word and save it again as .docx")
     })?;
-    let document = part(&mut archive, "word/document.xml")?
-        .ok_or("no word/document.xml inside: not a Word document; save it again as .docx")?;
-    let styles = part(&mut archive, "word/styles.xml")?.unwrap_or_default();
-    let numbering = part(&mut archive, "word/numbering.xml")?.unwrap_or_default();
+    let document = part(&mut archive, file, "word/document.xml")?.ok_or_else(|| {
+        Diagnostic::error(file, "no word/document.xml inside: not a Word document")
+            .with_hint("save it again as .docx")
+    })?;
+    let styles = part(&mut archive, file, "word/styles.xml")?.unwrap_or_default();
+    let numbering = part(&mut archive, file, "word/numbering.xml")?.unwrap_or_default();
     let headings = heading_styles(&styles);
     let ordered = ordered_lists(&numbering);
-    let blocks = blocks(&document, &headings, &ordered)
-        .map_err(|e| format!("damaged Word file ({e}): open it in Word and save it again"))?;
+    let blocks = blocks(&document, &headings, &ordered).map_err(|e| {
+        Diagnostic::error(file, format!("damaged Word file ({e})"))
+            .with_hint("open it in Word and save it again")
+    })?;
     Ok(Document { blocks })
 }
 
-/// A file inside the archive as text, `None` when it is not there.
+/// The part `name` of the archive `file` as text, `None` when it is not there.
 pub(crate) fn part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    file: &Path,
     name: &str,
-) -> Result<Option<String>, String> {
-    let mut file = match archive.by_name(name) {
-        Ok(file) => file,
+) -> Result<Option<String>, Diagnostic> {
+    let mut entry = match archive.by_name(name) {
+        Ok(entry) => entry,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-        Err(e) => return Err(format!("cannot read {name} ({e}): save the file again")),
+        Err(e) => {
+            return Err(Diagnostic::error(file, format!("cannot read {name} ({e})"))
+                .with_hint("save the file again"))
+        }
     };
     let mut text = String::new();
-    file.read_to_string(&mut text)
-        .map_err(|e| format!("cannot read {name} ({e}): the file is damaged; save it again"))?;
+    entry.read_to_string(&mut text).map_err(|e| {
+        Diagnostic::error(
+            file,
+            format!("cannot read {name} ({e}): the file is damaged"),
+        )
+        .with_hint("save it again")
+    })?;
     Ok(Some(text))
 }
 
@@ -470,9 +487,11 @@ mod tests {
     fn compound_files_are_password_protected() {
         let mut bytes = COMPOUND_FILE.to_vec();
         bytes.extend([0; 100]);
-        assert!(read(&bytes).unwrap_err().contains("password"));
-        assert!(read(b"PK\x03\x04nonsense")
-            .unwrap_err()
-            .contains("save it again"));
+        let file = Path::new("minnen.docx");
+        let protected = read(file, &bytes).unwrap_err();
+        assert!(protected.message.contains("password"), "{protected}");
+        assert_eq!(protected.file, file);
+        let damaged = read(file, b"PK\x03\x04nonsense").unwrap_err();
+        assert!(damaged.hint.unwrap().contains("save it again"));
     }
 }

@@ -56,7 +56,8 @@ pub struct ImportOptions {
 #[derive(Debug)]
 pub struct FileReport {
     pub source: PathBuf,
-    pub outcome: std::result::Result<Imported, String>,
+    /// Why a file could not be imported: a diagnostic naming it, with what to do as its hint.
+    pub outcome: std::result::Result<Imported, Diagnostic>,
 }
 
 /// A document imported (or, with --dry-run, ready to be).
@@ -102,10 +103,14 @@ pub fn import(options: &ImportOptions) -> Result<ImportReport> {
     for file in &mut files {
         if let Ok(imported) = &file.outcome {
             if !targets.insert(imported.target.clone()) {
-                file.outcome = Err(format!(
-                    "{} is also the meeting of another file imported now: pass --body to tell them apart",
-                    imported.target.display()
-                ));
+                file.outcome = Err(Diagnostic::error(
+                    &file.source,
+                    format!(
+                        "{} is also the meeting of another file imported now",
+                        imported.target.display()
+                    ),
+                )
+                .with_hint("pass --body to tell them apart"));
             }
         }
     }
@@ -217,8 +222,9 @@ pub(crate) fn prepare(
     source: &Path,
     options: &ImportOptions,
     site: &Archive,
-) -> std::result::Result<Imported, String> {
-    let bytes = std::fs::read(source).map_err(|e| format!("cannot read it: {e}"))?;
+) -> std::result::Result<Imported, Diagnostic> {
+    let bytes = std::fs::read(source)
+        .map_err(|e| Diagnostic::error(source, format!("cannot read it: {e}")))?;
     let document = read_document(source, &bytes)?;
     let (blocks, removed) = cleanup::clean(document);
     let context = guess::Context {
@@ -230,19 +236,28 @@ pub(crate) fn prepare(
     };
     let guessed = guess::guess(blocks, &context);
     let date = guessed.date.ok_or_else(|| {
-        "no meeting date found (looked in the title line and Tid/Datum/Date lines): add a line \
-         like \"Datum: 2022-01-28\" at the top, or import a copy that has one"
-            .to_string()
+        Diagnostic::error(
+            source,
+            "no meeting date found (looked in the title line and Tid/Datum/Date lines)",
+        )
+        .with_hint(
+            "add a line like \"Datum: 2022-01-28\" at the top, or import a copy that has one",
+        )
     })?;
-    let body = guessed
-        .body
-        .clone()
-        .ok_or("no body found (no title line like \"Minnesanteckningar <nätverk> <datum>\"): pass --body NAME")?;
+    let body = guessed.body.clone().ok_or_else(|| {
+        Diagnostic::error(
+            source,
+            "no body found (no title line like \"Minnesanteckningar <nätverk> <datum>\")",
+        )
+        .with_hint("pass --body NAME")
+    })?;
     let slug = slugify(&body);
     if slug.is_empty() {
-        return Err(format!(
-            "the body `{body}` gives an empty file name: pass --body NAME"
-        ));
+        return Err(Diagnostic::error(
+            source,
+            format!("the body `{body}` gives an empty file name"),
+        )
+        .with_hint("pass --body NAME"));
     }
     let target = PathBuf::from(CONTENT_DIR)
         .join(date.format("%Y").to_string())
@@ -345,21 +360,27 @@ fn unknown_names(
 }
 
 /// The blocks of a document, by its extension.
-fn read_document(source: &Path, bytes: &[u8]) -> std::result::Result<document::Document, String> {
+fn read_document(
+    source: &Path,
+    bytes: &[u8],
+) -> std::result::Result<document::Document, Diagnostic> {
     let extension = source
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match extension.as_str() {
-        "docx" => docx::read(bytes),
-        "odt" => odt::read(bytes),
-        "pdf" => pdf::read(bytes),
-        "txt" | "text" | "md" | "markdown" => text::read(bytes),
-        "doc" => Err("a Word 97–2003 .doc: open it in Word and save it as .docx".into()),
-        "" => Err("no file extension: name it .docx, .odt, .pdf, .txt or .md".into()),
-        other => Err(format!(
-            "unknown file type `.{other}`: save it as .docx, .odt, .pdf or .txt and import that"
-        )),
+        "docx" => docx::read(source, bytes),
+        "odt" => odt::read(source, bytes),
+        "pdf" => pdf::read(source, bytes),
+        "txt" | "text" | "md" | "markdown" => text::read(source, bytes),
+        "doc" => Err(Diagnostic::error(source, "a Word 97–2003 .doc")
+            .with_hint("open it in Word and save it as .docx")),
+        "" => Err(Diagnostic::error(source, "no file extension")
+            .with_hint("name it .docx, .odt, .pdf, .txt or .md")),
+        other => Err(
+            Diagnostic::error(source, format!("unknown file type `.{other}`"))
+                .with_hint("save it as .docx, .odt, .pdf or .txt and import that"),
+        ),
     }
 }
 
@@ -380,40 +401,55 @@ fn original_name(source: &Path) -> Option<String> {
 }
 
 /// Writes the meeting file (and the original) atomically, never outside content/ and never
-/// over an existing file unless --force.
+/// over an existing file unless --force. A failure is the source file's: the others go on.
 fn store(
     source: &Path,
     imported: &Imported,
     options: &ImportOptions,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<(), Diagnostic> {
     let content = options.root.join(CONTENT_DIR);
     let target = options.root.join(&imported.target);
     if !target.starts_with(&content) {
-        return Err(format!("{} is outside content/", imported.target.display()));
-    }
-    if target.exists() && !options.force {
-        return Err(format!(
-            "{} already exists: pass --force to replace it",
-            imported.target.display()
+        return Err(Diagnostic::error(
+            source,
+            format!("{} is outside content/", imported.target.display()),
         ));
     }
+    let already_exists = || {
+        Diagnostic::error(
+            source,
+            format!("{} already exists", imported.target.display()),
+        )
+        .with_hint("pass --force to replace it")
+    };
+    if target.exists() && !options.force {
+        return Err(already_exists());
+    }
+    let failed = |error: Error| match error {
+        Error::Io { source: e, .. } if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            already_exists()
+        }
+        other => Diagnostic::error(source, format!("cannot write {other}")),
+    };
     if options.keep_original {
         if let Some(name) = original_name(source) {
             let folder = attachment_folder(&target);
-            let bytes = std::fs::read(source).map_err(|e| format!("cannot read it again: {e}"))?;
-            write_atomically(&folder.join(name), &bytes, options.force)?;
+            let bytes = std::fs::read(source)
+                .map_err(|e| Diagnostic::error(source, format!("cannot read it again: {e}")))?;
+            write_atomically(&folder.join(name), &bytes, options.force).map_err(failed)?;
         }
     }
-    write_atomically(&target, imported.markdown.as_bytes(), options.force)
+    write_atomically(&target, imported.markdown.as_bytes(), options.force).map_err(failed)
 }
 
 /// Writes through a temporary file in the same folder, then renames it into place (or,
-/// without `replace`, links it, which fails if the file appeared meanwhile).
-fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> std::result::Result<(), String> {
-    let shown = path.display();
-    let folder = path.parent().ok_or(format!("{shown} has no folder"))?;
-    std::fs::create_dir_all(folder)
-        .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+/// without `replace`, links it, which fails with `AlreadyExists` if the file appeared
+/// meanwhile).
+fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> Result<()> {
+    let folder = path
+        .parent()
+        .ok_or_else(|| Error::Usage(format!("{} has no folder", path.display())))?;
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| {
@@ -427,11 +463,5 @@ fn write_atomically(path: &Path, bytes: &[u8], replace: bool) -> std::result::Re
         }
     })();
     let _ = std::fs::remove_file(&temporary);
-    result.map_err(|e| {
-        if e.kind() == std::io::ErrorKind::AlreadyExists {
-            format!("{shown} already exists: pass --force to replace it")
-        } else {
-            format!("cannot write {shown}: {e}")
-        }
-    })
+    result.map_err(|e| Error::io(path, e))
 }

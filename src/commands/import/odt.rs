@@ -4,26 +4,37 @@
 
 use std::collections::HashMap;
 use std::io::Cursor;
+use std::path::Path;
 
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use super::document::{Block, Document};
 use super::docx::{attribute, entity, part, strip_emphasis, Runs};
+use crate::base::diagnostic::Diagnostic;
 
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
+/// Reads the bytes of the `.odt` file `file`.
+pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Document, Diagnostic> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| {
-        format!("not a readable OpenDocument file ({e}): open it and save it again as .odt")
+        Diagnostic::error(file, format!("not a readable OpenDocument file ({e})"))
+            .with_hint("open it and save it again as .odt")
     })?;
-    if part(&mut archive, "META-INF/manifest.xml")?.is_some_and(|m| m.contains("encryption-data")) {
-        return Err("password-protected: open it, remove the password and save it again".into());
+    if part(&mut archive, file, "META-INF/manifest.xml")?
+        .is_some_and(|m| m.contains("encryption-data"))
+    {
+        return Err(Diagnostic::error(file, "password-protected")
+            .with_hint("open it, remove the password and save it again"));
     }
-    let content = part(&mut archive, "content.xml")?
-        .ok_or("no content.xml inside: not an OpenDocument text; save it again as .odt")?;
-    let styles = part(&mut archive, "styles.xml")?.unwrap_or_default();
+    let content = part(&mut archive, file, "content.xml")?.ok_or_else(|| {
+        Diagnostic::error(file, "no content.xml inside: not an OpenDocument text")
+            .with_hint("save it again as .odt")
+    })?;
+    let styles = part(&mut archive, file, "styles.xml")?.unwrap_or_default();
     let numbered = numbered_list_styles(&content, &styles);
-    let blocks = blocks(&content, &numbered)
-        .map_err(|e| format!("damaged OpenDocument file ({e}): save it again"))?;
+    let blocks = blocks(&content, &numbered).map_err(|e| {
+        Diagnostic::error(file, format!("damaged OpenDocument file ({e})"))
+            .with_hint("save it again")
+    })?;
     Ok(Document { blocks })
 }
 
@@ -113,11 +124,7 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
             Event::Empty(e) => match e.local_name().as_ref() {
                 "text-properties" => {
                     if let Some(name) = &style_name {
-                        let bold = attribute(&e, "font-weight").is_some_and(|w| w == "bold");
-                        let italic = attribute(&e, "font-style").is_some_and(|s| s == "italic");
-                        if bold || italic {
-                            emphasis.insert(name.clone(), (bold, italic));
-                        }
+                        record_emphasis(&e, name, &mut emphasis);
                     }
                 }
                 "line-break" if in_paragraph => runs.push("\n", false, false),
@@ -150,35 +157,9 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
                             cell.push(' ');
                         }
                         cell.push_str(text.replace('\n', " ").trim());
-                    } else if let Some(level) = heading {
-                        out.push(Block::Heading {
-                            level,
-                            text: strip_emphasis(&text.replace('\n', " ")),
-                        });
-                    } else if list_depth > 0 {
-                        let (ordered, number) = lists.last().copied().unwrap_or((false, 0));
-                        let mut lines = text.split('\n');
-                        let first = lines.next().unwrap_or("").trim();
-                        out.push(Block::ListItem {
-                            ordered,
-                            depth: list_depth - 1,
-                            text: if ordered {
-                                format!("{number}. {first}")
-                            } else {
-                                first.to_string()
-                            },
-                        });
-                        out.extend(
-                            lines
-                                .filter(|l| !l.trim().is_empty())
-                                .map(|l| Block::Line(l.trim().to_string())),
-                        );
                     } else {
-                        out.extend(
-                            text.split('\n')
-                                .filter(|l| !l.trim().is_empty())
-                                .map(|l| Block::Line(l.trim_end().to_string())),
-                        );
+                        let list = lists.last().copied().filter(|_| list_depth > 0);
+                        paragraph_blocks(&text, heading, list, list_depth, &mut out);
                     }
                 }
                 "list" => {
@@ -203,4 +184,58 @@ fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error
         }
     }
     Ok(out)
+}
+
+/// The automatic style `name` is bold or italic: remember it for the spans that use it.
+fn record_emphasis(
+    properties: &quick_xml::events::BytesStart<'_>,
+    name: &str,
+    emphasis: &mut HashMap<String, (bool, bool)>,
+) {
+    let bold = attribute(properties, "font-weight").is_some_and(|w| w == "bold");
+    let italic = attribute(properties, "font-style").is_some_and(|s| s == "italic");
+    if bold || italic {
+        emphasis.insert(name.to_string(), (bold, italic));
+    }
+}
+
+/// The blocks of a finished paragraph outside tables: a heading, a list item (with its
+/// list's numbering and the lines after its first as lines), or lines.
+fn paragraph_blocks(
+    text: &str,
+    heading: Option<u8>,
+    list: Option<(bool, u32)>,
+    list_depth: usize,
+    out: &mut Vec<Block>,
+) {
+    if let Some(level) = heading {
+        out.push(Block::Heading {
+            level,
+            text: strip_emphasis(&text.replace('\n', " ")),
+        });
+    } else if list_depth > 0 {
+        let (ordered, number) = list.unwrap_or((false, 0));
+        let mut lines = text.split('\n');
+        let first = lines.next().unwrap_or("").trim();
+        out.push(Block::ListItem {
+            ordered,
+            depth: list_depth - 1,
+            text: if ordered {
+                format!("{number}. {first}")
+            } else {
+                first.to_string()
+            },
+        });
+        out.extend(
+            lines
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Block::Line(l.trim().to_string())),
+        );
+    } else {
+        out.extend(
+            text.split('\n')
+                .filter(|l| !l.trim().is_empty())
+                .map(|l| Block::Line(l.trim_end().to_string())),
+        );
+    }
 }

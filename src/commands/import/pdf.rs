@@ -2,34 +2,49 @@
 //! page, line by line. A PDF without text (a scan) or with a password is refused with what
 //! to do.
 
+use std::path::Path;
+
 use super::document::{Block, Document};
 use super::text::from_text;
+use crate::base::diagnostic::Diagnostic;
 
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
+/// Reads the bytes of the PDF file `file`.
+pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Document, Diagnostic> {
+    let refuse =
+        |message: String, hint: &str| Err(Diagnostic::error(file, message).with_hint(hint));
     if !bytes.starts_with(b"%PDF") {
-        return Err("not a PDF file (no %PDF header): save or export it again as PDF".into());
+        return refuse(
+            "not a PDF file (no %PDF header)".into(),
+            "save or export it again as PDF",
+        );
     }
     // The extractor panics on some damaged files: a damaged file must not stop the others.
     let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     let pages = match pages {
         Ok(Ok(pages)) => pages,
         Ok(Err(e)) if is_encrypted(bytes) => {
-            return Err(format!(
-                "password-protected PDF ({e}): save a copy without the password (or print it to PDF) and import that"
-            ))
+            return refuse(
+                format!("password-protected PDF ({e})"),
+                "save a copy without the password (or print it to PDF) and import that",
+            )
         }
         Ok(Err(e)) => {
-            return Err(format!(
-                "damaged PDF ({e}): export it again from the program that made it"
-            ))
+            return refuse(
+                format!("damaged PDF ({e})"),
+                "export it again from the program that made it",
+            )
         }
         Err(_) if is_encrypted(bytes) => {
-            return Err(
-                "password-protected PDF: save a copy without the password and import that".into(),
+            return refuse(
+                "password-protected PDF".into(),
+                "save a copy without the password and import that",
             )
         }
         Err(_) => {
-            return Err("damaged PDF (the reader gave up): export it again as PDF".into());
+            return refuse(
+                "damaged PDF (the reader gave up)".into(),
+                "export it again as PDF",
+            )
         }
     };
     let letters: usize = pages
@@ -37,9 +52,9 @@ pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
         .map(|p| p.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
     if letters < 20 {
-        return Err(
-            "no text layer: run OCR first (a scanned PDF?), e.g. `ocrmypdf -l swe in.pdf out.pdf`, and import the result"
-                .into(),
+        return refuse(
+            "no text layer".into(),
+            "run OCR first (a scanned PDF?), e.g. `ocrmypdf -l swe in.pdf out.pdf`, and import the result",
         );
     }
     let mut blocks = Vec::new();
@@ -102,6 +117,7 @@ mod tests {
 
     #[test]
     fn not_a_pdf_and_no_text_layer() {
-        assert!(read(b"hello").unwrap_err().contains("not a PDF"));
+        let error = read(Path::new("minnen.pdf"), b"hello").unwrap_err();
+        assert!(error.message.contains("not a PDF"), "{error}");
     }
 }

@@ -1,20 +1,22 @@
 //! Text files (`.txt`, `.md`): minutes extracted elsewhere, line by line. Markdown headings
 //! and bullets are kept as such; everything else is a line for the guesser to read.
 
-use super::document::{Block, Document};
+use std::path::Path;
 
-/// Reads a text file's bytes; fails with what to do when they are not UTF-8.
-pub(crate) fn read(bytes: &[u8]) -> Result<Document, String> {
-    let text = decode(bytes)?;
+use super::document::{Block, Document};
+use crate::base::diagnostic::Diagnostic;
+
+/// Reads the bytes of the text file `file`; fails with what to do when they are not UTF-8.
+pub(crate) fn read(file: &Path, bytes: &[u8]) -> Result<Document, Diagnostic> {
+    let text = decode(file, bytes)?;
     Ok(from_text(text))
 }
 
 /// UTF-8 text without a byte-order mark, or why not.
-pub(crate) fn decode(bytes: &[u8]) -> Result<&str, String> {
+pub(crate) fn decode<'a>(file: &Path, bytes: &'a [u8]) -> Result<&'a str, Diagnostic> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(
-            "the text is UTF-16: save it as UTF-8 (Notepad: Save as… → Encoding: UTF-8)".into(),
-        );
+        return Err(Diagnostic::error(file, "the text is UTF-16")
+            .with_hint("save it as UTF-8 (Notepad: Save as… → Encoding: UTF-8)"));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -24,13 +26,19 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<&str, String> {
             .count()
             + 1;
         let bad = bytes[e.valid_up_to()];
+        // The line stays in the message: the file is not text, so no line is quoted.
         if (0x80..=0xFF).contains(&bad) {
-            format!(
-                "not UTF-8 (line {line}; it looks like Windows-1252/ANSI): convert it first, e.g. \
-                 `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`, or save it as UTF-8"
+            Diagnostic::error(
+                file,
+                format!("not UTF-8 (line {line}; it looks like Windows-1252/ANSI)"),
+            )
+            .with_hint(
+                "convert it first, e.g. `iconv -f WINDOWS-1252 -t UTF-8 in.txt > out.txt`, \
+                 or save it as UTF-8",
             )
         } else {
-            format!("not UTF-8 text (line {line}): save it as UTF-8")
+            Diagnostic::error(file, format!("not UTF-8 text (line {line})"))
+                .with_hint("save it as UTF-8")
         }
     })
 }
@@ -136,11 +144,13 @@ mod tests {
 
     #[test]
     fn windows_1252_is_refused_with_what_to_do() {
-        let error = decode(b"G\xf6teborg").unwrap_err();
+        let file = Path::new("minnen.txt");
+        let error = decode(file, b"G\xf6teborg").unwrap_err();
         assert!(
-            error.contains("Windows-1252") && error.contains("iconv"),
+            error.message.contains("Windows-1252")
+                && error.hint.as_deref().unwrap_or("").contains("iconv"),
             "{error}"
         );
-        assert_eq!(decode(b"\xEF\xBB\xBFhej").unwrap(), "hej");
+        assert_eq!(decode(file, b"\xEF\xBB\xBFhej").unwrap(), "hej");
     }
 }
