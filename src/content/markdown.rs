@@ -4,12 +4,19 @@
 //! or the first emphasised line. This is the only module that turns Markdown into HTML
 //! fragments; it knows nothing of organisations, people or templates.
 
-use std::sync::LazyLock;
-
 use crate::base::config::Language;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// What the Markdown step needs to know.
+mod highlight;
+mod links;
+mod presenters;
+
+pub(crate) use highlight::syntax_css;
+use highlight::{highlight, syntax_for};
+pub(crate) use links::{internal_site_path, is_safe_url};
+pub(crate) use presenters::*;
+
 #[derive(Debug, Clone, Copy)]
 pub struct MarkdownOptions<'a> {
     pub(crate) smart_punctuation: bool,
@@ -342,46 +349,6 @@ fn prepare_events<'a>(
     out
 }
 
-/// Whether a link or image address is safe to publish when raw HTML is not allowed: a
-/// relative address, or one of the schemes http, https, mailto and tel. `javascript:`,
-/// `data:`, `vbscript:` and the like are not, however written (browsers ignore case,
-/// tabs and line breaks in a scheme).
-pub(crate) fn is_safe_url(dest: &str) -> bool {
-    let cleaned: String = dest
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(64)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let Some((scheme, _)) = cleaned.split_once(':') else {
-        return true;
-    };
-    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    !is_scheme || matches!(scheme, "http" | "https" | "mailto" | "tel")
-}
-
-/// The site path a link points to when it is internal: `/meetings/x/#a` as written, or a
-/// link to another meeting's file (`../2021/2021-02-16-x.md#item-3`) as its page.
-pub(crate) fn internal_site_path(dest: &str) -> Option<String> {
-    if dest.starts_with('/') && !dest.starts_with("//") {
-        return Some(dest.to_string());
-    }
-    if dest.contains("://") || dest.starts_with("mailto:") || dest.starts_with('#') {
-        return None;
-    }
-    let (path, fragment) = match dest.find('#') {
-        Some(i) => (&dest[..i], &dest[i..]),
-        None => (dest, ""),
-    };
-    let file = path.strip_suffix(".md")?;
-    let stem = file.rsplit('/').next().unwrap_or(file);
-    let slug = crate::base::slug::slugify(stem);
-    (!slug.is_empty()).then(|| format!("/meetings/{slug}/{fragment}"))
-}
-
 /// Groups events into top-level blocks (a paragraph, a list, a heading, ...).
 fn split_blocks<'a>(events: Vec<(Event<'a>, usize)>) -> Vec<(Block<'a>, usize)> {
     let mut blocks = Vec::new();
@@ -423,144 +390,6 @@ fn plain_text(events: &[Event<'_>]) -> String {
         }
     }
     text.trim().to_string()
-}
-
-/// "8) Title", "8. Title", "§ 8 Title" → (Some("8"), "Title").
-pub(crate) fn split_item_number(heading: &str) -> (Option<String>, &str) {
-    let trimmed = heading.trim();
-    let (after_section_sign, has_sign) = match trimmed.strip_prefix('§') {
-        Some(rest) => (rest.trim_start(), true),
-        None => (trimmed, false),
-    };
-    let digits: String = after_section_sign
-        .chars()
-        .take_while(char::is_ascii_digit)
-        .collect();
-    if digits.is_empty() {
-        return (None, trimmed);
-    }
-    let after = &after_section_sign[digits.len()..];
-    let rest = match after.chars().next() {
-        Some(')' | '.' | ':') => &after[1..],
-        _ if has_sign => after,
-        _ => return (None, trimmed),
-    };
-    if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
-        return (None, trimmed);
-    }
-    (Some(digits), rest.trim())
-}
-
-/// "Title (Name, Organisation)" → ("Title", Some("Name, Organisation")), when the
-/// parenthesis reads as presenters (see [`looks_like_presenters`]).
-pub(crate) fn split_heading_presenters(heading: &str) -> (&str, Option<&str>) {
-    let trimmed = heading.trim();
-    if !trimmed.ends_with(')') {
-        return (trimmed, None);
-    }
-    let Some(open) = trimmed.rfind('(') else {
-        return (trimmed, None);
-    };
-    let inner = trimmed[open + 1..trimmed.len() - 1].trim();
-    let title = trimmed[..open].trim_end();
-    if title.is_empty() || !looks_like_presenters(inner) {
-        return (trimmed, None);
-    }
-    (title, Some(inner))
-}
-
-/// Splits a presenter text into its parts: "A, B och C, Org" → [A, B, C, Org].
-pub(crate) fn presenter_parts(text: &str) -> Vec<&str> {
-    presenter_parts_keeping(text, |_| false)
-}
-
-/// As [`presenter_parts`], but a comma-separated part for which `is_whole` holds is not
-/// split at its conjunctions: "Sveriges Kommuner och Regioner" is one organisation.
-pub(crate) fn presenter_parts_keeping(text: &str, is_whole: impl Fn(&str) -> bool) -> Vec<&str> {
-    let mut parts = Vec::new();
-    for part in text.split([',', ';']).map(|p| strip_conjunction(p.trim())) {
-        if part.is_empty() {
-            continue;
-        }
-        if is_whole(part) {
-            parts.push(part);
-            continue;
-        }
-        if has_separator(part) {
-            parts.extend(split_at_separators(part));
-        } else {
-            parts.extend(without_separators(part));
-        }
-    }
-    parts
-}
-
-/// One comma-separated part split at each of the [`SEPARATORS`] in turn, each piece
-/// trimmed of white space and a leading conjunction.
-fn split_at_separators(part: &str) -> Vec<&str> {
-    let mut pieces = vec![part];
-    for separator in SEPARATORS {
-        pieces = pieces
-            .into_iter()
-            .flat_map(|p| p.split(separator))
-            .map(|p| strip_conjunction(p.trim()))
-            .filter(|p| !p.is_empty())
-            .collect();
-    }
-    pieces
-}
-
-/// What [`split_at_separators`] makes of a part that holds none of them, without its five
-/// lists: most parts are one name, and this runs for every heading with a parenthesis.
-fn without_separators(part: &str) -> Option<&str> {
-    let mut piece = part;
-    for _ in SEPARATORS {
-        piece = strip_conjunction(piece.trim());
-    }
-    (!piece.is_empty()).then_some(piece)
-}
-
-/// What joins two presenters inside one comma-separated part, split in this order.
-const SEPARATORS: [&str; 5] = [" och ", " and ", " samt ", " & ", " / "];
-
-/// Whether `part` holds one of the [`SEPARATORS`]. Each starts with a space, and a name has
-/// one or two: testing at each space is cheaper than five substring searches.
-fn has_separator(part: &str) -> bool {
-    memchr::memchr_iter(b' ', part.as_bytes())
-        .any(|at| SEPARATORS.iter().any(|s| part[at..].starts_with(s)))
-}
-
-/// "och Karin Engström" (after a comma) → "Karin Engström".
-fn strip_conjunction(part: &str) -> &str {
-    ["och ", "and ", "samt "]
-        .iter()
-        .find_map(|c| part.strip_prefix(c))
-        .map_or(part, str::trim)
-}
-
-/// Whether a word list reads as a person's name: two to five words, each starting with a
-/// capital letter ("Åsa F-T", "Greger B.", "Irene Nilsson-Carlsson").
-pub(crate) fn looks_like_name(part: &str) -> bool {
-    let words: Vec<&str> = part.split_whitespace().collect();
-    (2..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !part.bytes().any(|b| b.is_ascii_digit())
-}
-
-/// Presenters are names and organisations: no digits, every part starting with a capital
-/// letter, and at least one part that reads as a person's name.
-pub(crate) fn looks_like_presenters(text: &str) -> bool {
-    if text.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let parts = presenter_parts(text);
-    !parts.is_empty()
-        && parts.iter().all(|p| {
-            p.chars().next().is_some_and(char::is_uppercase) && p.split_whitespace().count() <= 5
-        })
-        && parts.iter().any(|p| looks_like_name(p))
 }
 
 /// Takes an item's first paragraph when it is only emphasised presenter text
@@ -1030,75 +859,6 @@ fn remove_empty_wrappers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         }
     }
     out
-}
-
-// ---- code highlighting (syntect, loaded on first use) ----
-
-static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
-    LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
-
-const CLASS_STYLE: syntect::html::ClassStyle =
-    syntect::html::ClassStyle::SpacedPrefixed { prefix: "hl-" };
-
-fn syntax_for(lang: &str) -> Option<&'static syntect::parsing::SyntaxReference> {
-    let token = lang.split([',', ' ']).next().unwrap_or_default().trim();
-    if token.is_empty() {
-        return None;
-    }
-    SYNTAXES.find_syntax_by_token(token)
-}
-
-fn highlight(lang: &str, code: &str) -> String {
-    use syntect::html::ClassedHTMLGenerator;
-    use syntect::util::LinesWithEndings;
-    let Some(syntax) = syntax_for(lang) else {
-        return escape_code(lang, code);
-    };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
-    for line in LinesWithEndings::from(code) {
-        if generator
-            .parse_html_for_line_which_includes_newline(line)
-            .is_err()
-        {
-            return escape_code(lang, code);
-        }
-    }
-    format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
-        escape_attr(lang),
-        generator.finalize()
-    )
-}
-
-fn escape_code(lang: &str, code: &str) -> String {
-    let mut escaped = String::new();
-    pulldown_cmark_escape::escape_html(&mut escaped, code).ok();
-    format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>{escaped}</code></pre>\n",
-        escape_attr(lang)
-    )
-}
-
-fn escape_attr(text: &str) -> String {
-    let mut escaped = String::new();
-    pulldown_cmark_escape::escape_html(&mut escaped, text).ok();
-    escaped
-}
-
-/// The stylesheet for highlighted code: a light theme, and a dark one for dark mode.
-pub(crate) fn syntax_css() -> String {
-    let themes = syntect::highlighting::ThemeSet::load_defaults();
-    let light = syntect::html::css_for_theme_with_class_style(
-        &themes.themes["InspiredGitHub"],
-        CLASS_STYLE,
-    )
-    .unwrap_or_default();
-    let dark = syntect::html::css_for_theme_with_class_style(
-        &themes.themes["base16-ocean.dark"],
-        CLASS_STYLE,
-    )
-    .unwrap_or_default();
-    format!("/* Generated by quorum from syntect's themes. */\n{light}\n@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n")
 }
 
 #[cfg(test)]
