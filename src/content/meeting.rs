@@ -4,21 +4,24 @@
 //! attachments are checked, and ids are given. [`assemble`] then joins all meetings into
 //! the [`Archive`].
 
+mod attachments;
+mod date;
+
+pub(crate) use attachments::attachment_folder;
+use attachments::*;
+use date::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
-
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
-use crate::content::frontmatter::{self, RawAttachment, RawMeeting, RawParticipant};
+use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
 use crate::content::model::{
-    Archive, Attachment, Body, Extract, InternalLink, Item, Meeting, Organisation, Participant,
-    Person, Tag,
+    Archive, Body, Extract, InternalLink, Item, Meeting, Organisation, Participant, Person, Tag,
 };
 use crate::content::registry::Registry;
 
@@ -263,236 +266,6 @@ fn key_line(yaml: &str, yaml_line: usize, key: &str) -> usize {
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
         .map_or(yaml_line, |i| yaml_line + i)
-}
-
-fn parse_date(
-    raw: &RawMeeting,
-    file: &Path,
-    text: &str,
-    locate: &dyn Fn(&str) -> usize,
-) -> Result<NaiveDate, Diagnostic> {
-    let Some(value) = raw.date.as_deref() else {
-        return Err(Diagnostic::error(file, "the meeting has no `date`")
-            .at(text, 1, 1)
-            .with_hint("add `date: YYYY-MM-DD` to the front matter"));
-    };
-    let line = locate("date");
-    let column = text
-        .lines()
-        .nth(line - 1)
-        .and_then(|l| l.find(value.trim()))
-        .map_or(1, |i| i + 1);
-    let invalid = |hint: String| {
-        Diagnostic::error(file, format!("invalid date `{}`", value.trim()))
-            .at(text, line, column)
-            .with_hint(hint)
-    };
-    let parts: Vec<&str> = value.trim().split('-').collect();
-    let year = parts.first().copied().unwrap_or_default();
-    let year_ok = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && year != "0000";
-    if !year_ok && NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").is_ok() {
-        return Err(invalid(
-            "the year must have four digits, from 0001 to 9999, e.g. 2020-09-15".into(),
-        ));
-    }
-    if looks_iso(value) && parts.iter().map(|p| p.len()).ne([4, 2, 2]) {
-        // chrono takes `2024-10-4`; the file names and every page write `2024-10-04`.
-        let padded = match parts.as_slice() {
-            [y, m, d] => format!("{y}-{m:0>2}-{d:0>2}"),
-            _ => String::new(),
-        };
-        return Err(invalid(format!(
-            "write the date as YYYY-MM-DD with two digits for the month and the day: `{padded}`"
-        )));
-    }
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").map_err(|_| {
-        let month = parts.get(1).and_then(|m| m.parse::<u32>().ok());
-        let hint = match month {
-            Some(m) if looks_iso(value) && !(1..=12).contains(&m) => {
-                format!("there is no month {m}: the date is YYYY-MM-DD, the month in the middle")
-            }
-            _ if looks_iso(value) => {
-                "that day does not exist in that month; check the day and the month".to_string()
-            }
-            _ => "write the date as YYYY-MM-DD, e.g. 2020-09-15".to_string(),
-        };
-        invalid(hint)
-    })
-}
-
-/// A warning when the file name starts with a date (`2024-10-04-styrelsen.md`) other than
-/// the front matter's `date:`: one of them has a typo, and the page would be listed
-/// under the front matter's date but keep the file name's in its address.
-fn date_file_name_warning(
-    date: NaiveDate,
-    file: &Path,
-    text: &str,
-    locate: &dyn Fn(&str) -> usize,
-) -> Option<Diagnostic> {
-    let stem = file.file_stem()?.to_str()?;
-    let named = NaiveDate::parse_from_str(stem.get(..10)?, "%Y-%m-%d").ok()?;
-    if named == date {
-        return None;
-    }
-    let line = locate("date");
-    let column = text
-        .lines()
-        .nth(line - 1)
-        .and_then(|l| l.find(&date.to_string()))
-        .map_or(1, |i| i + 1);
-    Some(
-        Diagnostic::warning(
-            file,
-            format!("`date: {date}` is not the date in the file name ({named})"),
-        )
-        .at(text, line, column)
-        .with_hint(format!(
-            "correct the one that is wrong: `date: {named}`, or rename the file to start with {date}"
-        )),
-    )
-}
-
-fn looks_iso(value: &str) -> bool {
-    let parts: Vec<_> = value.trim().split('-').collect();
-    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
-        lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-    };
-    parts.len() == 3
-        && digits(parts[0], 4..=4)
-        && digits(parts[1], 1..=2)
-        && digits(parts[2], 1..=2)
-}
-
-fn parse_attachments(
-    raw: &[RawAttachment],
-    file: &SourceFile,
-    locate: &dyn Fn(&str) -> usize,
-    errors: &mut Vec<Diagnostic>,
-) -> Vec<Attachment> {
-    let folder = attachment_folder(&file.full_path);
-    let boundary = crate::content::load::content_boundary(site_root(file));
-    let mut attachments = Vec::new();
-    for entry in raw {
-        let needle = entry.file.as_deref().or(entry.title.as_deref());
-        let (line, column) = needle
-            .and_then(|needle| find_position(&file.text, needle))
-            .unwrap_or_else(|| (locate("attachments"), 1));
-        if let Some(name) = entry.file.as_deref() {
-            if let Err(problem) = check_attachment(&boundary, &folder, name, &file.path) {
-                let problem = problem.at(&file.text, line, column);
-                errors.push(match problem.hint {
-                    Some(_) => problem,
-                    None => problem.with_hint(format!(
-                        "put the file in {}/ beside the meeting, or remove `file:` to only name it",
-                        crate::content::load::relative(
-                            file.full_path.parent().unwrap_or(Path::new("")),
-                            &folder
-                        )
-                        .display()
-                    )),
-                });
-                continue;
-            }
-        }
-        let title = entry
-            .title
-            .clone()
-            .or_else(|| entry.file.clone())
-            .or_else(|| entry.url.clone());
-        let Some(title) = title else {
-            errors.push(
-                Diagnostic::error(
-                    &file.path,
-                    "an attachment needs a `title`, a `file` or a `url`",
-                )
-                .at(&file.text, line, column),
-            );
-            continue;
-        };
-        attachments.push(Attachment {
-            title,
-            file: entry.file.clone(),
-            url: entry.url.clone(),
-        });
-    }
-    attachments
-}
-
-/// Attachments live in a folder named like the meeting file, beside it.
-pub(crate) fn attachment_folder(meeting_file: &Path) -> std::path::PathBuf {
-    meeting_file.with_extension("")
-}
-
-/// The site folder a meeting file was read from (`full_path` is `root` + `path`).
-fn site_root(file: &SourceFile) -> &Path {
-    file.full_path
-        .ancestors()
-        .nth(file.path.components().count())
-        .unwrap_or(Path::new(""))
-}
-
-/// An attachment must be a readable file inside the meeting's folder, and, with every
-/// symbolic link resolved, still inside `content/` (`boundary`): the build copies it.
-/// Whether the attachment `name` of the meeting `file` is a readable file inside the
-/// meeting's folder (and, links followed, inside `content/`).
-fn check_attachment(
-    boundary: &Path,
-    folder: &Path,
-    name: &str,
-    file: &Path,
-) -> Result<(), Diagnostic> {
-    let problem = |message: String| Err(Diagnostic::error(file, message));
-    let path = Path::new(name);
-    let escapes = path.is_absolute()
-        || path
-            .components()
-            .any(|c| !matches!(c, std::path::Component::Normal(_)));
-    if escapes {
-        return problem(format!(
-            "the attachment `{name}` points outside the meeting's folder"
-        ));
-    }
-    let full = folder.join(path);
-    if std::fs::symlink_metadata(&full).is_err() {
-        return problem(format!("the attachment `{name}` does not exist"));
-    }
-    let real = match crate::content::load::resolve_inside(boundary, &full) {
-        Ok(real) => real,
-        Err(refused) => {
-            let d = refused.diagnostic(file);
-            return Err(Diagnostic {
-                message: format!("the attachment `{name}`: {}", d.message),
-                ..d
-            });
-        }
-    };
-    if !real.is_file() {
-        return problem(format!("the attachment `{name}` is not a file"));
-    }
-    if let Err(e) = std::fs::File::open(&real) {
-        return problem(format!("the attachment `{name}` cannot be read: {e}"));
-    }
-    Ok(())
-}
-
-/// The 1-based line and column (in characters) of the first occurrence of `needle`;
-/// (0, 0) when it is not found.
-fn find_line_column(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| {
-            l.find(needle)
-                .map(|at| (i + 1, l[..at].chars().count() + 1))
-        })
-        .unwrap_or((0, 0))
-}
-
-/// The 1-based line and column (in characters) of the first occurrence of `needle`.
-fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, l)| {
-        l.find(needle)
-            .map(|at| (i + 1, l[..at].chars().count() + 1))
-    })
 }
 
 /// Resolves the names of one meeting.
