@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use quick_xml::events::Event;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::document::{Block, Document};
@@ -61,129 +61,177 @@ fn numbered_list_styles(content: &str, styles: &str) -> Vec<String> {
     numbered
 }
 
+/// The blocks of `content.xml`'s body: headings, paragraphs, list items with their numbers,
+/// tables. `numbered` names the list styles that number their items.
 fn blocks(xml: &str, numbered: &[String]) -> Result<Vec<Block>, quick_xml::Error> {
-    // Each open list: whether it is numbered, and its counter.
-    let mut lists: Vec<(bool, u32)> = Vec::new();
+    let mut body = Body::new(numbered);
     let mut reader = Reader::from_str(xml);
-    // Automatic style name → (bold, italic).
-    let mut emphasis: HashMap<String, (bool, bool)> = HashMap::new();
-    let mut style_name: Option<String> = None;
-    let mut out = Vec::new();
-    let mut runs = Runs::default();
-    let mut span_stack: Vec<(bool, bool)> = Vec::new();
-    let mut heading: Option<u8> = None;
-    let mut list_depth = 0usize;
-    let mut in_paragraph = false;
-    let mut table: Vec<Vec<String>> = Vec::new();
-    let mut table_depth = 0usize;
-    let mut cell = String::new();
-    let current = |stack: &Vec<(bool, bool)>| stack.last().copied().unwrap_or((false, false));
     loop {
         match reader.read_event()? {
-            Event::Start(e) => match e.local_name().as_ref() {
-                "style" => style_name = attribute(&e, "name"),
-                "h" | "p" => {
-                    in_paragraph = true;
-                    runs = Runs::default();
-                    heading = (e.local_name().as_ref() == "h")
-                        .then(|| attribute(&e, "outline-level").and_then(|l| l.parse().ok()))
-                        .map(|l: Option<u8>| l.unwrap_or(1));
-                    let style = attribute(&e, "style-name").unwrap_or_default();
-                    span_stack = vec![emphasis.get(&style).copied().unwrap_or_default()];
-                }
-                "span" => {
-                    let style = attribute(&e, "style-name").unwrap_or_default();
-                    let (b, i) = current(&span_stack);
-                    let (sb, si) = emphasis.get(&style).copied().unwrap_or_default();
-                    span_stack.push((b || sb, i || si));
-                }
-                "list" => {
-                    list_depth += 1;
-                    let style = attribute(&e, "style-name");
-                    let inherited = lists.last().is_some_and(|(n, _)| *n);
-                    let is_numbered = style.map_or(inherited, |s| numbered.contains(&s));
-                    lists.push((is_numbered, 0));
-                }
-                "list-item" => {
-                    if let Some((_, counter)) = lists.last_mut() {
-                        *counter = attribute(&e, "start-value")
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(*counter + 1);
-                    }
-                }
-                "table" => {
-                    table_depth += 1;
-                    if table_depth == 1 {
-                        table.clear();
-                    }
-                }
-                "table-row" if table_depth == 1 => table.push(Vec::new()),
-                "table-cell" if table_depth == 1 => cell.clear(),
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                "text-properties" => {
-                    if let Some(name) = &style_name {
-                        record_emphasis(&e, name, &mut emphasis);
-                    }
-                }
-                "line-break" if in_paragraph => runs.push("\n", false, false),
-                "tab" if in_paragraph => runs.push("\t", false, false),
-                "s" if in_paragraph => runs.push(" ", false, false),
-                _ => {}
-            },
-            Event::Text(t) if in_paragraph => {
-                let (b, i) = current(&span_stack);
-                runs.push(&t.xml10_content(), b, i);
+            Event::Start(e) => body.start(&e),
+            Event::Empty(e) => body.empty(&e),
+            Event::Text(t) if body.in_paragraph => {
+                let (b, i) = body.emphasis_now();
+                body.runs.push(&t.xml10_content(), b, i);
             }
-            Event::GeneralRef(r) if in_paragraph => {
+            Event::GeneralRef(r) if body.in_paragraph => {
                 if let Some(c) = entity(&r.xml10_content()) {
-                    let (b, i) = current(&span_stack);
-                    runs.push(&c.to_string(), b, i);
+                    let (b, i) = body.emphasis_now();
+                    body.runs.push(&c.to_string(), b, i);
                 }
             }
-            Event::End(e) => match e.local_name().as_ref() {
-                "span" => {
-                    span_stack.pop();
-                }
-                "h" | "p" => {
-                    in_paragraph = false;
-                    if runs.is_empty() {
-                        continue;
-                    }
-                    let text = runs.markdown();
-                    if table_depth > 0 {
-                        if !cell.is_empty() {
-                            cell.push(' ');
-                        }
-                        cell.push_str(text.replace('\n', " ").trim());
-                    } else {
-                        let list = lists.last().copied().filter(|_| list_depth > 0);
-                        paragraph_blocks(&text, heading, list, list_depth, &mut out);
-                    }
-                }
-                "list" => {
-                    list_depth = list_depth.saturating_sub(1);
-                    lists.pop();
-                }
-                "table-cell" if table_depth == 1 => {
-                    if let Some(row) = table.last_mut() {
-                        row.push(std::mem::take(&mut cell));
-                    }
-                }
-                "table" => {
-                    table_depth = table_depth.saturating_sub(1);
-                    if table_depth == 0 && !table.is_empty() {
-                        out.push(Block::Table(std::mem::take(&mut table)));
-                    }
-                }
-                _ => {}
-            },
+            Event::End(e) => body.end(e.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(out)
+    Ok(body.out)
+}
+
+/// Where the reader is in the body: open lists, the styles seen, the paragraph and the
+/// table being read, and the blocks so far.
+struct Body<'n> {
+    numbered: &'n [String],
+    /// Each open list: whether it is numbered, and its counter.
+    lists: Vec<(bool, u32)>,
+    /// Automatic style name → (bold, italic).
+    emphasis: HashMap<String, (bool, bool)>,
+    style_name: Option<String>,
+    out: Vec<Block>,
+    runs: Runs,
+    span_stack: Vec<(bool, bool)>,
+    heading: Option<u8>,
+    list_depth: usize,
+    in_paragraph: bool,
+    table: Vec<Vec<String>>,
+    table_depth: usize,
+    cell: String,
+}
+
+impl<'n> Body<'n> {
+    fn new(numbered: &'n [String]) -> Self {
+        Body {
+            numbered,
+            lists: Vec::new(),
+            emphasis: HashMap::new(),
+            style_name: None,
+            out: Vec::new(),
+            runs: Runs::default(),
+            span_stack: Vec::new(),
+            heading: None,
+            list_depth: 0,
+            in_paragraph: false,
+            table: Vec::new(),
+            table_depth: 0,
+            cell: String::new(),
+        }
+    }
+
+    /// Bold and italic of the innermost open span.
+    fn emphasis_now(&self) -> (bool, bool) {
+        self.span_stack.last().copied().unwrap_or((false, false))
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>) {
+        match e.local_name().as_ref() {
+            "style" => self.style_name = attribute(e, "name"),
+            "h" | "p" => {
+                self.in_paragraph = true;
+                self.runs = Runs::default();
+                self.heading = (e.local_name().as_ref() == "h")
+                    .then(|| attribute(e, "outline-level").and_then(|l| l.parse().ok()))
+                    .map(|l: Option<u8>| l.unwrap_or(1));
+                let style = attribute(e, "style-name").unwrap_or_default();
+                self.span_stack = vec![self.emphasis.get(&style).copied().unwrap_or_default()];
+            }
+            "span" => {
+                let style = attribute(e, "style-name").unwrap_or_default();
+                let (b, i) = self.emphasis_now();
+                let (sb, si) = self.emphasis.get(&style).copied().unwrap_or_default();
+                self.span_stack.push((b || sb, i || si));
+            }
+            "list" => {
+                self.list_depth += 1;
+                let style = attribute(e, "style-name");
+                let inherited = self.lists.last().is_some_and(|(n, _)| *n);
+                let is_numbered = style.map_or(inherited, |s| self.numbered.contains(&s));
+                self.lists.push((is_numbered, 0));
+            }
+            "list-item" => {
+                if let Some((_, counter)) = self.lists.last_mut() {
+                    *counter = attribute(e, "start-value")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(*counter + 1);
+                }
+            }
+            "table" => {
+                self.table_depth += 1;
+                if self.table_depth == 1 {
+                    self.table.clear();
+                }
+            }
+            "table-row" if self.table_depth == 1 => self.table.push(Vec::new()),
+            "table-cell" if self.table_depth == 1 => self.cell.clear(),
+            _ => {}
+        }
+    }
+
+    fn empty(&mut self, e: &BytesStart<'_>) {
+        match e.local_name().as_ref() {
+            "text-properties" => {
+                if let Some(name) = &self.style_name {
+                    record_emphasis(e, name, &mut self.emphasis);
+                }
+            }
+            "line-break" if self.in_paragraph => self.runs.push("\n", false, false),
+            "tab" if self.in_paragraph => self.runs.push("\t", false, false),
+            "s" if self.in_paragraph => self.runs.push(" ", false, false),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        match name {
+            "span" => {
+                self.span_stack.pop();
+            }
+            "h" | "p" => self.end_paragraph(),
+            "list" => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                self.lists.pop();
+            }
+            "table-cell" if self.table_depth == 1 => {
+                if let Some(row) = self.table.last_mut() {
+                    row.push(std::mem::take(&mut self.cell));
+                }
+            }
+            "table" => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth == 0 && !self.table.is_empty() {
+                    self.out.push(Block::Table(std::mem::take(&mut self.table)));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A finished paragraph: a table cell's text, or blocks of its own.
+    fn end_paragraph(&mut self) {
+        self.in_paragraph = false;
+        if self.runs.is_empty() {
+            return;
+        }
+        let text = self.runs.markdown();
+        if self.table_depth > 0 {
+            if !self.cell.is_empty() {
+                self.cell.push(' ');
+            }
+            self.cell.push_str(text.replace('\n', " ").trim());
+        } else {
+            let list = self.lists.last().copied().filter(|_| self.list_depth > 0);
+            paragraph_blocks(&text, self.heading, list, self.list_depth, &mut self.out);
+        }
+    }
 }
 
 /// The automatic style `name` is bold or italic: remember it for the spans that use it.
