@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use super::model::{is_attachment_name, plain, Context, Field};
 use crate::base::config::Language;
 use crate::base::diagnostic::did_you_mean;
+use crate::base::i18n::month_name;
 use crate::base::slug::match_key;
 use crate::commands::import::document::Block;
 
@@ -316,50 +317,23 @@ pub(super) fn detect_language(blocks: &[Block]) -> Language {
     }
 }
 
-const MONTHS: [(&str, u32); 30] = [
-    ("januari", 1),
-    ("februari", 2),
-    ("mars", 3),
-    ("april", 4),
-    ("maj", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("augusti", 8),
-    ("september", 9),
-    ("oktober", 10),
-    ("november", 11),
-    ("december", 12),
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("october", 10),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("okt", 10),
-    ("nov", 11),
-];
-
+/// The month a word names: a month's name in lower case ("januari", "january") or its
+/// first three letters ("okt", "oct", "dec"), in either language; a trailing `.` or `,`
+/// is ignored.
 fn month(word: &str) -> Option<u32> {
     let word = word.trim_end_matches(['.', ',']);
-    MONTHS
-        .iter()
-        .find(|(m, _)| *m == word)
-        .map(|(_, n)| *n)
-        .or(match word {
-            "oct" => Some(10),
-            "dec" => Some(12),
-            _ => None,
-        })
+    let names = |n: &&str| word.len() == n.len() || word.len() == 3 && n.len() > 3;
+    (1..=12).find(|&m| {
+        Language::ALL
+            .iter()
+            .filter_map(|&language| month_name(m, language))
+            .filter(names)
+            .any(|name| {
+                word.bytes()
+                    .zip(name.bytes())
+                    .all(|(w, n)| w == n.to_ascii_lowercase())
+            })
+    })
 }
 
 fn weekday(word: &str) -> Option<Weekday> {
