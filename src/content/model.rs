@@ -67,6 +67,15 @@ impl Meeting {
             .flat_map(|item| item.decisions.iter().map(move |d| (item, d)))
     }
 
+    /// The keys of the organisations behind an item: the organiser, then the item's
+    /// presenting organisations (repeats left in).
+    pub(crate) fn item_organisations<'a>(
+        &'a self,
+        item: &'a Item,
+    ) -> impl Iterator<Item = &'a String> {
+        self.organiser.iter().chain(item.presenting())
+    }
+
     pub(crate) fn actions(&self) -> impl Iterator<Item = (&Item, &Extract)> {
         self.items
             .iter()
@@ -105,6 +114,17 @@ pub struct Item {
     pub(crate) html: String,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
+}
+
+impl Item {
+    /// The keys of the organisations presenting the item: its presenters', then those named
+    /// on their own (repeats left in).
+    pub(crate) fn presenting(&self) -> impl Iterator<Item = &String> {
+        self.presenters
+            .iter()
+            .filter_map(|p| p.organisation.as_ref())
+            .chain(&self.presenting_organisations)
+    }
 }
 
 /// A decision or an action.

@@ -85,12 +85,7 @@ fn index_organisations<'a>(
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
-            let mut orgs: BTreeSet<&str> = item
-                .presenters
-                .iter()
-                .filter_map(|p| p.organisation.as_deref())
-                .collect();
-            orgs.extend(item.presenting_organisations.iter().map(String::as_str));
+            let orgs: BTreeSet<&str> = item.presenting().map(String::as_str).collect();
             for org in orgs {
                 if let Some(entry) = index.get_mut(org) {
                     entry.presented.push((i, j));

@@ -171,17 +171,10 @@ impl<'a> Refs<'a> {
         meeting: &Meeting,
         item: &Item,
     ) -> Vec<Shared<OrgRef>> {
-        let keys = meeting
-            .organiser
-            .iter()
-            .chain(
-                item.presenters
-                    .iter()
-                    .filter_map(|p| p.organisation.as_ref()),
-            )
-            .chain(&item.presenting_organisations);
         let mut seen = BTreeSet::new();
-        keys.filter(|k| seen.insert(k.as_str()))
+        meeting
+            .item_organisations(item)
+            .filter(|k| seen.insert(k.as_str()))
             .filter_map(|k| self.org(k))
             .collect()
     }

@@ -204,17 +204,7 @@ impl<'a> MeetingDocs<'a> {
     /// The organiser, then the organisations presenting the item, each once.
     fn item_organisations(&self, item: &Item) -> Vec<usize> {
         let mut seen = Vec::new();
-        for key in self
-            .meeting
-            .organiser
-            .iter()
-            .chain(
-                item.presenters
-                    .iter()
-                    .filter_map(|p| p.organisation.as_ref()),
-            )
-            .chain(&item.presenting_organisations)
-        {
+        for key in self.meeting.item_organisations(item) {
             if let Some(i) = self.org_index(key) {
                 if !seen.contains(&i) {
                     seen.push(i);
@@ -328,12 +318,7 @@ impl<'a> MeetingDocs<'a> {
         for p in &item.presenters {
             text.add(&self.person_name(&p.person), 1.0);
         }
-        for key in item
-            .presenters
-            .iter()
-            .filter_map(|p| p.organisation.as_ref())
-            .chain(&item.presenting_organisations)
-        {
+        for key in item.presenting() {
             text.add(&self.org_name(key), 1.0);
         }
         text.add(&plain, 1.0);
