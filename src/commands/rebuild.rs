@@ -404,12 +404,7 @@ impl Site {
             (Ok(o), Ok(p)) => (o, p),
             (Err(d), _) | (_, Err(d)) => return Err(Error::single(d)),
         };
-        match Registry::parse(
-            organisations
-                .as_ref()
-                .map(|f| (f.path.as_path(), f.text.as_str())),
-            people.as_ref().map(|f| (f.path.as_path(), f.text.as_str())),
-        ) {
+        match Registry::from_files(organisations.as_ref(), people.as_ref()) {
             Ok(registry) => {
                 self.registry = registry;
                 self.registry_problems.clear();

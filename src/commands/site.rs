@@ -115,19 +115,11 @@ impl Site {
         let output = output_dir(options, &config);
         let theme = load_theme(&options.root, &config.theme)?;
         let content = load_content(&options.root)?;
-        let (registry, registry_problems) = match Registry::parse(
-            content
-                .organisations
-                .as_ref()
-                .map(|f| (f.path.as_path(), f.text.as_str())),
-            content
-                .people
-                .as_ref()
-                .map(|f| (f.path.as_path(), f.text.as_str())),
-        ) {
-            Ok(registry) => (registry, Vec::new()),
-            Err(problems) => (Registry::default(), problems),
-        };
+        let (registry, registry_problems) =
+            match Registry::from_files(content.organisations.as_ref(), content.people.as_ref()) {
+                Ok(registry) => (registry, Vec::new()),
+                Err(problems) => (Registry::default(), problems),
+            };
         timings.lap("read config, theme and content", &mut clock);
         let parsed: Vec<Parsed> = content
             .meetings

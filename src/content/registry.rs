@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::match_key;
+use crate::content::load::SourceFile;
 use crate::content::model::{Organisation, Person};
 
 #[derive(Debug, Deserialize)]
@@ -45,6 +46,18 @@ pub struct Registry {
 
 impl Registry {
     /// Reads the two registry files' texts (either may be absent).
+    /// The registry of the files `content/organisations.yaml` and `content/people.yaml`,
+    /// as read by the loader (either may be absent).
+    pub(crate) fn from_files(
+        organisations: Option<&SourceFile>,
+        people: Option<&SourceFile>,
+    ) -> Result<Self, Vec<Diagnostic>> {
+        fn as_pair(file: &SourceFile) -> (&Path, &str) {
+            (file.path.as_path(), file.text.as_str())
+        }
+        Registry::parse(organisations.map(as_pair), people.map(as_pair))
+    }
+
     pub(crate) fn parse(
         organisations: Option<(&Path, &str)>,
         people: Option<(&Path, &str)>,

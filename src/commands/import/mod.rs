@@ -30,7 +30,7 @@ use crate::base::slug::slugify;
 use crate::commands::build::check_site;
 use crate::commands::options::BuildOptions;
 use crate::content::frontmatter;
-use crate::content::load::{meeting_paths, CONTENT_DIR};
+use crate::content::load::{load_content, CONTENT_DIR};
 use crate::content::meeting::{attachment_folder, parse_meeting};
 use crate::content::registry::Registry;
 
@@ -164,22 +164,17 @@ impl Archive {
             )));
         }
         let config = SiteConfig::load(root)?;
-        let read = |name: &str| std::fs::read_to_string(content.join(name)).ok();
-        let (organisations, people) = (read("organisations.yaml"), read("people.yaml"));
-        let org_path = PathBuf::from("content/organisations.yaml");
-        let people_path = PathBuf::from("content/people.yaml");
-        let registry = Registry::parse(
-            organisations.as_deref().map(|t| (org_path.as_path(), t)),
-            people.as_deref().map(|t| (people_path.as_path(), t)),
-        )
-        .map_err(Error::Content)?;
-        let (paths, _) = meeting_paths(root, &content);
-        let mut bodies: Vec<(String, Option<String>)> = paths
+        // The loader `build` uses: the same path rule, encoding and size checks. A file it
+        // cannot read is left out here; the check after writing reports it.
+        let files = load_content(root)?;
+        let registry = Registry::from_files(files.organisations.as_ref(), files.people.as_ref())
+            .map_err(Error::Content)?;
+        let mut bodies: Vec<(String, Option<String>)> = files
+            .meetings
             .par_iter()
-            .filter_map(|path| {
-                let text = std::fs::read_to_string(path).ok()?;
-                let split = frontmatter::split(&text, path).ok()?;
-                let raw = frontmatter::parse_meeting(&split, &text, path).ok()?;
+            .filter_map(|file| {
+                let split = frontmatter::split(&file.text, &file.path).ok()?;
+                let raw = frontmatter::parse_meeting(&split, &file.text, &file.path).ok()?;
                 Some((raw.body?, raw.organiser))
             })
             .collect();
