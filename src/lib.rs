@@ -27,7 +27,7 @@ pub use commands::build::{build_site, check_site, BuildReport};
 /// `quorum import`: minutes in Word, OpenDocument, PDF or text into meeting files.
 pub use commands::import;
 pub use commands::options::BuildOptions;
-pub use commands::scaffold::{init_site, new_meeting, new_meeting_in};
+pub use commands::scaffold::{init_site, new_meeting};
 pub use commands::serve::{serve, ServeOptions};
 
 /// The pipeline's steps one by one, for the benchmarks in `examples/` and the integration

@@ -283,7 +283,7 @@ fn run_new(
     organiser: Option<&str>,
     language: Option<&str>,
 ) -> Result<ExitCode, Error> {
-    let path = quorum::new_meeting_in(root, title, body, date, organiser, language)?;
+    let path = quorum::new_meeting(root, title, body, date, organiser, language)?;
     println!(
         "created {} (a draft: set `draft: false` when the minutes are ready)",
         path.display()

@@ -141,17 +141,6 @@ pub fn new_meeting(
     body: &str,
     date: &str,
     organiser: Option<&str>,
-) -> Result<PathBuf> {
-    new_meeting_in(root, title, body, date, organiser, None)
-}
-
-/// [`new_meeting`] in a given language.
-pub fn new_meeting_in(
-    root: &Path,
-    title: &str,
-    body: &str,
-    date: &str,
-    organiser: Option<&str>,
     language: Option<&str>,
 ) -> Result<PathBuf> {
     let content = root.join("content");
@@ -303,6 +292,7 @@ mod tests {
             "Socialchefsnätverket",
             "2024-03-05",
             Some("SKR"),
+            None,
         )
         .unwrap();
         assert!(path.ends_with("content/2024/2024-03-05-socialchefsnatverket.md"));
@@ -315,9 +305,17 @@ mod tests {
         assert!(raw.draft, "a new meeting is a draft");
         assert_eq!((raw.time, raw.location), (None, None), "no invented values");
         assert!(!text.contains("Beslut:"), "no empty decision");
-        assert!(new_meeting(dir.path(), "X", "Socialchefsnätverket", "2024-03-05", None).is_err());
-        assert!(new_meeting(dir.path(), "X", "Y", "2024-02-30", None).is_err());
-        assert!(new_meeting(dir.path(), "X", "Y", "2024-2-3", None).is_err());
+        assert!(new_meeting(
+            dir.path(),
+            "X",
+            "Socialchefsnätverket",
+            "2024-03-05",
+            None,
+            None
+        )
+        .is_err());
+        assert!(new_meeting(dir.path(), "X", "Y", "2024-02-30", None, None).is_err());
+        assert!(new_meeting(dir.path(), "X", "Y", "2024-2-3", None, None).is_err());
     }
 
     #[test]
@@ -325,7 +323,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
         let path =
-            new_meeting_in(dir.path(), "Board", "Board", "2024-05-01", None, Some("en")).unwrap();
+            new_meeting(dir.path(), "Board", "Board", "2024-05-01", None, Some("en")).unwrap();
         let text = std::fs::read_to_string(path).unwrap();
         assert!(text.contains("language: en\n"));
         assert!(text.contains("## 1) Opening"));
@@ -335,7 +333,7 @@ mod tests {
     #[test]
     fn new_meeting_checks_the_organiser_and_refuses_outside_a_site() {
         let dir = tempfile::tempdir().unwrap();
-        let outside = new_meeting(dir.path(), "X", "Y", "2024-05-01", None).unwrap_err();
+        let outside = new_meeting(dir.path(), "X", "Y", "2024-05-01", None, None).unwrap_err();
         assert!(
             outside.to_string().contains("no content folder"),
             "{outside}"
@@ -347,7 +345,8 @@ mod tests {
             "fyrbodal:\n  name: Fyrbodals kommunalförbund\n",
         )
         .unwrap();
-        let unknown = new_meeting(dir.path(), "X", "Y", "2024-05-01", Some("fyrbodl")).unwrap_err();
+        let unknown =
+            new_meeting(dir.path(), "X", "Y", "2024-05-01", Some("fyrbodl"), None).unwrap_err();
         assert!(
             unknown.to_string().contains("did you mean `fyrbodal`?"),
             "{unknown}"
@@ -357,7 +356,8 @@ mod tests {
             "X",
             "Y",
             "2024-05-01",
-            Some("Fyrbodals kommunalförbund")
+            Some("Fyrbodals kommunalförbund"),
+            None
         )
         .is_ok());
     }
