@@ -207,8 +207,49 @@ fn permissions_ignored(path: &Path) -> bool {
 
 #[cfg(unix)]
 fn unreadable(path: &Path) {
+    set_mode(path, 0o000);
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Runs the `quorum` binary as `nobody` (util-linux's `setpriv`), for a process that
+/// ignores file permissions (root, as in CI): there an unreadable file stays unreadable.
+/// `None` when `setpriv` is missing.
+#[cfg(unix)]
+fn quorum_as_nobody(args: &[&str]) -> Option<std::process::Output> {
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(env!("CARGO_BIN_EXE_quorum"))
+        .args(args)
+        .output()
+        .ok()
+}
+
+/// The errors `quorum check` reports as `nobody`: `(file, line, column, message)`.
+#[cfg(unix)]
+fn errors_as_nobody(site: &Path) -> Option<Vec<(String, usize, usize, String)>> {
+    set_mode(site, 0o755);
+    let site = site.to_str().unwrap();
+    let output = quorum_as_nobody(&["check", "--root", site, "--format", "json"])?;
+    let records: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).ok()?;
+    Some(
+        records
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .map(|d| {
+                (
+                    d["file"].as_str().unwrap_or_default().to_string(),
+                    d["line"].as_u64().unwrap_or_default() as usize,
+                    d["column"].as_u64().unwrap_or_default() as usize,
+                    d["message"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect(),
+    )
 }
 
 #[cfg(unix)]
@@ -238,8 +279,30 @@ fn unreadable_content_folder_is_an_error() {
 
     std::fs::remove_file(site.path().join("content/2022")).unwrap();
     unreadable(&site.path().join("content/2021"));
+    let out = tempfile::tempdir().unwrap();
     if permissions_ignored(&site.path().join("content/2021")) {
-        eprintln!("running as root: chmod 000 does not stop reading; part skipped");
+        // Root reads anything: the same checks through the binary, run as `nobody`.
+        let Some(errors) = errors_as_nobody(site.path()) else {
+            eprintln!("running as root without setpriv: part skipped");
+            return;
+        };
+        let found: Vec<String> = errors.iter().map(|e| format!("{} {}", e.0, e.3)).collect();
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].starts_with("content/2021 cannot read"),
+            "{found:?}"
+        );
+        set_mode(out.path(), 0o777);
+        let public = out.path().join("public");
+        let site = site.path().to_str().unwrap();
+        let build = quorum_as_nobody(&[
+            "build",
+            "--root",
+            site,
+            "--output",
+            public.to_str().unwrap(),
+        ]);
+        assert_eq!(build.unwrap().status.code(), Some(1), "content errors");
         return;
     }
     let found = errors(site.path());
@@ -248,7 +311,6 @@ fn unreadable_content_folder_is_an_error() {
         found[0].starts_with("content/2021 cannot read"),
         "{found:?}"
     );
-    let out = tempfile::tempdir().unwrap();
     let options = BuildOptions {
         output: Some(out.path().join("public")),
         ..BuildOptions::new(site.path())
@@ -271,7 +333,14 @@ fn unreadable_attachment_fails_check_naming_the_source() {
     unreadable(&folder.join("rapport.pdf"));
     unreadable(&folder.join("probe"));
     if permissions_ignored(&folder) {
-        eprintln!("running as root: chmod 000 does not stop reading; skipped");
+        // Root reads anything: the same checks through the binary, run as `nobody`.
+        let Some(errors) = errors_as_nobody(site.path()) else {
+            eprintln!("running as root without setpriv: skipped");
+            return;
+        };
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert_eq!((errors[0].1, errors[0].2), (4, 13));
+        assert!(errors[0].3.contains("cannot be read"));
         return;
     }
     let errors: Vec<_> = check_site(&BuildOptions::new(site.path()))
