@@ -48,11 +48,9 @@ pub(crate) fn body_pages(
     summaries: &[BodySummary],
 ) -> Vec<Page> {
     let archive = refs.archive;
-    let mut pages = vec![labels.page(
-        "/bodies/".into(),
+    let mut pages = vec![labels.index_page(
+        &labels.bodies,
         ("bodies.html", "bodies"),
-        labels.bodies.clone(),
-        vec![labels.home.clone()],
         PageData::Bodies {
             bodies: summaries.to_vec(),
         },
@@ -69,10 +67,7 @@ pub(crate) fn body_pages(
                     summary.body.path.clone(),
                     ("body.html", "body"),
                     summary.body.name.clone(),
-                    vec![
-                        labels.home.clone(),
-                        labels.crumb(&labels.bodies, "/bodies/"),
-                    ],
+                    vec![labels.home.clone(), labels.bodies.clone()],
                     PageData::Body {
                         body: summary.clone(),
                         meetings: indexes.iter().map(|&i| refs.meetings[i].clone()).collect(),

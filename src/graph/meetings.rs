@@ -217,11 +217,9 @@ pub(crate) fn year_pages(
             meetings: meetings.clone(),
         })
         .collect();
-    let mut pages = vec![labels.page(
-        "/meetings/".into(),
+    let mut pages = vec![labels.index_page(
+        &labels.meetings,
         ("meetings.html", "meetings"),
-        labels.meetings.clone(),
-        vec![labels.home.clone()],
         PageData::Meetings {
             years: years.clone(),
             year: None,
@@ -235,11 +233,8 @@ pub(crate) fn year_pages(
                 .page(
                     year_path("meetings", group.year),
                     ("meetings.html", "meetings"),
-                    format!("{} {}", labels.meetings, group.year),
-                    vec![
-                        labels.home.clone(),
-                        labels.crumb(&labels.meetings, "/meetings/"),
-                    ],
+                    format!("{} {}", labels.meetings.title, group.year),
+                    vec![labels.home.clone(), labels.meetings.clone()],
                     PageData::Meetings {
                         years: years.clone(),
                         year: Some(group.year),
@@ -283,7 +278,7 @@ pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &[Labels]) -> (Vec<Page>, V
             title: meeting.title.clone(),
             breadcrumbs: vec![
                 labels.home.clone(),
-                labels.crumb(&labels.meetings, "/meetings/"),
+                labels.meetings.clone(),
                 Crumb {
                     title: meeting.date.year().to_string(),
                     path: year_path("meetings", meeting.date.year()),

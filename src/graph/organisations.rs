@@ -27,22 +27,14 @@ pub(crate) fn organisation_pages(
     labels: &Labels,
 ) -> Vec<Page> {
     let index = index_organisations(refs.archive, newest_first);
-    let mut pages = vec![Page {
-        path: "/organisations/".into(),
-        template: "organisations.html",
-        kind: "organisations",
-        lang: labels.language,
-        title: labels.organisations.clone(),
-        breadcrumbs: vec![labels.home.clone()],
-        data: PageData::Organisations {
+    let mut pages = vec![labels.index_page(
+        &labels.organisations,
+        ("organisations.html", "organisations"),
+        PageData::Organisations {
             organisations: organisation_summaries(refs, &index),
         },
-        meetings: None,
-    }];
-    let crumbs = vec![
-        labels.home.clone(),
-        labels.crumb(&labels.organisations, "/organisations/"),
-    ];
+    )];
+    let crumbs = vec![labels.home.clone(), labels.organisations.clone()];
     for organisation in refs.archive.organisations.values() {
         let entry = &index[organisation.key.as_str()];
         pages.push(organisation_page(

@@ -201,19 +201,19 @@ pub(crate) fn year_path(section: &str, year: i32) -> String {
     format!("/{section}/{year}/")
 }
 
-/// The titles of the site's sections in the site's language, and the breadcrumbs made of
-/// them: every index page's chrome.
+/// The site's sections in the site's language, each as the breadcrumb of its index page
+/// (title and path): every index page's chrome.
 #[derive(Debug, Clone)]
 pub(crate) struct Labels {
     pub(crate) language: Language,
     pub(crate) home: Crumb,
-    pub(crate) meetings: String,
-    pub(crate) decisions: String,
-    pub(crate) actions: String,
-    pub(crate) bodies: String,
-    pub(crate) organisations: String,
-    pub(crate) people: String,
-    pub(crate) tags: String,
+    pub(crate) meetings: Crumb,
+    pub(crate) decisions: Crumb,
+    pub(crate) actions: Crumb,
+    pub(crate) bodies: Crumb,
+    pub(crate) organisations: Crumb,
+    pub(crate) people: Crumb,
+    pub(crate) tags: Crumb,
     pub(crate) search: String,
     pub(crate) not_found: String,
 }
@@ -227,30 +227,42 @@ impl Labels {
                 .map(str::to_string)
                 .map_err(crate::base::diagnostic::Error::single)
         };
+        let crumb = |key: &str, path: &str| -> Result<Crumb> {
+            Ok(Crumb {
+                title: title(key)?,
+                path: path.into(),
+            })
+        };
         Ok(Labels {
             language,
-            home: Crumb {
-                title: title("nav_home")?,
-                path: "/".into(),
-            },
-            meetings: title("nav_meetings")?,
-            decisions: title("nav_decisions")?,
-            actions: title("nav_actions")?,
-            bodies: title("nav_bodies")?,
-            organisations: title("nav_organisations")?,
-            people: title("nav_people")?,
-            tags: title("nav_tags")?,
+            home: crumb("nav_home", "/")?,
+            meetings: crumb("nav_meetings", "/meetings/")?,
+            decisions: crumb("nav_decisions", "/decisions/")?,
+            actions: crumb("nav_actions", "/actions/")?,
+            bodies: crumb("nav_bodies", "/bodies/")?,
+            organisations: crumb("nav_organisations", "/organisations/")?,
+            people: crumb("nav_people", "/people/")?,
+            tags: crumb("nav_tags", "/tags/")?,
             search: title("nav_search")?,
             not_found: title("not_found_title")?,
         })
     }
 
-    /// The breadcrumb of a section's index page.
-    pub(crate) fn crumb(&self, title: &str, path: &str) -> Crumb {
-        Crumb {
-            title: title.to_string(),
-            path: path.to_string(),
-        }
+    /// A section's index page (`/meetings/`, `/tags/`, …): the section's title and path,
+    /// under the home page.
+    pub(crate) fn index_page(
+        &self,
+        section: &Crumb,
+        template_and_kind: (&'static str, &'static str),
+        data: PageData,
+    ) -> Page {
+        self.page(
+            section.path.clone(),
+            template_and_kind,
+            section.title.clone(),
+            vec![self.home.clone()],
+            data,
+        )
     }
 
     /// An index page in the site's language, shown under `crumbs`, depending on every

@@ -39,20 +39,12 @@ pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Lab
             }
         })
         .collect();
-    let mut pages = vec![Page {
-        path: "/people/".into(),
-        template: "people.html",
-        kind: "people",
-        lang: labels.language,
-        title: labels.people.clone(),
-        breadcrumbs: vec![labels.home.clone()],
-        data: PageData::People { people: summaries },
-        meetings: None,
-    }];
-    let crumbs = vec![
-        labels.home.clone(),
-        labels.crumb(&labels.people, "/people/"),
-    ];
+    let mut pages = vec![labels.index_page(
+        &labels.people,
+        ("people.html", "people"),
+        PageData::People { people: summaries },
+    )];
+    let crumbs = vec![labels.home.clone(), labels.people.clone()];
     for person in archive.people.values() {
         let entry = &index[person.key.as_str()];
         pages.push(person_page(refs, labels.language, &crumbs, person, entry));

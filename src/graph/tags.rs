@@ -9,7 +9,7 @@ use crate::graph::views::*;
 /// `/tags/` and a page per tag.
 pub(crate) fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
     let (lang, home) = (labels.language, &labels.home);
-    let crumb = labels.crumb(&labels.tags, "/tags/");
+    let crumb = &labels.tags;
     let mut pages = Vec::new();
     let archive = refs.archive;
     let mut tags: BTreeMap<&str, (&str, Vec<usize>)> = BTreeMap::new();
@@ -27,21 +27,18 @@ pub(crate) fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels
         path: format!("/tags/{key}/"),
         count,
     };
-    pages.push(Page {
-        path: "/tags/".into(),
-        template: "tags.html",
-        kind: "tags",
-        lang,
-        title: crumb.title.clone(),
-        breadcrumbs: vec![home.clone()],
-        data: PageData::Tags {
-            tags: tags
-                .iter()
-                .map(|(k, (n, m))| summary(k, n, m.len()))
-                .collect(),
-        },
-        meetings: None,
-    });
+    pages.push(
+        labels.index_page(
+            crumb,
+            ("tags.html", "tags"),
+            PageData::Tags {
+                tags: tags
+                    .iter()
+                    .map(|(k, (n, m))| summary(k, n, m.len()))
+                    .collect(),
+            },
+        ),
+    );
     for (key, (name, meetings)) in &tags {
         let tag = summary(key, name, meetings.len());
         pages.push(

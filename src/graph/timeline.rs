@@ -84,11 +84,9 @@ pub(crate) fn decision_pages(
         .flat_map(|g| &g.months)
         .map(|m| m.decisions.len())
         .sum();
-    let mut pages = vec![labels.page(
-        "/decisions/".into(),
+    let mut pages = vec![labels.index_page(
+        &labels.decisions,
         ("decisions.html", "decisions"),
-        labels.decisions.clone(),
-        vec![labels.home.clone()],
         PageData::Decisions {
             years: years.clone(),
             year: None,
@@ -104,11 +102,8 @@ pub(crate) fn decision_pages(
                 .page(
                     year_path("decisions", group.year),
                     ("decisions.html", "decisions"),
-                    format!("{} {}", labels.decisions, group.year),
-                    vec![
-                        labels.home.clone(),
-                        labels.crumb(&labels.decisions, "/decisions/"),
-                    ],
+                    format!("{} {}", labels.decisions.title, group.year),
+                    vec![labels.home.clone(), labels.decisions.clone()],
                     PageData::Decisions {
                         years: years.clone(),
                         year: Some(group.year),
@@ -134,11 +129,9 @@ pub(crate) fn action_pages(
         "actions",
         actions_by_year.iter().map(|(y, a)| (*y, a.len())),
     ));
-    let mut pages = vec![labels.page(
-        "/actions/".into(),
+    let mut pages = vec![labels.index_page(
+        &labels.actions,
         ("actions.html", "actions"),
-        labels.actions.clone(),
-        vec![labels.home.clone()],
         PageData::Actions {
             years: years.clone(),
             year: None,
@@ -154,11 +147,8 @@ pub(crate) fn action_pages(
                 .page(
                     year_path("actions", year),
                     ("actions.html", "actions"),
-                    format!("{} {year}", labels.actions),
-                    vec![
-                        labels.home.clone(),
-                        labels.crumb(&labels.actions, "/actions/"),
-                    ],
+                    format!("{} {year}", labels.actions.title),
+                    vec![labels.home.clone(), labels.actions.clone()],
                     PageData::Actions {
                         years: years.clone(),
                         year: Some(year),
