@@ -267,8 +267,7 @@ fn blocks(
     let mut reader = Reader::from_str(xml);
     let mut out = Vec::new();
     let mut runs = Runs::default();
-    let (mut style, mut num_id, mut level) = (None::<String>, None::<String>, None::<String>);
-    let (mut bold, mut italic) = (false, false);
+    let mut props = Properties::default();
     let mut in_text = false;
     let mut skip = 0usize; // inside deleted text, field codes, drawings
     let mut table: Vec<Vec<String>> = Vec::new();
@@ -279,9 +278,9 @@ fn blocks(
             Event::Start(e) => match e.local_name().as_ref() {
                 "p" => {
                     runs = Runs::default();
-                    (style, num_id, level) = (None, None, None);
+                    (props.style, props.num_id, props.level) = (None, None, None);
                 }
-                "r" => (bold, italic) = (false, false),
+                "r" => (props.bold, props.italic) = (false, false),
                 "t" => in_text = true,
                 "del" | "instrText" | "drawing" | "pict" | "object" | "footnoteReference" => {
                     skip += 1
@@ -294,35 +293,21 @@ fn blocks(
                 }
                 "tr" if table_depth == 1 => table.push(Vec::new()),
                 "tc" if table_depth == 1 => cell.clear(),
-                _ => on_property(
-                    &e,
-                    &mut style,
-                    &mut num_id,
-                    &mut level,
-                    &mut bold,
-                    &mut italic,
-                ),
+                _ => props.read(&e),
             },
             Event::Empty(e) => match e.local_name().as_ref() {
                 "br" | "cr" if skip == 0 => runs.push("\n", false, false),
                 "tab" if skip == 0 && attribute(&e, "val").is_none() => {
                     runs.push("\t", false, false)
                 }
-                _ => on_property(
-                    &e,
-                    &mut style,
-                    &mut num_id,
-                    &mut level,
-                    &mut bold,
-                    &mut italic,
-                ),
+                _ => props.read(&e),
             },
             Event::Text(t) if in_text && skip == 0 => {
-                runs.push(&t.xml10_content(), bold, italic);
+                runs.push(&t.xml10_content(), props.bold, props.italic);
             }
             Event::GeneralRef(r) if in_text && skip == 0 => {
                 if let Some(c) = entity(&r.xml10_content()) {
-                    runs.push(&c.to_string(), bold, italic);
+                    runs.push(&c.to_string(), props.bold, props.italic);
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -342,7 +327,7 @@ fn blocks(
                         ordered,
                         counters: &mut counters,
                     };
-                    paragraph(&runs, &style, &num_id, &level, headings, list, &mut out)
+                    paragraph(&runs, &props, headings, list, &mut out)
                 }
                 "tc" if table_depth == 1 => {
                     if let Some(row) = table.last_mut() {
@@ -364,23 +349,28 @@ fn blocks(
     Ok(out)
 }
 
-/// Paragraph and run properties: style, list, bold, italic.
-fn on_property(
-    e: &BytesStart<'_>,
-    style: &mut Option<String>,
-    num_id: &mut Option<String>,
-    level: &mut Option<String>,
-    bold: &mut bool,
-    italic: &mut bool,
-) {
-    let on = || !matches!(attribute(e, "val").as_deref(), Some("0" | "false" | "none"));
-    match e.local_name().as_ref() {
-        "pStyle" => *style = attribute(e, "val"),
-        "numId" => *num_id = attribute(e, "val").filter(|v| v != "0"),
-        "ilvl" => *level = attribute(e, "val"),
-        "b" => *bold = on(),
-        "i" => *italic = on(),
-        _ => {}
+/// The current paragraph's properties (style, list and level) and run's (bold, italic).
+#[derive(Default)]
+struct Properties {
+    style: Option<String>,
+    num_id: Option<String>,
+    level: Option<String>,
+    bold: bool,
+    italic: bool,
+}
+
+impl Properties {
+    /// Takes in a property element (`w:pStyle`, `w:numId`, `w:ilvl`, `w:b`, `w:i`).
+    fn read(&mut self, e: &BytesStart<'_>) {
+        let on = || !matches!(attribute(e, "val").as_deref(), Some("0" | "false" | "none"));
+        match e.local_name().as_ref() {
+            "pStyle" => self.style = attribute(e, "val"),
+            "numId" => self.num_id = attribute(e, "val").filter(|v| v != "0"),
+            "ilvl" => self.level = attribute(e, "val"),
+            "b" => self.bold = on(),
+            "i" => self.italic = on(),
+            _ => {}
+        }
     }
 }
 
@@ -392,9 +382,7 @@ struct List<'a> {
 
 fn paragraph(
     runs: &Runs,
-    style: &Option<String>,
-    num_id: &Option<String>,
-    level: &Option<String>,
+    props: &Properties,
     headings: &HashMap<String, u8>,
     list: List<'_>,
     out: &mut Vec<Block>,
@@ -403,7 +391,8 @@ fn paragraph(
         return;
     }
     let text = runs.markdown();
-    let heading = style
+    let heading = props
+        .style
         .as_ref()
         .and_then(|s| headings.get(s).copied().or_else(|| heading_level(s)));
     if let Some(level) = heading {
@@ -414,8 +403,8 @@ fn paragraph(
         });
         return;
     }
-    if let Some(num) = num_id {
-        let lvl = level.clone().unwrap_or_else(|| "0".into());
+    if let Some(num) = &props.num_id {
+        let lvl = props.level.clone().unwrap_or_else(|| "0".into());
         let depth: usize = lvl.parse().unwrap_or(0);
         let key = (num.clone(), lvl);
         let start = list.ordered.get(&key).copied().flatten();
