@@ -505,12 +505,12 @@ fn paragraph_note(
             );
         }
     }
-    let first_line = text_before_break(inner);
     for (kind, word) in candidates {
         let Some(rest) = strip_prefix_ignore_case(&text, word) else {
             continue;
         };
         let name = kind.name();
+        let first_line = text_before_break(inner);
         let line_rest = strip_prefix_ignore_case(first_line.trim(), word).unwrap_or("x");
         let alone = line_rest
             .trim_matches(|c: char| c.is_whitespace() || c == '.')
@@ -562,7 +562,15 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
     let mut chars = text.char_indices();
     for expected in prefix.chars() {
         let (_, actual) = chars.next()?;
-        if !actual.to_lowercase().eq(expected.to_lowercase()) {
+        // Every paragraph is tried against every decision and action word of every
+        // language, and most differ in their first, ASCII, letter: compared directly, as
+        // ASCII letters lower-case to ASCII letters alone.
+        let same = if actual.is_ascii() && expected.is_ascii() {
+            actual.eq_ignore_ascii_case(&expected)
+        } else {
+            actual.to_lowercase().eq(expected.to_lowercase())
+        };
+        if !same {
             return None;
         }
     }
