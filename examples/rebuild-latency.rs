@@ -78,7 +78,18 @@ fn time_edits(
             let report = site
                 .rebuild(&[meeting.to_path_buf()])
                 .expect("the rebuild succeeds");
-            (started.elapsed(), report.pages_written)
+            let took = started.elapsed();
+            if std::env::var_os("STEPS").is_some() {
+                for (step, t) in &site.timings.0 {
+                    println!("    {:8.1} ms  {step}", t.as_secs_f64() * 1000.0);
+                }
+                println!(
+                    "  = {:.1} ms, {} rendered",
+                    took.as_secs_f64() * 1000.0,
+                    report.pages_rendered
+                );
+            }
+            (took, report.pages_written)
         })
         .collect()
 }

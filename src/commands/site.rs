@@ -18,7 +18,8 @@ use crate::content::load::load_content;
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting};
 use crate::content::registry::Registry;
-use crate::graph::{build_graph, Page, SiteGraph};
+use crate::graph::scope::Scope;
+use crate::graph::{build_graph_in, Page, SiteGraph};
 use crate::publish::output::{OutputFile, Staging};
 use crate::render::theme::{load_theme, Source, Theme};
 use crate::render::Renderer;
@@ -52,6 +53,9 @@ pub struct Site {
     pub(crate) written: HashMap<String, u64>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
     pub(crate) derived_stale: bool,
+    /// Whether a meeting file changed since the archive and graph were last assembled (an
+    /// edit whose rebuild failed): the graph then cannot be updated in part.
+    pub(crate) graph_behind: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
     pub(crate) fingerprints: HashMap<String, u64>,
     /// How long each step of the last load and build (or rebuild) took.
@@ -155,6 +159,7 @@ impl Site {
             positions: HashMap::new(),
             written: HashMap::new(),
             derived_stale: false,
+            graph_behind: false,
             fingerprints: HashMap::new(),
             timings,
         };
@@ -165,6 +170,12 @@ impl Site {
     /// Joins the parsed meetings into the archive and computes the graph; fails with
     /// every problem of every file.
     pub(crate) fn assemble(&mut self) -> Result<()> {
+        self.assemble_in(|_| Scope::All)
+    }
+
+    /// [`Site::assemble`], making anew only the pages of the graph that `scope` (given the
+    /// last graph's pages) asks for.
+    pub(crate) fn assemble_in(&mut self, scope: impl FnOnce(SiteGraph) -> Scope) -> Result<()> {
         let mut clock = Instant::now();
         let mut problems: Vec<Diagnostic> = self.load_problems.clone();
         problems.extend(self.registry_problems.iter().cloned());
@@ -190,31 +201,51 @@ impl Site {
         let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
         self.timings.lap("assemble the archive", &mut clock);
+        // Past every check that can fail on content: the last graph's pages are handed
+        // over only now (a failed edit leaves the graph as it was).
+        let had_code = self.graph.has_code;
+        let scope = scope(std::mem::replace(&mut self.graph, empty_graph()));
+        let (step, edited) = match &scope {
+            Scope::All => ("compute the site graph", None),
+            Scope::Reusing { meetings, .. } => (
+                "compute the site graph, keeping unchanged pages",
+                Some(meetings.clone()),
+            ),
+        };
+        let mut fingerprints = std::mem::take(&mut self.fingerprints);
         // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial
-        // steps leave on the other core.
-        let (graph, fingerprints) = rayon::join(
-            || build_graph(&archive, &self.theme.strings, self.config.language),
-            || {
-                archive
-                    .meetings
-                    .par_iter()
-                    .map(|m| (m.slug.clone(), summary_fingerprint(m)))
-                    .collect()
+        // steps leave on the other core; after an edit only the edited meetings' change.
+        let (graph, ()) = rayon::join(
+            || build_graph_in(&archive, &self.theme.strings, self.config.language, scope),
+            || match edited {
+                Some(edited) => {
+                    for m in edited.iter().map(|&i| &archive.meetings[i]) {
+                        fingerprints.insert(m.slug.clone(), summary_fingerprint(m));
+                    }
+                }
+                None => {
+                    fingerprints = archive
+                        .meetings
+                        .par_iter()
+                        .map(|m| (m.slug.clone(), summary_fingerprint(m)))
+                        .collect();
+                }
             },
         );
         let graph = graph?;
         // The renderer links /syntax.css only when some page has code: compiled again when
         // that changes (`load` compiled it for the empty graph, which has none).
-        if graph.has_code != self.graph.has_code {
+        if graph.has_code != had_code {
             self.renderer = Renderer::new(&self.theme, &self.config, graph.has_code)?;
         }
         self.fingerprints = fingerprints;
+        self.graph_behind = false;
         self.positions = meeting_positions(&archive, &graph);
         self.archive = archive;
         self.graph = graph;
         self.warnings = problems;
         self.link_warnings = link_warning_count;
-        self.timings.lap("compute the site graph", &mut clock);
+        self.timings.lap(step, &mut clock);
         Ok(())
     }
 
@@ -393,6 +424,7 @@ pub(crate) fn empty_graph() -> SiteGraph {
             people: 0,
             bodies: 0,
         },
+        kept: Default::default(),
     }
 }
 

@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::content::model::{Archive, Meeting};
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
+use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
 fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
@@ -249,17 +250,33 @@ pub(crate) fn year_pages(
 
 /// One page per meeting, with the previous and next meeting of its body, and the
 /// attachments to copy beside it. `labels` has the chrome of every meeting's language.
-pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &[Labels]) -> (Vec<Page>, Vec<FileCopy>) {
+pub(crate) fn meeting_pages(
+    refs: &Refs<'_>,
+    labels: &[Labels],
+    scope: &Scope,
+) -> (Vec<Page>, Vec<FileCopy>) {
     let archive = refs.archive;
     let (prev, next) = neighbours_in_body(&archive.meetings);
-    let views: Vec<MeetingView> = (0..archive.meetings.len())
+    // Which pages to make is decided first, on one thread (the scope's lookups take a
+    // lock); the views of those are made on both cores.
+    let renewed: Vec<bool> = archive
+        .meetings
+        .iter()
+        .map(|m| scope.renews(&meeting_path(&m.slug)))
+        .collect();
+    let mut views: Vec<Option<MeetingView>> = (0..archive.meetings.len())
         .into_par_iter()
-        .map(|i| meeting_view(refs, i))
+        .map(|i| renewed[i].then(|| meeting_view(refs, i)))
         .collect();
     let mut pages = Vec::with_capacity(views.len());
     let mut files = Vec::new();
-    for ((i, meeting), view) in archive.meetings.iter().enumerate().zip(views) {
+    for (i, meeting) in archive.meetings.iter().enumerate() {
         files.extend(attachment_copies(meeting));
+        let path = meeting_path(&meeting.slug);
+        let Some(view) = views[i].take() else {
+            pages.push(scope.page(&path, || unreachable!("a kept page is in the last graph")));
+            continue;
+        };
         let mut slugs: Vec<String> = [Some(i), prev[i], next[i]]
             .into_iter()
             .flatten()
@@ -271,7 +288,7 @@ pub(crate) fn meeting_pages(refs: &Refs<'_>, labels: &[Labels]) -> (Vec<Page>, V
             .find(|l| l.language == meeting.language)
             .unwrap_or(&labels[0]);
         pages.push(Page {
-            path: meeting_path(&meeting.slug),
+            path,
             template: "meeting.html",
             kind: "meeting",
             lang: meeting.language,

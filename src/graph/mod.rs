@@ -14,6 +14,7 @@ mod organisations;
 pub(crate) mod page;
 mod people;
 mod refs;
+pub(crate) mod scope;
 mod tags;
 mod timeline;
 pub(crate) mod views;
@@ -27,13 +28,24 @@ use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
 use crate::content::model::Archive;
 use page::Labels;
-use refs::Refs;
+use scope::Scope;
 use views::{Counts, ExtractView};
 
 /// Builds the site graph. `strings` gives page titles in the site's language.
 pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> Result<SiteGraph> {
+    build_graph_in(archive, strings, language, Scope::All)
+}
+
+/// Builds the site graph, making anew only the pages `scope` asks for.
+pub(crate) fn build_graph_in(
+    archive: &Archive,
+    strings: &Strings,
+    language: Language,
+    scope: Scope,
+) -> Result<SiteGraph> {
     let labels = Labels::new(strings, language)?;
-    let refs = Refs::new(archive);
+    let (refs, scope) = scope.refs(archive);
+    let scope = &scope;
     let newest_first: Vec<usize> = (0..archive.meetings.len()).rev().collect();
     let newest = |of: &Vec<Vec<Shared<ExtractView>>>| -> Vec<Shared<ExtractView>> {
         newest_first
@@ -73,7 +85,7 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
             meeting_labels.push(Labels::new(strings, meeting.language)?);
         }
     }
-    let (meeting_pages, files) = meetings::meeting_pages(&refs, &meeting_labels);
+    let (meeting_pages, files) = meetings::meeting_pages(&refs, &meeting_labels, scope);
     pages.extend(meeting_pages);
     pages.extend(timeline::decision_pages(&all_decisions, &by_year, &labels));
     pages.extend(timeline::action_pages(&all_actions, &by_year, &labels));
@@ -85,10 +97,10 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
     ));
     // Independent indexes: built on both cores, appended in a fixed order.
     let (organisation, (person, tag)) = rayon::join(
-        || organisations::organisation_pages(&refs, &newest_first, &labels),
+        || organisations::organisation_pages(&refs, &newest_first, &labels, scope),
         || {
             rayon::join(
-                || people::person_pages(&refs, &newest_first, &labels),
+                || people::person_pages(&refs, &newest_first, &labels, scope),
                 || tags::tag_pages(&refs, &newest_first, &labels),
             )
         },
@@ -115,5 +127,6 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
         files,
         has_code: archive.meetings.iter().any(|m| m.has_code),
         counts,
+        kept: refs.kept(),
     })
 }

@@ -9,15 +9,16 @@ use crate::base::shared::Shared;
 
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
+use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
 /// Per organisation: organised and attended meetings, presented items, decisions, people.
 #[derive(Default)]
-struct OrgIndex {
+struct OrgIndex<'a> {
     organised: Vec<usize>,
     attended: BTreeSet<std::cmp::Reverse<usize>>,
     presented: Vec<(usize, usize)>,
-    people: BTreeSet<String>,
+    people: BTreeSet<&'a str>,
 }
 
 /// `/organisations/` and a page per organisation.
@@ -25,6 +26,7 @@ pub(crate) fn organisation_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
     labels: &Labels,
+    scope: &Scope,
 ) -> Vec<Page> {
     let index = index_organisations(refs.archive, newest_first);
     let mut pages = vec![labels.index_page(
@@ -37,13 +39,10 @@ pub(crate) fn organisation_pages(
     let crumbs = vec![labels.home.clone(), labels.organisations.clone()];
     for organisation in refs.archive.organisations.values() {
         let entry = &index[organisation.key.as_str()];
-        pages.push(organisation_page(
-            refs,
-            labels.language,
-            &crumbs,
-            organisation,
-            entry,
-        ));
+        let path = &refs.orgs[organisation.key.as_str()].path;
+        pages.push(scope.page(path, || {
+            organisation_page(refs, labels.language, &crumbs, organisation, entry)
+        }));
     }
     pages
 }
@@ -52,8 +51,8 @@ pub(crate) fn organisation_pages(
 fn index_organisations<'a>(
     archive: &'a Archive,
     newest_first: &[usize],
-) -> BTreeMap<&'a str, OrgIndex> {
-    let mut index: BTreeMap<&'a str, OrgIndex> = archive
+) -> BTreeMap<&'a str, OrgIndex<'a>> {
+    let mut index: BTreeMap<&'a str, OrgIndex<'a>> = archive
         .organisations
         .keys()
         .map(|k| (k.as_str(), OrgIndex::default()))
@@ -61,7 +60,7 @@ fn index_organisations<'a>(
     for person in archive.people.values() {
         if let Some(org) = &person.organisation {
             if let Some(entry) = index.get_mut(org.as_str()) {
-                entry.people.insert(person.key.clone());
+                entry.people.insert(&person.key);
             }
         }
     }
@@ -73,7 +72,7 @@ fn index_organisations<'a>(
         for p in meeting.participants() {
             if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
                 entry.attended.insert(std::cmp::Reverse(i));
-                entry.people.insert(p.person.clone());
+                entry.people.insert(&p.person);
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
@@ -91,7 +90,7 @@ fn index_organisations<'a>(
 /// The organisations with their counts, for `/organisations/`.
 fn organisation_summaries(
     refs: &Refs<'_>,
-    index: &BTreeMap<&str, OrgIndex>,
+    index: &BTreeMap<&str, OrgIndex<'_>>,
 ) -> Vec<OrganisationSummary> {
     let archive = refs.archive;
     archive
@@ -120,7 +119,7 @@ fn organisation_page(
     lang: Language,
     crumbs: &[Crumb],
     organisation: &Organisation,
-    entry: &OrgIndex,
+    entry: &OrgIndex<'_>,
 ) -> Page {
     let archive = refs.archive;
     // Decisions of the meetings it organised and of the items it presented; the

@@ -165,6 +165,8 @@ pub struct SiteGraph {
     pub(crate) files: Vec<FileCopy>,
     pub(crate) has_code: bool,
     pub counts: Counts,
+    /// Each meeting's shared views, for the next graph to reuse.
+    pub(crate) kept: KeptRefs,
 }
 
 // ---- limits ----
@@ -195,6 +197,14 @@ pub(crate) const NOT_FOUND_PATH: &str = "/404.html";
 
 pub(crate) fn meeting_path(slug: &str) -> String {
     format!("/meetings/{slug}/")
+}
+
+pub(crate) fn organisation_path(key: &str) -> String {
+    format!("/organisations/{key}/")
+}
+
+pub(crate) fn person_path(key: &str) -> String {
+    format!("/people/{key}/")
 }
 
 pub(crate) fn year_path(section: &str, year: i32) -> String {

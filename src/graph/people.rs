@@ -10,19 +10,25 @@ use crate::base::shared::Shared;
 use crate::content::model::Participant;
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
+use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
 #[derive(Default)]
-struct PersonIndex {
+struct PersonIndex<'a> {
     /// Meeting index and the participant entry (role, note, organisation) there.
-    attended: Vec<(usize, Participant)>,
+    attended: Vec<(usize, &'a Participant)>,
     presented: Vec<(usize, usize)>,
     roles: Vec<(&'static str, usize)>,
-    organisations: BTreeSet<String>,
+    organisations: BTreeSet<&'a str>,
 }
 
 /// `/people/` and a page per person.
-pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels) -> Vec<Page> {
+pub(crate) fn person_pages(
+    refs: &Refs<'_>,
+    newest_first: &[usize],
+    labels: &Labels,
+    scope: &Scope,
+) -> Vec<Page> {
     let archive = refs.archive;
     let index = index_people(archive, newest_first);
     let summaries: Vec<PersonSummary> = archive
@@ -47,7 +53,10 @@ pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Lab
     let crumbs = vec![labels.home.clone(), labels.people.clone()];
     for person in archive.people.values() {
         let entry = &index[person.key.as_str()];
-        pages.push(person_page(refs, labels.language, &crumbs, person, entry));
+        let path = &refs.people[person.key.as_str()].path;
+        pages.push(scope.page(path, || {
+            person_page(refs, labels.language, &crumbs, person, entry)
+        }));
     }
     pages
 }
@@ -56,8 +65,8 @@ pub(crate) fn person_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Lab
 fn index_people<'a>(
     archive: &'a Archive,
     newest_first: &[usize],
-) -> BTreeMap<&'a str, PersonIndex> {
-    let mut index: BTreeMap<&'a str, PersonIndex> = archive
+) -> BTreeMap<&'a str, PersonIndex<'a>> {
+    let mut index: BTreeMap<&'a str, PersonIndex<'a>> = archive
         .people
         .keys()
         .map(|k| (k.as_str(), PersonIndex::default()))
@@ -65,22 +74,22 @@ fn index_people<'a>(
     for person in archive.people.values() {
         if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str()))
         {
-            entry.organisations.insert(org.clone());
+            entry.organisations.insert(org);
         }
     }
     for &i in newest_first {
         let meeting = &archive.meetings[i];
-        let mut attend = |p: &Participant, role: Option<&'static str>| {
+        let mut attend = |p: &'a Participant, role: Option<&'static str>| {
             if let Some(entry) = index.get_mut(p.person.as_str()) {
                 // Meetings come one at a time: a repeat (chair and attendee) can only be
                 // the last one pushed.
                 if entry.attended.last().is_none_or(|(m, _)| *m != i) {
-                    entry.attended.push((i, p.clone()));
+                    entry.attended.push((i, p));
                 }
                 if let Some(role) = role {
                     entry.roles.push((role, i));
                 }
-                entry.organisations.extend(p.organisation.clone());
+                entry.organisations.extend(p.organisation.as_deref());
             }
         };
         if let Some(chair) = &meeting.chair {
@@ -96,7 +105,7 @@ fn index_people<'a>(
             for p in &item.presenters {
                 if let Some(entry) = index.get_mut(p.person.as_str()) {
                     entry.presented.push((i, j));
-                    entry.organisations.extend(p.organisation.clone());
+                    entry.organisations.extend(p.organisation.as_deref());
                 }
             }
         }
@@ -105,7 +114,7 @@ fn index_people<'a>(
 }
 
 /// The organisations a person belongs to or attended for.
-fn orgs_of(refs: &Refs<'_>, entry: &PersonIndex) -> Vec<Shared<OrgRef>> {
+fn orgs_of(refs: &Refs<'_>, entry: &PersonIndex<'_>) -> Vec<Shared<OrgRef>> {
     entry
         .organisations
         .iter()
@@ -119,7 +128,7 @@ fn person_page(
     lang: Language,
     crumbs: &[Crumb],
     person: &Person,
-    entry: &PersonIndex,
+    entry: &PersonIndex<'_>,
 ) -> Page {
     let archive = refs.archive;
     let person_ref = refs.person(&person.key);

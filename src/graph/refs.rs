@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::base::shared::Shared;
 use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
-use crate::graph::page::meeting_path;
+use crate::graph::page::{meeting_path, organisation_path, person_path};
 use crate::graph::views::*;
 
 /// Shared references, built once.
@@ -27,23 +27,21 @@ pub(crate) struct Refs<'a> {
     pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
 }
 
-/// What [`Refs::meeting_refs`] makes for one meeting.
-pub(crate) type MeetingRefs = (
-    Shared<MeetingRef>,
-    Vec<Shared<ItemRef>>,
-    Vec<Shared<ExtractView>>,
-    Vec<Shared<ExtractView>>,
-);
-
 impl<'a> Refs<'a> {
     pub(crate) fn new(archive: &'a Archive) -> Self {
+        Refs::reusing(archive, KeptRefs::default(), &BTreeSet::new())
+    }
+
+    /// The references of `archive`, taking each meeting's from `kept` (the last graph's,
+    /// for the same meetings in the same order) unless its index is in `renew`.
+    pub(crate) fn reusing(archive: &'a Archive, kept: KeptRefs, renew: &BTreeSet<usize>) -> Self {
         let orgs = archive
             .organisations
             .values()
             .map(|o| {
                 let r = OrgRef {
                     key: o.key.clone(),
-                    path: format!("/organisations/{}/", o.key),
+                    path: organisation_path(&o.key),
                     name: o.name.clone(),
                     short: o.short.clone(),
                 };
@@ -56,7 +54,7 @@ impl<'a> Refs<'a> {
             .map(|p| {
                 let r = PersonRef {
                     key: p.key.clone(),
-                    path: format!("/people/{}/", p.key),
+                    path: person_path(&p.key),
                     name: p.name.clone(),
                 };
                 (p.key.as_str(), Shared::new(r))
@@ -85,11 +83,28 @@ impl<'a> Refs<'a> {
             actions: Vec::new(),
         };
         // Each meeting's references are independent of the others': made on both cores.
-        let per_meeting: Vec<MeetingRefs> = archive
-            .meetings
-            .par_iter()
-            .map(|meeting| refs.meeting_refs(meeting))
-            .collect();
+        let mut kept = kept.0;
+        if kept.len() != archive.meetings.len() {
+            kept.clear();
+        }
+        let per_meeting: Vec<MeetingRefs> = if kept.is_empty() {
+            archive
+                .meetings
+                .par_iter()
+                .map(|meeting| refs.meeting_refs(meeting))
+                .collect()
+        } else {
+            kept.into_iter()
+                .enumerate()
+                .map(|(i, old)| {
+                    if renew.contains(&i) {
+                        refs.meeting_refs(&archive.meetings[i])
+                    } else {
+                        old
+                    }
+                })
+                .collect()
+        };
         for (meeting_ref, items, decisions, actions) in per_meeting {
             refs.meetings.push(meeting_ref);
             refs.items.push(items);
@@ -199,5 +214,23 @@ impl<'a> Refs<'a> {
                 .map(|p| self.person(&p.person))
                 .collect(),
         }
+    }
+}
+
+impl Refs<'_> {
+    /// Every meeting's references, to keep with the graph.
+    pub(crate) fn kept(&self) -> KeptRefs {
+        KeptRefs(
+            (0..self.meetings.len())
+                .map(|i| {
+                    (
+                        self.meetings[i].clone(),
+                        self.items[i].clone(),
+                        self.decisions[i].clone(),
+                        self.actions[i].clone(),
+                    )
+                })
+                .collect(),
+        )
     }
 }

@@ -309,3 +309,17 @@ pub struct Counts {
     pub people: usize,
     pub bodies: usize,
 }
+
+/// What the graph makes for one meeting and shares between pages: its reference, and its
+/// items', decisions' and actions' views.
+pub(crate) type MeetingRefs = (
+    Shared<MeetingRef>,
+    Vec<Shared<ItemRef>>,
+    Vec<Shared<ExtractView>>,
+    Vec<Shared<ExtractView>>,
+);
+
+/// Every meeting's [`MeetingRefs`], in archive order, kept with the graph so that the
+/// next graph (after an edit in `serve`) makes anew only the edited meetings'.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeptRefs(pub(crate) Vec<MeetingRefs>);

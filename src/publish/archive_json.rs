@@ -291,7 +291,7 @@ fn index_export(
                 aliases: p.aliases.clone(),
                 organisation: p.organisation.clone(),
                 registered: p.registered,
-                page: config.absolute_url(&format!("/people/{}/", p.key)),
+                page: config.absolute_url(&crate::graph::page::person_path(&p.key)),
             })
             .collect(),
         organisations: archive
@@ -305,7 +305,7 @@ fn index_export(
                 kind: o.kind.clone(),
                 url: o.url.clone(),
                 registered: o.registered,
-                page: config.absolute_url(&format!("/organisations/{}/", o.key)),
+                page: config.absolute_url(&crate::graph::page::organisation_path(&o.key)),
             })
             .collect(),
         bodies: archive
