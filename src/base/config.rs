@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::base::formal_words::{self, RecordKind, Words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,6 +130,16 @@ impl Default for MarkdownConfig {
 pub(crate) struct ExtractConfig {
     pub(crate) decision: BTreeMap<Language, Vec<String>>,
     pub(crate) action: BTreeMap<Language, Vec<String>>,
+    /// Formal minutes (see `base::formal_words`).
+    pub(crate) resolution: Words,
+    pub(crate) proposal: Words,
+    pub(crate) case_number: Words,
+    pub(crate) vote: Words,
+    pub(crate) reservation: Words,
+    pub(crate) interest: Words,
+    pub(crate) note: Words,
+    pub(crate) motion: Words,
+    pub(crate) sent_to: Words,
 }
 
 impl Default for ExtractConfig {
@@ -142,6 +153,15 @@ impl Default for ExtractConfig {
         ExtractConfig {
             decision: words(&["Beslut"], &["Decision", "Resolved", "Resolution"]),
             action: words(&["Åtgärd", "Uppdrag"], &["Action"]),
+            resolution: formal_words::default_resolution(),
+            proposal: formal_words::default_proposal(),
+            case_number: formal_words::default_case_number(),
+            vote: formal_words::default_vote(),
+            reservation: formal_words::default_reservation(),
+            interest: formal_words::default_interest(),
+            note: formal_words::default_note(),
+            motion: formal_words::default_motion(),
+            sent_to: formal_words::default_sent_to(),
         }
     }
 }
@@ -153,6 +173,28 @@ impl ExtractConfig {
 
     pub(crate) fn action_words(&self, language: Language) -> &[String] {
         self.action.get(&language).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases that end a decision's lead ("beslutar att") and a proposal's.
+    pub(crate) fn lead_words(&self, language: Language) -> (&[String], &[String]) {
+        (
+            self.resolution.get(&language).map_or(&[], Vec::as_slice),
+            self.proposal.get(&language).map_or(&[], Vec::as_slice),
+        )
+    }
+
+    /// The paragraph starts of one kind of item record.
+    pub(crate) fn record_words(&self, kind: RecordKind, language: Language) -> &[String] {
+        let words = match kind {
+            RecordKind::CaseNumber => &self.case_number,
+            RecordKind::Vote => &self.vote,
+            RecordKind::Reservation => &self.reservation,
+            RecordKind::Interest => &self.interest,
+            RecordKind::Note => &self.note,
+            RecordKind::Motion => &self.motion,
+            RecordKind::SentTo => &self.sent_to,
+        };
+        words.get(&language).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
+use crate::content::formal_front;
 use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
@@ -81,8 +82,34 @@ pub fn parse_meeting(
     let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
     let attendees = raw.attendees.iter().map(|p| names.participant(p)).collect();
 
+    let place = formal_front::Place {
+        file: &file.path,
+        text,
+        yaml: split.yaml,
+        yaml_line: split.yaml_line,
+    };
+    let mut formal_errors = Vec::new();
+    let mut formal_warnings = Vec::new();
+    let formal = formal_front::read(
+        &raw,
+        date,
+        language,
+        &place,
+        &mut |name| names.person(name),
+        &mut formal_warnings,
+        &mut formal_errors,
+    );
+    if !formal_errors.is_empty() {
+        return Err(formal_errors);
+    }
+    names.warnings.append(&mut formal_warnings);
+
     let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
+    if let Some(formal) = &formal {
+        let warnings = formal_front::item_warnings(formal, &body.items, split.body_line, &place);
+        names.warnings.extend(warnings);
+    }
     for note in &body.notes {
         let line = note.line + split.body_line - 1;
         names.warnings.push(
@@ -140,6 +167,7 @@ pub fn parse_meeting(
             .collect(),
         has_code: body.has_code,
         internal_links: internal_links(body.internal_links, split.body_line, text),
+        formal,
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -186,6 +214,8 @@ fn resolve_item(item: markdown::BodyItem, slug: &str, names: &mut Names<'_>) -> 
         presenters,
         presenting_organisations,
         html: item.html,
+        case_number: item.case_number,
+        records: item.records,
     }
 }
 
@@ -253,6 +283,7 @@ fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
                 anchor: e.anchor,
                 text: e.text,
                 html: e.html,
+                kind: e.kind,
             }
         })
         .collect()
