@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
-use crate::base::formal_words::{self, RecordKind, Words};
+use crate::base::formal_words::{self, Defaults, RecordKind};
+
+/// Words per language, as in `[extract]`.
+pub(crate) type Words = BTreeMap<Language, Vec<String>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -153,17 +156,25 @@ impl Default for ExtractConfig {
         ExtractConfig {
             decision: words(&["Beslut"], &["Decision", "Resolved", "Resolution"]),
             action: words(&["Åtgärd", "Uppdrag"], &["Action"]),
-            resolution: formal_words::default_resolution(),
-            proposal: formal_words::default_proposal(),
-            case_number: formal_words::default_case_number(),
-            vote: formal_words::default_vote(),
-            reservation: formal_words::default_reservation(),
-            interest: formal_words::default_interest(),
-            note: formal_words::default_note(),
-            motion: formal_words::default_motion(),
-            sent_to: formal_words::default_sent_to(),
+            resolution: defaults(formal_words::RESOLUTION),
+            proposal: defaults(formal_words::PROPOSAL),
+            case_number: defaults(formal_words::CASE_NUMBER),
+            vote: defaults(formal_words::VOTE),
+            reservation: defaults(formal_words::RESERVATION),
+            interest: defaults(formal_words::INTEREST),
+            note: defaults(formal_words::NOTE),
+            motion: defaults(formal_words::MOTION),
+            sent_to: defaults(formal_words::SENT_TO),
         }
     }
+}
+
+/// The `[extract]` map of a formal-minutes default.
+fn defaults((sv, en): Defaults) -> Words {
+    BTreeMap::from([
+        (Language::Sv, sv.iter().map(|s| s.to_string()).collect()),
+        (Language::En, en.iter().map(|s| s.to_string()).collect()),
+    ])
 }
 
 impl ExtractConfig {

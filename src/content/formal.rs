@@ -27,6 +27,9 @@ pub(crate) struct Formal {
     pub(crate) posting: Option<Posting>,
     /// Paragrafer: the first and last § as written in the front matter.
     pub(crate) paragraphs: Option<(u32, u32)>,
+    /// Where the first item's heading is (for `check`'s warnings on § numbering).
+    #[serde(skip)]
+    pub(crate) first_item: Option<FirstItem>,
 }
 
 impl Formal {
@@ -157,4 +160,11 @@ pub(crate) fn is_party(text: &str) -> bool {
     (1..=6).contains(&count)
         && text.chars().all(char::is_alphabetic)
         && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Where a meeting's first item is, for the warning: its file line and the line's text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FirstItem {
+    pub(crate) line: usize,
+    pub(crate) text: String,
 }

@@ -161,6 +161,7 @@ pub(crate) fn read(
         approval,
         posting,
         paragraphs,
+        first_item: None,
     };
     if is_protokoll(raw, language) {
         warnings.extend(date_warnings(&formal, date, place));

@@ -17,7 +17,9 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
+use crate::content::formal::FirstItem;
 use crate::content::formal_front;
+use crate::content::formal_numbering::numbering_warnings;
 use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
@@ -90,7 +92,7 @@ pub fn parse_meeting(
     };
     let mut formal_errors = Vec::new();
     let mut formal_warnings = Vec::new();
-    let formal = formal_front::read(
+    let mut formal = formal_front::read(
         &raw,
         date,
         language,
@@ -106,9 +108,14 @@ pub fn parse_meeting(
 
     let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
-    if let Some(formal) = &formal {
+    if let Some(formal) = &mut formal {
         let warnings = formal_front::item_warnings(formal, &body.items, split.body_line, &place);
         names.warnings.extend(warnings);
+        formal.first_item = body.items.first().map(|item| {
+            let line = item.line + split.body_line - 1;
+            let text = text.lines().nth(line - 1).unwrap_or_default().to_string();
+            FirstItem { line, text }
+        });
     }
     for note in &body.notes {
         let line = note.line + split.body_line - 1;
@@ -595,6 +602,8 @@ pub fn assemble(
             });
         archive.meetings.push(p.meeting);
     }
+    let mut warnings = warnings;
+    warnings.extend(numbering_warnings(&archive.meetings));
     Ok((archive, warnings))
 }
 

@@ -5,6 +5,7 @@
 
 pub(crate) mod formal;
 pub(crate) mod formal_front;
+pub(crate) mod formal_numbering;
 pub(crate) mod frontmatter;
 pub(crate) mod load;
 pub(crate) mod markdown;

@@ -1,0 +1,271 @@
+//! Formal minutes (docs/formal-minutes.md): the example protokoll site in
+//! `sites/protokoll/` is built and its pages, archive.json and decisions feed are parsed;
+//! each of `check`'s warnings on a protokoll has a fixture in tests/fixtures/bad/.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use quorum::internals::ArchivePart;
+use quorum::{check_site, BuildOptions, Diagnostic, Severity};
+
+fn protokoll_root() -> PathBuf {
+    example_root().join("sites/protokoll")
+}
+
+const FEBRUARY: &str = "meetings/2025-02-25-kulturnamnden/index.html";
+const JANUARY: &str = "meetings/2025-01-28-kulturnamnden/index.html";
+const NOVEMBER: &str = "meetings/2025-11-25-kulturnamnden/index.html";
+
+fn part(out: &Path) -> ArchivePart {
+    let text = std::fs::read_to_string(out.join("public/archive/2025.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn the_example_protokoll_site_builds_with_no_warnings() {
+    let diagnostics = check_site(&BuildOptions::new(protokoll_root())).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let (_out, report) = build_into(&protokoll_root(), None);
+    assert_eq!(report.meetings, 10);
+}
+
+#[test]
+fn the_substitute_serves_for_the_named_member() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let html = page(out.path(), FEBRUARY);
+    let serving = select(&html, ".formal-members li.serving-substitute");
+    assert_eq!(serving.len(), 1);
+    let line = text(&serving[0]);
+    assert!(line.starts_with("Lars Berg (M)"), "{line}");
+    assert!(
+        line.contains("tjänstgörande ersättare för Eva Lund"),
+        "{line}"
+    );
+    assert_eq!(texts(&html, ".formal-absent li"), ["Eva Lund (M)"]);
+    assert_eq!(texts(&html, ".formal-substitutes li"), ["Britt Ahl (S)"]);
+    let meeting = &part(out.path()).meetings[1];
+    let formal = meeting.formal.as_ref().unwrap();
+    let lars = formal
+        .members
+        .iter()
+        .find(|m| m.person == "lars-berg")
+        .unwrap();
+    assert_eq!(lars.serving_for.as_deref(), Some("eva-lund"));
+    assert_eq!(lars.party.as_deref(), Some("M"));
+}
+
+#[test]
+fn three_att_satser_give_three_decisions_that_read_on_their_own() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let part = part(out.path());
+    let item = &part.meetings[0].items[1];
+    assert_eq!(item.case_number.as_deref(), Some("KN 2024/57"));
+    assert_eq!(item.title, "Verksamhetsplan 2025");
+    let texts: Vec<&str> = item.decisions.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Kulturnämnden beslutar att godkänna verksamhetsplanen för 2025",
+            "Kulturnämnden beslutar att uppdra åt kulturchefen att följa upp planen i augusti",
+            "Kulturnämnden beslutar att lägga informationen om budgetläget till handlingarna.",
+        ]
+    );
+    let html = page(out.path(), JANUARY);
+    assert_eq!(
+        select(&html, "#item-2 li.decision[id^=decision-2-]").len(),
+        3
+    );
+}
+
+#[test]
+fn a_proposal_to_another_body_is_a_decision_of_its_own_kind() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let part = part(out.path());
+    let item = &part.meetings[1].items[2];
+    assert_eq!(item.decisions.len(), 2);
+    for d in &item.decisions {
+        assert_eq!(d.kind.as_deref(), Some("proposal"));
+        assert!(d
+            .text
+            .starts_with("Kulturnämnden föreslår kommunfullmäktige besluta att "));
+    }
+    let html = page(out.path(), FEBRUARY);
+    assert_eq!(select(&html, "li.decision.proposal").len(), 2);
+}
+
+#[test]
+fn the_vote_reservation_and_jav_are_shown_and_exported() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let html = page(out.path(), JANUARY);
+    assert_eq!(texts(&html, "#item-3 .record-vote .vote-yes"), ["4"]);
+    assert_eq!(texts(&html, "#item-3 .record-vote .vote-no"), ["3"]);
+    assert_eq!(
+        texts(&html, "#item-3 .record-reservation dd"),
+        ["Per Ek (M), Eva Lund (M)"]
+    );
+    let february = page(out.path(), FEBRUARY);
+    assert_eq!(
+        texts(&february, "#item-6 .record-interest .not-taking-part"),
+        ["Karin Ek (C)"]
+    );
+    let part = part(out.path());
+    let records = part.meetings[0].items[2].records.as_ref().unwrap();
+    assert_eq!(
+        (records.votes[0].yes, records.votes[0].no),
+        (Some(4), Some(3))
+    );
+    let reservation = records
+        .records
+        .iter()
+        .find(|r| r.kind == "reservation")
+        .unwrap();
+    assert_eq!(reservation.people, ["Per Ek (M)", "Eva Lund (M)"]);
+    let records = part.meetings[1].items[1].records.as_ref().unwrap();
+    assert_eq!(records.records[0].kind, "interest");
+    assert_eq!(records.records[0].people, ["Karin Ek (C)"]);
+}
+
+#[test]
+fn the_appeal_deadline_is_three_weeks_after_the_posting() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let html = page(out.path(), FEBRUARY);
+    let posted = select(&html, ".formal-posting time");
+    assert_eq!(posted[0].value().attr("datetime"), Some("2025-03-05"));
+    let appeal = select(&html, "time.appeal-until");
+    assert_eq!(appeal[0].value().attr("datetime"), Some("2025-03-26"));
+    assert_eq!(text(&appeal[0]), "26 mars 2025");
+    let formal = part(out.path()).meetings[1].formal.clone().unwrap();
+    let posting = formal.posting.unwrap();
+    assert_eq!((posting.appeal_until - posting.date).num_days(), 21);
+}
+
+#[test]
+fn the_unapproved_draft_is_marked_on_its_page_the_timeline_and_the_feed() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let html = page(out.path(), NOVEMBER);
+    assert_eq!(texts(&html, ".draft-banner strong"), ["Ej justerat"]);
+    assert!(select(&page(out.path(), FEBRUARY), ".draft-banner").is_empty());
+    let timeline = page(out.path(), "decisions/index.html");
+    let unapproved = select(&timeline, ".decision-card .badge.unapproved");
+    assert_eq!(unapproved.len(), 3, "the three decisions of November");
+    let feed = std::fs::read_to_string(out.path().join("public/decisions/atom.xml")).unwrap();
+    let feed = roxmltree::Document::parse(&feed).unwrap();
+    let drafts = feed
+        .descendants()
+        .filter(|n| n.has_tag_name("category") && n.attribute("term") == Some("unapproved"))
+        .count();
+    assert_eq!(drafts, 3);
+    let part = part(out.path());
+    assert!(!part.meetings[9].formal.as_ref().unwrap().approved);
+    assert!(part.meetings[9].items[1]
+        .decisions
+        .iter()
+        .all(|d| d.unapproved));
+    assert!(part.meetings[8].items[1]
+        .decisions
+        .iter()
+        .all(|d| !d.unapproved));
+}
+
+#[test]
+fn case_numbers_span_meetings() {
+    let (out, _) = build_into(&protokoll_root(), None);
+    let part = part(out.path());
+    let meetings: Vec<&str> = part
+        .meetings
+        .iter()
+        .filter(|m| {
+            m.items
+                .iter()
+                .any(|i| i.case_number.as_deref() == Some("KN 2024/57"))
+        })
+        .map(|m| m.slug.as_str())
+        .collect();
+    assert_eq!(
+        meetings,
+        [
+            "2025-01-28-kulturnamnden",
+            "2025-04-22-kulturnamnden",
+            "2025-08-26-kulturnamnden"
+        ]
+    );
+}
+
+fn only_warning(case: &str) -> Diagnostic {
+    let root = example_root().join("tests/fixtures/bad").join(case);
+    let diagnostics = check_site(&BuildOptions::new(root)).unwrap();
+    assert_eq!(diagnostics.len(), 1, "{case}: {diagnostics:#?}");
+    let d = diagnostics.into_iter().next().unwrap();
+    assert_eq!(d.severity, Severity::Warning, "{case}");
+    d
+}
+
+fn assert_warning(case: &str, file: &str, line: usize, column: usize, message: &str) {
+    let d = only_warning(case);
+    assert_eq!(d.file, Path::new(file), "{case}");
+    assert_eq!((d.line, d.column), (line, column), "{case}: {d}");
+    assert!(
+        d.message.contains(message),
+        "{case}: {:?} lacks {message:?}",
+        d.message
+    );
+    assert!(d.hint.is_some(), "{case}: a hint");
+}
+
+const A: &str = "content/2025-03-04-kn.md";
+
+#[test]
+fn approval_later_than_fourteen_days_is_a_warning() {
+    assert_warning(
+        "approval-late",
+        A,
+        12,
+        9,
+        "approved 21 days after the meeting",
+    );
+}
+
+#[test]
+fn posting_later_than_two_days_after_approval_is_a_warning() {
+    assert_warning("posting-late", A, 14, 9, "10 days after the justering");
+}
+
+#[test]
+fn an_approved_protokoll_without_justerare_is_a_warning() {
+    assert_warning("approved-without-justerare", A, 10, 1, "names no justerare");
+}
+
+#[test]
+fn a_paragraph_range_that_does_not_match_the_items_is_a_warning() {
+    assert_warning(
+        "paragraph-range-mismatch",
+        A,
+        5,
+        1,
+        "says § 1–3, but the items are § 1–2",
+    );
+}
+
+#[test]
+fn a_vote_counting_more_than_the_members_present_is_a_warning() {
+    assert_warning(
+        "vote-exceeds-members",
+        A,
+        23,
+        1,
+        "counts 7 votes, but 3 members decided",
+    );
+}
+
+#[test]
+fn a_gap_in_paragraph_numbers_between_meetings_is_a_warning() {
+    assert_warning(
+        "paragraph-numbering-gap",
+        "content/2025-04-01-kn.md",
+        17,
+        1,
+        "leaves out § 3–4",
+    );
+}
