@@ -269,3 +269,73 @@ fn a_gap_in_paragraph_numbers_between_meetings_is_a_warning() {
         "leaves out § 3–4",
     );
 }
+
+const BOARD_MINUTES: &str = r#"---
+title: Board meeting 12 March 2025
+body: The Board
+date: 2025-03-12
+language: en
+kind: board minutes
+members:
+  - Alice Grey (Lab), chair
+  - Ben Hart (Con)
+  - Cara Wood (Lab), substituting for Dan Moss (Lab)
+apologies:
+  - Dan Moss (Lab)
+approval:
+  by: [Ben Hart (Con)]
+  date: 2025-04-09
+---
+
+## 1. Budget
+
+Declarations of interest: Ben Hart (Con) declared an interest and took no part.
+
+RESOLVED that
+
+1. the budget for 2025 be adopted;
+2. the treasurer report in June.
+
+The motion was carried 2 votes to 1.
+
+## 2. Premises
+
+It was resolved to renew the lease for three years.
+"#;
+
+#[test]
+fn english_board_minutes_read_resolutions_votes_and_interests() {
+    let site = fixture(&[("content/2025-03-12-board.md", BOARD_MINUTES)]);
+    let (out, _) = build_into(site.path(), None);
+    let part = part(out.path());
+    let meeting = &part.meetings[0];
+    let decisions: Vec<&str> = meeting
+        .items
+        .iter()
+        .flat_map(|i| &i.decisions)
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            "RESOLVED that the budget for 2025 be adopted",
+            "RESOLVED that the treasurer report in June.",
+            "It was resolved to renew the lease for three years.",
+        ]
+    );
+    let records = meeting.items[0].records.as_ref().unwrap();
+    assert_eq!(
+        (records.votes[0].yes, records.votes[0].no),
+        (Some(2), Some(1))
+    );
+    assert_eq!(records.records[0].kind, "interest");
+    let html = page(out.path(), "meetings/2025-03-12-board/index.html");
+    assert_eq!(texts(&html, ".formal-members dt"), ["Members present"]);
+    assert_eq!(texts(&html, ".formal-absent dt"), ["Apologies"]);
+    assert_eq!(texts(&html, ".formal-approval dd"), ["9 April 2025"]);
+    assert_eq!(
+        texts(&html, "#item-1 .record-interest dd"),
+        ["Ben Hart (Con) took no part"]
+    );
+    assert!(select(&html, ".draft-banner").is_empty());
+}
