@@ -339,3 +339,40 @@ fn english_board_minutes_read_resolutions_votes_and_interests() {
     );
     assert!(select(&html, ".draft-banner").is_empty());
 }
+
+#[test]
+fn the_importer_reads_a_protokolls_header_into_the_formal_keys() {
+    use quorum::import::{import, ImportOptions};
+    let site = tempfile::tempdir().unwrap();
+    quorum::init_site_from(site.path(), quorum::SiteTemplate::Protokoll).unwrap();
+    let report = import(&ImportOptions {
+        inputs: vec![example_root().join("tests/fixtures/import/formal/protokoll-2025-12-16.txt")],
+        root: site.path().to_path_buf(),
+        ..ImportOptions::default()
+    })
+    .unwrap();
+    assert!(!report.any_failed());
+    let diagnostics = check_site(&BuildOptions::new(site.path().to_path_buf())).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let (out, _) = build_into(site.path(), None);
+    let meeting = part(out.path())
+        .meetings
+        .into_iter()
+        .find(|m| m.slug == "2025-12-16-kulturnamnden")
+        .unwrap();
+    let formal = meeting.formal.unwrap();
+    let lars = formal
+        .members
+        .iter()
+        .find(|m| m.person == "lars-berg")
+        .unwrap();
+    assert_eq!(lars.serving_for.as_deref(), Some("eva-lund"));
+    let approval = formal.approval.unwrap();
+    assert_eq!(
+        approval.date.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-22")
+    );
+    assert_eq!(approval.by[0].person, "per-ek");
+    assert_eq!(formal.paragraphs, Some((28, 29)));
+    assert_eq!(meeting.items[1].case_number.as_deref(), Some("KN 2025/60"));
+}
