@@ -150,6 +150,11 @@ fn the_unapproved_draft_is_marked_on_its_page_the_timeline_and_the_feed() {
     let timeline = page(out.path(), "decisions/index.html");
     let unapproved = select(&timeline, ".decision-card .badge.unapproved");
     assert_eq!(unapproved.len(), 3, "the three decisions of November");
+    let body = page(out.path(), "bodies/kulturnamnden/index.html");
+    assert_eq!(
+        texts(&body, ".meeting-entry .badge.unapproved"),
+        ["Ej justerat"]
+    );
     let feed = std::fs::read_to_string(out.path().join("public/decisions/atom.xml")).unwrap();
     let feed = roxmltree::Document::parse(&feed).unwrap();
     let drafts = feed
@@ -375,4 +380,47 @@ fn the_importer_reads_a_protokolls_header_into_the_formal_keys() {
     assert_eq!(approval.by[0].person, "per-ek");
     assert_eq!(formal.paragraphs, Some((28, 29)));
     assert_eq!(meeting.items[1].case_number.as_deref(), Some("KN 2025/60"));
+}
+
+const BESLUT_ALONE: &str = "---
+body: Nämnden
+date: 2025-05-06
+kind: protokoll
+---
+
+## § 1 Budget
+
+Beslut
+
+Nämnden beslutar att
+
+- godkänna budgeten,
+- redovisa den i juni.
+
+## § 2 Lokaler
+
+Beslut: Nämnden beslutar att
+
+1. hyra nya lokaler.
+";
+
+#[test]
+fn beslut_on_its_own_line_before_att_satser_is_read_without_a_warning() {
+    let site = fixture(&[("content/2025-05-06-namnden.md", BESLUT_ALONE)]);
+    let diagnostics = check_site(&BuildOptions::new(site.path().to_path_buf())).unwrap();
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let (out, _) = build_into(site.path(), None);
+    let decisions: Vec<String> = part(out.path())
+        .decisions
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            "Nämnden beslutar att godkänna budgeten",
+            "Nämnden beslutar att redovisa den i juni.",
+            "Nämnden beslutar att hyra nya lokaler.",
+        ]
+    );
 }

@@ -52,6 +52,7 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
 
     let mut section = Section::Intro(Vec::new());
     let mut anchors = AnchorSet::default();
+    let mut word_alone: Option<usize> = None;
     for (block, offset) in split_blocks(events) {
         match block.first() {
             Some(Event::Start(Tag::Heading { level, .. }))
@@ -67,11 +68,22 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
                 };
             }
             _ => {
+                // A protokoll's "Beslut" on a line of its own, then "Nämnden beslutar
+                // att": the lead is the decision, so the word alone needs no warning.
+                if let Some(at) = word_alone
+                    .take()
+                    .filter(|_| starts_decisions(&block, options))
+                {
+                    body.notes.remove(at);
+                }
                 if !matches!(section, Section::Appendix(..)) {
                     if let Some((message, hint)) =
                         paragraph_note(&block, options, matches!(section, Section::Intro(_)))
                     {
                         let (line, column) = lines.line_column(offset);
+                        if message.contains("alone on a line") {
+                            word_alone = Some(body.notes.len());
+                        }
                         body.notes.push(Note {
                             line,
                             column,
@@ -825,6 +837,11 @@ fn record_of(text: &str, options: &MarkdownOptions<'_>) -> Option<(RecordKind, S
 /// to say about it).
 fn is_formal_paragraph(text: &str, options: &MarkdownOptions<'_>) -> bool {
     record_of(text, options).is_some() || lead_of(text, options).is_some()
+}
+
+/// Whether a block is a paragraph that leads decisions ("Nämnden beslutar att …").
+fn starts_decisions(block: &[Event<'_>], options: &MarkdownOptions<'_>) -> bool {
+    paragraph_inner(block).is_some_and(|inner| lead_of(&plain_text(inner), options).is_some())
 }
 
 /// The text of a level-3 to level-6 heading.
