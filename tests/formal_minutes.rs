@@ -424,3 +424,23 @@ fn beslut_on_its_own_line_before_att_satser_is_read_without_a_warning() {
         ]
     );
 }
+
+#[test]
+fn a_case_number_finds_the_items_of_its_case_in_search() {
+    let site = quorum::internals::Site::load(&BuildOptions::new(protokoll_root())).unwrap();
+    let index = quorum::internals::SearchIndex::build(&site.archive);
+    let hits = index.search("KN 2024/57", &quorum::internals::Filters::default());
+    let paths: Vec<&str> = hits
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].path.as_str())
+        .filter(|p| p.contains("#item-"))
+        .collect();
+    for expected in [
+        "/meetings/2025-01-28-kulturnamnden/#item-2",
+        "/meetings/2025-04-22-kulturnamnden/#item-12",
+        "/meetings/2025-08-26-kulturnamnden/#item-20",
+    ] {
+        assert!(paths.contains(&expected), "{expected} not in {paths:?}");
+    }
+}
