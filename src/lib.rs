@@ -28,6 +28,7 @@ pub use commands::build::{build_site, check_site, BuildReport};
 pub use commands::import;
 pub use commands::options::BuildOptions;
 pub use commands::scaffold::{init_site, new_meeting};
+pub use commands::scaffold_formal::{init_site_from, new_meeting_of_kind, SiteTemplate};
 pub use commands::serve::{serve, ServeOptions};
 
 /// The pipeline's steps one by one, for the benchmarks in `examples/` and the integration

@@ -72,6 +72,9 @@ enum Command {
     Init {
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// What to start from: a network's notes, or a board's year of protokoll.
+        #[arg(long, value_enum, default_value = "minnesanteckningar")]
+        template: quorum::SiteTemplate,
     },
     /// Create a new meeting file from a template.
     New {
@@ -89,6 +92,9 @@ enum Command {
         /// The language of the minutes, sv or en (default: the site's `language`).
         #[arg(long)]
         language: Option<String>,
+        /// The kind of minutes: `protokoll` or `minutes` add the formal header's keys.
+        #[arg(long)]
+        kind: Option<String>,
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
@@ -173,13 +179,14 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             open,
         }),
         Command::Check { root, format } => run_check(root, format),
-        Command::Init { dir } => run_init(&dir),
+        Command::Init { dir, template } => run_init(&dir, template),
         Command::New {
             title,
             body,
             date,
             organiser,
             language,
+            kind,
             root,
         } => run_new(
             &root,
@@ -188,6 +195,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             &date,
             organiser.as_deref(),
             language.as_deref(),
+            kind.as_deref(),
         ),
         Command::Import {
             inputs,
@@ -258,8 +266,8 @@ fn run_check(root: PathBuf, format: Format) -> Result<ExitCode, Error> {
     Ok(failure_if(errors > 0))
 }
 
-fn run_init(dir: &Path) -> Result<ExitCode, Error> {
-    let written = quorum::init_site(dir)?;
+fn run_init(dir: &Path, template: quorum::SiteTemplate) -> Result<ExitCode, Error> {
+    let written = quorum::init_site_from(dir, template)?;
     println!(
         "created a site in {} ({} files); next: cd {} && {} serve",
         dir.display(),
@@ -282,8 +290,9 @@ fn run_new(
     date: &str,
     organiser: Option<&str>,
     language: Option<&str>,
+    kind: Option<&str>,
 ) -> Result<ExitCode, Error> {
-    let path = quorum::new_meeting(root, title, body, date, organiser, language)?;
+    let path = quorum::new_meeting_of_kind(root, title, body, date, organiser, language, kind)?;
     println!(
         "created {} (a draft: set `draft: false` when the minutes are ready)",
         path.display()

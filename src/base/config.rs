@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::base::formal_words::{self, Defaults, RecordKind};
+
+/// Words per language, as in `[extract]`.
+pub(crate) type Words = BTreeMap<Language, Vec<String>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,6 +133,16 @@ impl Default for MarkdownConfig {
 pub(crate) struct ExtractConfig {
     pub(crate) decision: BTreeMap<Language, Vec<String>>,
     pub(crate) action: BTreeMap<Language, Vec<String>>,
+    /// Formal minutes (see `base::formal_words`).
+    pub(crate) resolution: Words,
+    pub(crate) proposal: Words,
+    pub(crate) case_number: Words,
+    pub(crate) vote: Words,
+    pub(crate) reservation: Words,
+    pub(crate) interest: Words,
+    pub(crate) note: Words,
+    pub(crate) motion: Words,
+    pub(crate) sent_to: Words,
 }
 
 impl Default for ExtractConfig {
@@ -142,8 +156,25 @@ impl Default for ExtractConfig {
         ExtractConfig {
             decision: words(&["Beslut"], &["Decision", "Resolved", "Resolution"]),
             action: words(&["Åtgärd", "Uppdrag"], &["Action"]),
+            resolution: defaults(formal_words::RESOLUTION),
+            proposal: defaults(formal_words::PROPOSAL),
+            case_number: defaults(formal_words::CASE_NUMBER),
+            vote: defaults(formal_words::VOTE),
+            reservation: defaults(formal_words::RESERVATION),
+            interest: defaults(formal_words::INTEREST),
+            note: defaults(formal_words::NOTE),
+            motion: defaults(formal_words::MOTION),
+            sent_to: defaults(formal_words::SENT_TO),
         }
     }
+}
+
+/// The `[extract]` map of a formal-minutes default.
+fn defaults((sv, en): Defaults) -> Words {
+    BTreeMap::from([
+        (Language::Sv, sv.iter().map(|s| s.to_string()).collect()),
+        (Language::En, en.iter().map(|s| s.to_string()).collect()),
+    ])
 }
 
 impl ExtractConfig {
@@ -153,6 +184,28 @@ impl ExtractConfig {
 
     pub(crate) fn action_words(&self, language: Language) -> &[String] {
         self.action.get(&language).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases that end a decision's lead ("beslutar att") and a proposal's.
+    pub(crate) fn lead_words(&self, language: Language) -> (&[String], &[String]) {
+        (
+            self.resolution.get(&language).map_or(&[], Vec::as_slice),
+            self.proposal.get(&language).map_or(&[], Vec::as_slice),
+        )
+    }
+
+    /// The paragraph starts of one kind of item record.
+    pub(crate) fn record_words(&self, kind: RecordKind, language: Language) -> &[String] {
+        let words = match kind {
+            RecordKind::CaseNumber => &self.case_number,
+            RecordKind::Vote => &self.vote,
+            RecordKind::Reservation => &self.reservation,
+            RecordKind::Interest => &self.interest,
+            RecordKind::Note => &self.note,
+            RecordKind::Motion => &self.motion,
+            RecordKind::SentTo => &self.sent_to,
+        };
+        words.get(&language).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -5,6 +5,7 @@
 pub(crate) mod config;
 pub(crate) mod diagnostic;
 pub(crate) mod escape;
+pub(crate) mod formal_words;
 pub(crate) mod i18n;
 pub(crate) mod shared;
 pub(crate) mod slug;

@@ -7,5 +7,6 @@ pub mod import;
 pub(crate) mod options;
 pub(crate) mod rebuild;
 pub(crate) mod scaffold;
+pub(crate) mod scaffold_formal;
 pub(crate) mod serve;
 pub(crate) mod site;

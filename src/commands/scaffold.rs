@@ -92,13 +92,7 @@ const SAMPLE_ATTACHMENT: &str =
 
 /// Creates a new site in `dir`; refuses to overwrite an existing one.
 pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>> {
-    if dir.join("site.toml").exists() || dir.join("content").exists() {
-        return Err(Error::Usage(format!(
-            "{} already holds a site (site.toml or content/); choose an empty folder",
-            dir.display()
-        )));
-    }
-    let mut files = vec![
+    let files = vec![
         (PathBuf::from("site.toml"), SITE_TOML.as_bytes().to_vec()),
         (
             PathBuf::from("content/organisations.yaml"),
@@ -117,6 +111,17 @@ pub fn init_site(dir: &Path) -> Result<Vec<PathBuf>> {
             SAMPLE_ATTACHMENT.as_bytes().to_vec(),
         ),
     ];
+    write_site(dir, files)
+}
+
+/// Writes a new site's `files` (paths relative to `dir`) and a copy of the default theme.
+pub(crate) fn write_site(dir: &Path, mut files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<PathBuf>> {
+    if dir.join("site.toml").exists() || dir.join("content").exists() {
+        return Err(Error::Usage(format!(
+            "{} already holds a site (site.toml or content/); choose an empty folder",
+            dir.display()
+        )));
+    }
     for (path, bytes) in crate::render::theme::default_theme_files() {
         files.push((Path::new("themes/default").join(path), bytes.to_vec()));
     }

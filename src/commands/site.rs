@@ -468,6 +468,8 @@ pub(crate) fn summary_fingerprint(m: &Meeting) -> u64 {
         m.language,
         &m.tags,
         m.draft,
+        // Decision cards and meeting lists mark the decisions of unapproved minutes.
+        m.unapproved(),
     )
         .hash(&mut h);
     for p in m.participants() {
@@ -482,7 +484,7 @@ pub(crate) fn summary_fingerprint(m: &Meeting) -> u64 {
         )
             .hash(&mut h);
         for e in item.decisions.iter().chain(&item.actions) {
-            (&e.id, &e.anchor, &e.text, &e.html).hash(&mut h);
+            (&e.id, &e.anchor, &e.text, &e.html, e.kind).hash(&mut h);
         }
     }
     h.finish()

@@ -30,6 +30,19 @@ pub(crate) struct RawMeeting {
     pub(crate) attachments: Vec<RawAttachment>,
     #[serde(default)]
     pub(crate) draft: bool,
+    /// Formal minutes (see `formal_front`); the Swedish header's words are aliases.
+    #[serde(default, alias = "beslutande")]
+    pub(crate) members: Vec<RawParticipant>,
+    #[serde(default, alias = "ersättare")]
+    pub(crate) substitutes: Vec<RawParticipant>,
+    #[serde(default, alias = "frånvarande", alias = "apologies")]
+    pub(crate) absent: Vec<RawParticipant>,
+    #[serde(alias = "justering")]
+    pub(crate) approval: Option<RawApproval>,
+    #[serde(alias = "anslag")]
+    pub(crate) posting: Option<RawPosting>,
+    #[serde(alias = "paragrafer")]
+    pub(crate) paragraphs: Option<RawParagraphs>,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
@@ -48,6 +61,12 @@ pub(crate) const MEETING_KEYS: &[&str] = &[
     "tags",
     "attachments",
     "draft",
+    "members",
+    "substitutes",
+    "absent",
+    "approval",
+    "posting",
+    "paragraphs",
 ];
 
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.
@@ -65,6 +84,11 @@ pub(crate) struct ParticipantEntry {
     pub(crate) organisation: Option<String>,
     pub(crate) role: Option<String>,
     pub(crate) note: Option<String>,
+    /// Formal minutes: the member's party ("S") and whom a substitute serves for.
+    #[serde(alias = "parti")]
+    pub(crate) party: Option<String>,
+    #[serde(rename = "for", alias = "ersätter")]
+    pub(crate) serving_for: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -73,6 +97,36 @@ pub(crate) struct RawAttachment {
     pub(crate) title: Option<String>,
     pub(crate) file: Option<String>,
     pub(crate) url: Option<String>,
+}
+
+/// Justering / approval: `{ by: [justerare], place: ..., date: YYYY-MM-DD }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawApproval {
+    #[serde(default, alias = "justerare")]
+    pub(crate) by: Vec<RawParticipant>,
+    #[serde(alias = "plats")]
+    pub(crate) place: Option<String>,
+    #[serde(alias = "datum")]
+    pub(crate) date: Option<String>,
+}
+
+/// Anslag / posting: `{ date: YYYY-MM-DD, kept_at: ... }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPosting {
+    #[serde(alias = "datum")]
+    pub(crate) date: Option<String>,
+    #[serde(alias = "förvaringsplats")]
+    pub(crate) kept_at: Option<String>,
+}
+
+/// Paragrafer: `112–118`, `§ 112-118` or one number.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum RawParagraphs {
+    Number(u32),
+    Text(String),
 }
 
 /// A meeting file cut in two.
@@ -384,6 +438,8 @@ fn yaml_hint(message: &str) -> Option<String> {
                 "organisation",
                 "role",
                 "note",
+                "party",
+                "for",
                 "title",
                 "file",
                 "url",

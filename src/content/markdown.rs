@@ -5,13 +5,17 @@
 //! fragments; it knows nothing of organisations, people or templates.
 
 use crate::base::config::Language;
+use crate::base::formal_words::RecordKind;
+use crate::content::formal::{DecisionKind, Record, Vote};
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+mod formal;
 mod highlight;
 mod links;
 mod presenters;
 mod types;
 
+pub(crate) use formal::vote_counts;
 pub(crate) use highlight::syntax_css;
 use highlight::{highlight, syntax_for};
 pub(crate) use links::{internal_site_path, is_safe_url};
@@ -48,6 +52,7 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
 
     let mut section = Section::Intro(Vec::new());
     let mut anchors = AnchorSet::default();
+    let mut word_alone: Option<usize> = None;
     for (block, offset) in split_blocks(events) {
         match block.first() {
             Some(Event::Start(Tag::Heading { level, .. }))
@@ -57,17 +62,28 @@ pub fn parse_body(text: &str, options: &MarkdownOptions<'_>) -> Body {
                 let heading = plain_text(&block);
                 let (line, _) = lines.line_column(offset);
                 section = if *level == HeadingLevel::H2 {
-                    Section::item(&heading, body.items.len() + 1, line, &mut anchors)
+                    Section::item(&heading, body.items.len() + 1, line, &mut anchors, options)
                 } else {
                     Section::appendix(heading, body.appendices.len() + 1)
                 };
             }
             _ => {
+                // A protokoll's "Beslut" on a line of its own, then "Nämnden beslutar
+                // att": the lead is the decision, so the word alone needs no warning.
+                if let Some(at) = word_alone
+                    .take()
+                    .filter(|_| starts_decisions(&block, options))
+                {
+                    body.notes.remove(at);
+                }
                 if !matches!(section, Section::Appendix(..)) {
                     if let Some((message, hint)) =
                         paragraph_note(&block, options, matches!(section, Section::Intro(_)))
                     {
                         let (line, column) = lines.line_column(offset);
+                        if message.contains("alone on a line") {
+                            word_alone = Some(body.notes.len());
+                        }
                         body.notes.push(Note {
                             line,
                             column,
@@ -92,9 +108,22 @@ enum Section<'a> {
 }
 
 impl<'a> Section<'a> {
-    fn item(heading: &str, position: usize, line: usize, anchors: &mut AnchorSet) -> Self {
+    fn item(
+        heading: &str,
+        position: usize,
+        line: usize,
+        anchors: &mut AnchorSet,
+        options: &MarkdownOptions<'_>,
+    ) -> Self {
         let (number, rest) = split_item_number(heading);
         let number = number.unwrap_or_else(|| position.to_string());
+        let (rest, case_number) = match options.all_words {
+            Some((words, language)) => formal::split_case_number(
+                rest,
+                words.record_words(RecordKind::CaseNumber, language),
+            ),
+            None => (rest, None),
+        };
         let (title, presenters) = split_heading_presenters(rest);
         let item = BodyItem {
             anchor: anchors.unique(format!("item-{}", number)),
@@ -105,6 +134,8 @@ impl<'a> Section<'a> {
             decisions: Vec::new(),
             actions: Vec::new(),
             line,
+            case_number,
+            records: Default::default(),
         };
         Section::Item(item, Vec::new())
     }
@@ -451,6 +482,9 @@ fn paragraph_note(
 ) -> Option<(String, String)> {
     let inner = paragraph_inner(block)?;
     let text = plain_text(inner);
+    if !in_intro && is_formal_paragraph(&text, options) {
+        return None;
+    }
     if let Some(marker) = find_marker(&text, options) {
         let kind = marker.kind.name();
         let a_kind = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
@@ -582,6 +616,9 @@ fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> 
 fn render_item(item: &mut BodyItem, blocks: Vec<Block<'_>>, options: &MarkdownOptions<'_>) {
     let mut blocks = blocks.into_iter().peekable();
     while let Some(block) = blocks.next() {
+        if render_formal(item, &block, &mut blocks, options) {
+            continue;
+        }
         let Some(inner) = paragraph_inner(&block) else {
             push_html(&mut item.html, block);
             continue;
@@ -598,7 +635,17 @@ fn render_item(item: &mut BodyItem, blocks: Vec<Block<'_>>, options: &MarkdownOp
             continue;
         };
         let introduces_list = remainder.is_empty() || remainder.ends_with(':');
-        if introduces_list && is_list(blocks.peek()) {
+        let lead = (kind == ExtractKind::Decision)
+            .then(|| lead_of(&remainder, options))
+            .flatten()
+            .filter(|lead| lead.rest.is_empty());
+        if let Some(lead) = lead.filter(|_| is_list(blocks.peek())) {
+            open_tag(&mut item.html, "p", "decision-lead", None);
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            let list = blocks.next().unwrap_or_default();
+            render_att_satser(item, &lead, list);
+        } else if introduces_list && is_list(blocks.peek()) {
             open_tag(&mut item.html, "p", &format!("{}-lead", kind.name()), None);
             push_html(&mut item.html, inner.iter().cloned());
             item.html.push_str("</p>\n");
@@ -683,6 +730,7 @@ fn new_extract(item: &BodyItem, kind: ExtractKind, events: Vec<Event<'_>>) -> Ex
         ),
         text: plain_text(&events),
         html: html.trim().to_string(),
+        kind: DecisionKind::Decision,
     }
 }
 
@@ -765,6 +813,208 @@ fn remove_empty_wrappers(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         }
     }
     out
+}
+
+/// The lead of att-satser in a paragraph's text, when the meeting's language has the
+/// words.
+fn lead_of(text: &str, options: &MarkdownOptions<'_>) -> Option<formal::Lead> {
+    let (words, language) = options.all_words?;
+    let (resolution, proposal) = words.lead_words(language);
+    formal::lead_of(text, resolution, proposal)
+}
+
+/// The record a paragraph or heading starts, and the text after its word.
+fn record_of(text: &str, options: &MarkdownOptions<'_>) -> Option<(RecordKind, String)> {
+    let (words, language) = options.all_words?;
+    let lists: Vec<(RecordKind, &[String])> = RecordKind::ALL
+        .into_iter()
+        .map(|kind| (kind, words.record_words(kind, language)))
+        .collect();
+    formal::record_of(text, &lists)
+}
+
+/// Whether a paragraph is read as a record or a lead of decisions (so `check` has nothing
+/// to say about it).
+fn is_formal_paragraph(text: &str, options: &MarkdownOptions<'_>) -> bool {
+    record_of(text, options).is_some() || lead_of(text, options).is_some()
+}
+
+/// Whether a block is a paragraph that leads decisions ("Nämnden beslutar att …").
+fn starts_decisions(block: &[Event<'_>], options: &MarkdownOptions<'_>) -> bool {
+    paragraph_inner(block).is_some_and(|inner| lead_of(&plain_text(inner), options).is_some())
+}
+
+/// The text of a level-3 to level-6 heading.
+fn small_heading_text(block: &[Event<'_>]) -> Option<String> {
+    match block.first() {
+        Some(Event::Start(Tag::Heading { level, .. }))
+            if !matches!(level, HeadingLevel::H1 | HeadingLevel::H2) =>
+        {
+            Some(plain_text(block))
+        }
+        _ => None,
+    }
+}
+
+/// Renders a block of formal minutes: a record (`Reservation: …`, or `Reservation` alone
+/// or as a heading with the next paragraph or list as its text), a lead of att-satser
+/// with its list, or a paragraph that states a decision ("Nämnden beslutar att …"). False
+/// when the block is none of these.
+fn render_formal<'a>(
+    item: &mut BodyItem,
+    block: &Block<'a>,
+    blocks: &mut std::iter::Peekable<std::vec::IntoIter<Block<'a>>>,
+    options: &MarkdownOptions<'_>,
+) -> bool {
+    let inner = paragraph_inner(block);
+    let Some(text) = inner.map(plain_text).or_else(|| small_heading_text(block)) else {
+        return false;
+    };
+    let next_is_text = blocks
+        .peek()
+        .is_some_and(|b| paragraph_inner(b).is_some() || is_list(Some(b)));
+    if let Some((kind, rest)) = record_of(&text, options) {
+        if rest.is_empty() && next_is_text {
+            let lead = match inner {
+                Some(inner) => {
+                    let mut html = String::new();
+                    open_tag(&mut html, "p", "record-lead", None);
+                    push_html(&mut html, inner.iter().cloned());
+                    html.push_str("</p>\n");
+                    html
+                }
+                None => {
+                    let mut html = String::new();
+                    push_html(&mut html, block.iter().cloned());
+                    html
+                }
+            };
+            item.html.push_str(&lead);
+            let next = blocks.next().unwrap_or_default();
+            let text = plain_text(&next);
+            let mut html = String::new();
+            push_html(&mut html, next);
+            wrap_record(item, kind, text, html);
+            return true;
+        }
+        let Some(inner) = inner.filter(|_| !rest.is_empty()) else {
+            return false;
+        };
+        let mut html = String::new();
+        open_tag(&mut html, "p", "record-text", None);
+        push_html(&mut html, inner.iter().cloned());
+        html.push_str("</p>\n");
+        wrap_record(item, kind, rest, html);
+        return true;
+    }
+    let Some(inner) = inner else {
+        return false;
+    };
+    let lead = lead_of(&text, options).filter(|_| find_marker(&text, options).is_none());
+    if let Some(lead) = lead {
+        if lead.rest.is_empty() && is_list(blocks.peek()) {
+            open_tag(&mut item.html, "p", "decision-lead", None);
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            let list = blocks.next().unwrap_or_default();
+            render_att_satser(item, &lead, list);
+            return true;
+        }
+        if !lead.rest.is_empty() {
+            let mut extract = new_extract(item, ExtractKind::Decision, inner.to_vec());
+            extract.kind = lead.kind;
+            open_tag(
+                &mut item.html,
+                "p",
+                decision_class(lead.kind),
+                Some(&extract.anchor),
+            );
+            push_html(&mut item.html, inner.iter().cloned());
+            item.html.push_str("</p>\n");
+            push_extract(item, ExtractKind::Decision, extract);
+            return true;
+        }
+    }
+    if let Some((yes, no, abstain)) =
+        formal::vote_counts(&text).filter(|(y, n, _)| y.is_some() && n.is_some())
+    {
+        item.records.votes.push(Vote {
+            text: text.clone(),
+            yes,
+            no,
+            abstain,
+        });
+    }
+    false
+}
+
+fn decision_class(kind: DecisionKind) -> &'static str {
+    match kind {
+        DecisionKind::Decision => "decision",
+        DecisionKind::Proposal => "decision proposal",
+    }
+}
+
+/// Adds a record to the item and its HTML, wrapped so the theme can show its kind.
+fn wrap_record(item: &mut BodyItem, kind: RecordKind, text: String, html: String) {
+    let class = format!("record record-{}", record_class(kind));
+    open_tag(&mut item.html, "div", &class, None);
+    item.html.push_str(&html);
+    item.html.push_str("</div>\n");
+    match kind {
+        RecordKind::CaseNumber => {
+            item.case_number.get_or_insert(text);
+        }
+        RecordKind::Vote => {
+            let (yes, no, abstain) = formal::vote_counts(&text).unwrap_or_default();
+            item.records.votes.push(Vote {
+                text,
+                yes,
+                no,
+                abstain,
+            });
+        }
+        _ => item.records.entries.push(Record {
+            kind,
+            people: formal::named_people(&text),
+            text,
+            html: html.trim().to_string(),
+        }),
+    }
+}
+
+fn record_class(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::CaseNumber => "case-number",
+        RecordKind::Vote => "vote",
+        RecordKind::Reservation => "reservation",
+        RecordKind::Interest => "interest",
+        RecordKind::Note => "note",
+        RecordKind::Motion => "motion",
+        RecordKind::SentTo => "sent-to",
+    }
+}
+
+/// One decision per att-sats: each reads "<lead> <att-sats>" on the timeline.
+fn render_att_satser(item: &mut BodyItem, lead: &formal::Lead, list: Block<'_>) {
+    let ordered = matches!(list.first(), Some(Event::Start(Tag::List(Some(_)))));
+    let tag = if ordered { "ol" } else { "ul" };
+    open_tag(&mut item.html, tag, "decision-list att-satser", None);
+    for entry in list_items(&list) {
+        let mut extract = new_extract(item, ExtractKind::Decision, entry.to_vec());
+        extract.text = formal::att_sats(&lead.lead, &extract.text);
+        extract.kind = lead.kind;
+        open_tag(
+            &mut item.html,
+            "li",
+            decision_class(lead.kind),
+            Some(&extract.anchor),
+        );
+        push_html(&mut item.html, entry.iter().cloned());
+        item.html.push_str("</li>\n");
+        push_extract(item, ExtractKind::Decision, extract);
+    }
+    item.html.push_str(&format!("</{tag}>\n"));
 }
 
 #[cfg(test)]

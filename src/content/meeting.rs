@@ -17,6 +17,9 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
+use crate::content::formal::FirstItem;
+use crate::content::formal_front;
+use crate::content::formal_numbering::numbering_warnings;
 use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
@@ -81,8 +84,39 @@ pub fn parse_meeting(
     let scribes = raw.scribes.iter().map(|p| names.participant(p)).collect();
     let attendees = raw.attendees.iter().map(|p| names.participant(p)).collect();
 
+    let place = formal_front::Place {
+        file: &file.path,
+        text,
+        yaml: split.yaml,
+        yaml_line: split.yaml_line,
+    };
+    let mut formal_errors = Vec::new();
+    let mut formal_warnings = Vec::new();
+    let mut formal = formal_front::read(
+        &raw,
+        date,
+        language,
+        &place,
+        &mut |name| names.person(name),
+        &mut formal_warnings,
+        &mut formal_errors,
+    );
+    if !formal_errors.is_empty() {
+        return Err(formal_errors);
+    }
+    names.warnings.append(&mut formal_warnings);
+
     let options = MarkdownOptions::for_site(config, language);
     let body = markdown::parse_body(split.body, &options);
+    if let Some(formal) = &mut formal {
+        let warnings = formal_front::item_warnings(formal, &body.items, split.body_line, &place);
+        names.warnings.extend(warnings);
+        formal.first_item = body.items.first().map(|item| {
+            let line = item.line + split.body_line - 1;
+            let text = text.lines().nth(line - 1).unwrap_or_default().to_string();
+            FirstItem { line, text }
+        });
+    }
     for note in &body.notes {
         let line = note.line + split.body_line - 1;
         names.warnings.push(
@@ -140,6 +174,7 @@ pub fn parse_meeting(
             .collect(),
         has_code: body.has_code,
         internal_links: internal_links(body.internal_links, split.body_line, text),
+        formal,
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -186,6 +221,8 @@ fn resolve_item(item: markdown::BodyItem, slug: &str, names: &mut Names<'_>) -> 
         presenters,
         presenting_organisations,
         html: item.html,
+        case_number: item.case_number,
+        records: item.records,
     }
 }
 
@@ -253,6 +290,7 @@ fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
                 anchor: e.anchor,
                 text: e.text,
                 html: e.html,
+                kind: e.kind,
             }
         })
         .collect()
@@ -564,6 +602,8 @@ pub fn assemble(
             });
         archive.meetings.push(p.meeting);
     }
+    let mut warnings = warnings;
+    warnings.extend(numbering_warnings(&archive.meetings));
     Ok((archive, warnings))
 }
 

@@ -3,9 +3,13 @@
 //! the registries ([`registry`]) and assemble the [`model`] ([`meeting`]). The model is
 //! plain data: nothing here knows of pages, templates or HTML files.
 
+pub(crate) mod formal;
+pub(crate) mod formal_front;
+pub(crate) mod formal_numbering;
 pub(crate) mod frontmatter;
 pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod meeting;
 pub(crate) mod model;
+pub(crate) mod participant;
 pub(crate) mod registry;

@@ -9,6 +9,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::base::config::Language;
+pub(crate) use crate::content::formal::{DecisionKind, Formal, Records};
+pub(crate) use crate::content::participant::Participant;
 
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -48,6 +50,9 @@ pub struct Meeting {
     pub(crate) has_code: bool,
     /// Links from the minutes to pages of the site.
     pub(crate) internal_links: Vec<InternalLink>,
+    /// Members, approval and posting of formal minutes (protokoll, board minutes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) formal: Option<Formal>,
 }
 
 /// A link from the minutes to a page of the site, and where it is written.
@@ -89,18 +94,13 @@ impl Meeting {
             .chain(&self.scribes)
             .chain(&self.attendees)
             .chain(self.items.iter().flat_map(|i| &i.presenters))
+            .chain(self.formal.iter().flat_map(Formal::people))
     }
-}
 
-/// A person in a role at one meeting.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub(crate) struct Participant {
-    /// Key of the person.
-    pub(crate) person: String,
-    /// Key of the organisation they represent here, if known.
-    pub(crate) organisation: Option<String>,
-    pub(crate) role: Option<String>,
-    pub(crate) note: Option<String>,
+    /// True for formal minutes that are not yet approved (ej justerat, a draft).
+    pub(crate) fn unapproved(&self) -> bool {
+        self.formal.as_ref().is_some_and(|f| !f.approved())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -114,6 +114,13 @@ pub struct Item {
     pub(crate) html: String,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
+    /// The diarienummer: "KN 2024/57" from "§ 5 Verksamhetsplan 2025, Dnr KN 2024/57" or
+    /// a "Dnr …" / "Diarienummer: …" paragraph.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) case_number: Option<String>,
+    /// Votes, reservations, declared interests and the other records of formal minutes.
+    #[serde(skip_serializing_if = "Records::is_empty")]
+    pub(crate) records: Records,
 }
 
 impl Item {
@@ -135,6 +142,9 @@ pub struct Extract {
     pub(crate) anchor: String,
     pub(crate) text: String,
     pub(crate) html: String,
+    /// A decision of this body or a proposal to another (decisions only).
+    #[serde(skip_serializing_if = "DecisionKind::is_decision")]
+    pub(crate) kind: DecisionKind,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

@@ -12,6 +12,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 
 use crate::content::model::{Archive, Meeting};
+use crate::graph::formal::{formal_view, records_view};
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
@@ -40,6 +41,8 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
             html: item.html.clone(),
             decisions: take_of_item(&mut decisions, item_ref),
             actions: take_of_item(&mut actions, item_ref),
+            case_number: item.case_number.clone(),
+            records: records_view(&item.records),
         })
         .collect();
     MeetingView {
@@ -88,6 +91,7 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
             .collect(),
         decisions: refs.decisions[index].clone(),
         actions: refs.actions[index].clone(),
+        formal: formal_view(refs, meeting),
     }
 }
 

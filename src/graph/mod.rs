@@ -9,6 +9,7 @@
 
 mod bodies;
 mod flat;
+mod formal;
 mod meetings;
 mod organisations;
 pub(crate) mod page;

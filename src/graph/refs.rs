@@ -145,6 +145,7 @@ impl<'a> Refs<'a> {
                             item: item_ref.clone(),
                             meeting: meeting_ref.clone(),
                             organisations: self.extract_organisations(meeting, item),
+                            proposal: !e.kind.is_decision(),
                         })
                     })
                 })
@@ -177,6 +178,7 @@ impl<'a> Refs<'a> {
             item_count: meeting.items.len(),
             decision_count: meeting.decisions().count(),
             action_count: meeting.actions().count(),
+            unapproved: meeting.unapproved(),
         }
     }
 

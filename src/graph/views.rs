@@ -53,6 +53,8 @@ pub struct MeetingRef {
     pub item_count: usize,
     pub decision_count: usize,
     pub action_count: usize,
+    /// Formal minutes not yet approved (ej justerat): their decisions are drafts.
+    pub unapproved: bool,
 }
 flat_ref!(MeetingRef {
     slug,
@@ -66,7 +68,8 @@ flat_ref!(MeetingRef {
     organiser,
     item_count,
     decision_count,
-    action_count
+    action_count,
+    unapproved
 });
 
 #[derive(Debug, Clone, Serialize)]
@@ -102,6 +105,8 @@ pub struct ExtractView {
     pub item: Shared<ItemRef>,
     pub meeting: Shared<MeetingRef>,
     pub organisations: Vec<Shared<OrgRef>>,
+    /// A proposal to another body rather than this body's decision.
+    pub proposal: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -111,8 +116,10 @@ pub struct ItemView {
     pub html: String,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
+    pub case_number: Option<String>,
+    pub records: RecordsView,
 }
-flat_view!(ItemView { item; presenters, html, decisions, actions });
+flat_view!(ItemView { item; presenters, html, decisions, actions, case_number, records });
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AttachmentView {
@@ -157,8 +164,9 @@ pub struct MeetingView {
     pub appendices: Vec<AppendixView>,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
+    pub formal: Option<FormalView>,
 }
-flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions });
+flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions, formal });
 
 #[derive(Debug, Clone)]
 pub struct BodySummary {
@@ -323,3 +331,64 @@ pub(crate) type MeetingRefs = (
 /// next graph (after an edit in `serve`) makes anew only the edited meetings'.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct KeptRefs(pub(crate) Vec<MeetingRefs>);
+
+// Formal minutes (built in graph/formal.rs).
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormalView {
+    /// Beslutande: members who decided, substitutes serving for a member among them.
+    pub members: Vec<MemberView>,
+    /// Ersättare present who did not serve.
+    pub substitutes: Vec<MemberView>,
+    /// Frånvarande / apologies.
+    pub absent: Vec<MemberView>,
+    /// Justerare.
+    pub approvers: Vec<MemberView>,
+    pub approved: bool,
+    pub approval_date: Option<String>,
+    pub approval_place: Option<String>,
+    pub posting_date: Option<String>,
+    /// The posting date plus three weeks.
+    pub appeal_until: Option<String>,
+    pub kept_at: Option<String>,
+    /// "112–118", from the front matter or else the items.
+    pub paragraphs: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberView {
+    pub person: Shared<PersonRef>,
+    pub party: Option<String>,
+    pub role: Option<String>,
+    pub note: Option<String>,
+    /// The member a serving substitute serves for.
+    pub serving_for: Option<Shared<PersonRef>>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RecordsView {
+    pub votes: Vec<VoteView>,
+    pub reservations: Vec<RecordView>,
+    pub interests: Vec<RecordView>,
+    pub notes: Vec<RecordView>,
+    pub motions: Vec<RecordView>,
+    pub sent_to: Vec<RecordView>,
+    /// Whether any of the above is there.
+    pub any: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteView {
+    pub text: String,
+    pub yes: Option<u32>,
+    pub no: Option<u32>,
+    pub abstain: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordView {
+    pub text: String,
+    pub html: String,
+    /// The people it names with their party, as written ("Per Ek (M)").
+    pub people: Vec<String>,
+}

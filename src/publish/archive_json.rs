@@ -5,6 +5,7 @@
 //! file was 246 MB at 10,000 meetings). Documented field by field in
 //! `docs/archive-json.md`.
 
+use crate::publish::archive_formal::{formal_export, records_export, FormalExport, RecordsExport};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -115,6 +116,9 @@ pub struct MeetingExport {
     pub intro: String,
     pub items: Vec<ItemExport>,
     pub appendices: Vec<AppendixExport>,
+    /// Formal minutes only (see `archive_formal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formal: Option<FormalExport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,6 +162,10 @@ pub struct ItemExport {
     pub text: String,
     pub decisions: Vec<ExtractExport>,
     pub actions: Vec<ExtractExport>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<RecordsExport>,
 }
 
 /// A decision or an action.
@@ -173,6 +181,12 @@ pub struct ExtractExport {
     pub anchor: String,
     pub url: String,
     pub text: String,
+    /// `proposal` for a proposal to another body; absent for this body's decisions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// True for a decision of formal minutes not yet approved.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unapproved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -382,6 +396,8 @@ fn meeting_export(config: &SiteConfig, m: &Meeting) -> MeetingExport {
                     .iter()
                     .map(|a| extract_export(config, m, item, a))
                     .collect(),
+                case_number: item.case_number.clone(),
+                records: records_export(&item.records),
             })
             .collect(),
         appendices: m
@@ -393,6 +409,7 @@ fn meeting_export(config: &SiteConfig, m: &Meeting) -> MeetingExport {
                 text: text_lines(&a.html),
             })
             .collect(),
+        formal: m.formal.as_ref().map(formal_export),
     }
 }
 
@@ -420,6 +437,8 @@ fn extract_export(
         anchor: e.anchor.clone(),
         url: config.absolute_url(&format!("{}#{}", meeting_path(&meeting.slug), e.anchor)),
         text: e.text.clone(),
+        kind: (!e.kind.is_decision()).then(|| "proposal".to_string()),
+        unapproved: meeting.unapproved(),
     }
 }
 

@@ -253,18 +253,38 @@ pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
         ));
         xml.open("entry", &[("xml:lang", meeting.language.code())]);
         xml.element("id", &[], &decision_entry_id(config, meeting, decision));
-        xml.element("title", &[], &decision_title(item, decision));
+        let title = decision_title(item, decision);
+        let title = match unapproved_label(meeting) {
+            Some(label) => format!("[{label}] {title}"),
+            None => title,
+        };
+        xml.element("title", &[], &title);
         xml.element("updated", &[], &midnight(config, meeting.date));
         xml.empty(
             "link",
             &[("rel", "alternate"), ("type", "text/html"), ("href", &url)],
         );
         entry_author(&mut xml, author_of(archive, meeting));
+        if let Some(label) = unapproved_label(meeting) {
+            xml.empty("category", &[("term", "unapproved"), ("label", label)]);
+        }
+        if !decision.kind.is_decision() {
+            xml.empty("category", &[("term", "proposal")]);
+        }
         xml.element("summary", &[], &decision.text);
         xml.close("entry");
     }
     xml.close("feed");
     xml.finish()
+}
+
+/// "Ej justerat" / "Draft" for a decision of formal minutes not yet approved, in the
+/// meeting's language.
+fn unapproved_label(meeting: &Meeting) -> Option<&'static str> {
+    meeting.unapproved().then_some(match meeting.language {
+        Language::Sv => "Ej justerat",
+        Language::En => "Draft",
+    })
 }
 
 /// The feed title's suffix. The feeds know no theme, so this is the one UI word they

@@ -4,6 +4,7 @@
 //! step ([`output`]). Every file written here depends on the content and `site.toml` alone
 //! (never on the clock), so two builds give the same bytes.
 
+pub(crate) mod archive_formal;
 pub(crate) mod archive_json;
 pub(crate) mod feeds;
 pub(crate) mod output;

@@ -3,7 +3,7 @@
 //! words quorum extracts).
 
 use super::document::Block;
-use super::guess::{Attendee, Guess};
+use super::guess::{Attendee, FormalHeader, Guess};
 
 /// The meeting file's text. `original`: the file name of the original kept beside it.
 pub(crate) fn markdown(guess: &Guess, original: Option<&str>) -> String {
@@ -36,6 +36,7 @@ pub(crate) fn markdown(guess: &Guess, original: Option<&str>) -> String {
             out.push_str(&format!("  - {}\n", attendee(a)));
         }
     }
+    formal_keys(&mut out, &guess.formal);
     if !guess.attachments.is_empty() || original.is_some() {
         out.push_str("attachments:\n");
         for title in &guess.attachments {
@@ -78,6 +79,57 @@ fn attendee(a: &Attendee) -> String {
 }
 
 /// A YAML string: double-quoted (JSON strings are YAML).
+/// The formal header's keys (docs/formal-minutes.md), as the document gave them.
+fn formal_keys(out: &mut String, formal: &FormalHeader) {
+    if formal.is_empty() {
+        return;
+    }
+    if let Some(p) = &formal.paragraphs {
+        out.push_str(&format!("paragraphs: {}\n", quote(p)));
+    }
+    for (key, list) in [
+        ("members", &formal.members),
+        ("substitutes", &formal.substitutes),
+        ("absent", &formal.absent),
+    ] {
+        if !list.is_empty() {
+            out.push_str(&format!("{key}:\n"));
+            for line in list {
+                out.push_str(&format!("  - {}\n", quote(line)));
+            }
+        }
+    }
+    if !formal.others.is_empty() {
+        out.push_str("# övriga deltagande:\n");
+        for line in &formal.others {
+            out.push_str(&format!("#   - {line}\n"));
+        }
+    }
+    let approved = formal.approval_date.is_some() || formal.approval_place.is_some();
+    if !formal.approvers.is_empty() || approved {
+        out.push_str("approval:\n");
+        if !formal.approvers.is_empty() {
+            let by: Vec<String> = formal.approvers.iter().map(|a| quote(a)).collect();
+            out.push_str(&format!("  by: [{}]\n", by.join(", ")));
+        }
+        if let Some(place) = &formal.approval_place {
+            out.push_str(&format!("  place: {}\n", quote(place)));
+        }
+        if let Some(date) = &formal.approval_date {
+            out.push_str(&format!("  date: {date}\n"));
+        }
+    }
+    if formal.posting_date.is_some() || formal.kept_at.is_some() {
+        out.push_str("posting:\n");
+        if let Some(date) = &formal.posting_date {
+            out.push_str(&format!("  date: {date}\n"));
+        }
+        if let Some(kept_at) = &formal.kept_at {
+            out.push_str(&format!("  kept_at: {}\n", quote(kept_at)));
+        }
+    }
+}
+
 fn quote(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
 }

@@ -78,6 +78,9 @@ pub struct BodyItem {
     pub(crate) actions: Vec<Extract>,
     /// 1-based line of the heading within the body.
     pub(crate) line: usize,
+    /// Formal minutes: the diarienummer and the item's records (see `markdown::formal`).
+    pub(crate) case_number: Option<String>,
+    pub(crate) records: crate::content::formal::Records,
 }
 
 /// A decision or an action found in an item.
@@ -86,6 +89,7 @@ pub(crate) struct Extract {
     pub(crate) anchor: String,
     pub(crate) text: String,
     pub(crate) html: String,
+    pub(crate) kind: crate::content::formal::DecisionKind,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -24,6 +24,7 @@ fn decision(slug: &str, item: &str, n: usize, text: &str) -> Extract {
         anchor: format!("decision-{item}-{n}"),
         text: text.into(),
         html: format!("<p>{text}</p>"),
+        kind: Default::default(),
     }
 }
 
@@ -78,10 +79,13 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
                 .map(|(i, text)| decision(slug, "8", i + 1, text))
                 .collect(),
             actions: Vec::new(),
+            case_number: None,
+            records: Default::default(),
         }],
         appendices: Vec::new(),
         has_code: false,
         internal_links: Vec::new(),
+        formal: None,
     })
 }
 

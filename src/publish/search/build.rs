@@ -315,6 +315,10 @@ impl<'a> MeetingDocs<'a> {
         let plain = text_one_line(&item.html);
         let mut text = DocText::new(cache, language);
         text.add(&item.title, 3.0);
+        if let Some(case_number) = &item.case_number {
+            // A diarienummer ("KN 2024/57") finds the case's items across meetings.
+            text.add(case_number, 3.0);
+        }
         for p in &item.presenters {
             text.add(&self.person_name(&p.person), 1.0);
         }
@@ -333,6 +337,9 @@ impl<'a> MeetingDocs<'a> {
             let mut text = DocText::new(cache, language);
             text.add(&decision.text, 1.0);
             text.add(&item.title, 1.0);
+            if let Some(case_number) = &item.case_number {
+                text.add(case_number, 1.0);
+            }
             docs.push(text.finish(self.doc(
                 DocKind::Decision,
                 format!("{}#{}", self.path, decision.anchor),

@@ -7,12 +7,13 @@
 //! organiser and participants; [`model`] holds what they share. This module puts them
 //! together, in the order the report lists the fields.
 
+mod formal;
 mod header;
 mod items;
 mod model;
 mod people;
 
-pub(crate) use model::{Attendee, Context, Guess};
+pub(crate) use model::{Attendee, Context, FormalHeader, Guess};
 
 use crate::commands::import::document::Block;
 
@@ -31,7 +32,8 @@ pub(crate) fn guess(blocks: Vec<Block>, ctx: &Context<'_>) -> Guess {
         .iter()
         .position(Option::is_some)
         .unwrap_or(rest.len());
-    let (header, intro) = header::read_header(&rest[..first_item], &mut dropped);
+    let (formal, header_blocks) = formal::read_formal(&rest[..first_item], kind);
+    let (header, intro) = header::read_header(&header_blocks, &mut dropped);
     let mut attachments = header.attachments.clone();
     let mut items = items::collect_items(
         &rest[first_item..],
@@ -87,6 +89,7 @@ pub(crate) fn guess(blocks: Vec<Block>, ctx: &Context<'_>) -> Guess {
         items,
         fields,
         dropped,
+        formal,
     }
 }
 

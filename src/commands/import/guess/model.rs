@@ -56,6 +56,29 @@ pub(crate) struct Guess {
     pub(crate) items: Vec<ItemGuess>,
     pub(crate) fields: Vec<Field>,
     pub(crate) dropped: Vec<String>,
+    /// A protokoll's or board minutes' header (docs/formal-minutes.md).
+    pub(crate) formal: FormalHeader,
+}
+
+/// What the formal header says, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FormalHeader {
+    pub(crate) members: Vec<String>,
+    pub(crate) substitutes: Vec<String>,
+    pub(crate) others: Vec<String>,
+    pub(crate) absent: Vec<String>,
+    pub(crate) approvers: Vec<String>,
+    pub(crate) approval_place: Option<String>,
+    pub(crate) approval_date: Option<String>,
+    pub(crate) paragraphs: Option<String>,
+    pub(crate) posting_date: Option<String>,
+    pub(crate) kept_at: Option<String>,
+}
+
+impl FormalHeader {
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == FormalHeader::default()
+    }
 }
 
 /// Text without Markdown emphasis around it or heading marks.
