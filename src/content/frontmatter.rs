@@ -73,6 +73,9 @@ pub(crate) struct RawAttachment {
     pub(crate) title: Option<String>,
     pub(crate) file: Option<String>,
     pub(crate) url: Option<String>,
+    /// Left out of a public build.
+    #[serde(default)]
+    pub(crate) internal: bool,
 }
 
 /// A meeting file cut in two.

@@ -73,7 +73,13 @@ fn index_organisations<'a>(
         for p in meeting.participants() {
             if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
                 entry.attended.insert(std::cmp::Reverse(i));
-                entry.people.insert(p.person.clone());
+                if archive
+                    .people
+                    .get(&p.person)
+                    .is_none_or(|p| !p.exposure.withheld)
+                {
+                    entry.people.insert(p.person.clone());
+                }
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {

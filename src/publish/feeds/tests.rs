@@ -56,11 +56,13 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
                 title: "Rapport".into(),
                 file: Some("rapport.pdf".into()),
                 url: None,
+                internal: false,
             },
             Attachment {
                 title: "Ej arkiverad".into(),
                 file: None,
                 url: None,
+                internal: false,
             },
         ],
         draft: false,
@@ -119,6 +121,7 @@ fn archive() -> Archive {
                 aliases: Vec::new(),
                 organisation: None,
                 registered: false,
+                exposure: Default::default(),
             },
         )]),
         bodies: BTreeMap::from([(
