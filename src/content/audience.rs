@@ -231,21 +231,13 @@ impl PublicView {
         }
     }
 
+    /// The tags that name no protected person (a tag page of "[name withheld]" would
+    /// gather what the name did).
     fn tags(&self, tags: &[Tag], lang: Language) -> Vec<Tag> {
-        let mut masked: Vec<Tag> = tags
-            .iter()
-            .map(|t| {
-                let name = self.text(&t.name, lang);
-                let key = if name == t.name {
-                    t.key.clone()
-                } else {
-                    slugify(&name)
-                };
-                Tag { key, name }
-            })
-            .collect();
-        masked.dedup_by(|a, b| a.key == b.key);
-        masked
+        tags.iter()
+            .filter(|t| self.text(&t.name, lang) == t.name)
+            .cloned()
+            .collect()
     }
 
     /// An internal attachment, or one whose file name names a protected person, is only
@@ -300,13 +292,21 @@ impl PublicView {
         matcher
             .replace_all(text, |found: &regex::Captures<'_>| {
                 let found = normalise(&found[0]);
-                let key = self.names.get(&found).or_else(|| {
-                    let without_genitive = found.strip_suffix('s')?;
-                    self.names.get(without_genitive)
-                });
-                let shown = key
+                let (key, genitive) = match self.names.get(&found) {
+                    Some(key) => (Some(key), false),
+                    None => (
+                        found.strip_suffix('s').and_then(|f| self.names.get(f)),
+                        true,
+                    ),
+                };
+                let mut shown = key
                     .and_then(|k| self.stand_in(k, lang))
                     .map_or_else(|| self.config.placeholder(lang).to_string(), |s| s.1);
+                if genitive {
+                    // "Annas förslag" → "Sekreterarens förslag", "[namn borttaget]:s förslag".
+                    let after_letter = shown.chars().last().is_some_and(char::is_alphabetic);
+                    shown.push_str(if after_letter { "s" } else { ":s" });
+                }
                 if html {
                     let mut escaped = String::new();
                     pulldown_cmark_escape::escape_html(&mut escaped, &shown)

@@ -49,7 +49,11 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
         decisions: all_decisions.len(),
         actions: all_actions.len(),
         organisations: archive.organisations.len(),
-        people: archive.people.len(),
+        people: archive
+            .people
+            .values()
+            .filter(|p| !p.exposure.withheld)
+            .count(),
         bodies: archive.bodies.len(),
     };
 

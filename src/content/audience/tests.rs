@@ -58,7 +58,7 @@ fn names_and_aliases_are_replaced_in_any_case_on_word_boundaries() {
     );
     assert_eq!(
         v.text("Åsa Furén‑Thulins förslag", sv),
-        "[namn borttaget] förslag"
+        "[namn borttaget]:s förslag"
     );
     assert_eq!(
         v.text("Åsa\nFurén-Thulin", sv),
