@@ -118,9 +118,9 @@ impl AudienceConfig {
         self.withheld.get(&language).map_or("…", String::as_str)
     }
 
-    pub(crate) fn internal_words(&self, language: Language) -> &[String] {
-        self.internal_words
-            .get(&language)
-            .map_or(&[], Vec::as_slice)
+    /// The words of every language: a Swedish secretary may well write `(internal)`, and
+    /// withholding too much is the safe mistake.
+    pub(crate) fn internal_words(&self) -> Vec<String> {
+        self.internal_words.values().flatten().cloned().collect()
     }
 }

@@ -40,6 +40,8 @@ pub(crate) struct PublicView {
     matcher: Option<Regex>,
     /// The protected names as slugs ("asa-furen-thulin"), to find them in file names.
     slugs: Vec<String>,
+    /// The words that mark an item or a paragraph internal, in any language.
+    internal_words: Vec<String>,
 }
 
 impl PublicView {
@@ -80,6 +82,7 @@ impl PublicView {
             names,
             matcher,
             slugs,
+            internal_words: config.internal_words(),
         })
     }
 
@@ -198,8 +201,7 @@ impl PublicView {
     }
 
     fn item(&self, item: &Item, lang: Language) -> Item {
-        let words = self.config.internal_words(lang);
-        if let Some(title) = internal_title(&item.title, words) {
+        if let Some(title) = internal_title(&item.title, &self.internal_words) {
             return Item {
                 number: item.number.clone(),
                 anchor: item.anchor.clone(),
@@ -268,8 +270,7 @@ impl PublicView {
 
     /// An HTML fragment with internal paragraphs left out and protected names replaced.
     pub(crate) fn html(&self, html: &str, lang: Language) -> String {
-        let words = self.config.internal_words(lang);
-        let kept = withhold_paragraphs(html, words, &self.notice(lang));
+        let kept = withhold_paragraphs(html, &self.internal_words, &self.notice(lang));
         self.replace_names(&kept, lang, true)
     }
 
