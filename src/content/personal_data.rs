@@ -186,29 +186,32 @@ pub(crate) fn check_personal_data(file: &SourceFile, audience: &AudienceConfig) 
         .map(|f| {
             let value = &file.text[f.start..f.end];
             let (line, column) = lines.line_column(f.start);
-            let (what, remedy) = match f.kind {
+            let (what, remedy, exception) = match f.kind {
                 Found::IdentityNumber => (
                     "a personal identity number (personnummer)",
-                    "delete it: personal identity numbers must never be published",
+                    "delete it: personal identity numbers must not be published",
+                    "if it is not one (a case number that happens to look like one)",
                 ),
                 Found::CoordinationNumber => (
                     "a coordination number (samordningsnummer)",
-                    "delete it: coordination numbers must never be published",
+                    "delete it: coordination numbers must not be published",
+                    "if it is not one (a case number that happens to look like one)",
                 ),
                 Found::Phone => (
                     "a phone number",
                     "delete it, or name the person's role and the switchboard instead",
+                    "if it may be published (the switchboard, a public number)",
                 ),
                 Found::Email => (
                     "an e-mail address",
                     "delete it, or give a functional address (registrator@…) instead",
+                    "if it may be published (a functional address)",
                 ),
             };
             let message = format!("{what}: `{value}`");
             let hint = format!(
-                "{remedy}; if it may be published (a public number, a case number that \
-                 looks like one), add it to `accept = [\"{value}\"]` under [audience] in \
-                 site.toml"
+                "{remedy}; {exception}, add it to `accept = [\"{value}\"]` under [audience] \
+                 in site.toml"
             );
             let diagnostic = if audience.is_public() {
                 Diagnostic::error(&file.path, message)
