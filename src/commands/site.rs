@@ -195,7 +195,7 @@ impl Site {
                 Error::Content(std::mem::take(&mut problems))
             })?;
         // The public audience's masking, the one step between the model and the graph.
-        self.public_view = PublicView::of(&self.config.audience, &archive.people);
+        self.public_view = PublicView::of(&self.config.audience, &archive);
         if let Some(view) = &self.public_view {
             let mut refused = view.apply(&mut archive);
             if !refused.is_empty() {

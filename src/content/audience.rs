@@ -11,7 +11,7 @@
 //! [`PublicView::participant`] (or [`PublicView::person_key`]), plain text through
 //! [`PublicView::text`], HTML through [`PublicView::html`], in [`PublicView::meeting`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use regex::Regex;
@@ -42,15 +42,19 @@ pub(crate) struct PublicView {
     slugs: Vec<String>,
     /// The words that mark an item or a paragraph internal, in any language.
     internal_words: Vec<String>,
+    /// Organisations whose name holds a protected name (a person's name read as an
+    /// organisation, "Åsa F-T konsult"): they leave with their page.
+    hidden_organisations: BTreeSet<String>,
 }
 
 impl PublicView {
     /// The view for a public build, or None for an internal one (which shows the model
     /// as read, byte for byte the site it always was).
-    pub(crate) fn of(config: &AudienceConfig, people: &BTreeMap<String, Person>) -> Option<Self> {
+    pub(crate) fn of(config: &AudienceConfig, archive: &Archive) -> Option<Self> {
         if !config.is_public() {
             return None;
         }
+        let people = &archive.people;
         let protected: BTreeMap<String, Option<String>> = people
             .values()
             .filter(|p| is_protected(config.named, &p.exposure))
@@ -76,6 +80,20 @@ impl PublicView {
         patterns.dedup();
         slugs.retain(|s| !s.is_empty());
         let matcher = (!patterns.is_empty()).then(|| name_matcher(&patterns));
+        let hidden_organisations = match &matcher {
+            Some(matcher) => archive
+                .organisations
+                .values()
+                .filter(|o| {
+                    std::iter::once(&o.name)
+                        .chain(&o.short)
+                        .chain(&o.aliases)
+                        .any(|name| matcher.is_match(name))
+                })
+                .map(|o| o.key.clone())
+                .collect(),
+            None => BTreeSet::new(),
+        };
         Some(PublicView {
             config: config.clone(),
             protected,
@@ -83,6 +101,7 @@ impl PublicView {
             matcher,
             slugs,
             internal_words: config.internal_words(),
+            hidden_organisations,
         })
     }
 
@@ -117,6 +136,12 @@ impl PublicView {
         archive
             .people
             .retain(|key, _| !self.protected.contains_key(key));
+        archive
+            .organisations
+            .retain(|key, _| !self.hidden_organisations.contains(key));
+        for person in archive.people.values_mut() {
+            person.organisation = self.organisation(person.organisation.as_ref());
+        }
         for (key, name) in stand_ins {
             archive.people.insert(
                 key.clone(),
@@ -142,6 +167,7 @@ impl PublicView {
         let m = meeting;
         Meeting {
             title: self.text(&m.title, lang),
+            organiser: self.organisation(m.organiser.as_ref()),
             location: m.location.as_deref().map(|l| self.text(l, lang)),
             chair: m.chair.as_ref().map(|p| self.participant(p, lang)),
             scribes: m
@@ -179,10 +205,16 @@ impl PublicView {
     pub(crate) fn participant(&self, p: &Participant, lang: Language) -> Participant {
         Participant {
             person: self.person_key(&p.person, lang),
-            organisation: p.organisation.clone(),
+            organisation: self.organisation(p.organisation.as_ref()),
             role: p.role.as_deref().map(|r| self.text(r, lang)),
             note: p.note.as_deref().map(|n| self.text(n, lang)),
         }
+    }
+
+    /// An organisation key, unless the organisation is hidden.
+    fn organisation(&self, key: Option<&String>) -> Option<String> {
+        key.filter(|k| !self.hidden_organisations.contains(*k))
+            .cloned()
     }
 
     /// The key to show for a person: their own, or their stand-in's when protected.
@@ -226,6 +258,12 @@ impl PublicView {
                 .iter()
                 .map(|p| self.participant(p, lang))
                 .collect(),
+            presenting_organisations: item
+                .presenting_organisations
+                .iter()
+                .filter(|k| !self.hidden_organisations.contains(*k))
+                .cloned()
+                .collect(),
             html: self.html(&item.html, lang),
             decisions: item.decisions.iter().map(extract).collect(),
             actions: item.actions.iter().map(extract).collect(),
@@ -242,13 +280,14 @@ impl PublicView {
             .collect()
     }
 
-    /// An internal attachment, or one whose file name names a protected person, is only
-    /// mentioned: its file is not copied.
+    /// An internal attachment, or one whose file name or address names a protected
+    /// person, is only mentioned: its file is not copied, its link not shown.
     fn attachment(&self, a: &Attachment, lang: Language) -> Attachment {
         let names_someone = a
             .file
-            .as_deref()
-            .is_some_and(|f| self.names_in_file_name(f));
+            .iter()
+            .chain(&a.url)
+            .any(|f| self.names_in_file_name(f));
         if a.internal || names_someone {
             return Attachment {
                 title: self.config.withheld(lang).to_string(),

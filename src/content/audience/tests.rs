@@ -39,13 +39,20 @@ fn public(named: NamedPeople) -> AudienceConfig {
     }
 }
 
+fn archive(people: BTreeMap<String, Person>) -> Archive {
+    Archive {
+        people,
+        ..Archive::default()
+    }
+}
+
 fn view(named: NamedPeople) -> PublicView {
-    PublicView::of(&public(named), &people()).expect("a public build has a view")
+    PublicView::of(&public(named), &archive(people())).expect("a public build has a view")
 }
 
 #[test]
 fn an_internal_build_has_no_view() {
-    assert!(PublicView::of(&AudienceConfig::default(), &people()).is_none());
+    assert!(PublicView::of(&AudienceConfig::default(), &archive(people())).is_none());
 }
 
 #[test]
@@ -90,7 +97,7 @@ fn shown_as_replaces_the_name_and_is_escaped_in_html() {
         .unwrap()
         .exposure
         .shown_as = Some("Utredare <SKR>".into());
-    let v = PublicView::of(&public(NamedPeople::UnlessMarked), &registry).unwrap();
+    let v = PublicView::of(&public(NamedPeople::UnlessMarked), &archive(registry)).unwrap();
     assert_eq!(
         v.html("<p>Åsa F-T sa</p>", Language::Sv),
         "<p>Utredare &lt;SKR&gt; sa</p>"
