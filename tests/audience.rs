@@ -304,6 +304,28 @@ fn the_audience_chooses_its_output_folder_and_base_url_from_site_toml() {
     assert!(feed.contains("https://intranet.example.se/protokoll/"));
 }
 
+#[test]
+fn both_audiences_in_one_output_folder_is_refused() {
+    let site = fixture(&[
+        ("site.toml", "[audience.public]\noutput_dir = \"public\"\n"),
+        (
+            "content/2024/a.md",
+            "---\ndate: 2024-01-10\nbody: Nämnden\n---\n## Ärende\n\nText.\n",
+        ),
+    ]);
+    for audience in [Audience::Internal, Audience::Public] {
+        let options = BuildOptions {
+            root: site.path().to_path_buf(),
+            audience: Some(audience),
+            ..BuildOptions::default()
+        };
+        let Err(Error::Usage(message)) = build_site(&options) else {
+            panic!("{audience:?}: one folder for both sites must be refused");
+        };
+        assert!(message.contains("[audience.public]"), "{message}");
+    }
+}
+
 struct Server {
     child: Child,
     address: String,

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::base::audience::Audience;
 use crate::base::config::{LinkStyle, SiteConfig};
-use crate::base::diagnostic::Result;
+use crate::base::diagnostic::{Error, Result};
 
 /// What the command line may override.
 #[derive(Debug, Clone, Default)]
@@ -56,6 +56,29 @@ fn select_audience(config: &mut SiteConfig, audience: Option<Audience>) {
             config.base_url.push('/');
         }
     }
+}
+
+/// Refuses a site.toml that gives both audiences one output folder: one build would
+/// replace the other's site, and the internal one could end up on the public web server.
+/// A site that never mentions the public audience is left alone when built internally.
+pub(crate) fn check_audience_folders(options: &BuildOptions, config: &SiteConfig) -> Result<()> {
+    let public_in_use = config.audience.is_public() || config.audience.public.output_dir.is_some();
+    if options.output.is_some() || !public_in_use {
+        return Ok(());
+    }
+    let folder = |audience| {
+        let mut config = config.clone();
+        config.audience.current = audience;
+        output_dir(options, &config)
+    };
+    if folder(Audience::Internal) == folder(Audience::Public) {
+        return Err(Error::Usage(format!(
+            "site.toml gives the internal and the public site the same output folder ({}): \
+             set a different `output_dir` under [audience.public], or pass --output",
+            folder(Audience::Public).display()
+        )));
+    }
+    Ok(())
 }
 
 /// The output folder: `--output`, else the audience's `output_dir`, else

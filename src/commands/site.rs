@@ -117,6 +117,7 @@ impl Site {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let config = load_config(options)?;
+        crate::commands::options::check_audience_folders(options, &config)?;
         let output = output_dir(options, &config);
         let theme = load_theme(&options.root, &config.theme)?;
         let content = load_content(&options.root)?;
