@@ -21,6 +21,7 @@ mod graph;
 mod publish;
 mod render;
 
+pub use base::audience::Audience;
 pub use base::config::{Language, LinkStyle};
 pub use base::diagnostic::{Diagnostic, Error, Severity};
 pub use commands::build::{build_site, check_site, BuildReport};

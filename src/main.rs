@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use quorum::LinkStyle;
+use quorum::{Audience, LinkStyle};
 use quorum::{BuildOptions, Diagnostic, Error};
 
 #[derive(Parser)]
@@ -38,6 +38,10 @@ enum Command {
         /// Include meetings marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Who the site is for: internal (every name) or public (protected people masked,
+        /// internal parts left out); default: `[audience] default` in site.toml.
+        #[arg(long, value_enum)]
+        audience: Option<Audience>,
         /// Also print how long each step of the build took.
         #[arg(long)]
         timings: bool,
@@ -60,11 +64,17 @@ enum Command {
         /// Include meetings marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// Who the site is for: internal or public (see build).
+        #[arg(long, value_enum)]
+        audience: Option<Audience>,
     },
     /// Validate everything build reads; write nothing.
     Check {
         #[arg(long, default_value = ".")]
         root: PathBuf,
+        /// Check as for this audience: personal data is an error for public.
+        #[arg(long, value_enum)]
+        audience: Option<Audience>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
     },
@@ -149,6 +159,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             base_url,
             links,
             drafts,
+            audience,
             timings,
         } => run_build(
             BuildOptions {
@@ -157,6 +168,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 base_url,
                 links,
                 drafts,
+                audience,
             },
             timings,
         ),
@@ -167,18 +179,30 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             bind,
             open,
             drafts,
+            audience,
         } => run_serve(quorum::ServeOptions {
             build: BuildOptions {
                 root,
                 output,
                 drafts,
+                audience,
                 ..BuildOptions::default()
             },
             bind,
             port,
             open,
         }),
-        Command::Check { root, format } => run_check(root, format),
+        Command::Check {
+            root,
+            audience,
+            format,
+        } => run_check(
+            BuildOptions {
+                audience,
+                ..BuildOptions::new(root)
+            },
+            format,
+        ),
         Command::Init { dir, template } => run_init(&dir, template),
         Command::New {
             title,
@@ -244,8 +268,8 @@ fn run_serve(options: quorum::ServeOptions) -> Result<ExitCode, Error> {
 }
 
 /// Exit code 1 when any diagnostic is an error, so that scripts can gate on `check`.
-fn run_check(root: PathBuf, format: Format) -> Result<ExitCode, Error> {
-    let diagnostics = quorum::check_site(&BuildOptions::new(root))?;
+fn run_check(options: BuildOptions, format: Format) -> Result<ExitCode, Error> {
+    let diagnostics = quorum::check_site(&options)?;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     match format {
         Format::Human => {

@@ -62,6 +62,19 @@ fn assert_build_fails_cleanly(case: &str) {
 const A: &str = "content/2020-01-01-a.md";
 
 #[test]
+fn a_coordination_number_stops_a_site_built_for_the_public() {
+    let d = assert_error(
+        "personal-data-public",
+        "content/2024/2024-01-10-namnden.md",
+        7,
+        11,
+        "coordination number",
+    );
+    assert!(d.hint.as_deref().unwrap().contains("accept"), "{d}");
+    assert_build_fails_cleanly("personal-data-public");
+}
+
+#[test]
 fn yaml_syntax_error() {
     let d = assert_error("yaml-syntax", A, 3, 12, "mapping values are not allowed");
     assert_eq!(d.source_line.as_deref(), Some("title: Möte: budget"));

@@ -159,3 +159,31 @@ fn new_outside_a_site_is_refused_like_build() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no content folder"));
     assert!(!dir.path().join("content").exists());
 }
+
+#[test]
+fn audience_public_fails_with_exit_1_on_personal_data_and_check_reports_it_as_an_error() {
+    let site = fixture(&[(
+        "content/2024/a.md",
+        "---\ndate: 2024-01-10\nbody: Nämnden\n---\n## Ärende\n\nRing 070-123 45 67.\n",
+    )]);
+    let out = quorum(&["build", "--audience", "public"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("content/2024/a.md:7:6: error: a phone number"),
+        "{stderr}"
+    );
+    assert!(!site.path().join("public-web").exists());
+
+    let out = quorum(&["check", "--audience", "public"], site.path());
+    assert_eq!(out.status.code(), Some(1));
+    let out = quorum(&["check"], site.path());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a warning for the internal audience"
+    );
+    let out = quorum(&["build"], site.path());
+    assert!(out.status.success());
+    assert!(site.path().join("public/index.html").exists());
+}

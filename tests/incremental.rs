@@ -3,7 +3,8 @@
 //! seeded sequence of random edits, each applied through `Site::rebuild` and
 //! `Site::refresh_derived` as `serve` applies it, and after each edit the output folder
 //! must be byte-identical to a fresh full build of the same content into another folder,
-//! and the warnings those of a fresh load. `QUORUM_INCREMENTAL_SEED` and
+//! and the warnings those of a fresh load; once for the internal site, once for a public
+//! one where only one person may be named. `QUORUM_INCREMENTAL_SEED` and
 //! `QUORUM_INCREMENTAL_STEPS` pick another sequence.
 
 mod common;
@@ -108,7 +109,12 @@ impl Content {
     fn people_yaml(&self) -> String {
         let mut s = String::new();
         for (key, name, org) in &self.people {
-            s += &format!("{key}:\n  name: {name}\n  organisation: {org}\n\n");
+            s += &format!("{key}:\n  name: {name}\n  organisation: {org}\n");
+            // Only Anna Berg may be named in a public build (`named = "only-marked"`).
+            if key == "anna-berg" {
+                s += "  public: true\n";
+            }
+            s += "\n";
         }
         s
     }
@@ -304,6 +310,19 @@ fn env_or(name: &str, default: u64) -> u64 {
 
 #[test]
 fn incremental_rebuilds_after_random_edits_equal_a_full_build() {
+    edit_and_compare("");
+}
+
+/// The same for a site built for the public where only Anna Berg may be named: the
+/// quick path and the registry edits mask as a full build does.
+#[test]
+fn incremental_public_rebuilds_after_random_edits_equal_a_full_build() {
+    edit_and_compare("[audience]\ndefault = \"public\"\nnamed = \"only-marked\"\n");
+}
+
+/// Applies the seeded edits to a new fixture site with `site_toml` added to its
+/// configuration, comparing after each edit.
+fn edit_and_compare(site_toml: &str) {
     let seed = env_or("QUORUM_INCREMENTAL_SEED", 23);
     let steps = env_or("QUORUM_INCREMENTAL_STEPS", 40);
     let mut rng = Rng(seed);
@@ -320,7 +339,7 @@ fn incremental_rebuilds_after_random_edits_equal_a_full_build() {
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::write(
         root.join("site.toml"),
-        "title = \"Rådets arkiv\"\nbase_url = \"https://arkiv.example/\"\n",
+        format!("title = \"Rådets arkiv\"\nbase_url = \"https://arkiv.example/\"\n{site_toml}"),
     )
     .unwrap();
     std::fs::write(root.join("content/organisations.yaml"), ORGANISATIONS).unwrap();

@@ -12,31 +12,8 @@ use crate::base::formal_words::{self, Defaults, RecordKind};
 /// Words per language, as in `[extract]`.
 pub(crate) type Words = BTreeMap<Language, Vec<String>>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Sv,
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Sv => "sv",
-            Language::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "sv" | "sv-se" | "swedish" | "svenska" => Some(Language::Sv),
-            "en" | "en-gb" | "en-us" | "english" | "engelska" => Some(Language::En),
-            _ => None,
-        }
-    }
-
-    pub(crate) const ALL: [Language; 2] = [Language::Sv, Language::En];
-}
+/// The language lives in its own leaf module, so that the `[audience]` section can name it.
+pub use crate::base::language::Language;
 
 /// How internal links are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
@@ -62,6 +39,8 @@ pub struct SiteConfig {
     pub(crate) build: BuildConfig,
     pub(crate) markdown: MarkdownConfig,
     pub(crate) extract: ExtractConfig,
+    /// Internal and public builds (`--audience`).
+    pub(crate) audience: crate::base::audience::AudienceConfig,
     /// A logo for the site header: a file in `static/` (`logo = "logo.svg"`).
     pub(crate) logo: Option<String>,
     /// The header and link colour, `#rrggbb` (`accent = "#7a1f5c"`): a dark colour, as
@@ -84,6 +63,7 @@ impl Default for SiteConfig {
             build: BuildConfig::default(),
             markdown: MarkdownConfig::default(),
             extract: ExtractConfig::default(),
+            audience: crate::base::audience::AudienceConfig::default(),
             logo: None,
             accent: None,
             warnings: Vec::new(),

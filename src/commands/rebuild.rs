@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
 use crate::content::load::{read_source, relative, CONTENT_DIR};
-use crate::content::meeting::{parse_meeting, ParsedMeeting};
+use crate::content::meeting::ParsedMeeting;
 use crate::content::registry::Registry;
 use crate::graph::page::{meeting_path, organisation_path, person_path};
 use crate::graph::Page;
@@ -303,8 +303,13 @@ impl Site {
         touched: &BTreeSet<PathBuf>,
         previous: &BTreeMap<PathBuf, Option<Parsed>>,
     ) -> bool {
-        // With any file in error the full path reports every problem.
-        if touched.is_empty() || self.sources.values().any(Result::is_err) {
+        // With any file in error (personal data in a public build is one) the full path
+        // reports every problem.
+        let in_error = |p: &Parsed| {
+            p.as_ref()
+                .map_or(true, |p| p.warnings.iter().any(Diagnostic::is_error))
+        };
+        if touched.is_empty() || self.sources.values().any(in_error) {
             return false;
         }
         let mut updates = Vec::new();
@@ -314,7 +319,7 @@ impl Site {
             else {
                 return false;
             };
-            let meeting = &parsed.meeting;
+            let meeting = &audience_view(self.public_view.as_ref(), &parsed.meeting);
             let Some(&(index, page)) = self.positions.get(&meeting.slug) else {
                 return false;
             };
@@ -330,7 +335,8 @@ impl Site {
             let Some(Ok(parsed)) = self.sources.get(&path) else {
                 unreachable!("checked above");
             };
-            let (meeting, after) = (parsed.meeting.clone(), parsed.warnings.clone());
+            let meeting = audience_view(self.public_view.as_ref(), &parsed.meeting);
+            let after = parsed.warnings.clone();
             self.archive.meetings[index] = meeting;
             crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index, page);
             self.replace_warnings(&path, &before, after, index);
@@ -506,7 +512,7 @@ impl Site {
         }
         let parsed = read_source(&self.options.root, &full)
             .map_err(|d| vec![d])
-            .and_then(|file| parse_meeting(&file, &self.config, &self.registry));
+            .and_then(|file| parse_checked(&file, &self.config, &self.registry));
         self.sources
             .insert(relative(&self.options.root, &full), parsed);
     }

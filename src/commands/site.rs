@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,7 +15,8 @@ use crate::base::config::SiteConfig;
 use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
 use crate::base::shared::RenderPass;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
-use crate::content::load::load_content;
+use crate::content::audience::PublicView;
+use crate::content::load::{load_content, SourceFile};
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting};
 use crate::content::registry::Registry;
@@ -60,6 +62,9 @@ pub struct Site {
     pub(crate) fingerprints: HashMap<String, u64>,
     /// How long each step of the last load and build (or rebuild) took.
     pub timings: Timings,
+    /// What a public build masks (None for an internal build), made when the archive is
+    /// assembled.
+    pub(crate) public_view: Option<PublicView>,
 }
 
 /// How long each step of a build took, in the order they ran (`quorum build --timings`).
@@ -116,6 +121,7 @@ impl Site {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let config = load_config(options)?;
+        crate::commands::options::check_audience_folders(options, &config)?;
         let output = output_dir(options, &config);
         let theme = load_theme(&options.root, &config.theme)?;
         let content = load_content(&options.root)?;
@@ -128,7 +134,7 @@ impl Site {
         let parsed: Vec<Parsed> = content
             .meetings
             .par_iter()
-            .map(|file| parse_meeting(file, &config, &registry))
+            .map(|file| parse_checked(file, &config, &registry))
             .collect();
         let sources = content
             .meetings
@@ -162,6 +168,7 @@ impl Site {
             graph_behind: false,
             fingerprints: HashMap::new(),
             timings,
+            public_view: None,
         };
         site.assemble()?;
         Ok(site)
@@ -194,10 +201,20 @@ impl Site {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(Error::Content(problems));
         }
-        let (archive, mut link_warnings) = assemble(parsed, &self.registry).map_err(|mut e| {
-            problems.append(&mut e);
-            Error::Content(std::mem::take(&mut problems))
-        })?;
+        let (mut archive, mut link_warnings) =
+            assemble(parsed, &self.registry).map_err(|mut e| {
+                problems.append(&mut e);
+                Error::Content(std::mem::take(&mut problems))
+            })?;
+        // The public audience's masking, the one step between the model and the graph.
+        self.public_view = PublicView::of(&self.config.audience, &archive);
+        if let Some(view) = &self.public_view {
+            let mut refused = view.apply(&mut archive);
+            if !refused.is_empty() {
+                problems.append(&mut refused);
+                return Err(Error::Content(problems));
+            }
+        }
         let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
         self.timings.lap("assemble the archive", &mut clock);
@@ -408,6 +425,26 @@ impl Site {
                 source: self.options.root.join(&f.source),
             })
             .collect()
+    }
+}
+
+/// Parses one meeting file and checks it for personal data (errors for a public build,
+/// warnings for an internal one).
+pub(crate) fn parse_checked(file: &SourceFile, config: &SiteConfig, registry: &Registry) -> Parsed {
+    let found = crate::content::personal_data::check_personal_data(file, &config.audience);
+    let mut parsed = parse_meeting(file, config, registry);
+    match &mut parsed {
+        Ok(p) => p.warnings.extend(found),
+        Err(problems) => problems.extend(found),
+    }
+    parsed
+}
+
+/// The meeting as this build's audience sees it.
+pub(crate) fn audience_view(view: Option<&PublicView>, meeting: &Arc<Meeting>) -> Arc<Meeting> {
+    match view {
+        Some(view) => Arc::new(view.meeting(meeting)),
+        None => Arc::clone(meeting),
     }
 }
 

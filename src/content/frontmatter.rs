@@ -97,6 +97,9 @@ pub(crate) struct RawAttachment {
     pub(crate) title: Option<String>,
     pub(crate) file: Option<String>,
     pub(crate) url: Option<String>,
+    /// Left out of a public build.
+    #[serde(default)]
+    pub(crate) internal: bool,
 }
 
 /// Justering / approval: `{ by: [justerare], place: ..., date: YYYY-MM-DD }`.

@@ -591,6 +591,7 @@ pub fn assemble(
                 aliases: Vec::new(),
                 organisation: None,
                 registered: false,
+                exposure: Default::default(),
             });
         }
         archive

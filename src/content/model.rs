@@ -166,6 +166,9 @@ pub(crate) struct Attachment {
     /// File name inside the meeting's attachment folder, when archived.
     pub(crate) file: Option<String>,
     pub(crate) url: Option<String>,
+    /// Marked `internal: true`: left out of a public build, never copied there.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) internal: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -188,6 +191,24 @@ pub(crate) struct Person {
     /// The organisation the registry gives them.
     pub(crate) organisation: Option<String>,
     pub(crate) registered: bool,
+    /// Who a public build may name (`content::audience`).
+    #[serde(flatten)]
+    pub(crate) exposure: Exposure,
+}
+
+/// What a public build does with a person: `public:` and `shown_as:` in people.yaml, and
+/// whether the person is one of the stand-ins a public build puts in place of a name.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Exposure {
+    /// `public: true|false` in people.yaml; unset for everyone else.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) public: Option<bool>,
+    /// What a public build shows instead of the name (a role: "Ordföranden").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) shown_as: Option<String>,
+    /// A stand-in for withheld names: no page, no link.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) withheld: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -31,6 +31,10 @@ struct PersonEntry {
     organisation: Option<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    /// False: a public build does not name them (see docs/publishing-publicly.md).
+    public: Option<bool>,
+    /// What a public build shows instead of their name (a role).
+    shown_as: Option<String>,
 }
 
 /// Registered organisations and people, with their lookup indexes.
@@ -142,6 +146,11 @@ impl Registry {
                 aliases: entry.aliases,
                 organisation,
                 registered: true,
+                exposure: crate::content::model::Exposure {
+                    public: entry.public,
+                    shown_as: entry.shown_as,
+                    withheld: false,
+                },
             };
             self.people.insert(key, person);
         }

@@ -62,7 +62,11 @@ pub(crate) fn build_graph_in(
         decisions: all_decisions.len(),
         actions: all_actions.len(),
         organisations: archive.organisations.len(),
-        people: archive.people.len(),
+        people: archive
+            .people
+            .values()
+            .filter(|p| !p.exposure.withheld)
+            .count(),
         bodies: archive.bodies.len(),
     };
 

@@ -72,7 +72,13 @@ fn index_organisations<'a>(
         for p in meeting.participants() {
             if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
                 entry.attended.insert(std::cmp::Reverse(i));
-                entry.people.insert(&p.person);
+                if archive
+                    .people
+                    .get(&p.person)
+                    .is_none_or(|p| !p.exposure.withheld)
+                {
+                    entry.people.insert(&p.person);
+                }
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {

@@ -31,9 +31,7 @@ pub(crate) fn person_pages(
 ) -> Vec<Page> {
     let archive = refs.archive;
     let index = index_people(archive, newest_first);
-    let summaries: Vec<PersonSummary> = archive
-        .people
-        .values()
+    let summaries: Vec<PersonSummary> = has_page(archive)
         .map(|p| {
             let entry = &index[p.key.as_str()];
             let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
@@ -51,7 +49,7 @@ pub(crate) fn person_pages(
         PageData::People { people: summaries },
     )];
     let crumbs = vec![labels.home.clone(), labels.people.clone()];
-    for person in archive.people.values() {
+    for person in has_page(archive) {
         let entry = &index[person.key.as_str()];
         let path = &refs.people[person.key.as_str()].path;
         pages.push(scope.page(path, || {
@@ -59,6 +57,11 @@ pub(crate) fn person_pages(
         }));
     }
     pages
+}
+
+/// The people with a page: all but the stand-ins of a public build.
+fn has_page(archive: &Archive) -> impl Iterator<Item = &Person> {
+    archive.people.values().filter(|p| !p.exposure.withheld)
 }
 
 /// What each person attended (with their role) and presented, and their organisations.

@@ -54,7 +54,12 @@ impl<'a> Refs<'a> {
             .map(|p| {
                 let r = PersonRef {
                     key: p.key.clone(),
-                    path: person_path(&p.key),
+                    // A stand-in for withheld names has no page to link to.
+                    path: if p.exposure.withheld {
+                        String::new()
+                    } else {
+                        person_path(&p.key)
+                    },
                     name: p.name.clone(),
                 };
                 (p.key.as_str(), Shared::new(r))

@@ -305,7 +305,12 @@ fn index_export(
                 aliases: p.aliases.clone(),
                 organisation: p.organisation.clone(),
                 registered: p.registered,
-                page: config.absolute_url(&crate::graph::page::person_path(&p.key)),
+                // A public build's stand-ins for withheld names have no page.
+                page: if p.exposure.withheld {
+                    String::new()
+                } else {
+                    config.absolute_url(&crate::graph::page::person_path(&p.key))
+                },
             })
             .collect(),
         organisations: archive

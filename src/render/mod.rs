@@ -36,6 +36,8 @@ pub(crate) struct SiteView {
     pub(crate) logo: Option<String>,
     /// `accent` from site.toml, `#rrggbb`.
     pub(crate) accent: Option<String>,
+    /// `internal` or `public` (`--audience`).
+    pub(crate) audience: crate::base::audience::Audience,
 }
 
 #[derive(Serialize)]
@@ -148,6 +150,7 @@ impl Renderer {
             has_code,
             logo: config.logo_path().map(|l| format!("/{l}")),
             accent: config.accent().map(str::to_string),
+            audience: config.audience.current,
         };
         Ok(Renderer {
             tera,

@@ -58,6 +58,7 @@ pub(crate) fn parse_attachments(
             title,
             file: entry.file.clone(),
             url: entry.url.clone(),
+            internal: entry.internal,
         });
     }
     attachments

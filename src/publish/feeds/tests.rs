@@ -57,11 +57,13 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
                 title: "Rapport".into(),
                 file: Some("rapport.pdf".into()),
                 url: None,
+                internal: false,
             },
             Attachment {
                 title: "Ej arkiverad".into(),
                 file: None,
                 url: None,
+                internal: false,
             },
         ],
         draft: false,
@@ -123,6 +125,7 @@ fn archive() -> Archive {
                 aliases: Vec::new(),
                 organisation: None,
                 registered: false,
+                exposure: Default::default(),
             },
         )]),
         bodies: BTreeMap::from([(
