@@ -38,6 +38,9 @@ enum Command {
         /// Include meetings marked `draft: true`.
         #[arg(long)]
         drafts: bool,
+        /// The day actions are overdue on, YYYY-MM-DD (default: each body's newest meeting).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
         /// Also print how long each step of the build took.
         #[arg(long)]
         timings: bool,
@@ -67,6 +70,9 @@ enum Command {
         root: PathBuf,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// The day actions are overdue on, YYYY-MM-DD (default: each body's newest meeting).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Create a new site with the default theme and one sample meeting.
     Init {
@@ -143,6 +149,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             base_url,
             links,
             drafts,
+            today,
             timings,
         } => run_build(
             BuildOptions {
@@ -151,6 +158,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 base_url,
                 links,
                 drafts,
+                today,
             },
             timings,
         ),
@@ -172,7 +180,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             port,
             open,
         }),
-        Command::Check { root, format } => run_check(root, format),
+        Command::Check {
+            root,
+            format,
+            today,
+        } => run_check(root, format, today),
         Command::Init { dir } => run_init(&dir),
         Command::New {
             title,
@@ -236,8 +248,16 @@ fn run_serve(options: quorum::ServeOptions) -> Result<ExitCode, Error> {
 }
 
 /// Exit code 1 when any diagnostic is an error, so that scripts can gate on `check`.
-fn run_check(root: PathBuf, format: Format) -> Result<ExitCode, Error> {
-    let diagnostics = quorum::check_site(&BuildOptions::new(root))?;
+fn run_check(
+    root: PathBuf,
+    format: Format,
+    today: Option<chrono::NaiveDate>,
+) -> Result<ExitCode, Error> {
+    let options = BuildOptions {
+        today,
+        ..BuildOptions::new(root)
+    };
+    let diagnostics = quorum::check_site(&options)?;
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     match format {
         Format::Human => {

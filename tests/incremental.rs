@@ -63,11 +63,31 @@ struct ItemText {
     presenter: Option<&'static str>,
     text: String,
     decisions: Vec<String>,
+    /// Actions ("Anna Berg ska … senast …"), follow-ups of earlier meetings' actions (their
+    /// ids) and references `[[…]]` to other meetings.
+    actions: Vec<String>,
+    follow_ups: Vec<String>,
+    references: Vec<String>,
 }
 
 impl MeetingText {
     fn path(&self) -> String {
         format!("content/{}/{}-{}.md", &self.date[..4], self.date, self.name)
+    }
+
+    fn slug(&self) -> String {
+        format!("{}-{}", self.date, self.name)
+    }
+
+    /// The ids of its actions: `<slug>/<item>-<n>` (items are numbered in order).
+    fn action_ids(&self) -> Vec<String> {
+        let mut ids = Vec::new();
+        for (i, item) in self.items.iter().enumerate() {
+            for n in 1..=item.actions.len() {
+                ids.push(format!("{}/{}-{n}", self.slug(), i + 1));
+            }
+        }
+        ids
     }
 
     fn render(&self) -> String {
@@ -90,6 +110,15 @@ impl MeetingText {
             }
             for d in &item.decisions {
                 s += &format!("\nBeslut: {d}\n");
+            }
+            for a in &item.actions {
+                s += &format!("\nÅtgärd: {a}\n");
+            }
+            for id in &item.follow_ups {
+                s += &format!("\nUppföljning: {id} klar\n");
+            }
+            for target in &item.references {
+                s += &format!("\nSe [[{target}]].\n");
             }
         }
         s
@@ -132,6 +161,9 @@ impl Content {
                 } else {
                     Vec::new()
                 },
+                actions: Vec::new(),
+                follow_ups: Vec::new(),
+                references: Vec::new(),
             })
             .collect();
         MeetingText {
@@ -147,11 +179,30 @@ impl Content {
 
 const ORGANISATIONS: &str = "skr:\n  name: Sveriges Kommuner och Regioner\n  short: SKR\nfohm:\n  name: Folkhälsomyndigheten\n  short: FoHM\n";
 
+/// Removes the follow-ups and references that `gone` says no longer resolve, from every
+/// meeting; returns the meetings changed.
+fn purge(content: &mut Content, gone: impl Fn(&str) -> bool) -> Vec<MeetingText> {
+    let mut changed = Vec::new();
+    for m in content.meetings.values_mut() {
+        let mut touched = false;
+        for item in &mut m.items {
+            let before = item.follow_ups.len() + item.references.len();
+            item.follow_ups.retain(|id| !gone(id));
+            item.references.retain(|t| !gone(t));
+            touched |= before != item.follow_ups.len() + item.references.len();
+        }
+        if touched {
+            changed.push(m.clone());
+        }
+    }
+    changed
+}
+
 /// One random edit; writes the files it changes and returns their paths.
 fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathBuf>) {
     let paths: Vec<String> = content.meetings.keys().cloned().collect();
     let target = rng.pick(&paths).clone();
-    let kind = rng.below(10);
+    let kind = rng.below(13);
     let write_meeting = |m: &MeetingText| {
         let path = root.join(m.path());
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -220,10 +271,76 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
             return ("meeting added".into(), vec![path]);
         }
         7 if paths.len() > 1 => {
-            content.meetings.remove(&target);
+            let removed = content.meetings.remove(&target).unwrap();
             let path = root.join(&target);
             std::fs::remove_file(&path).unwrap();
-            return ("meeting removed".into(), vec![path]);
+            let prefix = removed.slug();
+            let mut paths = vec![path];
+            for m in purge(content, |t| t.starts_with(&prefix)) {
+                paths.push(write_meeting(&m));
+            }
+            return ("meeting removed".into(), paths);
+        }
+        10 => {
+            let item = rng.below(m.items.len());
+            let slug = m.slug();
+            let actions = &mut m.items[item].actions;
+            if actions.is_empty() || rng.below(3) > 0 {
+                let who = rng.pick(&["Anna Berg", "Per Lund", "Okänd Person", "SKR"]);
+                let due = rng.pick(&[
+                    "senast 2021-06-30",
+                    "till nästa möte",
+                    "by 1 March 2022",
+                    "",
+                ]);
+                actions.push(format!("{who} ska göra uppgift {n} {due}."));
+                "action added"
+            } else {
+                let id = format!("{slug}/{}-{}", item + 1, actions.len());
+                actions.pop();
+                let m = m.clone();
+                let mut paths = vec![write_meeting(&m)];
+                for other in purge(content, |t| t == id) {
+                    paths.push(write_meeting(&other));
+                }
+                return ("action removed".into(), paths);
+            }
+        }
+        11 => {
+            // A follow-up of an earlier meeting's action, or of none when there is none.
+            let date = m.date.clone();
+            let earlier: Vec<String> = content
+                .meetings
+                .values()
+                .filter(|other| other.date < date)
+                .flat_map(MeetingText::action_ids)
+                .collect();
+            let m = content.meetings.get_mut(&target).unwrap();
+            if earlier.is_empty() {
+                m.intro = format!("Inledning utan uppföljning {n}.");
+                "no action to follow up"
+            } else {
+                let item = rng.below(m.items.len());
+                m.items[item].follow_ups.push(rng.pick(&earlier).clone());
+                "follow-up added"
+            }
+        }
+        12 => {
+            let other = content.meetings[rng.pick(&paths)].slug();
+            let m = content.meetings.get_mut(&target).unwrap();
+            let item = rng.below(m.items.len());
+            let references = &mut m.items[item].references;
+            if !references.is_empty() && rng.below(3) == 0 {
+                references.pop();
+                "reference removed"
+            } else {
+                references.push(if rng.below(2) == 0 {
+                    other
+                } else {
+                    format!("{other}#1")
+                });
+                "reference added"
+            }
         }
         _ => {
             // The register: rename someone, or register or unregister Lisa Holm.
@@ -250,7 +367,7 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
             return (what.into(), vec![path]);
         }
     };
-    let m = m.clone();
+    let m = content.meetings[&target].clone();
     (what.into(), vec![write_meeting(&m)])
 }
 

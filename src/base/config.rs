@@ -129,6 +129,8 @@ impl Default for MarkdownConfig {
 pub(crate) struct ExtractConfig {
     pub(crate) decision: BTreeMap<Language, Vec<String>>,
     pub(crate) action: BTreeMap<Language, Vec<String>>,
+    /// Words that start a line recording an earlier action's state ("Uppföljning:").
+    pub(crate) follow_up: BTreeMap<Language, Vec<String>>,
 }
 
 impl Default for ExtractConfig {
@@ -142,6 +144,7 @@ impl Default for ExtractConfig {
         ExtractConfig {
             decision: words(&["Beslut"], &["Decision", "Resolved", "Resolution"]),
             action: words(&["Åtgärd", "Uppdrag"], &["Action"]),
+            follow_up: words(&["Uppföljning"], &["Follow-up", "Follow up"]),
         }
     }
 }
@@ -153,6 +156,11 @@ impl ExtractConfig {
 
     pub(crate) fn action_words(&self, language: Language) -> &[String] {
         self.action.get(&language).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every language's follow-up words: a follow-up is read whatever the minutes' language.
+    pub(crate) fn follow_up_words(&self) -> Vec<String> {
+        self.follow_up.values().flatten().cloned().collect()
     }
 }
 

@@ -14,6 +14,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub links: Option<LinkStyle>,
     pub drafts: bool,
+    /// The day actions are overdue on (`--today`); by default each body's newest meeting.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl BuildOptions {

@@ -183,12 +183,20 @@ impl Site {
         if problems.iter().any(Diagnostic::is_error) {
             return Err(Error::Content(problems));
         }
-        let (archive, mut link_warnings) = assemble(parsed, &self.registry).map_err(|mut e| {
-            problems.append(&mut e);
-            Error::Content(std::mem::take(&mut problems))
-        })?;
+        let (mut archive, mut link_warnings) =
+            assemble(parsed, &self.registry).map_err(|mut e| {
+                problems.append(&mut e);
+                Error::Content(std::mem::take(&mut problems))
+            })?;
+        let (follow_up, follow_problems) =
+            crate::content::followup::link(&archive, self.options.today);
+        archive.follow_up = std::sync::Arc::new(follow_up);
+        problems.extend(follow_problems);
         let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(Error::Content(problems));
+        }
         self.timings.lap("assemble the archive", &mut clock);
         // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial
         // steps leave on the other core.
@@ -198,7 +206,7 @@ impl Site {
                 archive
                     .meetings
                     .par_iter()
-                    .map(|m| (m.slug.clone(), summary_fingerprint(m)))
+                    .map(|m| (m.slug.clone(), fingerprint(m, &archive)))
                     .collect()
             },
         );
@@ -422,6 +430,14 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Hashes what other pages show of a meeting: its summary, and what the follow-up across
+/// meetings says of it (another meeting closing one of its actions changes this).
+pub(crate) fn fingerprint(m: &Meeting, archive: &Archive) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (summary_fingerprint(m), archive.follow_up.fingerprint(m)).hash(&mut h);
+    h.finish()
 }
 
 /// Hashes what index, organisation, person and timeline pages show of a meeting.

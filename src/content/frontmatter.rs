@@ -30,6 +30,9 @@ pub(crate) struct RawMeeting {
     pub(crate) attachments: Vec<RawAttachment>,
     #[serde(default)]
     pub(crate) draft: bool,
+    /// Earlier file names of the meeting, whose URLs redirect to it.
+    #[serde(default)]
+    pub(crate) aliases: Vec<String>,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
@@ -48,6 +51,7 @@ pub(crate) const MEETING_KEYS: &[&str] = &[
     "tags",
     "attachments",
     "draft",
+    "aliases",
 ];
 
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.

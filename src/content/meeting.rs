@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
+use crate::content::followup::{self, syntax, terms, types::ExtractTerms, types::Owner};
 use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
@@ -91,10 +92,23 @@ pub fn parse_meeting(
                 .with_hint(note.hint.clone()),
         );
     }
+    let item_lines: Vec<(usize, String)> = body
+        .items
+        .iter()
+        .map(|i| (i.line, i.number.clone()))
+        .collect();
+    let update_words = config.extract.follow_up_words();
+    let (written, cases) = syntax::scan(&syntax::Body {
+        text: split.body,
+        first_line: split.body_line,
+        items: &item_lines,
+        update_words: &update_words,
+    });
     let items = body
         .items
         .into_iter()
-        .map(|item| resolve_item(item, &slug, &mut names))
+        .zip(cases)
+        .map(|(item, case)| resolve_item(item, case, &slug, date, &mut names))
         .collect();
 
     let body_name = raw
@@ -140,6 +154,8 @@ pub fn parse_meeting(
             .collect(),
         has_code: body.has_code,
         internal_links: internal_links(body.internal_links, split.body_line, text),
+        aliases: raw.aliases.iter().map(|a| alias_slug(a)).collect(),
+        written,
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -171,15 +187,27 @@ fn parse_language(
     }
 }
 
-/// An agenda item of the body with its presenters resolved and its extracts given ids.
-fn resolve_item(item: markdown::BodyItem, slug: &str, names: &mut Names<'_>) -> Item {
+/// An agenda item of the body with its presenters resolved, its extracts given ids and
+/// terms (owners, due dates, decisions changed), and its case: from a marker line
+/// (`case`), else from a "Dnr" in its heading.
+fn resolve_item(
+    item: markdown::BodyItem,
+    case: Option<String>,
+    slug: &str,
+    date: chrono::NaiveDate,
+    names: &mut Names<'_>,
+) -> Item {
     let (presenters, presenting_organisations) = match &item.presenters {
         Some(text) => names.presenters(text),
         None => (Vec::new(), Vec::new()),
     };
     Item {
-        decisions: give_ids(slug, item.decisions),
-        actions: give_ids(slug, item.actions),
+        case_number: case.or_else(|| syntax::case_in_heading(&item.title)),
+        decisions: give_ids(slug, item.decisions, |text| ExtractTerms {
+            changes: followup::decision_changes(text),
+            ..ExtractTerms::default()
+        }),
+        actions: give_ids(slug, item.actions, |text| names.action_terms(text, date)),
         number: item.number,
         anchor: item.anchor,
         title: item.title,
@@ -225,6 +253,16 @@ fn internal_links(
         .collect()
 }
 
+/// An alias as a slug: `2022-01-28-fyrbodal`, `2022/2022-01-28-fyrbodal.md` and
+/// `/meetings/2022-01-28-fyrbodal/` all name the slug `2022-01-28-fyrbodal`.
+fn alias_slug(alias: &str) -> String {
+    let last = alias
+        .split(['/', '\\'])
+        .rfind(|part| !part.trim().is_empty())
+        .unwrap_or_default();
+    slugify(last.trim().trim_end_matches(".md"))
+}
+
 fn default_body_name(language: Language) -> &'static str {
     match language {
         Language::Sv => "Övriga möten",
@@ -240,7 +278,11 @@ pub(crate) fn slug_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
+fn give_ids(
+    slug: &str,
+    extracts: Vec<markdown::Extract>,
+    mut terms_of: impl FnMut(&str) -> ExtractTerms,
+) -> Vec<Extract> {
     extracts
         .into_iter()
         .map(|e| {
@@ -250,6 +292,7 @@ fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
                 .map_or(e.anchor.as_str(), |(_, rest)| rest);
             Extract {
                 id: format!("{slug}/{local}"),
+                terms: terms_of(&e.text),
                 anchor: e.anchor,
                 text: e.text,
                 html: e.html,
@@ -373,6 +416,73 @@ impl<'a> Names<'a> {
             }
         }
         key
+    }
+
+    /// An action's owners, resolved, and its due date.
+    fn action_terms(&mut self, text: &str, date: chrono::NaiveDate) -> ExtractTerms {
+        let read = terms::read_terms(text, date);
+        ExtractTerms {
+            owners: read.owners.iter().map(|name| self.owner(name)).collect(),
+            due: match read.due {
+                Some(terms::Due::Date(date)) => Some(date),
+                _ => None,
+            },
+            due_next_meeting: read.due == Some(terms::Due::NextMeeting),
+            changes: Vec::new(),
+        }
+    }
+
+    /// The person or organisation called `name`: registered, or met in these minutes.
+    /// Another name is kept as written, with a warning that suggests a registered one.
+    fn owner(&mut self, name: &str) -> Owner {
+        if let Some(key) = self.registry.resolve_person(name) {
+            return Owner::Person(key.to_string());
+        }
+        if let Some(key) = self.registry.resolve_organisation(name) {
+            return Owner::Organisation(key.to_string());
+        }
+        let wanted = match_key(name);
+        if let Some(key) = self.local.get(&wanted) {
+            return Owner::Organisation(key.clone());
+        }
+        let met = |list: &[(String, String)]| {
+            list.iter()
+                .find(|(_, n)| match_key(n) == wanted)
+                .map(|(k, _)| k.clone())
+        };
+        if let Some(key) = met(&self.new_people) {
+            return Owner::Person(key);
+        }
+        if let Some(key) = met(&self.new_organisations) {
+            return Owner::Organisation(key);
+        }
+        let hint = if let Some(key) = closest(name, self.registry.person_names()) {
+            format!(
+                "did you mean `{key}` ({})? Add the spelling to their aliases in content/people.yaml",
+                self.registry.people[key].name
+            )
+        } else if let Some(key) = closest(name, self.registry.organisation_names()) {
+            format!(
+                "did you mean `{key}` ({})? Add the spelling to its aliases in content/organisations.yaml",
+                self.registry.organisations[key].name
+            )
+        } else {
+            "add them to content/people.yaml or content/organisations.yaml, or name the owner \
+             explicitly: `(Ansvarig: Name)` / `(Owner: Name)`"
+                .into()
+        };
+        let (line, column) = find_line_column(&self.file.text, name);
+        self.warnings.push(
+            Diagnostic::warning(
+                &self.file.path,
+                format!(
+                    "the owner of an action, `{name}`, is neither a known person nor organisation"
+                ),
+            )
+            .at(&self.file.text, line, column)
+            .with_hint(hint),
+        );
+        Owner::Name(name.to_string())
     }
 
     fn participant(&mut self, raw: &RawParticipant) -> Participant {

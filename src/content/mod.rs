@@ -3,6 +3,7 @@
 //! the registries ([`registry`]) and assemble the [`model`] ([`meeting`]). The model is
 //! plain data: nothing here knows of pages, templates or HTML files.
 
+pub(crate) mod followup;
 pub(crate) mod frontmatter;
 pub(crate) mod load;
 pub(crate) mod markdown;

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::base::config::Language;
+use crate::content::followup::types::{ExtractTerms, FollowUp, Written};
 
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -19,6 +20,8 @@ pub struct Archive {
     pub(crate) organisations: BTreeMap<String, Organisation>,
     pub(crate) people: BTreeMap<String, Person>,
     pub(crate) bodies: BTreeMap<String, Body>,
+    /// Actions' states, references, decision changes and cases across meetings.
+    pub(crate) follow_up: Arc<FollowUp>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -48,6 +51,10 @@ pub struct Meeting {
     pub(crate) has_code: bool,
     /// Links from the minutes to pages of the site.
     pub(crate) internal_links: Vec<InternalLink>,
+    /// Earlier slugs (`aliases:`): their URLs redirect here, references to them resolve.
+    pub(crate) aliases: Vec<String>,
+    /// References `[[…]]` and follow-ups of earlier actions written in the minutes.
+    pub(crate) written: Written,
 }
 
 /// A link from the minutes to a page of the site, and where it is written.
@@ -114,6 +121,8 @@ pub struct Item {
     pub(crate) html: String,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
+    /// The case (diarienummer) the item is about: "KN 2024/57".
+    pub(crate) case_number: Option<String>,
 }
 
 impl Item {
@@ -135,6 +144,8 @@ pub struct Extract {
     pub(crate) anchor: String,
     pub(crate) text: String,
     pub(crate) html: String,
+    /// Owners and due date (an action), the decisions it changes (a decision).
+    pub(crate) terms: ExtractTerms,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

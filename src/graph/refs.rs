@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::base::shared::Shared;
 use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
+use crate::graph::follow_refs::FollowLookup;
 use crate::graph::page::meeting_path;
 use crate::graph::views::*;
 
@@ -25,6 +26,7 @@ pub(crate) struct Refs<'a> {
     pub(crate) items: Vec<Vec<Shared<ItemRef>>>,
     pub(crate) decisions: Vec<Vec<Shared<ExtractView>>>,
     pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
+    pub(crate) follow: FollowLookup<'a>,
 }
 
 /// What [`Refs::meeting_refs`] makes for one meeting.
@@ -37,6 +39,12 @@ pub(crate) type MeetingRefs = (
 
 impl<'a> Refs<'a> {
     pub(crate) fn new(archive: &'a Archive) -> Self {
+        Refs::within(archive, archive)
+    }
+
+    /// The references of `archive`, whose follow-up views look other meetings up in
+    /// `whole` (the whole archive, when `archive` holds one meeting of it).
+    pub(crate) fn within(archive: &'a Archive, whole: &'a Archive) -> Self {
         let orgs = archive
             .organisations
             .values()
@@ -83,6 +91,7 @@ impl<'a> Refs<'a> {
             items: Vec::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
+            follow: FollowLookup::new(whole),
         };
         // Each meeting's references are independent of the others': made on both cores.
         let per_meeting: Vec<MeetingRefs> = archive
@@ -114,29 +123,32 @@ impl<'a> Refs<'a> {
                 })
             })
             .collect();
-        let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
-            meeting
-                .items
-                .iter()
-                .zip(&items)
-                .flat_map(|(item, item_ref)| {
-                    pick(item).iter().map(|e| {
-                        Shared::new(ExtractView {
-                            id: e.id.clone(),
-                            anchor: e.anchor.clone(),
-                            path: format!("{}#{}", meeting_ref.path, e.anchor),
-                            text: e.text.clone(),
-                            html: e.html.clone(),
-                            item: item_ref.clone(),
-                            meeting: meeting_ref.clone(),
-                            organisations: self.extract_organisations(meeting, item),
+        let targets = &self.archive.follow_up.targets;
+        let extracts =
+            |pick: fn(&Item) -> &Vec<Extract>, action: bool| -> Vec<Shared<ExtractView>> {
+                meeting
+                    .items
+                    .iter()
+                    .zip(&items)
+                    .flat_map(|(item, item_ref)| {
+                        pick(item).iter().map(|e| {
+                            Shared::new(ExtractView {
+                                id: e.id.clone(),
+                                anchor: e.anchor.clone(),
+                                path: format!("{}#{}", meeting_ref.path, e.anchor),
+                                text: e.text.clone(),
+                                html: crate::content::followup::link_references(&e.html, targets),
+                                item: item_ref.clone(),
+                                meeting: meeting_ref.clone(),
+                                organisations: self.extract_organisations(meeting, item),
+                                follow: self.follow.view(e, action, &self.people, &self.orgs),
+                            })
                         })
                     })
-                })
-                .collect()
-        };
-        let decisions = extracts(|i| &i.decisions);
-        let actions = extracts(|i| &i.actions);
+                    .collect()
+            };
+        let decisions = extracts(|i| &i.decisions, false);
+        let actions = extracts(|i| &i.actions, true);
         (meeting_ref, items, decisions, actions)
     }
 

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::base::shared::Shared;
 use crate::graph::flat::{flat_ref, flat_view};
+use crate::graph::follow_views::{FollowView, MeetingFollowView};
 
 #[derive(Debug, Clone)]
 pub struct OrgRef {
@@ -102,6 +103,8 @@ pub struct ExtractView {
     pub item: Shared<ItemRef>,
     pub meeting: Shared<MeetingRef>,
     pub organisations: Vec<Shared<OrgRef>>,
+    /// Owners, due date, status (actions); changes and in force (decisions).
+    pub follow: FollowView,
 }
 
 #[derive(Debug, Clone)]
@@ -157,8 +160,10 @@ pub struct MeetingView {
     pub appendices: Vec<AppendixView>,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
+    /// The meetings referring to this one, the cases of its items.
+    pub follow: MeetingFollowView,
 }
-flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions });
+flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions, follow });
 
 #[derive(Debug, Clone)]
 pub struct BodySummary {
@@ -308,4 +313,13 @@ pub struct Counts {
     pub organisations: usize,
     pub people: usize,
     pub bodies: usize,
+}
+
+/// An item of a case's page, with its meeting, decisions and actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseEntry {
+    pub meeting: Shared<MeetingRef>,
+    pub item: Shared<ItemRef>,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
 }

@@ -6,6 +6,7 @@
 
 pub(crate) mod archive_json;
 pub(crate) mod feeds;
+pub(crate) mod follow_export;
 pub(crate) mod output;
 pub(crate) mod search;
 pub(crate) mod sitemap;

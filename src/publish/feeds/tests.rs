@@ -24,6 +24,7 @@ fn decision(slug: &str, item: &str, n: usize, text: &str) -> Extract {
         anchor: format!("decision-{item}-{n}"),
         text: text.into(),
         html: format!("<p>{text}</p>"),
+        terms: Default::default(),
     }
 }
 
@@ -78,10 +79,13 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
                 .map(|(i, text)| decision(slug, "8", i + 1, text))
                 .collect(),
             actions: Vec::new(),
+            case_number: None,
         }],
         appendices: Vec::new(),
         has_code: false,
         internal_links: Vec::new(),
+        written: Default::default(),
+        aliases: Vec::new(),
     })
 }
 
@@ -128,6 +132,7 @@ fn archive() -> Archive {
                 name: "Nätverket".into(),
             },
         )]),
+        follow_up: Default::default(),
     }
 }
 
