@@ -302,3 +302,65 @@ fn a_renamed_meeting_keeps_its_old_url_and_references_to_its_old_name_resolve() 
     let sitemap = std::fs::read_to_string(out.path().join("public/sitemap.xml")).unwrap();
     assert!(!sitemap.contains("styrelsemote"));
 }
+
+#[test]
+fn a_planned_meeting_is_upcoming_and_in_the_calendar_with_open_actions_due_dates() {
+    let planned = "---\nbody: Styrelsen\ndate: 2025-04-11\ntime: \"09:00-12:00\"\nlocation: Stadshuset\nstatus: planned\n---\n## 1. Uppföljning\n\n## 2. Budget\n";
+    let site = fixture(&[
+        (
+            "site.toml",
+            "title = \"Styrelsen\"\nbase_url = \"https://arkiv.example.se/\"\n",
+        ),
+        ("content/people.yaml", PEOPLE),
+        ("content/2025/2025-01-10-styrelsen.md", JANUARY),
+        ("content/2025/2025-02-14-styrelsen.md", FEBRUARY),
+        ("content/2025/2025-03-14-styrelsen.md", MARCH),
+        ("content/2025/2025-04-11-styrelsen.md", planned),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let upcoming = texts(
+        &page(out.path(), "meetings/upcoming/index.html"),
+        ".meeting-list .meeting-title",
+    );
+    assert_eq!(upcoming, vec!["Styrelsen 11 april 2025"]);
+
+    let text = std::fs::read_to_string(out.path().join("public/meetings/calendar.ics")).unwrap();
+    let unfolded = icalendar::parser::unfold(&text);
+    let calendar = icalendar::parser::read_calendar(&unfolded).unwrap();
+    let events: Vec<_> = calendar
+        .components
+        .iter()
+        .filter(|c| c.name == "VEVENT")
+        .collect();
+    let property = |c: &icalendar::parser::Component<'_>, name: &str| -> String {
+        c.properties
+            .iter()
+            .find(|p| p.name == name)
+            .map(|p| p.val.to_string())
+            .unwrap_or_default()
+    };
+    let meeting = events
+        .iter()
+        .find(|e| property(e, "UID") == "meeting-2025-04-11-styrelsen@arkiv.example.se")
+        .expect("the planned meeting");
+    assert_eq!(property(meeting, "SUMMARY"), "Styrelsen 11 april 2025");
+    assert_eq!(property(meeting, "LOCATION"), "Stadshuset");
+    // 09:00 in Stockholm in April is 07:00 UTC.
+    assert_eq!(property(meeting, "DTSTART"), "20250411T070000Z");
+    // The open actions with a due date: Lisa Berg's and Sam Okoye's, not Karin's (done).
+    let dues: Vec<String> = events
+        .iter()
+        .filter(|e| property(e, "UID").starts_with("action-"))
+        .map(|e| property(e, "DTSTART"))
+        .collect();
+    assert_eq!(dues, vec!["20250201", "20251231"]);
+    // Planned meetings are not the day overdue is judged on: Lisa's action stays open.
+    let overdue = action_cards(&page(out.path(), "actions/overdue/index.html"));
+    assert_eq!(overdue.len(), 1);
+    // Two builds give the same calendar.
+    let (again, _) = build_into(site.path(), None);
+    assert_eq!(
+        std::fs::read(again.path().join("public/meetings/calendar.ics")).unwrap(),
+        text.into_bytes()
+    );
+}

@@ -33,6 +33,8 @@ pub(crate) struct RawMeeting {
     /// Earlier file names of the meeting, whose URLs redirect to it.
     #[serde(default)]
     pub(crate) aliases: Vec<String>,
+    /// `planned` for a meeting yet to be held (its agenda, a kallelse); `held` by default.
+    pub(crate) status: Option<String>,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
@@ -52,6 +54,7 @@ pub(crate) const MEETING_KEYS: &[&str] = &[
     "attachments",
     "draft",
     "aliases",
+    "status",
 ];
 
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.

@@ -66,6 +66,7 @@ pub fn parse_meeting(
         );
     }
     let attachments = parse_attachments(&raw.attachments, file, &locate, &mut errors);
+    let planned = parse_status(&raw, file, &locate, &mut errors);
     let Some(date) = date else {
         return Err(errors);
     };
@@ -155,6 +156,7 @@ pub fn parse_meeting(
         has_code: body.has_code,
         internal_links: internal_links(body.internal_links, split.body_line, text),
         aliases: raw.aliases.iter().map(|a| alias_slug(a)).collect(),
+        planned,
         written,
     };
     Ok(ParsedMeeting {
@@ -164,6 +166,30 @@ pub fn parse_meeting(
         body_name,
         warnings: names.warnings,
     })
+}
+
+/// Whether `status:` says the meeting is planned (`planned`, `planerat`) rather than held
+/// (`held`, `genomfört`, or no status); another value is an error.
+fn parse_status(
+    raw: &RawMeeting,
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
+    match raw.status.as_deref().map(str::trim) {
+        None | Some("held" | "genomfört" | "genomfort") => false,
+        Some("planned" | "planerat" | "planerad") => true,
+        Some(other) => {
+            errors.push(
+                Diagnostic::error(&file.path, format!("unknown status `{other}`"))
+                    .at(&file.text, locate("status"), 1)
+                    .with_hint(
+                        "write `status: planned` for a meeting yet to be held, or leave it out",
+                    ),
+            );
+            false
+        }
+    }
 }
 
 /// The meeting's `language`, or the site's; an unknown code is an error.

@@ -51,6 +51,8 @@ pub struct Meeting {
     pub(crate) has_code: bool,
     /// Links from the minutes to pages of the site.
     pub(crate) internal_links: Vec<InternalLink>,
+    /// `status: planned`: a meeting yet to be held, listed as upcoming and in the calendar.
+    pub(crate) planned: bool,
     /// Earlier slugs (`aliases:`): their URLs redirect here, references to them resolve.
     pub(crate) aliases: Vec<String>,
     /// References `[[…]]` and follow-ups of earlier actions written in the minutes.

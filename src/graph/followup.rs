@@ -318,3 +318,25 @@ pub(crate) fn alias_pages(refs: &Refs<'_>, labels: &Labels) -> Vec<Page> {
     pages.dedup_by(|a, b| a.path == b.path);
     pages
 }
+
+/// `/meetings/upcoming/`: the meetings with `status: planned`, soonest first.
+pub(crate) fn upcoming_page(refs: &Refs<'_>, labels: &Labels, title: &str) -> Page {
+    let planned: Vec<usize> = (0..refs.archive.meetings.len())
+        .filter(|&i| refs.archive.meetings[i].planned)
+        .collect();
+    labels
+        .page(
+            "/meetings/upcoming/".into(),
+            ("upcoming.html", "meetings"),
+            title.to_string(),
+            vec![labels.home.clone(), labels.meetings.clone()],
+            PageData::Upcoming {
+                meetings: planned.iter().map(|&i| refs.meetings[i].clone()).collect(),
+            },
+        )
+        .depending_on(
+            planned
+                .iter()
+                .map(|&i| refs.archive.meetings[i].slug.clone()),
+        )
+}

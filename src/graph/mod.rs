@@ -131,6 +131,11 @@ pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> 
     pages.extend(followup::case_pages(&refs, &labels, &title("nav_cases")?));
     followup::add_owed(&mut pages, &followup::owed(&all_actions));
     pages.extend(followup::alias_pages(&refs, &labels));
+    pages.push(followup::upcoming_page(
+        &refs,
+        &labels,
+        &title("meetings_upcoming")?,
+    ));
     pages.push(labels.page(
         "/search/".into(),
         ("search.html", "search"),

@@ -113,6 +113,10 @@ pub enum PageData {
         case: String,
         entries: Vec<CaseEntry>,
     },
+    /// `/meetings/upcoming/`: the planned meetings, soonest first.
+    Upcoming {
+        meetings: Vec<Shared<MeetingRef>>,
+    },
     /// An old URL of a renamed meeting (`aliases:`), sending the browser on to `to`.
     Redirect {
         to: String,

@@ -174,6 +174,7 @@ impl<'a> Refs<'a> {
             item_count: meeting.items.len(),
             decision_count: meeting.decisions().count(),
             action_count: meeting.actions().count(),
+            planned: meeting.planned,
         }
     }
 

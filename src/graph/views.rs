@@ -54,6 +54,8 @@ pub struct MeetingRef {
     pub item_count: usize,
     pub decision_count: usize,
     pub action_count: usize,
+    /// `status: planned`: yet to be held.
+    pub planned: bool,
 }
 flat_ref!(MeetingRef {
     slug,
@@ -67,7 +69,8 @@ flat_ref!(MeetingRef {
     organiser,
     item_count,
     decision_count,
-    action_count
+    action_count,
+    planned
 });
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,6 +5,7 @@
 //! (never on the clock), so two builds give the same bytes.
 
 pub(crate) mod archive_json;
+pub(crate) mod calendar;
 pub(crate) mod feeds;
 pub(crate) mod follow_export;
 pub(crate) mod output;
@@ -40,6 +41,10 @@ pub(crate) fn feed_files(
         (MEETINGS_FEED_PATH.to_string(), meetings.into_bytes()),
         (DECISIONS_FEED_PATH.to_string(), decisions.into_bytes()),
         (SITEMAP_PATH.to_string(), sitemap.into_bytes()),
+        (
+            calendar::CALENDAR_PATH.to_string(),
+            calendar::calendar(archive, config).into_bytes(),
+        ),
     ]
     .into_iter()
     .chain(export)

@@ -215,6 +215,7 @@ pub(crate) fn link(archive: &Archive, today: Option<NaiveDate>) -> (FollowUp, Ve
     follow.actions = action_states(archive, history, today);
     follow.decisions = decision_links(&index);
     follow.cases = cases(archive);
+    follow.labels = labels(archive, &follow);
     (follow, problems)
 }
 
@@ -354,18 +355,22 @@ fn action_states(
     mut history: BTreeMap<String, Vec<StatusChange>>,
     today: Option<NaiveDate>,
 ) -> BTreeMap<String, ActionState> {
-    // Per body, its meetings' dates (oldest first): the next meeting, the newest.
+    // Per body, its meetings' dates (oldest first, planned ones too: "till nästa möte"),
+    // and its newest held meeting (the day overdue is judged on).
     let mut dates: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
+    let mut newest_held: BTreeMap<&str, NaiveDate> = BTreeMap::new();
     for meeting in &archive.meetings {
-        dates
-            .entry(meeting.body.as_str())
-            .or_default()
-            .push(meeting.date);
+        let body = meeting.body.as_str();
+        dates.entry(body).or_default().push(meeting.date);
+        if !meeting.planned {
+            newest_held.insert(body, meeting.date);
+        }
     }
     let mut states = BTreeMap::new();
     for meeting in &archive.meetings {
         let body_dates = &dates[meeting.body.as_str()];
-        let reference_day = today.unwrap_or(*body_dates.last().unwrap_or(&meeting.date));
+        let newest = newest_held.get(meeting.body.as_str()).copied();
+        let reference_day = today.or(newest).unwrap_or(meeting.date);
         for (_, action) in meeting.actions() {
             let terms = &action.terms;
             let due = terms.due.or_else(|| {
@@ -417,6 +422,30 @@ fn decision_links(index: &Index<'_>) -> BTreeMap<String, DecisionLinks> {
     links
 }
 
+/// The title and date of every meeting named on another meeting's page.
+fn labels(archive: &Archive, follow: &FollowUp) -> BTreeMap<String, (String, NaiveDate)> {
+    let mut named: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    named.extend(follow.backlinks.values().flatten().map(|b| b.from.as_str()));
+    named.extend(
+        follow
+            .actions
+            .values()
+            .flat_map(|a| &a.history)
+            .map(|c| c.meeting.as_str()),
+    );
+    for links in follow.decisions.values() {
+        for (_, id) in links.changes.iter().chain(&links.changed_by) {
+            named.insert(id.split('/').next().unwrap_or(id));
+        }
+    }
+    archive
+        .meetings
+        .iter()
+        .filter(|m| named.contains(m.slug.as_str()))
+        .map(|m| (m.slug.clone(), (m.title.clone(), m.date)))
+        .collect()
+}
+
 /// Case id → its items in archive (date) order.
 fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
     let mut cases: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
@@ -444,15 +473,34 @@ impl FollowUp {
     /// `serve` re-renders the pages that show the meeting when another meeting changes it.
     pub(crate) fn fingerprint(&self, meeting: &Meeting) -> u64 {
         let mut h = std::collections::hash_map::DefaultHasher::new();
+        let label = |slug: &str, h: &mut std::collections::hash_map::DefaultHasher| {
+            self.labels.get(slug).hash(h);
+        };
         for (_, action) in meeting.actions() {
-            self.actions.get(&action.id).hash(&mut h);
+            let state = self.actions.get(&action.id);
+            state.hash(&mut h);
+            for change in state.into_iter().flat_map(|s| &s.history) {
+                label(&change.meeting, &mut h);
+            }
         }
         for (_, decision) in meeting.decisions() {
-            self.decisions.get(&decision.id).hash(&mut h);
+            let links = self.decisions.get(&decision.id);
+            links.hash(&mut h);
+            for (_, id) in links
+                .into_iter()
+                .flat_map(|l| l.changes.iter().chain(&l.changed_by))
+            {
+                label(id.split('/').next().unwrap_or(id), &mut h);
+            }
         }
-        self.backlinks.get(&meeting.slug).hash(&mut h);
+        let backlinks = self.backlinks.get(&meeting.slug);
+        backlinks.hash(&mut h);
+        for backlink in backlinks.into_iter().flatten() {
+            label(&backlink.from, &mut h);
+        }
         meeting.written.hash(&mut h);
         meeting.aliases.hash(&mut h);
+        meeting.planned.hash(&mut h);
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
                 self.cases.get(case).hash(&mut h);

@@ -185,4 +185,8 @@ pub(crate) struct FollowUp {
     pub(crate) targets: BTreeMap<String, String>,
     /// Case id → the items about it: (meeting slug, item number), in date order.
     pub(crate) cases: BTreeMap<String, Vec<(String, String)>>,
+    /// The title and date of each meeting another meeting's page names through the
+    /// follow-up (a backlink, a follow-up, a decision change): part of that page's
+    /// fingerprint, so that renaming the meeting re-renders it.
+    pub(crate) labels: BTreeMap<String, (String, NaiveDate)>,
 }

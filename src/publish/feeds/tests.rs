@@ -86,6 +86,7 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
         internal_links: Vec::new(),
         written: Default::default(),
         aliases: Vec::new(),
+        planned: false,
     })
 }
 
