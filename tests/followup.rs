@@ -364,3 +364,57 @@ fn a_planned_meeting_is_upcoming_and_in_the_calendar_with_open_actions_due_dates
         text.into_bytes()
     );
 }
+
+#[test]
+fn a_body_page_lists_its_open_actions() {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "bodies/styrelsen/index.html");
+    let cards = action_cards(&html);
+    assert_eq!(cards.len(), 2, "{cards:?}");
+    assert!(cards.iter().all(|(_, s)| s == "open" || s == "overdue"));
+}
+
+#[test]
+fn the_decisions_feed_links_a_decision_to_the_one_it_replaces() {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let text = std::fs::read_to_string(out.path().join("public/decisions/atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let related: Vec<(&str, &str)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("related"))
+        .map(|n| (n.attribute("title").unwrap(), n.attribute("href").unwrap()))
+        .collect();
+    assert!(
+        related.contains(&(
+            "replaces 2025-01-10-styrelsen/3-1",
+            "/meetings/2025-01-10-styrelsen/#decision-3-1"
+        )) || related.iter().any(|(t, h)| t.starts_with("replaces")
+            && h.ends_with("meetings/2025-01-10-styrelsen/#decision-3-1")),
+        "{related:?}"
+    );
+}
+
+#[test]
+fn searching_a_case_number_finds_every_item_of_the_case() {
+    let site = site();
+    let loaded = quorum::internals::Site::load(&BuildOptions::new(site.path())).unwrap();
+    let index = quorum::internals::SearchIndex::build(&loaded.archive);
+    let hits = index.search("KS 2025/1", &quorum::internals::Filters::default());
+    let mut paths: Vec<&str> = hits
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].path.as_str())
+        .filter(|p| p.contains("#item-"))
+        .collect();
+    paths.sort_unstable();
+    assert_eq!(
+        paths,
+        [
+            "/meetings/2025-01-10-styrelsen/#item-3",
+            "/meetings/2025-02-14-styrelsen/#item-2",
+            "/meetings/2025-03-14-styrelsen/#item-2"
+        ]
+    );
+}

@@ -72,8 +72,8 @@ pub(crate) fn action_status_pages(
         .collect()
 }
 
-/// Owner key (`person:<key>`, `organisation:<key>`) → the actions they still owe, newest
-/// first.
+/// Owner key (`person:<key>`, `organisation:<key>`) and body key (`body:<key>`) → the
+/// actions still open or ongoing, newest first.
 pub(crate) fn owed(
     all_actions: &[Shared<ExtractView>],
 ) -> BTreeMap<String, Vec<Shared<ExtractView>>> {
@@ -87,6 +87,9 @@ pub(crate) fn owed(
                 .or_default()
                 .push(action.clone());
         }
+        owed.entry(format!("body:{}", action.meeting.body.key))
+            .or_default()
+            .push(action.clone());
     }
     owed
 }
@@ -105,6 +108,7 @@ pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<Ex
                 format!("organisation:{}", organisation.organisation.key),
                 owes,
             ),
+            PageData::Body { body, owes, .. } => (format!("body:{}", body.body.key), owes),
             _ => continue,
         };
         let Some(actions) = owed.get(&key) else {

@@ -59,6 +59,8 @@ pub enum PageData {
         decisions: Vec<Shared<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
+        /// The body's actions still open or ongoing, newest first.
+        owes: Vec<Shared<ExtractView>>,
     },
     People {
         people: Vec<PersonSummary>,
