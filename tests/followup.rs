@@ -418,3 +418,19 @@ fn searching_a_case_number_finds_every_item_of_the_case() {
         ]
     );
 }
+
+#[test]
+fn an_actions_meeting_page_shows_its_status_owner_and_history() {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let january = page(out.path(), "meetings/2025-01-10-styrelsen/index.html");
+    let statuses = texts(&january, ".summary-list .status");
+    assert!(statuses.contains(&"Klar".to_string()), "{statuses:?}");
+    assert!(statuses.contains(&"Försenad".to_string()), "{statuses:?}");
+    let history = texts(&january, ".summary-list .history li");
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert!(
+        history[0].contains("Pågår") && history[1].contains("Klar"),
+        "{history:?}"
+    );
+}
