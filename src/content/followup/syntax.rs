@@ -164,6 +164,10 @@ fn read_update(text: &str, item: Option<String>, place: Place, written: &mut Wri
         None => text.split_once(char::is_whitespace).unwrap_or((text, "")),
     };
     let id = id.trim_end_matches([':', ',']);
+    // "Uppföljning: nätverket återkommer" is prose, not a follow-up of an action.
+    if !text.starts_with("[[") && !looks_like_action_id(id) {
+        return;
+    }
     let rest = rest.trim_start_matches([':', ',', ' ', '–', '-']);
     let lower = rest.to_lowercase();
     let status = STATUS_WORDS.iter().find(|(word, _)| {
@@ -183,7 +187,10 @@ fn read_update(text: &str, item: Option<String>, place: Place, written: &mut Wri
         });
         return;
     };
-    let note = rest[word.len()..]
+    // Lower-casing can change byte lengths (the Kelvin sign): cut the original safely.
+    let note = rest
+        .get(word.len()..)
+        .unwrap_or_default()
         .trim_start_matches(['.', ',', ':', ';', ' ', '–', '-'])
         .trim()
         .to_string();
@@ -194,6 +201,16 @@ fn read_update(text: &str, item: Option<String>, place: Place, written: &mut Wri
         item,
         place,
     });
+}
+
+/// `<meeting slug>/<item>-<n>`: a slash, then a number, a dash and a number.
+fn looks_like_action_id(id: &str) -> bool {
+    id.rsplit_once('/').is_some_and(|(slug, local)| {
+        !slug.is_empty()
+            && local.split_once('-').is_some_and(|(item, n)| {
+                !item.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+            })
+    })
 }
 
 /// Each `[[target]]` or `[[target|label]]` on a line, with its 1-based column, skipping
@@ -234,7 +251,7 @@ fn case_marker(line: &str) -> Option<String> {
         if !lower.starts_with(word) {
             return None;
         }
-        let rest = strip_emphasis(&line[word.len()..]);
+        let rest = strip_emphasis(line.get(word.len()..)?);
         let rest = rest.strip_prefix(':').or_else(|| {
             (*word == "dnr")
                 .then(|| rest.strip_prefix([' ', '.']))
@@ -243,7 +260,9 @@ fn case_marker(line: &str) -> Option<String> {
         let value = strip_emphasis(rest.trim())
             .trim_end_matches(['*', '_'])
             .trim();
-        (!value.is_empty() && value.len() <= 60).then(|| value.to_string())
+        // A case number has digits ("KS 2025/1"); "Ärende: Budgetfrågan" is a title.
+        let is_number = value.len() <= 60 && value.chars().any(|c| c.is_ascii_digit());
+        is_number.then(|| value.to_string())
     })
 }
 
@@ -311,6 +330,12 @@ mod tests {
     }
 
     #[test]
+    fn a_follow_up_line_in_prose_is_not_an_update() {
+        let (written, _) = scan_text("Uppföljning: nätverket återkommer i frågan.\n");
+        assert_eq!(written, Written::default());
+    }
+
+    #[test]
     fn a_follow_up_without_a_state_is_unreadable() {
         let (written, _) = scan_text("Uppföljning: 2025-01-10-styrelsen/4-1 ska göras\n");
         assert_eq!(written.unreadable.len(), 1);
@@ -342,6 +367,8 @@ mod tests {
             cases,
             vec![Some("KN 2024/57".into()), Some("KS 2025/3".into())]
         );
+        let (_, cases) = scan_text("## 1. A\n\nÄrende: Budgetfrågan\n");
+        assert_eq!(cases, vec![None, None]);
         assert_eq!(
             case_in_heading("Verksamhetsplan, Dnr KN 2024/57"),
             Some("KN 2024/57".into())
