@@ -42,6 +42,9 @@ enum Command {
         /// internal parts left out); default: `[audience] default` in site.toml.
         #[arg(long, value_enum)]
         audience: Option<Audience>,
+        /// The day actions are overdue on, YYYY-MM-DD (default: each body's newest meeting).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
         /// Also print how long each step of the build took.
         #[arg(long)]
         timings: bool,
@@ -77,6 +80,9 @@ enum Command {
         audience: Option<Audience>,
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
+        /// The day actions are overdue on, YYYY-MM-DD (default: each body's newest meeting).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
     },
     /// Create a new site with the default theme and one sample meeting.
     Init {
@@ -160,6 +166,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             links,
             drafts,
             audience,
+            today,
             timings,
         } => run_build(
             BuildOptions {
@@ -169,6 +176,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
                 links,
                 drafts,
                 audience,
+                today,
             },
             timings,
         ),
@@ -196,9 +204,11 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             root,
             audience,
             format,
+            today,
         } => run_check(
             BuildOptions {
                 audience,
+                today,
                 ..BuildOptions::new(root)
             },
             format,

@@ -828,3 +828,34 @@ fn an_accent_that_is_not_a_colour_is_an_error() {
     assert_eq!((d.line, d.column), (1, 1), "{d}");
     assert!(d.hint.as_deref().unwrap().contains("#rrggbb"));
 }
+
+#[test]
+fn a_reference_to_a_missing_item_is_an_error_with_a_did_you_mean() {
+    let d = assert_error(
+        "broken-reference",
+        "content/2025-02-14-styrelsen.md",
+        7,
+        14,
+        "`[[2025-01-10-styrelsen#5]]` refers to nothing",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("did you mean `[[2025-01-10-styrelsen#4]]`?")
+    );
+    assert_build_fails_cleanly("broken-reference");
+}
+
+#[test]
+fn a_follow_up_of_a_missing_action_is_an_error_with_a_did_you_mean() {
+    let d = assert_error(
+        "unknown-follow-up",
+        "content/2025-02-14-styrelsen.md",
+        7,
+        1,
+        "the follow-up names no action: `2025-01-10-styrelsen/4-2`",
+    );
+    assert_eq!(
+        d.hint.as_deref(),
+        Some("did you mean the action `2025-01-10-styrelsen/4-1`?")
+    );
+}

@@ -187,3 +187,19 @@ fn audience_public_fails_with_exit_1_on_personal_data_and_check_reports_it_as_an
     assert!(out.status.success());
     assert!(site.path().join("public/index.html").exists());
 }
+
+#[test]
+fn build_today_judges_overdue_actions_on_that_day_and_a_bad_date_is_a_usage_error() {
+    let site = fixture(&[(
+        "content/2025-01-10-styrelsen.md",
+        "---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 1. Plan\n\nÅtgärd: Lisa Berg ska ta fram en plan senast 2025-06-30.\n",
+    )]);
+    let out = quorum(&["build", "--today", "2025-07-01"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let overdue = page(site.path(), "actions/overdue/index.html");
+    assert_eq!(select(&overdue, "article.action-card").len(), 1);
+    let out = quorum(&["build", "--today", "1 juli"], site.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = quorum(&["check", "--today", "2025-07-01"], site.path());
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}

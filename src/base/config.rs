@@ -123,6 +123,8 @@ pub(crate) struct ExtractConfig {
     pub(crate) note: Words,
     pub(crate) motion: Words,
     pub(crate) sent_to: Words,
+    /// Words that start a line recording an earlier action's state ("Uppföljning:").
+    pub(crate) follow_up: BTreeMap<Language, Vec<String>>,
 }
 
 impl Default for ExtractConfig {
@@ -145,6 +147,7 @@ impl Default for ExtractConfig {
             note: defaults(formal_words::NOTE),
             motion: defaults(formal_words::MOTION),
             sent_to: defaults(formal_words::SENT_TO),
+            follow_up: words(&["Uppföljning"], &["Follow-up", "Follow up"]),
         }
     }
 }
@@ -186,6 +189,11 @@ impl ExtractConfig {
             RecordKind::SentTo => &self.sent_to,
         };
         words.get(&language).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every language's follow-up words: a follow-up is read whatever the minutes' language.
+    pub(crate) fn follow_up_words(&self) -> Vec<String> {
+        self.follow_up.values().flatten().cloned().collect()
     }
 }
 

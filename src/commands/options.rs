@@ -17,6 +17,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// `--audience`: internal or public (default: `[audience] default` in site.toml).
     pub audience: Option<Audience>,
+    /// The day actions are overdue on (`--today`); by default each body's newest meeting.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl BuildOptions {

@@ -323,7 +323,8 @@ impl Site {
             let Some(&(index, page)) = self.positions.get(&meeting.slug) else {
                 return false;
             };
-            let same = self.fingerprints.get(&meeting.slug) == Some(&summary_fingerprint(meeting))
+            let same = self.fingerprints.get(&meeting.slug)
+                == Some(&fingerprint(meeting, &self.archive))
                 && self.archive.meetings[index].source == meeting.source
                 && same_outside_its_page(before, parsed);
             if !same {

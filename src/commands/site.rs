@@ -215,13 +215,29 @@ impl Site {
                 return Err(Error::Content(problems));
             }
         }
+        // Across meetings, on what the audience sees: owners, notes and titles are masked.
+        let (follow_up, follow_problems) =
+            crate::content::followup::link(&archive, self.options.today);
+        archive.follow_up = std::sync::Arc::new(follow_up);
+        problems.extend(follow_problems);
         let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
+        if problems.iter().any(Diagnostic::is_error) {
+            return Err(Error::Content(problems));
+        }
         self.timings.lap("assemble the archive", &mut clock);
         // Past every check that can fail on content: the last graph's pages are handed
         // over only now (a failed edit leaves the graph as it was).
         let had_code = self.graph.has_code;
-        let scope = scope(std::mem::replace(&mut self.graph, empty_graph()));
+        let last = std::mem::replace(&mut self.graph, empty_graph());
+        // What the follow-up says of a meeting (an action closed, a decision replaced, a
+        // reference) shows on other meetings' pages: when it changed, every page is made
+        // anew.
+        let scope = if self.archive.follow_up == archive.follow_up {
+            scope(last)
+        } else {
+            Scope::All
+        };
         let (step, edited) = match &scope {
             Scope::All => ("compute the site graph", None),
             Scope::Reusing { meetings, .. } => (
@@ -237,14 +253,14 @@ impl Site {
             || match edited {
                 Some(edited) => {
                     for m in edited.iter().map(|&i| &archive.meetings[i]) {
-                        fingerprints.insert(m.slug.clone(), summary_fingerprint(m));
+                        fingerprints.insert(m.slug.clone(), fingerprint(m, &archive));
                     }
                 }
                 None => {
                     fingerprints = archive
                         .meetings
                         .par_iter()
-                        .map(|m| (m.slug.clone(), summary_fingerprint(m)))
+                        .map(|m| (m.slug.clone(), fingerprint(m, &archive)))
                         .collect();
                 }
             },
@@ -491,6 +507,14 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut hasher);
     hasher.finish()
+}
+
+/// Hashes what other pages show of a meeting: its summary, and what the follow-up across
+/// meetings says of it (another meeting closing one of its actions changes this).
+pub(crate) fn fingerprint(m: &Meeting, archive: &Archive) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (summary_fingerprint(m), archive.follow_up.fingerprint(m)).hash(&mut h);
+    h.finish()
 }
 
 /// Hashes what index, organisation, person and timeline pages show of a meeting.

@@ -21,6 +21,7 @@ use crate::base::audience::{AudienceConfig, NamedPeople};
 use crate::base::config::Language;
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::slugify;
+use crate::content::followup::types::{ExtractTerms, Owner, Update, Written};
 use crate::content::formal::{Approval, Formal, Member, Posting, Record, Records, Vote};
 use crate::content::model::{
     Appendix, Archive, Attachment, Exposure, Extract, Item, Meeting, Participant, Person, Tag,
@@ -183,6 +184,18 @@ impl PublicView {
                 .collect(),
             tags: self.tags(&m.tags, lang),
             formal: m.formal.as_ref().map(|f| self.formal(f, lang)),
+            written: Written {
+                updates: m
+                    .written
+                    .updates
+                    .iter()
+                    .map(|u| Update {
+                        note: self.text(&u.note, lang),
+                        ..u.clone()
+                    })
+                    .collect(),
+                ..m.written.clone()
+            },
             attachments: m
                 .attachments
                 .iter()
@@ -264,6 +277,24 @@ impl PublicView {
         }
     }
 
+    /// An action's owners: a protected person becomes their stand-in, a hidden
+    /// organisation is left out, a name written without a register entry is masked.
+    fn terms(&self, terms: &ExtractTerms, lang: Language) -> ExtractTerms {
+        let owners = terms
+            .owners
+            .iter()
+            .filter_map(|owner| match owner {
+                Owner::Person(key) => Some(Owner::Person(self.person_key(key, lang))),
+                Owner::Organisation(key) => self.organisation(Some(key)).map(Owner::Organisation),
+                Owner::Name(name) => Some(Owner::Name(self.text(name, lang))),
+            })
+            .collect();
+        ExtractTerms {
+            owners,
+            ..terms.clone()
+        }
+    }
+
     /// An organisation key, unless the organisation is hidden.
     fn organisation(&self, key: Option<&String>) -> Option<String> {
         key.filter(|k| !self.hidden_organisations.contains(*k))
@@ -306,6 +337,7 @@ impl PublicView {
             text: self.text(&e.text, lang),
             html: self.html(&e.html, lang),
             kind: e.kind,
+            terms: self.terms(&e.terms, lang),
         };
         Item {
             title: self.text(&item.title, lang),

@@ -43,6 +43,11 @@ pub(crate) struct RawMeeting {
     pub(crate) posting: Option<RawPosting>,
     #[serde(alias = "paragrafer")]
     pub(crate) paragraphs: Option<RawParagraphs>,
+    /// Earlier file names of the meeting, whose URLs redirect to it.
+    #[serde(default)]
+    pub(crate) aliases: Vec<String>,
+    /// `planned` for a meeting yet to be held (its agenda, a kallelse); `held` by default.
+    pub(crate) status: Option<String>,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
@@ -67,6 +72,8 @@ pub(crate) const MEETING_KEYS: &[&str] = &[
     "approval",
     "posting",
     "paragraphs",
+    "aliases",
+    "status",
 ];
 
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.

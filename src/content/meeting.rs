@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
+use crate::content::followup::{self, syntax, terms, types::ExtractTerms, types::Owner};
 use crate::content::formal::FirstItem;
 use crate::content::formal_front;
 use crate::content::formal_numbering::numbering_warnings;
@@ -68,6 +69,7 @@ pub fn parse_meeting(
         );
     }
     let attachments = parse_attachments(&raw.attachments, file, &locate, &mut errors);
+    let planned = parse_status(&raw, file, &locate, &mut errors);
     let Some(date) = date else {
         return Err(errors);
     };
@@ -125,10 +127,23 @@ pub fn parse_meeting(
                 .with_hint(note.hint.clone()),
         );
     }
+    let item_lines: Vec<(usize, String)> = body
+        .items
+        .iter()
+        .map(|i| (i.line, i.number.clone()))
+        .collect();
+    let update_words = config.extract.follow_up_words();
+    let (written, cases) = syntax::scan(&syntax::Body {
+        text: split.body,
+        first_line: split.body_line,
+        items: &item_lines,
+        update_words: &update_words,
+    });
     let items = body
         .items
         .into_iter()
-        .map(|item| resolve_item(item, &slug, &mut names))
+        .zip(cases)
+        .map(|(item, case)| resolve_item(item, case, &slug, date, &mut names))
         .collect();
 
     let body_name = raw
@@ -175,6 +190,9 @@ pub fn parse_meeting(
         has_code: body.has_code,
         internal_links: internal_links(body.internal_links, split.body_line, text),
         formal,
+        aliases: raw.aliases.iter().map(|a| alias_slug(a)).collect(),
+        planned,
+        written,
     };
     Ok(ParsedMeeting {
         meeting: Arc::new(meeting),
@@ -183,6 +201,30 @@ pub fn parse_meeting(
         body_name,
         warnings: names.warnings,
     })
+}
+
+/// Whether `status:` says the meeting is planned (`planned`, `planerat`) rather than held
+/// (`held`, `genomfört`, or no status); another value is an error.
+fn parse_status(
+    raw: &RawMeeting,
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> bool {
+    match raw.status.as_deref().map(str::trim) {
+        None | Some("held" | "genomfört" | "genomfort") => false,
+        Some("planned" | "planerat" | "planerad") => true,
+        Some(other) => {
+            errors.push(
+                Diagnostic::error(&file.path, format!("unknown status `{other}`"))
+                    .at(&file.text, locate("status"), 1)
+                    .with_hint(
+                        "write `status: planned` for a meeting yet to be held, or leave it out",
+                    ),
+            );
+            false
+        }
+    }
 }
 
 /// The meeting's `language`, or the site's; an unknown code is an error.
@@ -206,22 +248,35 @@ fn parse_language(
     }
 }
 
-/// An agenda item of the body with its presenters resolved and its extracts given ids.
-fn resolve_item(item: markdown::BodyItem, slug: &str, names: &mut Names<'_>) -> Item {
+/// An agenda item of the body with its presenters resolved, its extracts given ids and
+/// terms (owners, due dates, decisions changed), and its case number: the Markdown
+/// step's ("Dnr" in the heading or a paragraph), else from a marker line (`case`).
+fn resolve_item(
+    item: markdown::BodyItem,
+    case: Option<String>,
+    slug: &str,
+    date: chrono::NaiveDate,
+    names: &mut Names<'_>,
+) -> Item {
     let (presenters, presenting_organisations) = match &item.presenters {
         Some(text) => names.presenters(text),
         None => (Vec::new(), Vec::new()),
     };
     Item {
-        decisions: give_ids(slug, item.decisions),
-        actions: give_ids(slug, item.actions),
+        // The Markdown step's case number (a "Dnr" in the heading or its own paragraph),
+        // else the follow-up's marker line ("Ärende: …").
+        case_number: item.case_number.or(case),
+        decisions: give_ids(slug, item.decisions, |text| ExtractTerms {
+            changes: followup::decision_changes(text),
+            ..ExtractTerms::default()
+        }),
+        actions: give_ids(slug, item.actions, |text| names.action_terms(text, date)),
         number: item.number,
         anchor: item.anchor,
         title: item.title,
         presenters,
         presenting_organisations,
         html: item.html,
-        case_number: item.case_number,
         records: item.records,
     }
 }
@@ -262,6 +317,16 @@ fn internal_links(
         .collect()
 }
 
+/// An alias as a slug: `2022-01-28-fyrbodal`, `2022/2022-01-28-fyrbodal.md` and
+/// `/meetings/2022-01-28-fyrbodal/` all name the slug `2022-01-28-fyrbodal`.
+fn alias_slug(alias: &str) -> String {
+    let last = alias
+        .split(['/', '\\'])
+        .rfind(|part| !part.trim().is_empty())
+        .unwrap_or_default();
+    slugify(last.trim().trim_end_matches(".md"))
+}
+
 fn default_body_name(language: Language) -> &'static str {
     match language {
         Language::Sv => "Övriga möten",
@@ -277,7 +342,11 @@ pub(crate) fn slug_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
+fn give_ids(
+    slug: &str,
+    extracts: Vec<markdown::Extract>,
+    mut terms_of: impl FnMut(&str) -> ExtractTerms,
+) -> Vec<Extract> {
     extracts
         .into_iter()
         .map(|e| {
@@ -287,6 +356,7 @@ fn give_ids(slug: &str, extracts: Vec<markdown::Extract>) -> Vec<Extract> {
                 .map_or(e.anchor.as_str(), |(_, rest)| rest);
             Extract {
                 id: format!("{slug}/{local}"),
+                terms: terms_of(&e.text),
                 anchor: e.anchor,
                 text: e.text,
                 html: e.html,
@@ -411,6 +481,73 @@ impl<'a> Names<'a> {
             }
         }
         key
+    }
+
+    /// An action's owners, resolved, and its due date.
+    fn action_terms(&mut self, text: &str, date: chrono::NaiveDate) -> ExtractTerms {
+        let read = terms::read_terms(text, date);
+        ExtractTerms {
+            owners: read.owners.iter().map(|name| self.owner(name)).collect(),
+            due: match read.due {
+                Some(terms::Due::Date(date)) => Some(date),
+                _ => None,
+            },
+            due_next_meeting: read.due == Some(terms::Due::NextMeeting),
+            changes: Vec::new(),
+        }
+    }
+
+    /// The person or organisation called `name`: registered, or met in these minutes.
+    /// Another name is kept as written, with a warning that suggests a registered one.
+    fn owner(&mut self, name: &str) -> Owner {
+        if let Some(key) = self.registry.resolve_person(name) {
+            return Owner::Person(key.to_string());
+        }
+        if let Some(key) = self.registry.resolve_organisation(name) {
+            return Owner::Organisation(key.to_string());
+        }
+        let wanted = match_key(name);
+        if let Some(key) = self.local.get(&wanted) {
+            return Owner::Organisation(key.clone());
+        }
+        let met = |list: &[(String, String)]| {
+            list.iter()
+                .find(|(_, n)| match_key(n) == wanted)
+                .map(|(k, _)| k.clone())
+        };
+        if let Some(key) = met(&self.new_people) {
+            return Owner::Person(key);
+        }
+        if let Some(key) = met(&self.new_organisations) {
+            return Owner::Organisation(key);
+        }
+        let hint = if let Some(key) = closest(name, self.registry.person_names()) {
+            format!(
+                "did you mean `{key}` ({})? Add the spelling to their aliases in content/people.yaml",
+                self.registry.people[key].name
+            )
+        } else if let Some(key) = closest(name, self.registry.organisation_names()) {
+            format!(
+                "did you mean `{key}` ({})? Add the spelling to its aliases in content/organisations.yaml",
+                self.registry.organisations[key].name
+            )
+        } else {
+            "add them to content/people.yaml or content/organisations.yaml, or name the owner \
+             explicitly: `(Ansvarig: Name)` / `(Owner: Name)`"
+                .into()
+        };
+        let (line, column) = find_line_column(&self.file.text, name);
+        self.warnings.push(
+            Diagnostic::warning(
+                &self.file.path,
+                format!(
+                    "the owner of an action, `{name}`, is neither a known person nor organisation"
+                ),
+            )
+            .at(&self.file.text, line, column)
+            .with_hint(hint),
+        );
+        Owner::Name(name.to_string())
     }
 
     fn participant(&mut self, raw: &RawParticipant) -> Participant {

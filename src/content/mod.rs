@@ -4,10 +4,11 @@
 //! plain data: nothing here knows of pages, templates or HTML files. [`personal_data`]
 //! finds personal data in a file; [`audience`] makes the public build's view of the model.
 
+pub(crate) mod audience;
+pub(crate) mod followup;
 pub(crate) mod formal;
 pub(crate) mod formal_front;
 pub(crate) mod formal_numbering;
-pub(crate) mod audience;
 pub(crate) mod frontmatter;
 pub(crate) mod load;
 pub(crate) mod markdown;

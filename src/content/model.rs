@@ -9,6 +9,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::base::config::Language;
+use crate::content::followup::types::{ExtractTerms, FollowUp, Written};
 pub(crate) use crate::content::formal::{DecisionKind, Formal, Records};
 pub(crate) use crate::content::participant::Participant;
 
@@ -21,6 +22,8 @@ pub struct Archive {
     pub(crate) organisations: BTreeMap<String, Organisation>,
     pub(crate) people: BTreeMap<String, Person>,
     pub(crate) bodies: BTreeMap<String, Body>,
+    /// Actions' states, references, decision changes and cases across meetings.
+    pub(crate) follow_up: Arc<FollowUp>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -53,6 +56,12 @@ pub struct Meeting {
     /// Members, approval and posting of formal minutes (protokoll, board minutes).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) formal: Option<Formal>,
+    /// `status: planned`: a meeting yet to be held, listed as upcoming and in the calendar.
+    pub(crate) planned: bool,
+    /// Earlier slugs (`aliases:`): their URLs redirect here, references to them resolve.
+    pub(crate) aliases: Vec<String>,
+    /// References `[[…]]` and follow-ups of earlier actions written in the minutes.
+    pub(crate) written: Written,
 }
 
 /// A link from the minutes to a page of the site, and where it is written.
@@ -145,6 +154,8 @@ pub struct Extract {
     /// A decision of this body or a proposal to another (decisions only).
     #[serde(skip_serializing_if = "DecisionKind::is_decision")]
     pub(crate) kind: DecisionKind,
+    /// Owners and due date (an action), the decisions it changes (a decision).
+    pub(crate) terms: ExtractTerms,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]

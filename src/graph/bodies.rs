@@ -77,6 +77,7 @@ pub(crate) fn body_pages(
                             .take(DECISIONS_PER_PAGE)
                             .collect(),
                         decision_total: indexes.iter().map(|&i| refs.decisions[i].len()).sum(),
+                        owes: Vec::new(),
                     },
                 )
                 .depending_on(indexes.iter().map(|&i| archive.meetings[i].slug.clone())),

@@ -38,7 +38,10 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
                 .iter()
                 .map(|p| refs.participant(p))
                 .collect(),
-            html: item.html.clone(),
+            html: crate::content::followup::link_references(
+                &item.html,
+                &refs.archive.follow_up.targets,
+            ),
             decisions: take_of_item(&mut decisions, item_ref),
             actions: take_of_item(&mut actions, item_ref),
             case_number: item.case_number.clone(),
@@ -92,6 +95,7 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
         decisions: refs.decisions[index].clone(),
         actions: refs.actions[index].clone(),
         formal: formal_view(refs, meeting),
+        follow: crate::graph::followup::meeting_follow(refs, index),
     }
 }
 
@@ -111,8 +115,9 @@ pub(crate) fn refresh_meeting_page(
         organisations: archive.organisations.clone(),
         people: archive.people.clone(),
         bodies: archive.bodies.clone(),
+        follow_up: archive.follow_up.clone(),
     };
-    let refs = Refs::new(&single);
+    let refs = Refs::within(&single, archive);
     let page = &mut graph.pages[page];
     debug_assert_eq!(page.path, meeting_path(&meeting.slug));
     if let PageData::Meeting { meeting: view, .. } = &mut page.data {

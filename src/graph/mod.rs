@@ -9,6 +9,9 @@
 
 mod bodies;
 mod flat;
+mod follow_refs;
+pub(crate) mod follow_views;
+mod followup;
 mod formal;
 mod meetings;
 mod organisations;
@@ -93,7 +96,13 @@ pub(crate) fn build_graph_in(
     let (meeting_pages, files) = meetings::meeting_pages(&refs, &meeting_labels, scope);
     pages.extend(meeting_pages);
     pages.extend(timeline::decision_pages(&all_decisions, &by_year, &labels));
-    pages.extend(timeline::action_pages(&all_actions, &by_year, &labels));
+    let statuses = Shared::new(followup::status_links(&all_actions));
+    pages.extend(timeline::action_pages(
+        &all_actions,
+        &by_year,
+        &labels,
+        &statuses,
+    ));
     pages.extend(bodies::body_pages(
         &refs,
         &labels,
@@ -113,6 +122,37 @@ pub(crate) fn build_graph_in(
     pages.extend(organisation);
     pages.extend(person);
     pages.extend(tag);
+    // The follow-up across meetings: actions by status, decisions in force, cases, and
+    // what each person and organisation owes.
+    let title = |key: &str| -> Result<String> {
+        strings
+            .get(language, key)
+            .map(str::to_string)
+            .map_err(crate::base::diagnostic::Error::single)
+    };
+    let mut status_titles = std::collections::BTreeMap::new();
+    for (status, key) in followup::ACTION_STATUSES {
+        status_titles.insert(status, title(key)?);
+    }
+    pages.extend(followup::action_status_pages(
+        &all_actions,
+        &labels,
+        &status_titles,
+        &statuses,
+    ));
+    pages.push(followup::in_force_page(
+        &all_decisions,
+        &labels,
+        &title("decisions_in_force")?,
+    ));
+    pages.extend(followup::case_pages(&refs, &labels, &title("nav_cases")?));
+    followup::add_owed(&mut pages, &followup::owed(&all_actions));
+    pages.extend(followup::alias_pages(&refs, &labels));
+    pages.push(followup::upcoming_page(
+        &refs,
+        &labels,
+        &title("meetings_upcoming")?,
+    ));
     pages.push(labels.page(
         "/search/".into(),
         ("search.html", "search"),

@@ -180,6 +180,7 @@ fn organisation_page(
             decision_total: decisions.len(),
             decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
             people: entry.people.iter().map(|k| refs.person(k)).collect(),
+            owes: Vec::new(),
         },
         meetings: None,
     }

@@ -10,6 +10,7 @@ use crate::base::config::Language;
 use crate::base::diagnostic::Result;
 use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
+use crate::graph::follow_views::{CaseSummary, StatusLink};
 use crate::graph::views::*;
 
 /// What a page shows, besides `site` and `page`.
@@ -46,6 +47,8 @@ pub enum PageData {
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
         people: Vec<Shared<PersonRef>>,
+        /// The actions it still owes (open or ongoing), newest first.
+        owes: Vec<Shared<ExtractView>>,
     },
     Bodies {
         bodies: Vec<BodySummary>,
@@ -56,6 +59,8 @@ pub enum PageData {
         decisions: Vec<Shared<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
+        /// The body's actions still open or ongoing, newest first.
+        owes: Vec<Shared<ExtractView>>,
     },
     People {
         people: Vec<PersonSummary>,
@@ -65,6 +70,8 @@ pub enum PageData {
         attended: Vec<Attendance>,
         presented: Vec<Presented>,
         roles: Vec<RoleView>,
+        /// The actions they still owe (open or ongoing), newest first.
+        owes: Vec<Shared<ExtractView>>,
     },
     Decisions {
         years: Shared<Vec<YearLink>>,
@@ -81,6 +88,8 @@ pub enum PageData {
         /// Newest first: on `/actions/` the newest [`ACTIONS_RECENT`], on a year page all
         /// of the year's.
         actions: Vec<Shared<ExtractView>>,
+        /// The status pages and their counts.
+        statuses: Shared<Vec<StatusLink>>,
         /// How many actions the page's scope has (all, or the year's).
         total: usize,
         /// Older actions left out of `/actions/` (they are on the year pages).
@@ -92,6 +101,27 @@ pub enum PageData {
     Tag {
         tag: TagSummary,
         meetings: Vec<Shared<MeetingRef>>,
+    },
+    /// `/actions/open/`, `/actions/overdue/`, `/actions/done/`.
+    ActionStatus {
+        status: &'static str,
+        statuses: Shared<Vec<StatusLink>>,
+        actions: Vec<Shared<ExtractView>>,
+    },
+    Cases {
+        cases: Vec<CaseSummary>,
+    },
+    Case {
+        case: String,
+        entries: Vec<CaseEntry>,
+    },
+    /// `/meetings/upcoming/`: the planned meetings, soonest first.
+    Upcoming {
+        meetings: Vec<Shared<MeetingRef>>,
+    },
+    /// An old URL of a renamed meeting (`aliases:`), sending the browser on to `to`.
+    Redirect {
+        to: String,
     },
     NotFound {},
     Search {},

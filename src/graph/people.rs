@@ -171,6 +171,7 @@ fn person_page(
                     meeting: refs.meetings[i].clone(),
                 })
                 .collect(),
+            owes: Vec::new(),
         },
         meetings: None,
     }

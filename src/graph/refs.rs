@@ -10,6 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::base::shared::Shared;
 use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
+use crate::graph::follow_refs::FollowLookup;
 use crate::graph::page::{meeting_path, organisation_path, person_path};
 use crate::graph::views::*;
 
@@ -25,16 +26,29 @@ pub(crate) struct Refs<'a> {
     pub(crate) items: Vec<Vec<Shared<ItemRef>>>,
     pub(crate) decisions: Vec<Vec<Shared<ExtractView>>>,
     pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
+    pub(crate) follow: FollowLookup<'a>,
 }
 
 impl<'a> Refs<'a> {
     pub(crate) fn new(archive: &'a Archive) -> Self {
-        Refs::reusing(archive, KeptRefs::default(), &BTreeSet::new())
+        Refs::reusing(archive, archive, KeptRefs::default(), &BTreeSet::new())
     }
 
-    /// The references of `archive`, taking each meeting's from `kept` (the last graph's,
-    /// for the same meetings in the same order) unless its index is in `renew`.
-    pub(crate) fn reusing(archive: &'a Archive, kept: KeptRefs, renew: &BTreeSet<usize>) -> Self {
+    /// The references of `archive`, whose follow-up views look other meetings up in
+    /// `whole` (the whole archive, when `archive` holds one meeting of it).
+    pub(crate) fn within(archive: &'a Archive, whole: &'a Archive) -> Self {
+        Refs::reusing(archive, whole, KeptRefs::default(), &BTreeSet::new())
+    }
+
+    /// The references of `archive` (in `whole`), taking each meeting's from `kept` (the
+    /// last graph's, for the same meetings in the same order) unless its index is in
+    /// `renew`.
+    pub(crate) fn reusing(
+        archive: &'a Archive,
+        whole: &'a Archive,
+        kept: KeptRefs,
+        renew: &BTreeSet<usize>,
+    ) -> Self {
         let orgs = archive
             .organisations
             .values()
@@ -86,6 +100,7 @@ impl<'a> Refs<'a> {
             items: Vec::new(),
             decisions: Vec::new(),
             actions: Vec::new(),
+            follow: FollowLookup::new(whole),
         };
         // Each meeting's references are independent of the others': made on both cores.
         let mut kept = kept.0;
@@ -134,30 +149,33 @@ impl<'a> Refs<'a> {
                 })
             })
             .collect();
-        let extracts = |pick: fn(&Item) -> &Vec<Extract>| -> Vec<Shared<ExtractView>> {
-            meeting
-                .items
-                .iter()
-                .zip(&items)
-                .flat_map(|(item, item_ref)| {
-                    pick(item).iter().map(|e| {
-                        Shared::new(ExtractView {
-                            id: e.id.clone(),
-                            anchor: e.anchor.clone(),
-                            path: format!("{}#{}", meeting_ref.path, e.anchor),
-                            text: e.text.clone(),
-                            html: e.html.clone(),
-                            item: item_ref.clone(),
-                            meeting: meeting_ref.clone(),
-                            organisations: self.extract_organisations(meeting, item),
-                            proposal: !e.kind.is_decision(),
+        let targets = &self.archive.follow_up.targets;
+        let extracts =
+            |pick: fn(&Item) -> &Vec<Extract>, action: bool| -> Vec<Shared<ExtractView>> {
+                meeting
+                    .items
+                    .iter()
+                    .zip(&items)
+                    .flat_map(|(item, item_ref)| {
+                        pick(item).iter().map(|e| {
+                            Shared::new(ExtractView {
+                                id: e.id.clone(),
+                                anchor: e.anchor.clone(),
+                                path: format!("{}#{}", meeting_ref.path, e.anchor),
+                                text: e.text.clone(),
+                                html: crate::content::followup::link_references(&e.html, targets),
+                                item: item_ref.clone(),
+                                meeting: meeting_ref.clone(),
+                                organisations: self.extract_organisations(meeting, item),
+                                follow: self.follow.view(e, action, &self.people, &self.orgs),
+                                proposal: !e.kind.is_decision(),
+                            })
                         })
                     })
-                })
-                .collect()
-        };
-        let decisions = extracts(|i| &i.decisions);
-        let actions = extracts(|i| &i.actions);
+                    .collect()
+            };
+        let decisions = extracts(|i| &i.decisions, false);
+        let actions = extracts(|i| &i.actions, true);
         (meeting_ref, items, decisions, actions)
     }
 
@@ -184,6 +202,7 @@ impl<'a> Refs<'a> {
             decision_count: meeting.decisions().count(),
             action_count: meeting.actions().count(),
             unapproved: meeting.unapproved(),
+            planned: meeting.planned,
         }
     }
 

@@ -60,7 +60,7 @@ impl Scope {
                 kept,
                 meetings,
             } => (
-                Refs::reusing(archive, kept, &meetings),
+                Refs::reusing(archive, archive, kept, &meetings),
                 Scope::Reusing {
                     old,
                     renew,

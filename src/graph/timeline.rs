@@ -5,11 +5,14 @@ use std::collections::BTreeMap;
 
 use crate::base::shared::Shared;
 
+use crate::graph::follow_views::StatusLink;
 use crate::graph::page::*;
 use crate::graph::views::*;
 
 /// Decisions or actions (newest first) by the year of their meeting, keeping the order.
-fn by_meeting_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, Vec<Shared<ExtractView>>> {
+pub(crate) fn by_meeting_year(
+    extracts: &[Shared<ExtractView>],
+) -> BTreeMap<i32, Vec<Shared<ExtractView>>> {
     let mut by_year: BTreeMap<i32, Vec<Shared<ExtractView>>> = BTreeMap::new();
     for extract in extracts {
         by_year
@@ -21,7 +24,7 @@ fn by_meeting_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, Vec<Shared
 }
 
 /// The newest whole months of the timeline holding at least `at_least` decisions.
-fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> {
+pub(crate) fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> {
     let mut recent: Vec<DecisionYear> = Vec::new();
     let mut count = 0;
     for group in groups {
@@ -44,7 +47,7 @@ fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> 
     recent
 }
 
-fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
+pub(crate) fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
     let mut months: Vec<MonthGroup> = Vec::new();
     for d in decisions {
         let month = d.meeting.date[5..7].parse().unwrap_or(1);
@@ -123,6 +126,7 @@ pub(crate) fn action_pages(
     all_actions: &[Shared<ExtractView>],
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,
+    statuses: &Shared<Vec<StatusLink>>,
 ) -> Vec<Page> {
     let actions_by_year = by_meeting_year(all_actions);
     let years = Shared::new(year_links(
@@ -135,6 +139,7 @@ pub(crate) fn action_pages(
         PageData::Actions {
             years: years.clone(),
             year: None,
+            statuses: statuses.clone(),
             actions: all_actions.iter().take(ACTIONS_RECENT).cloned().collect(),
             total: all_actions.len(),
             older: all_actions.len().saturating_sub(ACTIONS_RECENT),
@@ -152,6 +157,7 @@ pub(crate) fn action_pages(
                     PageData::Actions {
                         years: years.clone(),
                         year: Some(year),
+                        statuses: statuses.clone(),
                         total: actions.len(),
                         actions,
                         older: 0,

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::base::shared::Shared;
 use crate::graph::flat::{flat_ref, flat_view};
+use crate::graph::follow_views::{FollowView, MeetingFollowView};
 
 #[derive(Debug, Clone)]
 pub struct OrgRef {
@@ -55,6 +56,8 @@ pub struct MeetingRef {
     pub action_count: usize,
     /// Formal minutes not yet approved (ej justerat): their decisions are drafts.
     pub unapproved: bool,
+    /// `status: planned`: yet to be held.
+    pub planned: bool,
 }
 flat_ref!(MeetingRef {
     slug,
@@ -69,7 +72,8 @@ flat_ref!(MeetingRef {
     item_count,
     decision_count,
     action_count,
-    unapproved
+    unapproved,
+    planned
 });
 
 #[derive(Debug, Clone, Serialize)]
@@ -107,6 +111,8 @@ pub struct ExtractView {
     pub organisations: Vec<Shared<OrgRef>>,
     /// A proposal to another body rather than this body's decision.
     pub proposal: bool,
+    /// Owners, due date, status (actions); changes and in force (decisions).
+    pub follow: FollowView,
 }
 
 #[derive(Debug, Clone)]
@@ -165,8 +171,10 @@ pub struct MeetingView {
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
     pub formal: Option<FormalView>,
+    /// The meetings referring to this one, the cases of its items.
+    pub follow: MeetingFollowView,
 }
-flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions, formal });
+flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions, formal, follow });
 
 #[derive(Debug, Clone)]
 pub struct BodySummary {
@@ -391,4 +399,13 @@ pub struct RecordView {
     pub html: String,
     /// The people it names with their party, as written ("Per Ek (M)").
     pub people: Vec<String>,
+}
+
+/// An item of a case's page, with its meeting, decisions and actions.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseEntry {
+    pub meeting: Shared<MeetingRef>,
+    pub item: Shared<ItemRef>,
+    pub decisions: Vec<Shared<ExtractView>>,
+    pub actions: Vec<Shared<ExtractView>>,
 }

@@ -5,7 +5,11 @@
 //! file was 246 MB at 10,000 meetings). Documented field by field in
 //! `docs/archive-json.md`.
 
+use crate::content::followup::types::FollowUp;
 use crate::publish::archive_formal::{formal_export, records_export, FormalExport, RecordsExport};
+use crate::publish::follow_export::{
+    action_export, decision_export, references_export, FollowExport,
+};
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
@@ -119,6 +123,12 @@ pub struct MeetingExport {
     /// Formal minutes only (see `archive_formal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub formal: Option<FormalExport>,
+    /// The targets written `[[…]]` in the minutes, as written, each once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    /// Slugs of the meetings whose minutes refer to this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referred_to_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -187,6 +197,9 @@ pub struct ExtractExport {
     /// True for a decision of formal minutes not yet approved.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unapproved: bool,
+    /// Owners, due date, status (actions); changes (decisions that change or are changed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow: Option<FollowExport>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -242,8 +255,16 @@ fn generator() -> String {
 }
 
 /// The part of one year: its meetings (in archive order) with their extracts.
-fn part_export(config: &SiteConfig, year: i32, meetings: &[&Meeting]) -> ArchivePart {
-    let meetings: Vec<MeetingExport> = meetings.iter().map(|m| meeting_export(config, m)).collect();
+fn part_export(
+    config: &SiteConfig,
+    follow: &FollowUp,
+    year: i32,
+    meetings: &[&Meeting],
+) -> ArchivePart {
+    let meetings: Vec<MeetingExport> = meetings
+        .iter()
+        .map(|m| meeting_export(config, follow, m))
+        .collect();
     let decisions = meetings
         .iter()
         .flat_map(|m| m.items.iter().flat_map(|i| i.decisions.iter().cloned()))
@@ -340,9 +361,12 @@ fn index_export(
 }
 
 /// A meeting with its participants, attachments, items, decisions, actions and appendices.
-fn meeting_export(config: &SiteConfig, m: &Meeting) -> MeetingExport {
+fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> MeetingExport {
     let path = meeting_path(&m.slug);
+    let references = references_export(follow, m);
     MeetingExport {
+        references: references.references,
+        referred_to_by: references.referred_to_by,
         slug: m.slug.clone(),
         url: config.absolute_url(&path),
         title: m.title.clone(),
@@ -394,12 +418,12 @@ fn meeting_export(config: &SiteConfig, m: &Meeting) -> MeetingExport {
                 decisions: item
                     .decisions
                     .iter()
-                    .map(|d| extract_export(config, m, item, d))
+                    .map(|d| extract_export(config, m, item, d, decision_export(follow, d)))
                     .collect(),
                 actions: item
                     .actions
                     .iter()
-                    .map(|a| extract_export(config, m, item, a))
+                    .map(|a| extract_export(config, m, item, a, action_export(follow, a)))
                     .collect(),
                 case_number: item.case_number.clone(),
                 records: records_export(&item.records),
@@ -433,8 +457,10 @@ fn extract_export(
     meeting: &Meeting,
     item: &Item,
     e: &Extract,
+    follow: Option<FollowExport>,
 ) -> ExtractExport {
     ExtractExport {
+        follow,
         id: e.id.clone(),
         meeting: meeting.slug.clone(),
         date: meeting.date,
@@ -458,7 +484,7 @@ pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(Strin
     let parts: Vec<(i32, ArchivePart, Vec<u8>)> = by_year
         .par_iter()
         .map(|(year, meetings)| {
-            let part = part_export(config, *year, meetings);
+            let part = part_export(config, &archive.follow_up, *year, meetings);
             let bytes = part.to_json_bytes();
             (*year, part, bytes)
         })

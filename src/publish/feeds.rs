@@ -272,6 +272,20 @@ pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
             xml.empty("category", &[("term", "proposal")]);
         }
         xml.element("summary", &[], &decision.text);
+        // The decisions it replaces, amends or revokes, and those that change it.
+        if let Some(links) = archive.follow_up.decisions.get(&decision.id) {
+            let related = links.changes.iter().map(|(r, id)| (r.name(), id));
+            let by = links.changed_by.iter().map(|(r, id)| (r.name(), id));
+            for (relation, id) in related.chain(by) {
+                let (slug, local) = id.split_once('/').unwrap_or((id, ""));
+                let href = config.absolute_url(&format!("{}#decision-{local}", meeting_path(slug)));
+                let title = format!("{relation} {id}");
+                xml.empty(
+                    "link",
+                    &[("rel", "related"), ("title", &title), ("href", &href)],
+                );
+            }
+        }
         xml.close("entry");
     }
     xml.close("feed");

@@ -6,7 +6,9 @@
 
 pub(crate) mod archive_formal;
 pub(crate) mod archive_json;
+pub(crate) mod calendar;
 pub(crate) mod feeds;
+pub(crate) mod follow_export;
 pub(crate) mod output;
 pub(crate) mod search;
 pub(crate) mod sitemap;
@@ -40,6 +42,10 @@ pub(crate) fn feed_files(
         (MEETINGS_FEED_PATH.to_string(), meetings.into_bytes()),
         (DECISIONS_FEED_PATH.to_string(), decisions.into_bytes()),
         (SITEMAP_PATH.to_string(), sitemap.into_bytes()),
+        (
+            calendar::CALENDAR_PATH.to_string(),
+            calendar::calendar(archive, config).into_bytes(),
+        ),
     ]
     .into_iter()
     .chain(export)

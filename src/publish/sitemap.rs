@@ -12,7 +12,9 @@ pub(crate) fn sitemap(graph: &SiteGraph, config: &SiteConfig) -> String {
     let mut xml = Xml::new();
     xml.open("urlset", &[("xmlns", SITEMAP_NS)]);
     for page in &graph.pages {
-        if page.path == crate::graph::NOT_FOUND_PATH {
+        if page.path == crate::graph::NOT_FOUND_PATH
+            || matches!(page.data, PageData::Redirect { .. })
+        {
             continue;
         }
         xml.open("url", &[]);

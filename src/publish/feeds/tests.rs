@@ -25,6 +25,7 @@ fn decision(slug: &str, item: &str, n: usize, text: &str) -> Extract {
         text: text.into(),
         html: format!("<p>{text}</p>"),
         kind: Default::default(),
+        terms: Default::default(),
     }
 }
 
@@ -88,6 +89,9 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
         has_code: false,
         internal_links: Vec::new(),
         formal: None,
+        written: Default::default(),
+        aliases: Vec::new(),
+        planned: false,
     })
 }
 
@@ -135,6 +139,7 @@ fn archive() -> Archive {
                 name: "Nätverket".into(),
             },
         )]),
+        follow_up: Default::default(),
     }
 }
 

@@ -1,0 +1,601 @@
+//! Follow-up across meetings, once every meeting is read: each action's status from the
+//! later meetings that follow it up, overdue or not; the references `[[…]]` between
+//! minutes resolved to pages (unresolved ones are errors for `check`) and turned around
+//! into backlinks; decisions that replace, amend or revoke earlier ones; items grouped
+//! into cases by their case number. The syntax is found by [`syntax`] and [`terms`] while
+//! each meeting is parsed; the results are plain [`types`] kept in the archive.
+
+pub(crate) mod syntax;
+pub(crate) mod terms;
+pub(crate) mod types;
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+
+use chrono::NaiveDate;
+
+use crate::base::diagnostic::{did_you_mean, Diagnostic};
+use crate::content::model::{Archive, Meeting};
+use types::*;
+
+/// The words before a reference that make a decision change an earlier one.
+const RELATION_WORDS: &[(&str, Relation)] = &[
+    ("ersätter", Relation::Replaces),
+    ("replaces", Relation::Replaces),
+    ("supersedes", Relation::Replaces),
+    ("ändrar", Relation::Amends),
+    ("amends", Relation::Amends),
+    ("upphäver", Relation::Revokes),
+    ("revokes", Relation::Revokes),
+    ("rescinds", Relation::Revokes),
+];
+
+/// The decisions a decision's text says it changes: "(ersätter [[2024-02-01-ks/5-1]])".
+pub(crate) fn decision_changes(text: &str) -> Vec<(Relation, String)> {
+    let mut changes = Vec::new();
+    for (target, column) in syntax::references_in(text) {
+        let byte = text
+            .char_indices()
+            .nth(column - 1)
+            .map_or(text.len(), |(i, _)| i);
+        let before = text[..byte].to_lowercase();
+        let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+        let relation = RELATION_WORDS.iter().find(|(word, _)| {
+            words
+                .iter()
+                .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == *word)
+        });
+        if let Some(&(_, relation)) = relation {
+            changes.push((relation, target));
+        }
+    }
+    changes
+}
+
+/// Where an extract is: meeting index, item index, and whether it is an action.
+#[derive(Clone, Copy)]
+struct At {
+    meeting: usize,
+    item: usize,
+    action: bool,
+}
+
+/// Every id a reference may name, and where it leads.
+struct Index<'a> {
+    archive: &'a Archive,
+    slugs: HashMap<&'a str, usize>,
+    decisions: HashMap<&'a str, At>,
+    actions: HashMap<&'a str, At>,
+}
+
+impl<'a> Index<'a> {
+    fn new(archive: &'a Archive) -> Self {
+        let mut index = Index {
+            archive,
+            slugs: HashMap::new(),
+            decisions: HashMap::new(),
+            actions: HashMap::new(),
+        };
+        for (m, meeting) in archive.meetings.iter().enumerate() {
+            index.slugs.insert(meeting.slug.as_str(), m);
+            for alias in &meeting.aliases {
+                index.slugs.entry(alias.as_str()).or_insert(m);
+            }
+            for (i, item) in meeting.items.iter().enumerate() {
+                for d in &item.decisions {
+                    let at = At {
+                        meeting: m,
+                        item: i,
+                        action: false,
+                    };
+                    index.decisions.insert(d.id.as_str(), at);
+                }
+                for a in &item.actions {
+                    let at = At {
+                        meeting: m,
+                        item: i,
+                        action: true,
+                    };
+                    index.actions.insert(a.id.as_str(), at);
+                }
+            }
+        }
+        index
+    }
+
+    /// The meeting a target names and the site path it links to: `slug`, `slug#8` (an
+    /// item's number), `slug#decision-8-1` (an anchor), `slug/8-1` (a decision's or an
+    /// action's id; a decision when both have it).
+    fn resolve(&self, target: &str) -> Option<(usize, String)> {
+        let page = |m: usize| format!("/meetings/{}/", self.archive.meetings[m].slug);
+        if let Some(at) = self
+            .decisions
+            .get(target)
+            .or_else(|| self.actions.get(target))
+        {
+            let meeting = &self.archive.meetings[at.meeting];
+            let item = &meeting.items[at.item];
+            let list = if at.action {
+                &item.actions
+            } else {
+                &item.decisions
+            };
+            let extract = list.iter().find(|e| e.id == target)?;
+            return Some((
+                at.meeting,
+                format!("{}#{}", page(at.meeting), extract.anchor),
+            ));
+        }
+        let (slug, fragment) = match target.split_once('#') {
+            Some((slug, fragment)) => (slug, Some(fragment)),
+            None => (target, None),
+        };
+        let &m = self.slugs.get(slug)?;
+        let Some(fragment) = fragment else {
+            return Some((m, page(m)));
+        };
+        let meeting = &self.archive.meetings[m];
+        let anchor = meeting
+            .items
+            .iter()
+            .find(|i| i.number == fragment || i.anchor == fragment)
+            .map(|i| i.anchor.clone())
+            .or_else(|| {
+                meeting
+                    .items
+                    .iter()
+                    .flat_map(|i| i.decisions.iter().chain(&i.actions))
+                    .find(|e| e.anchor == fragment)
+                    .map(|e| e.anchor.clone())
+            })?;
+        Some((m, format!("{}#{anchor}", page(m))))
+    }
+
+    /// A did-you-mean for a target that does not resolve.
+    fn suggest(&self, target: &str) -> String {
+        let slug = target.split(['#', '/']).next().unwrap_or(target);
+        if let Some(&m) = self.slugs.get(slug) {
+            let meeting = &self.archive.meetings[m];
+            let ids: Vec<String> = meeting
+                .items
+                .iter()
+                .map(|i| format!("{slug}#{}", i.number))
+                .chain(
+                    meeting
+                        .items
+                        .iter()
+                        .flat_map(|i| i.decisions.iter().chain(&i.actions))
+                        .map(|e| e.id.clone()),
+                )
+                .collect();
+            let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+            return match did_you_mean(target, &candidates) {
+                Some(best) => format!("did you mean `[[{best}]]`?"),
+                None => format!(
+                    "the meeting `{slug}` has items {}",
+                    meeting
+                        .items
+                        .iter()
+                        .map(|i| i.number.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+        }
+        let mut slugs: Vec<&str> = self.slugs.keys().copied().collect();
+        slugs.sort_unstable();
+        match did_you_mean(slug, &slugs) {
+            Some(best) => format!("did you mean the meeting `{best}`?"),
+            None => "write `[[<meeting file name>]]`, `[[<meeting>#<item number>]]` or \
+                     `[[<meeting>/<item>-<n>]]` for a decision or an action"
+                .into(),
+        }
+    }
+}
+
+fn diagnostic_at(meeting: &Meeting, place: &Place, error: bool, message: String) -> Diagnostic {
+    let base = if error {
+        Diagnostic::error(&meeting.source, message)
+    } else {
+        Diagnostic::warning(&meeting.source, message)
+    };
+    let mut d = base.at(&place.source_line, 1, place.column);
+    d.line = place.line;
+    d
+}
+
+/// Follows up every action, reference, decision change and case of the archive. `today`
+/// (from `--today`) replaces each body's newest meeting as the day "overdue" is judged on.
+pub(crate) fn link(archive: &Archive, today: Option<NaiveDate>) -> (FollowUp, Vec<Diagnostic>) {
+    let index = Index::new(archive);
+    let mut follow = FollowUp::default();
+    let mut problems = alias_conflicts(archive);
+    resolve_references(&index, &mut follow, &mut problems);
+    let history = collect_updates(&index, &mut follow, &mut problems);
+    follow.actions = action_states(archive, history, today);
+    follow.decisions = decision_links(&index);
+    follow.cases = cases(archive);
+    follow.labels = labels(archive, &follow);
+    (follow, problems)
+}
+
+/// An alias that is another meeting's slug or alias cannot redirect to both.
+fn alias_conflicts(archive: &Archive) -> Vec<Diagnostic> {
+    let mut owner: BTreeMap<&str, &Meeting> = BTreeMap::new();
+    for meeting in &archive.meetings {
+        owner.insert(meeting.slug.as_str(), meeting);
+    }
+    let mut problems = Vec::new();
+    for meeting in &archive.meetings {
+        for alias in &meeting.aliases {
+            match owner.insert(alias.as_str(), meeting) {
+                Some(other) if other.slug != meeting.slug => problems.push(
+                    Diagnostic::error(
+                        &meeting.source,
+                        format!("the alias `{alias}` is also {}", other.source.display()),
+                    )
+                    .with_hint("an old URL can redirect to one meeting only: remove the alias from one of them"),
+                ),
+                _ => {}
+            }
+        }
+    }
+    problems
+}
+
+/// Records that `from` (in its item `item`) refers to the meeting `to`: once per meeting.
+fn add_backlink(follow: &mut FollowUp, to: &str, from: &Meeting, item: &Option<String>) {
+    if to == from.slug {
+        return;
+    }
+    let links = follow.backlinks.entry(to.to_string()).or_default();
+    if !links.iter().any(|b| b.from == from.slug) {
+        links.push(Backlink {
+            from: from.slug.clone(),
+            item: item.clone(),
+        });
+    }
+}
+
+fn resolve_references(index: &Index<'_>, follow: &mut FollowUp, problems: &mut Vec<Diagnostic>) {
+    for meeting in &index.archive.meetings {
+        for reference in &meeting.written.references {
+            match index.resolve(&reference.target) {
+                Some((m, path)) => {
+                    follow.targets.insert(reference.target.clone(), path);
+                    let target_slug = &index.archive.meetings[m].slug;
+                    add_backlink(follow, target_slug, meeting, &reference.item);
+                }
+                None => problems.push(
+                    diagnostic_at(
+                        meeting,
+                        &reference.place,
+                        true,
+                        format!(
+                            "`[[{}]]` refers to nothing in the archive",
+                            reference.target
+                        ),
+                    )
+                    .with_hint(index.suggest(&reference.target)),
+                ),
+            }
+        }
+        for unreadable in &meeting.written.unreadable {
+            problems.push(
+                diagnostic_at(meeting, &unreadable.place, true, unreadable.message.clone())
+                    .with_hint(unreadable.hint.clone()),
+            );
+        }
+    }
+}
+
+/// Each action's follow-ups, oldest first: only a later meeting can follow an action up.
+fn collect_updates(
+    index: &Index<'_>,
+    follow: &mut FollowUp,
+    problems: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Vec<StatusChange>> {
+    let mut history: BTreeMap<String, Vec<StatusChange>> = BTreeMap::new();
+    for meeting in &index.archive.meetings {
+        for update in &meeting.written.updates {
+            let Some(at) = index.actions.get(update.action.as_str()) else {
+                let mut ids: Vec<&str> = index.actions.keys().copied().collect();
+                ids.sort_unstable();
+                let hint = match did_you_mean(&update.action, &ids) {
+                    Some(best) => format!("did you mean the action `{best}`?"),
+                    None => "an action's id is `<meeting file name>/<item>-<n>`, as its \
+                             page's anchor `#action-<item>-<n>` shows"
+                        .into(),
+                };
+                problems.push(
+                    diagnostic_at(
+                        meeting,
+                        &update.place,
+                        true,
+                        format!("the follow-up names no action: `{}`", update.action),
+                    )
+                    .with_hint(hint),
+                );
+                continue;
+            };
+            let of = &index.archive.meetings[at.meeting];
+            if of.date >= meeting.date {
+                problems.push(
+                    diagnostic_at(
+                        meeting,
+                        &update.place,
+                        true,
+                        format!(
+                            "the action `{}` is from {} and cannot be followed up on {}",
+                            update.action, of.date, meeting.date
+                        ),
+                    )
+                    .with_hint("follow an action up in the minutes of a later meeting"),
+                );
+                continue;
+            }
+            add_backlink(follow, &of.slug, meeting, &update.item);
+            history
+                .entry(update.action.clone())
+                .or_default()
+                .push(StatusChange {
+                    meeting: meeting.slug.clone(),
+                    date: meeting.date,
+                    item: update.item.clone(),
+                    status: update.status,
+                    note: update.note.clone(),
+                });
+        }
+    }
+    history
+}
+
+fn action_states(
+    archive: &Archive,
+    mut history: BTreeMap<String, Vec<StatusChange>>,
+    today: Option<NaiveDate>,
+) -> BTreeMap<String, ActionState> {
+    // Per body, its meetings' dates (oldest first, planned ones too: "till nästa möte"),
+    // and its newest held meeting (the day overdue is judged on).
+    let mut dates: BTreeMap<&str, Vec<NaiveDate>> = BTreeMap::new();
+    let mut newest_held: BTreeMap<&str, NaiveDate> = BTreeMap::new();
+    for meeting in &archive.meetings {
+        let body = meeting.body.as_str();
+        dates.entry(body).or_default().push(meeting.date);
+        if !meeting.planned {
+            newest_held.insert(body, meeting.date);
+        }
+    }
+    let mut states = BTreeMap::new();
+    for meeting in &archive.meetings {
+        let body_dates = &dates[meeting.body.as_str()];
+        let newest = newest_held.get(meeting.body.as_str()).copied();
+        let reference_day = today.or(newest).unwrap_or(meeting.date);
+        for (_, action) in meeting.actions() {
+            let terms = &action.terms;
+            let due = terms.due.or_else(|| {
+                terms
+                    .due_next_meeting
+                    .then(|| body_dates.iter().find(|d| **d > meeting.date).copied())
+                    .flatten()
+            });
+            let history = history.remove(&action.id).unwrap_or_default();
+            let status = history.last().map_or(Status::Open, |c| c.status);
+            states.insert(
+                action.id.clone(),
+                ActionState {
+                    owners: terms.owners.clone(),
+                    due,
+                    due_next_meeting: terms.due_next_meeting,
+                    status,
+                    overdue: status.is_pending() && due.is_some_and(|d| d < reference_day),
+                    history,
+                },
+            );
+        }
+    }
+    states
+}
+
+fn decision_links(index: &Index<'_>) -> BTreeMap<String, DecisionLinks> {
+    let mut links: BTreeMap<String, DecisionLinks> = BTreeMap::new();
+    for meeting in &index.archive.meetings {
+        for (_, decision) in meeting.decisions() {
+            for (relation, target) in &decision.terms.changes {
+                // A reference that resolves to no decision is reported as a reference.
+                if !index.decisions.contains_key(target.as_str()) {
+                    continue;
+                }
+                links
+                    .entry(decision.id.clone())
+                    .or_default()
+                    .changes
+                    .push((*relation, target.clone()));
+                links
+                    .entry(target.clone())
+                    .or_default()
+                    .changed_by
+                    .push((*relation, decision.id.clone()));
+            }
+        }
+    }
+    links
+}
+
+/// The title and date of every meeting named on another meeting's page.
+fn labels(archive: &Archive, follow: &FollowUp) -> BTreeMap<String, (String, NaiveDate)> {
+    let mut named: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    named.extend(follow.backlinks.values().flatten().map(|b| b.from.as_str()));
+    named.extend(
+        follow
+            .actions
+            .values()
+            .flat_map(|a| &a.history)
+            .map(|c| c.meeting.as_str()),
+    );
+    for links in follow.decisions.values() {
+        for (_, id) in links.changes.iter().chain(&links.changed_by) {
+            named.insert(id.split('/').next().unwrap_or(id));
+        }
+    }
+    archive
+        .meetings
+        .iter()
+        .filter(|m| named.contains(m.slug.as_str()))
+        .map(|m| (m.slug.clone(), (m.title.clone(), m.date)))
+        .collect()
+}
+
+/// Case id → its items in archive (date) order.
+fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut cases: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for meeting in &archive.meetings {
+        for item in &meeting.items {
+            if let Some(case) = &item.case_number {
+                cases
+                    .entry(case.clone())
+                    .or_default()
+                    .push((meeting.slug.clone(), item.number.clone()));
+            }
+        }
+    }
+    cases
+}
+
+/// The case's id in URLs: "KN 2024/57" → "kn-2024-57".
+pub(crate) fn case_key(case: &str) -> String {
+    crate::base::slug::slugify(&case.replace('/', " "))
+}
+
+impl FollowUp {
+    /// A hash of what the follow-up shows about one meeting on any page — its actions'
+    /// states, its decisions' links, the references to it, the cases of its items — so that
+    /// `serve` re-renders the pages that show the meeting when another meeting changes it.
+    pub(crate) fn fingerprint(&self, meeting: &Meeting) -> u64 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let label = |slug: &str, h: &mut std::collections::hash_map::DefaultHasher| {
+            self.labels.get(slug).hash(h);
+        };
+        for (_, action) in meeting.actions() {
+            let state = self.actions.get(&action.id);
+            state.hash(&mut h);
+            for change in state.into_iter().flat_map(|s| &s.history) {
+                label(&change.meeting, &mut h);
+            }
+        }
+        for (_, decision) in meeting.decisions() {
+            let links = self.decisions.get(&decision.id);
+            links.hash(&mut h);
+            for (_, id) in links
+                .into_iter()
+                .flat_map(|l| l.changes.iter().chain(&l.changed_by))
+            {
+                label(id.split('/').next().unwrap_or(id), &mut h);
+            }
+        }
+        let backlinks = self.backlinks.get(&meeting.slug);
+        backlinks.hash(&mut h);
+        for backlink in backlinks.into_iter().flatten() {
+            label(&backlink.from, &mut h);
+        }
+        meeting.written.hash(&mut h);
+        meeting.aliases.hash(&mut h);
+        meeting.planned.hash(&mut h);
+        for item in &meeting.items {
+            if let Some(case) = &item.case_number {
+                self.cases.get(case).hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+}
+
+/// Turns each `[[target]]` in an HTML fragment into a link to its page (through the
+/// renderer's `quorum:` links); one that does not resolve is left as written (`check`
+/// reports it). Text inside `<code>` and `<pre>` is left alone.
+pub(crate) fn link_references(html: &str, targets: &BTreeMap<String, String>) -> String {
+    if !html.contains("[[") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    let mut code_depth = 0usize;
+    while !rest.is_empty() {
+        let next_tag = rest.find('<');
+        let next_ref = if code_depth == 0 {
+            rest.find("[[")
+        } else {
+            None
+        };
+        match (next_tag, next_ref) {
+            (_, Some(r)) if next_tag.is_none_or(|t| r < t) => {
+                out.push_str(&rest[..r]);
+                let after = &rest[r + 2..];
+                let Some(end) = after.find("]]") else {
+                    out.push_str(&rest[r..]);
+                    break;
+                };
+                let inner = &after[..end];
+                let (target, label) = match inner.split_once('|') {
+                    Some((t, l)) => (t.trim(), l.trim()),
+                    None => (inner.trim(), inner.trim()),
+                };
+                let decoded = target.replace("&amp;", "&");
+                match targets.get(&decoded) {
+                    Some(path) => {
+                        out.push_str("<a class=\"xref\" href=\"");
+                        out.push_str(crate::content::markdown::INTERNAL_LINK_PREFIX);
+                        out.push_str(path);
+                        out.push_str("\">");
+                        out.push_str(label);
+                        out.push_str("</a>");
+                    }
+                    None => out.push_str(&rest[r..r + 2 + end + 2]),
+                }
+                rest = &after[end + 2..];
+            }
+            (Some(t), _) => {
+                let end = rest[t..].find('>').map_or(rest.len(), |e| t + e + 1);
+                let tag = &rest[t..end];
+                if tag.starts_with("<code") || tag.starts_with("<pre") {
+                    code_depth += 1;
+                } else if tag.starts_with("</code") || tag.starts_with("</pre") {
+                    code_depth = code_depth.saturating_sub(1);
+                }
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+            }
+            (None, _) => {
+                out.push_str(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decisions_name_what_they_change() {
+        assert_eq!(
+            decision_changes("Ny policy antas (ersätter [[a/5-1]]); ändrar även beslut [[b/2-1]]."),
+            vec![
+                (Relation::Replaces, "a/5-1".to_string()),
+                (Relation::Amends, "b/2-1".to_string())
+            ]
+        );
+        assert_eq!(decision_changes("Se [[a/5-1]]."), vec![]);
+    }
+
+    #[test]
+    fn references_become_links_outside_code() {
+        let targets = BTreeMap::from([("a#8".to_string(), "/meetings/a/#item-8".to_string())]);
+        assert_eq!(
+            link_references("<p>Se [[a#8|punkt 8]] och <code>[[a#8]]</code>, [[x]].</p>", &targets),
+            "<p>Se <a class=\"xref\" href=\"quorum:/meetings/a/#item-8\">punkt 8</a> och <code>[[a#8]]</code>, [[x]].</p>"
+        );
+    }
+}
