@@ -113,20 +113,21 @@ class Server:
             return self.lines[-1][0] if self.lines else 0.0
 
     def wait_idle(self, since, quiet=1.0):
-        """Waits for the reload after `since`, then for feeds and search to be written (or
-        a long quiet spell), then for `quiet` seconds without a log line."""
+        """Waits for the reload after `since`, then for feeds and search to be written
+        (the server logs nothing while it writes them, for many seconds on a large
+        archive: only their own line says it is done), then for `quiet` seconds without a
+        log line."""
         deadline = time.monotonic() + TIMEOUT
         while self.first_reload_after(since) is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        self.wait_quiet_after(since, deadline, quiet)
-
-    def wait_quiet_after(self, since, deadline, quiet):
         while (
             self.first_line_after(since, "updated feeds") is None
-            and time.monotonic() - self.last_line_time() < 15
             and time.monotonic() < deadline
         ):
             time.sleep(0.05)
+        self.wait_quiet(quiet)
+
+    def wait_quiet(self, quiet):
         while time.monotonic() - self.last_line_time() < quiet:
             time.sleep(0.05)
 
@@ -316,7 +317,7 @@ def main():
             sys.exit("serve did not start:\n" + "\n".join(l for _, l in server.lines[-20:]))
         print(f"serve started in {time.monotonic() - started:.1f} s", flush=True)
         server.listen_for_reloads()
-        server.wait_quiet_after(time.monotonic(), time.monotonic(), 2.0)
+        server.wait_quiet(2.0)
         results = {}
         for ki, kind in enumerate(kinds):
             for e in range(args.edits):
