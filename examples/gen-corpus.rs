@@ -1,7 +1,7 @@
 //! Deterministic test-corpus generator for quorum.
 //!
 //! ```text
-//! cargo run --release --example gen-corpus -- N DIR [--hugo HUGODIR]
+//! cargo run --release --example gen-corpus -- N DIR [--hugo HUGODIR] [--profile bench|heavy]
 //! ```
 //!
 //! Writes a complete quorum site with `N` synthetic Swedish meeting minutes to `DIR`:
@@ -16,6 +16,21 @@
 //!   docs/content.md: YAML front matter, then level-2 agenda items with presenters,
 //!   discussion, decisions ("Beslut:"), actions ("Åtgärd:"), lists, links and now and then a
 //!   fenced code block. About 5 % of the meetings are in English.
+//!
+//! `--profile heavy` writes the archive issue 23 describes instead (the default profile,
+//! `bench`, is the one above, byte for byte as before the option existed):
+//!
+//! - no `organisations.yaml` and no `people.yaml`: every organisation and person is
+//!   unregistered, so quorum warns about each (about 15 warnings per meeting), and an
+//!   organisation named by its short name, full name or alias is three organisations;
+//! - about 600 people (one or two in each of the ~320 organisations, eight at SKR), and
+//!   every body draws its 5–25 attendees (and member presenters) from all of them, so each
+//!   person attends a few hundred meetings at 10,000 and person pages grow large;
+//! - 15–23 KB of Markdown per meeting (mean about 19 KB; up to twelve paragraphs per
+//!   agenda item instead of five).
+//!
+//! Everything else (bodies, dates, topics, text, the Hugo site) is made the same way; the
+//! heavy world uses its own seed, so its meetings are not the bench meetings made longer.
 //!
 //! With `--hugo HUGODIR` it also writes the same meetings (same Markdown bodies, TOML front
 //! matter, an `organisations` taxonomy) as a Hugo site with small but real layouts.
@@ -116,6 +131,27 @@ const WORLD_SEED: u64 = 0x0051_7E5E_ED00_2005;
 /// Meeting `i` is generated from `MEETING_SEED + i * MEETING_STRIDE`.
 const MEETING_SEED: u64 = 0x4D49_4E4E_4553_414E;
 const MEETING_STRIDE: u64 = 0xD1B5_4A32_D192_ED03;
+/// The heavy profile's people (see [`build_people_heavy`]).
+const HEAVY_PEOPLE_SEED: u64 = 0x4845_4156_5950_504C;
+
+/// Which archive to write (see the top comment).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Profile {
+    /// Registries, 2–20 KB meetings, attendees from each body's own area.
+    Bench,
+    /// No registries, ~19 KB meetings, attendees from all ~600 people.
+    Heavy,
+}
+
+impl Profile {
+    fn parse(name: &str) -> Result<Self, String> {
+        match name {
+            "bench" => Ok(Profile::Bench),
+            "heavy" => Ok(Profile::Heavy),
+            _ => Err(format!("unknown profile {name:?} (bench or heavy)")),
+        }
+    }
+}
 
 // ------------------------------------------------------------------------------------------
 // Organisations
@@ -2017,13 +2053,17 @@ struct World {
     /// People of those organisations: guest presenters.
     central_people: Vec<usize>,
     bodies: Vec<Body>,
+    profile: Profile,
 }
 
 impl World {
-    fn build() -> Self {
+    fn build(profile: Profile) -> Self {
         let mut rng = Rng::new(WORLD_SEED);
         let orgs = build_orgs();
-        let people = build_people(&orgs, &mut rng);
+        let people = match profile {
+            Profile::Bench => build_people(&orgs, &mut rng),
+            Profile::Heavy => build_people_heavy(&orgs),
+        };
         let mut org_people = vec![Vec::new(); orgs.len()];
         for (i, p) in people.iter().enumerate() {
             org_people[p.org].push(i);
@@ -2033,10 +2073,15 @@ impl World {
         let central_people = (0..people.len())
             .filter(|&i| is_central(&orgs[people[i].org]))
             .collect();
-        let bodies = BODIES
+        let mut bodies: Vec<Body> = BODIES
             .iter()
             .map(|def| build_body(def, &orgs, &people, &mut rng))
             .collect();
+        if profile == Profile::Heavy {
+            for body in &mut bodies {
+                body.members = (0..people.len()).collect();
+            }
+        }
         let world = World {
             orgs,
             people,
@@ -2044,6 +2089,7 @@ impl World {
             central,
             central_people,
             bodies,
+            profile,
         };
         world.check_unambiguous();
         world
@@ -2118,6 +2164,25 @@ fn build_people(orgs: &[Org], rng: &mut Rng) -> Vec<Person> {
     for (oi, org) in orgs.iter().enumerate() {
         for _ in 0..people_count(org, rng) {
             people.push(new_person(oi, org, rng, &mut taken));
+        }
+    }
+    people
+}
+
+/// The heavy profile's ~600 people: one or two in every organisation, eight at SKR, from
+/// a seed of their own (so that the bench profile's world is untouched).
+fn build_people_heavy(orgs: &[Org]) -> Vec<Person> {
+    let mut rng = Rng::new(HEAVY_PEOPLE_SEED);
+    let mut taken = BTreeSet::new();
+    let mut people = Vec::new();
+    for (oi, org) in orgs.iter().enumerate() {
+        let count = if org.key == "skr" {
+            8
+        } else {
+            1 + usize::from(rng.percent(88))
+        };
+        for _ in 0..count {
+            people.push(new_person(oi, org, &mut rng, &mut taken));
         }
     }
     people
@@ -2478,10 +2543,16 @@ impl<'w> Gen<'w> {
         }
     }
 
-    /// 2–20 KB in all, skewed towards the small end (mean about 8 KB).
+    /// Bench: 2–20 KB in all, skewed towards the small end (mean about 8 KB). Heavy:
+    /// 15–23 KB (mean about 19 KB).
     fn target_size(&mut self) -> usize {
-        let u = self.rng.below(1000);
-        2300 + 16_000 * u * u / 1_000_000
+        match self.w.profile {
+            Profile::Bench => {
+                let u = self.rng.below(1000);
+                2300 + 16_000 * u * u / 1_000_000
+            }
+            Profile::Heavy => 15_000 + self.rng.below(8001),
+        }
     }
 
     fn available_topics(&self) -> Vec<&'static Topic> {
@@ -3008,8 +3079,12 @@ impl<'w> Gen<'w> {
     /// Discussion paragraphs up to the item's budget, then perhaps a list, a link, a
     /// decision and an action.
     fn topic_text(&mut self, out: &mut String, start: usize, budget: usize) {
+        let most = match self.w.profile {
+            Profile::Bench => 5,
+            Profile::Heavy => 12,
+        };
         let mut paragraphs = 0;
-        while paragraphs == 0 || (out.len() - start + 250 < budget && paragraphs < 5) {
+        while paragraphs == 0 || (out.len() - start + 250 < budget && paragraphs < most) {
             self.paragraph(out);
             paragraphs += 1;
             if paragraphs == 1 && self.rng.percent(12) {
@@ -3167,10 +3242,14 @@ fn people_yaml(w: &World) -> String {
 
 const SITE_TITLE: &str = "Testkorpus – minnesanteckningar";
 
-fn site_toml(n: u64) -> String {
+fn site_toml(n: u64, profile: Profile) -> String {
+    let profile = match profile {
+        Profile::Bench => "",
+        Profile::Heavy => ", profilen heavy",
+    };
     format!(
         "title = \"{SITE_TITLE}\"\n\
-         description = \"Genererad testkorpus: {n} möten (examples/gen-corpus.rs)\"\n\
+         description = \"Genererad testkorpus: {n} möten (examples/gen-corpus.rs{profile})\"\n\
          base_url = \"https://example.org/\"\n\
          language = \"sv\"\n\
          \n\
@@ -3313,7 +3392,7 @@ fn create_dir(path: &Path) -> Result<(), String> {
 
 /// Makes `dir` ready: it must be missing, empty or made by gen-corpus; in the last case the
 /// generated subpaths `owned` are removed first.
-fn prepare_dir(dir: &Path, owned: &[&str], n: u64, out: &mut Output) -> Result<(), String> {
+fn prepare_dir(dir: &Path, owned: &[&str], args: &Args, out: &mut Output) -> Result<(), String> {
     let non_empty = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_some());
     if non_empty {
         if !dir.join(MARKER).is_file() {
@@ -3330,9 +3409,16 @@ fn prepare_dir(dir: &Path, owned: &[&str], n: u64, out: &mut Output) -> Result<(
         }
     }
     create_dir(dir)?;
+    let profile = match args.profile {
+        Profile::Bench => "",
+        Profile::Heavy => ", profile heavy",
+    };
     out.write(
         &dir.join(MARKER),
-        &format!("made by examples/gen-corpus.rs with N = {n}\n"),
+        &format!(
+            "made by examples/gen-corpus.rs with N = {}{profile}\n",
+            args.n
+        ),
     )
 }
 
@@ -3362,13 +3448,15 @@ struct Args {
     n: u64,
     dir: PathBuf,
     hugo: Option<PathBuf>,
+    profile: Profile,
 }
 
-const USAGE: &str = "usage: gen-corpus N DIR [--hugo HUGODIR]";
+const USAGE: &str = "usage: gen-corpus N DIR [--hugo HUGODIR] [--profile bench|heavy]";
 
 fn parse_args() -> Result<Args, String> {
     let mut positional = Vec::new();
     let mut hugo = None;
+    let mut profile = Profile::Bench;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -3377,6 +3465,7 @@ fn parse_args() -> Result<Args, String> {
                     args.next().ok_or("--hugo needs a directory")?,
                 ))
             }
+            "--profile" => profile = Profile::parse(&args.next().ok_or("--profile needs a name")?)?,
             "-h" | "--help" => return Err(USAGE.to_string()),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             _ => positional.push(a),
@@ -3390,7 +3479,12 @@ fn parse_args() -> Result<Args, String> {
     if hugo.as_ref() == Some(&dir) {
         return Err("DIR and HUGODIR must differ".to_string());
     }
-    Ok(Args { n, dir, hugo })
+    Ok(Args {
+        n,
+        dir,
+        hugo,
+        profile,
+    })
 }
 
 /// Generates and writes the meetings on a few threads: the work is mostly file-system calls.
@@ -3446,21 +3540,27 @@ fn write_share(
 
 fn run() -> Result<String, String> {
     let args = parse_args()?;
-    let world = World::build();
+    let world = World::build(args.profile);
     let mut out = Output { bytes: 0 };
     let mut hugo_out = Output { bytes: 0 };
 
-    prepare_dir(&args.dir, &["content"], args.n, &mut out)?;
+    prepare_dir(&args.dir, &["content"], &args, &mut out)?;
     let content = args.dir.join("content");
     create_dir(&content)?;
-    out.write(&args.dir.join("site.toml"), &site_toml(args.n))?;
     out.write(
-        &content.join("organisations.yaml"),
-        &organisations_yaml(&world),
+        &args.dir.join("site.toml"),
+        &site_toml(args.n, args.profile),
     )?;
-    out.write(&content.join("people.yaml"), &people_yaml(&world))?;
+    // The heavy profile's names are unregistered on purpose (issue 23's archive).
+    if args.profile == Profile::Bench {
+        out.write(
+            &content.join("organisations.yaml"),
+            &organisations_yaml(&world),
+        )?;
+        out.write(&content.join("people.yaml"), &people_yaml(&world))?;
+    }
     if let Some(h) = &args.hugo {
-        prepare_dir(h, &["content", "layouts"], args.n, &mut hugo_out)?;
+        prepare_dir(h, &["content", "layouts"], &args, &mut hugo_out)?;
         write_hugo_skeleton(h, &mut hugo_out)?;
     }
 
