@@ -22,7 +22,7 @@ pub(crate) struct Lead {
 }
 
 /// The words of a text with their byte ranges.
-fn words(text: &str) -> Vec<(usize, usize, String)> {
+fn words(text: &str, limit: usize) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -31,6 +31,9 @@ fn words(text: &str) -> Vec<(usize, usize, String)> {
                 let word = text[s..i].trim_end_matches([':', ',', ';']).to_lowercase();
                 out.push((s, i, word));
                 start = None;
+                if out.len() == limit {
+                    break;
+                }
             }
             (false, None) => start = Some(i),
             _ => {}
@@ -59,7 +62,35 @@ fn match_phrase(words: &[(usize, usize, String)], phrase: &[&str]) -> Option<usi
 /// another body (`proposal` phrases): a short subject starting with a capital, then the
 /// phrase.
 pub(crate) fn lead_of(text: &str, resolution: &[String], proposal: &[String]) -> Option<Lead> {
-    let words = words(text);
+    if !text.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    // Only the words a lead can reach are read (every paragraph of the minutes is tried):
+    // the subject, then the longest phrase with each `*` at its widest.
+    let longest = resolution
+        .iter()
+        .chain(proposal)
+        .map(|p| {
+            p.split_whitespace()
+                .map(|w| if w == "*" { MAX_WILDCARD } else { 1 })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    let words = words(text, MAX_LEAD_PREFIX + longest);
+    // Most paragraphs hold no phrase's first word among their first words: they are
+    // turned away before the phrases are prepared.
+    let may_match = resolution.iter().chain(proposal).any(|p| {
+        let first = p.split_whitespace().next().unwrap_or("");
+        first == "*"
+            || words
+                .iter()
+                .take(MAX_LEAD_PREFIX + 1)
+                .any(|(_, _, w)| w.chars().eq(first.chars().flat_map(char::to_lowercase)))
+    });
+    if !may_match {
+        return None;
+    }
     let phrases = |list: &[String], kind: DecisionKind| -> Vec<(Vec<String>, DecisionKind)> {
         list.iter()
             .map(|p| {
@@ -180,6 +211,10 @@ pub(crate) fn split_case_number<'t>(title: &'t str, words: &[String]) -> (&'t st
 /// The counts of a vote: "7 ja-röster mot 4 nej-röster, 2 avstod", "carried 5 votes to
 /// 2", "6 for, 3 against, 1 abstention"; `None` when the text gives none.
 pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Option<u32>)> {
+    // Every paragraph is tried: one without a digit counts no votes.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let words: Vec<String> = text
         .split_whitespace()
         .map(|w| {
