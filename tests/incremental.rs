@@ -511,13 +511,7 @@ fn edit_and_compare(site_toml: &str) {
         }
         serving.refresh_derived().unwrap();
 
-        let full_output = tempfile::tempdir().unwrap();
-        let mut full = Site::load(&BuildOptions {
-            output: Some(full_output.path().to_path_buf()),
-            ..BuildOptions::new(root)
-        })
-        .unwrap();
-        full.write_all(false).unwrap();
+        let (full_output, full) = full_build(root);
         let differ = differences(served.path(), full_output.path());
         assert!(
             differ.is_empty(),
@@ -623,14 +617,20 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
             serving.timings.0
         );
         serving.refresh_derived().unwrap();
-        let full_output = tempfile::tempdir().unwrap();
-        let mut full = Site::load(&BuildOptions {
-            output: Some(full_output.path().to_path_buf()),
-            ..BuildOptions::new(root)
-        })
-        .unwrap();
-        full.write_all(false).unwrap();
+        let (full_output, _) = full_build(root);
         let differ = differences(served.path(), full_output.path());
         assert!(differ.is_empty(), "{what}:\n{}", differ.join("\n"));
     }
+}
+
+/// A fresh full build of the site at `root` into a new temp folder.
+fn full_build(root: &Path) -> (tempfile::TempDir, Site) {
+    let output = tempfile::tempdir().unwrap();
+    let mut site = Site::load(&BuildOptions {
+        output: Some(output.path().to_path_buf()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap();
+    site.write_all(false).unwrap();
+    (output, site)
 }
