@@ -77,20 +77,23 @@ pub(crate) fn lead_of(text: &str, resolution: &[String], proposal: &[String]) ->
         })
         .max()
         .unwrap_or(0);
-    let words = words(text, MAX_LEAD_PREFIX + longest);
     // Most paragraphs hold no phrase's first word among their first words: they are
-    // turned away before the phrases are prepared.
+    // turned away on one lower-cased copy of those words, before any word is split out.
+    let reach = text
+        .split_whitespace()
+        .nth(MAX_LEAD_PREFIX)
+        .map_or(text.len(), |w| {
+            w.as_ptr() as usize - text.as_ptr() as usize + w.len()
+        });
+    let opening = text[..reach].to_lowercase();
     let may_match = resolution.iter().chain(proposal).any(|p| {
         let first = p.split_whitespace().next().unwrap_or("");
-        first == "*"
-            || words
-                .iter()
-                .take(MAX_LEAD_PREFIX + 1)
-                .any(|(_, _, w)| w.chars().eq(first.chars().flat_map(char::to_lowercase)))
+        first == "*" || opening.contains(&first.to_lowercase())
     });
     if !may_match {
         return None;
     }
+    let words = words(text, MAX_LEAD_PREFIX + longest);
     let phrases = |list: &[String], kind: DecisionKind| -> Vec<(Vec<String>, DecisionKind)> {
         list.iter()
             .map(|p| {
@@ -287,6 +290,20 @@ mod tests {
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_lead_is_found_after_a_long_subject_written_with_extra_spaces() {
+        let resolution = strings(&["beslutar att"]);
+        let proposal = strings(&["föreslår * besluta att"]);
+        let text = "Den nya  nämnden för kultur och\nfritid i  Kommunen BESLUTAR att";
+        let lead = lead_of(text, &resolution, &proposal).unwrap();
+        assert!(lead.lead.ends_with("BESLUTAR att"), "{}", lead.lead);
+        let too_far = "Ett två tre fyra fem sex sju åtta nio tio elva beslutar att";
+        assert!(lead_of(too_far, &resolution, &proposal).is_none());
+        let proposal_lead = "Nämnden föreslår fullmäktige att besluta att";
+        let proposal_two = strings(&["föreslår * att besluta att"]);
+        assert!(lead_of(proposal_lead, &resolution, &proposal_two).is_some());
     }
 
     #[test]
