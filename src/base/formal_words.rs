@@ -2,7 +2,7 @@
 //! minutes): the phrases that open att-satser and proposals to another body, and the
 //! paragraph starts of an item's case number, vote, reservations, declared interests,
 //! notes for the record, proposals (yrkanden) and distribution. Defaults per language;
-//! `[extract]` in site.toml overrides them (see [`crate::base::config::ExtractConfig`]).
+//! `[extract]` in site.toml overrides them (`ExtractConfig` in base/config.rs).
 
 /// The default words of one kind: Swedish, then English.
 pub(crate) type Defaults = (&'static [&'static str], &'static [&'static str]);

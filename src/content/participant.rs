@@ -1,5 +1,5 @@
 //! A person in a role at one meeting: a leaf of the model, so that the model and the
-//! formal minutes' types ([`crate::content::formal`]) can both hold one.
+//! formal minutes' types (content/formal.rs) can both hold one.
 
 /// A person in a role at one meeting.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
