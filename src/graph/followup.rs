@@ -250,7 +250,7 @@ pub(crate) fn in_force_page(
     labels: &Labels,
     title: &str,
 ) -> Page {
-    use crate::graph::timeline::{by_meeting_year, group_by_month, recent_months};
+    use crate::graph::timeline::{by_meeting_year, decision_years};
     let in_force: Vec<Shared<ExtractView>> = all_decisions
         .iter()
         .filter(|d| d.follow.in_force)
@@ -263,20 +263,7 @@ pub(crate) fn in_force_page(
             .iter()
             .map(|(y, d)| (*y, d.len())),
     ));
-    let groups: Vec<DecisionYear> = by_year
-        .iter()
-        .rev()
-        .map(|(year, decisions)| DecisionYear {
-            year: *year,
-            months: group_by_month(decisions),
-        })
-        .collect();
-    let recent = recent_months(&groups, TIMELINE_RECENT);
-    let shown: usize = recent
-        .iter()
-        .flat_map(|g| &g.months)
-        .map(|m| m.decisions.len())
-        .sum();
+    let (_, recent, shown) = decision_years(&by_year);
     labels.page(
         "/decisions/in-force/".into(),
         ("decisions.html", "decisions"),

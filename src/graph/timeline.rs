@@ -73,20 +73,7 @@ pub(crate) fn decision_pages(
         "decisions",
         decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
     ));
-    let groups: Vec<DecisionYear> = decisions_by_year
-        .iter()
-        .rev()
-        .map(|(year, decisions)| DecisionYear {
-            year: *year,
-            months: group_by_month(decisions),
-        })
-        .collect();
-    let recent = recent_months(&groups, TIMELINE_RECENT);
-    let shown: usize = recent
-        .iter()
-        .flat_map(|g| &g.months)
-        .map(|m| m.decisions.len())
-        .sum();
+    let (groups, recent, shown) = decision_years(&decisions_by_year);
     let mut pages = vec![labels.index_page(
         &labels.decisions,
         ("decisions.html", "decisions"),
@@ -167,4 +154,26 @@ pub(crate) fn action_pages(
         );
     }
     pages
+}
+
+/// Decisions by year (newest first) and month, the recent months the index page shows,
+/// and how many decisions those hold.
+pub(crate) fn decision_years(
+    by_year: &BTreeMap<i32, Vec<Shared<ExtractView>>>,
+) -> (Vec<DecisionYear>, Vec<DecisionYear>, usize) {
+    let groups: Vec<DecisionYear> = by_year
+        .iter()
+        .rev()
+        .map(|(year, decisions)| DecisionYear {
+            year: *year,
+            months: group_by_month(decisions),
+        })
+        .collect();
+    let recent = recent_months(&groups, TIMELINE_RECENT);
+    let shown = recent
+        .iter()
+        .flat_map(|g| &g.months)
+        .map(|m| m.decisions.len())
+        .sum();
+    (groups, recent, shown)
 }
