@@ -411,10 +411,11 @@ impl<'a> Names<'a> {
 
     fn organisation(&mut self, name: &str) -> String {
         let name = name.trim();
-        if let Some(key) = self.registry.resolve_organisation(name) {
+        let wanted = match_key(name);
+        if let Some(key) = self.registry.organisation_by_key(&wanted) {
             return key.to_string();
         }
-        if let Some(key) = self.local.get(&match_key(name)) {
+        if let Some(key) = self.local.get(&wanted) {
             return key.clone();
         }
         let key = slugify(name);
@@ -570,8 +571,8 @@ impl<'a> Names<'a> {
 
     /// Whether the registry or this meeting's participants know `name` as an organisation.
     fn is_known_organisation(&self, name: &str) -> bool {
-        self.registry.resolve_organisation(name).is_some()
-            || self.local.contains_key(&match_key(name))
+        let wanted = match_key(name);
+        self.registry.organisation_by_key(&wanted).is_some() || self.local.contains_key(&wanted)
     }
 
     fn registered_organisation_of(&self, person: &str) -> Option<String> {

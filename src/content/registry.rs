@@ -158,13 +158,24 @@ impl Registry {
 
     /// The key of the organisation called `name` (key, name, abbreviation or alias).
     pub(crate) fn resolve_organisation(&self, name: &str) -> Option<&str> {
-        self.organisation_index
-            .get(&match_key(name))
-            .map(String::as_str)
+        // Without a registry nothing resolves: no key is made (every name of every meeting
+        // is looked up).
+        if self.organisation_index.is_empty() {
+            return None;
+        }
+        self.organisation_by_key(&match_key(name))
+    }
+
+    /// [`Registry::resolve_organisation`] for a name already made a key by `match_key`.
+    pub(crate) fn organisation_by_key(&self, key: &str) -> Option<&str> {
+        self.organisation_index.get(key).map(String::as_str)
     }
 
     /// The key of the person called `name` (key, name or alias).
     pub(crate) fn resolve_person(&self, name: &str) -> Option<&str> {
+        if self.person_index.is_empty() {
+            return None;
+        }
         self.person_index.get(&match_key(name)).map(String::as_str)
     }
 

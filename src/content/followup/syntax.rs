@@ -69,11 +69,11 @@ pub(crate) fn scan(body: &Body<'_>) -> (Written, Vec<Option<String>>) {
         }
         let item = item_at(body.items, line_in_body);
         let file_line = line_in_body + body.first_line - 1;
-        let item_number = item.map(|i| body.items[i].1.clone());
+        let item_number = || item.map(|i| body.items[i].1.clone());
         for (target, column) in references_in(line) {
             written.references.push(Reference {
                 target,
-                item: item_number.clone(),
+                item: item_number(),
                 place: Place {
                     line: file_line,
                     column,
@@ -86,7 +86,9 @@ pub(crate) fn scan(body: &Body<'_>) -> (Written, Vec<Option<String>>) {
         if trimmed.is_empty() {
             continue;
         }
-        let place = Place {
+        // Made only for the few lines that are updates (a copy of every line was most of
+        // this scan's cost).
+        let place = || Place {
             line: file_line,
             column: line.len() - trimmed.len() + 1,
             source_line: line.to_string(),
@@ -95,10 +97,10 @@ pub(crate) fn scan(body: &Body<'_>) -> (Written, Vec<Option<String>>) {
             Some(rest) if rest.trim().is_empty() => in_update_list = true,
             Some(rest) => {
                 in_update_list = false;
-                read_update(rest, item_number, place, &mut written);
+                read_update(rest, item_number(), place(), &mut written);
             }
             None if in_update_list && is_list_entry => {
-                read_update(content, item_number, place, &mut written)
+                read_update(content, item_number(), place(), &mut written)
             }
             None => {
                 in_update_list = false;
@@ -144,7 +146,12 @@ fn strip_word<'t>(line: &'t str, words: &[String]) -> Option<&'t str> {
     let line = strip_emphasis(line);
     words.iter().find_map(|word| {
         let head = line.get(..word.len())?;
-        if !head.eq_ignore_ascii_case(word) && head.to_lowercase() != word.to_lowercase() {
+        if !head.eq_ignore_ascii_case(word)
+            && !head
+                .chars()
+                .flat_map(char::to_lowercase)
+                .eq(word.chars().flat_map(char::to_lowercase))
+        {
             return None;
         }
         let rest = strip_emphasis(&line[word.len()..]);
@@ -217,6 +224,10 @@ fn looks_like_action_id(id: &str) -> bool {
 /// inline code.
 pub(crate) fn references_in(line: &str) -> Vec<(String, usize)> {
     let mut found = Vec::new();
+    // Every line of the minutes is read; few hold a reference.
+    if memchr::memmem::find(line.as_bytes(), b"[[").is_none() {
+        return found;
+    }
     let mut in_code = false;
     let mut at = 0;
     while at < line.len() {
@@ -246,7 +257,9 @@ pub(crate) fn references_in(line: &str) -> Vec<(String, usize)> {
 /// "Ärende: KN 2024/57", "Dnr KN 2024/57", "Case: FIN-2025-12" on a line of its own.
 fn case_marker(line: &str) -> Option<String> {
     let line = strip_emphasis(line);
-    let lower = line.to_lowercase();
+    // Only the opening can hold a case word: a paragraph is not lower-cased whole.
+    let head_end = line.char_indices().nth(16).map_or(line.len(), |(i, _)| i);
+    let lower = line[..head_end].to_lowercase();
     CASE_WORDS.iter().find_map(|word| {
         if !lower.starts_with(word) {
             return None;

@@ -65,8 +65,11 @@ pub(crate) fn lead_of(text: &str, resolution: &[String], proposal: &[String]) ->
     if !text.starts_with(char::is_alphabetic) {
         return None;
     }
-    // Only the words a lead can reach are read (every paragraph of the minutes is tried):
-    // the subject, then the longest phrase with each `*` at its widest.
+    if !may_hold_a_lead(text, resolution.iter().chain(proposal)) {
+        return None;
+    }
+    // Only the words a lead can reach are read: the subject, then the longest phrase with
+    // each `*` at its widest.
     let longest = resolution
         .iter()
         .chain(proposal)
@@ -77,22 +80,6 @@ pub(crate) fn lead_of(text: &str, resolution: &[String], proposal: &[String]) ->
         })
         .max()
         .unwrap_or(0);
-    // Most paragraphs hold no phrase's first word among their first words: they are
-    // turned away on one lower-cased copy of those words, before any word is split out.
-    let reach = text
-        .split_whitespace()
-        .nth(MAX_LEAD_PREFIX)
-        .map_or(text.len(), |w| {
-            w.as_ptr() as usize - text.as_ptr() as usize + w.len()
-        });
-    let opening = text[..reach].to_lowercase();
-    let may_match = resolution.iter().chain(proposal).any(|p| {
-        let first = p.split_whitespace().next().unwrap_or("");
-        first == "*" || opening.contains(&first.to_lowercase())
-    });
-    if !may_match {
-        return None;
-    }
     let words = words(text, MAX_LEAD_PREFIX + longest);
     let phrases = |list: &[String], kind: DecisionKind| -> Vec<(Vec<String>, DecisionKind)> {
         list.iter()
@@ -136,6 +123,37 @@ pub(crate) fn lead_of(text: &str, resolution: &[String], proposal: &[String]) ->
         }
     }
     None
+}
+
+/// Whether one of the first words of `text` is the first word of a phrase: most
+/// paragraphs hold none and are turned away here, without a copy (every paragraph of the
+/// minutes is tried, some several times).
+fn may_hold_a_lead<'p>(text: &str, phrases: impl Iterator<Item = &'p String>) -> bool {
+    let firsts: Vec<&str> = phrases
+        .filter_map(|p| p.split_whitespace().next())
+        .collect();
+    if firsts.contains(&"*") {
+        return true;
+    }
+    text.split_whitespace()
+        .take(MAX_LEAD_PREFIX + 1)
+        .map(|w| w.trim_end_matches([':', ',', ';']))
+        .any(|word| firsts.iter().any(|first| same_ignoring_case(word, first)))
+}
+
+/// `a` and `b` equal but for case, without lower-casing either into a new string. Letters
+/// whose cases differ in length (the Kelvin sign) are not in any phrase: a length that
+/// differs turns a word away at once.
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// One att-sats as a decision that reads on its own: the lead, then the entry without
@@ -218,20 +236,23 @@ pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Optio
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
-        .collect();
+    let trim = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase()
+    };
     let (mut yes, mut no, mut abstain) = (None, None, None);
-    for (i, word) in words.iter().enumerate() {
-        let Ok(n) = word.parse::<u32>() else {
+    let mut words = text.split_whitespace();
+    while let Some(word) = words.next() {
+        let Ok(n) = word
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .parse::<u32>()
+        else {
             continue;
         };
-        let next = words.get(i + 1).map_or("", String::as_str);
-        let after = words.get(i + 2).map_or("", String::as_str);
+        // Only the words after a number are compared, so only they are lower-cased.
+        let mut ahead = words.clone().map(trim);
+        let next = ahead.next().unwrap_or_default();
+        let after = ahead.next().unwrap_or_default();
         if next.starts_with("ja") || next == "for" || next == "in" && after == "favour" {
             yes = yes.or(Some(n));
         } else if next.starts_with("nej") || next == "against" {
@@ -244,7 +265,7 @@ pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Optio
             abstain = abstain.or(Some(n));
         } else if next == "votes" && after == "to" {
             yes = yes.or(Some(n));
-            no = no.or(words.get(i + 3).and_then(|w| w.parse().ok()));
+            no = no.or(ahead.next().and_then(|w| w.parse().ok()));
         }
     }
     (yes.is_some() || no.is_some()).then_some((yes, no, abstain))
@@ -287,6 +308,24 @@ pub(crate) fn named_people(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gate_of_a_lead_compares_whole_words_in_any_case() {
+        let phrases = vec![
+            "beslutar att".to_string(),
+            "föreslår * besluta att".to_string(),
+        ];
+        assert!(may_hold_a_lead("Nämnden BESLUTAR att", phrases.iter()));
+        assert!(may_hold_a_lead(
+            "Styrelsen FÖRESLÅR fullmäktige besluta att",
+            phrases.iter()
+        ));
+        assert!(!may_hold_a_lead("Nämnden beslutade inget", phrases.iter()));
+        let wildcard = vec!["* resolved that".to_string()];
+        assert!(may_hold_a_lead("Anything", wildcard.iter()));
+        assert!(same_ignoring_case("Ärende", "ärende"));
+        assert!(!same_ignoring_case("ärende", "ärenden"));
+    }
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()

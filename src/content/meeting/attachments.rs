@@ -124,19 +124,36 @@ pub(crate) fn check_attachment(
 /// The 1-based line and column (in characters) of the first occurrence of `needle`;
 /// (0, 0) when it is not found.
 pub(crate) fn find_line_column(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| {
-            l.find(needle)
-                .map(|at| (i + 1, l[..at].chars().count() + 1))
-        })
-        .unwrap_or((0, 0))
+    find_position(text, needle).unwrap_or((0, 0))
 }
 
 /// The 1-based line and column (in characters) of the first occurrence of `needle`.
+/// One search of the whole text, then the lines before it counted (every unregistered
+/// name of a meeting is located so, often far into the file).
 pub(crate) fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, l)| {
-        l.find(needle)
-            .map(|at| (i + 1, l[..at].chars().count() + 1))
-    })
+    // A needle across a line break is not on one line: `lines()` never found those.
+    if needle.is_empty() || needle.contains('\n') {
+        return needle.is_empty().then_some((1, 1));
+    }
+    let at = memchr::memmem::find(text.as_bytes(), needle.as_bytes())?;
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..line_start]).count() + 1;
+    Some((line, text[line_start..at].chars().count() + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_before_the_first_occurrence() {
+        let text = "---\ntitle: Möte\n---\nÅsa Ek och Per Ek (SKR)\nPer Ek igen\n";
+        assert_eq!(find_position(text, "Per Ek"), Some((4, 12)));
+        assert_eq!(find_position(text, "---"), Some((1, 1)));
+        assert_eq!(find_position(text, "igen"), Some((5, 8)));
+        assert_eq!(find_position(text, "saknas"), None);
+        // A needle across a line break is on no one line.
+        assert_eq!(find_position(text, "Möte\n---"), None);
+        assert_eq!(find_line_column(text, "saknas"), (0, 0));
+    }
 }
