@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn the_gate_of_a_lead_compares_whole_words_in_any_case() {
-        let phrases = vec![
+        let phrases = [
             "beslutar att".to_string(),
             "föreslår * besluta att".to_string(),
         ];
@@ -321,7 +321,7 @@ mod tests {
             phrases.iter()
         ));
         assert!(!may_hold_a_lead("Nämnden beslutade inget", phrases.iter()));
-        let wildcard = vec!["* resolved that".to_string()];
+        let wildcard = ["* resolved that".to_string()];
         assert!(may_hold_a_lead("Anything", wildcard.iter()));
         assert!(same_ignoring_case("Ärende", "ärende"));
         assert!(!same_ignoring_case("ärende", "ärenden"));
