@@ -683,7 +683,10 @@ fn an_edit_renders_the_year_page_of_its_meeting_and_not_the_other_years() {
     })
     .unwrap();
     serving.write_all(true).unwrap();
-    assert!(served.path().join("people/anna-berg/2022/index.html").is_file());
+    assert!(served
+        .path()
+        .join("people/anna-berg/2022/index.html")
+        .is_file());
 
     let edited = root.join("content/2023-09-10-radet.md");
     std::fs::write(&edited, meeting("2023-09-10", "Nej.")).unwrap();

@@ -1,5 +1,5 @@
 //! Pages split by year: a person, organisation or body listing more meetings than
-//! `[build] split_by_year_above` (300 by default) gets a summary page that lists the newest
+//! `[build] split_by_year_above` (200 by default) gets a summary page that lists the newest
 //! year and links to a page per year, each listing exactly that year's meetings.
 
 mod common;
@@ -71,7 +71,7 @@ fn set(slugs: &[String]) -> BTreeSet<String> {
 
 #[test]
 fn a_person_over_the_threshold_gets_a_summary_page_and_a_page_per_year() {
-    let (site, slugs) = site([100, 100, 101], "title = \"Arkiv\"\n");
+    let (site, slugs) = site([70, 70, 61], "title = \"Arkiv\"\n");
     let (out, _) = build_into(site.path(), None);
     let attended = "section[aria-labelledby=person-attended] a.meeting-title";
 
@@ -79,7 +79,7 @@ fn a_person_over_the_threshold_gets_a_summary_page_and_a_page_per_year() {
     let years: Vec<String> = texts(&summary, "nav.year-strip a");
     assert_eq!(
         years,
-        ["Alla år", "2023 (101)", "2022 (100)", "2021 (100)"],
+        ["Alla år", "2023 (61)", "2022 (70)", "2021 (70)"],
         "the year strip"
     );
     let hrefs: Vec<&str> = select(&summary, "nav.year-strip a")
@@ -95,7 +95,11 @@ fn a_person_over_the_threshold_gets_a_summary_page_and_a_page_per_year() {
             "../../people/anna-berg/2021/"
         ]
     );
-    assert_eq!(listed(&summary, attended), set(&slugs[2]), "the newest year");
+    assert_eq!(
+        listed(&summary, attended),
+        set(&slugs[2]),
+        "the newest year"
+    );
     assert!(texts(&summary, "main p.more-note")
         .join(" ")
         .contains("visar 2023"));
@@ -130,7 +134,7 @@ fn a_person_over_the_threshold_gets_a_summary_page_and_a_page_per_year() {
 
 #[test]
 fn a_person_at_or_below_the_threshold_keeps_one_page() {
-    let (site, slugs) = site([100, 100, 101], "title = \"Arkiv\"\n");
+    let (site, slugs) = site([70, 70, 61], "title = \"Arkiv\"\n");
     let (out, _) = build_into(site.path(), None);
     let html = page(out.path(), "people/per-lund/index.html");
     assert!(select(&html, "nav.year-strip").is_empty());

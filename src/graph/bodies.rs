@@ -109,8 +109,7 @@ pub(crate) fn body_pages(
                         (summary.clone(), of_year)
                     }
                 };
-                body_page(refs, labels, summary, &indexes, split)
-                    .depending_on(slugs(&indexes))
+                body_page(refs, labels, summary, &indexes, split).depending_on(slugs(&indexes))
             },
         ));
     }

@@ -101,9 +101,11 @@ mod tests {
             data: PageData::Search {},
             meetings: None,
         }
-        .depending_on(year.map(|y| y.to_string()).into_iter().chain(
-            split.map(|s| format!("newest {}", s.newest)),
-        ))
+        .depending_on(
+            year.map(|y| y.to_string())
+                .into_iter()
+                .chain(split.map(|s| format!("newest {}", s.newest))),
+        )
     }
 
     fn all() -> Vec<String> {
@@ -112,7 +114,14 @@ mod tests {
 
     #[test]
     fn a_page_at_or_below_the_threshold_stays_one_page() {
-        let pages = pages_by_year("/people/anna/", [2020, 2021, 2021], 3, &Scope::All, all, page);
+        let pages = pages_by_year(
+            "/people/anna/",
+            [2020, 2021, 2021],
+            3,
+            &Scope::All,
+            all,
+            page,
+        );
         assert_eq!(pages.len(), 1);
         assert_eq!(pages[0].path, "/people/anna/");
         assert_eq!(pages[0].meetings, Some(Vec::new()));

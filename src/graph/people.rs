@@ -98,7 +98,12 @@ impl<'a> PersonIndex<'a> {
                 .filter(|p| of_year(p.0))
                 .copied()
                 .collect(),
-            roles: self.roles.iter().filter(|r| of_year(r.1)).copied().collect(),
+            roles: self
+                .roles
+                .iter()
+                .filter(|r| of_year(r.1))
+                .copied()
+                .collect(),
             organisations: self.organisations.clone(),
         }
     }
