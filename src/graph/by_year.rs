@@ -57,11 +57,11 @@ pub(crate) fn pages_by_year(
         build(Some(newest), Some(split(None))).depending_on(all())
     })];
     for link in &links {
-        let year_page = || year_page(build(Some(link.year), Some(split(Some(link.year)))), link);
+        let make = || year_page(build(Some(link.year), Some(split(Some(link.year)))), link);
         pages.push(if renew {
-            year_page()
+            make()
         } else {
-            scope.page(&link.path, year_page)
+            scope.page(&link.path, make)
         });
     }
     pages
