@@ -634,3 +634,84 @@ fn full_build(root: &Path) -> (tempfile::TempDir, Site) {
     site.write_all(false).unwrap();
     (output, site)
 }
+
+/// The same with pages split by year after a few meetings: people, organisations and the
+/// body cross the threshold both ways as attendees and meetings come and go.
+#[test]
+fn incremental_rebuilds_of_pages_split_by_year_equal_a_full_build() {
+    edit_and_compare("[build]\nsplit_by_year_above = 4\n");
+}
+
+/// A person whose page is split by year: a decision edited in a 2023 meeting renders the
+/// meeting's page, the person's summary page and their 2023 page, not their other years'
+/// pages, and the output equals a full build.
+#[test]
+fn an_edit_renders_the_year_page_of_its_meeting_and_not_the_other_years() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    let meeting = |date: &str, decision: &str| {
+        format!(
+            "---\nbody: Rådet\norganiser: skr\ndate: {date}\nattendees:\n  - Anna Berg, SKR\n---\n\n## 1. Läget\n\nText.\n\nBeslut: {decision}\n"
+        )
+    };
+    std::fs::write(
+        root.join("site.toml"),
+        "title = \"Arkiv\"\n[build]\nsplit_by_year_above = 3\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    std::fs::write(root.join("content/organisations.yaml"), ORGANISATIONS).unwrap();
+    std::fs::write(
+        root.join("content/people.yaml"),
+        "anna-berg:\n  name: Anna Berg\n  organisation: skr\n",
+    )
+    .unwrap();
+    for year in 2022..=2024 {
+        for month in [3, 9] {
+            let date = format!("{year}-0{month}-10");
+            std::fs::write(
+                root.join(format!("content/{date}-radet.md")),
+                meeting(&date, "Ja."),
+            )
+            .unwrap();
+        }
+    }
+    let served = tempfile::tempdir().unwrap();
+    let mut serving = Site::load(&BuildOptions {
+        output: Some(served.path().to_path_buf()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap();
+    serving.write_all(true).unwrap();
+    assert!(served
+        .path()
+        .join("people/anna-berg/2022/index.html")
+        .is_file());
+
+    let edited = root.join("content/2023-09-10-radet.md");
+    std::fs::write(&edited, meeting("2023-09-10", "Nej.")).unwrap();
+    let report = serving.rebuild(std::slice::from_ref(&edited)).unwrap();
+    assert!(graph_kept_pages(&serving), "{:?}", serving.timings.0);
+    let rendered = |path: &str| report.rendered.iter().any(|p| p == path);
+    for path in [
+        "/meetings/2023-09-10-radet/",
+        "/people/anna-berg/",
+        "/people/anna-berg/2023/",
+        "/organisations/skr/2023/",
+        "/bodies/radet/2023/",
+    ] {
+        assert!(rendered(path), "{path} not in {:?}", report.rendered);
+    }
+    for path in [
+        "/people/anna-berg/2022/",
+        "/people/anna-berg/2024/",
+        "/organisations/skr/2022/",
+        "/bodies/radet/2024/",
+    ] {
+        assert!(!rendered(path), "{path} in {:?}", report.rendered);
+    }
+    serving.refresh_derived().unwrap();
+    let (full_output, _) = full_build(root);
+    let differ = differences(served.path(), full_output.path());
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

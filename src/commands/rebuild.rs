@@ -447,6 +447,7 @@ impl Site {
             .iter()
             .filter(|p| paths.contains(&p.path))
             .collect();
+        let rendered_paths = pages.iter().map(|p| p.path.clone()).collect();
         let rendered = self.renderer.render_all(&pages)?;
         let pages_rendered = rendered.len();
         let mut files = self.changed_pages(rendered);
@@ -458,6 +459,7 @@ impl Site {
         write_in_place(&self.output, files)?;
         Ok(RebuildReport {
             pages_rendered,
+            rendered: rendered_paths,
             pages_written,
             files_copied,
             ..RebuildReport::default()

@@ -105,6 +105,9 @@ pub(crate) enum Change {
 #[derive(Debug, Clone, Default)]
 pub struct RebuildReport {
     pub pages_rendered: usize,
+    /// The site paths of the pages rendered, in the graph's order (empty after a full
+    /// reload, which renders every page).
+    pub rendered: Vec<String>,
     pub pages_written: usize,
     pub(crate) pages_removed: usize,
     pub(crate) files_copied: usize,
@@ -249,7 +252,15 @@ impl Site {
         // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial
         // steps leave on the other core; after an edit only the edited meetings' change.
         let (graph, ()) = rayon::join(
-            || build_graph_in(&archive, &self.theme.strings, self.config.language, scope),
+            || {
+                build_graph_in(
+                    &archive,
+                    &self.theme.strings,
+                    self.config.language,
+                    self.config.build.split_by_year_above,
+                    scope,
+                )
+            },
             || match edited {
                 Some(edited) => {
                     for m in edited.iter().map(|&i| &archive.meetings[i]) {

@@ -98,19 +98,32 @@ pub(crate) fn owed(
 /// depend on those actions' meetings.
 pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<ExtractView>>>) {
     for page in pages {
-        let (key, list) = match &mut page.data {
-            PageData::Person { person, owes, .. } => {
-                (format!("person:{}", person.person.key), owes)
-            }
+        let (key, list, split) = match &mut page.data {
+            PageData::Person {
+                person,
+                owes,
+                split,
+                ..
+            } => (format!("person:{}", person.person.key), owes, split),
             PageData::Organisation {
-                organisation, owes, ..
+                organisation,
+                owes,
+                split,
+                ..
             } => (
                 format!("organisation:{}", organisation.organisation.key),
                 owes,
+                split,
             ),
-            PageData::Body { body, owes, .. } => (format!("body:{}", body.body.key), owes),
+            PageData::Body {
+                body, owes, split, ..
+            } => (format!("body:{}", body.body.key), owes, split),
             _ => continue,
         };
+        // What is owed is on the summary page of a page split by year.
+        if crate::graph::by_year::is_year_page(split.as_ref()) {
+            continue;
+        }
         let Some(actions) = owed.get(&key) else {
             continue;
         };

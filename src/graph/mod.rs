@@ -8,6 +8,7 @@
 //! [`Shared`]: crate::base::shared::Shared
 
 mod bodies;
+mod by_year;
 mod flat;
 mod follow_refs;
 pub(crate) mod follow_views;
@@ -37,14 +38,17 @@ use views::{Counts, ExtractView};
 
 /// Builds the site graph. `strings` gives page titles in the site's language.
 pub fn build_graph(archive: &Archive, strings: &Strings, language: Language) -> Result<SiteGraph> {
-    build_graph_in(archive, strings, language, Scope::All)
+    let split_above = crate::base::config::SPLIT_BY_YEAR_ABOVE;
+    build_graph_in(archive, strings, language, split_above, Scope::All)
 }
 
-/// Builds the site graph, making anew only the pages `scope` asks for.
+/// Builds the site graph, making anew only the pages `scope` asks for. A person's,
+/// organisation's or body's page listing more than `split_above` meetings is split by year.
 pub(crate) fn build_graph_in(
     archive: &Archive,
     strings: &Strings,
     language: Language,
+    split_above: usize,
     scope: Scope,
 ) -> Result<SiteGraph> {
     let labels = Labels::new(strings, language)?;
@@ -108,13 +112,14 @@ pub(crate) fn build_graph_in(
         &labels,
         &newest_first,
         &body_summaries,
+        split_above,
     ));
     // Independent indexes: built on both cores, appended in a fixed order.
     let (organisation, (person, tag)) = rayon::join(
-        || organisations::organisation_pages(&refs, &newest_first, &labels, scope),
+        || organisations::organisation_pages(&refs, &newest_first, &labels, split_above, scope),
         || {
             rayon::join(
-                || people::person_pages(&refs, &newest_first, &labels, scope),
+                || people::person_pages(&refs, &newest_first, &labels, split_above, scope),
                 || tags::tag_pages(&refs, &newest_first, &labels),
             )
         },

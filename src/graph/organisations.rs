@@ -26,6 +26,7 @@ pub(crate) fn organisation_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
     labels: &Labels,
+    split_above: usize,
     scope: &Scope,
 ) -> Vec<Page> {
     let index = index_organisations(refs.archive, newest_first);
@@ -40,11 +41,74 @@ pub(crate) fn organisation_pages(
     for organisation in refs.archive.organisations.values() {
         let entry = &index[organisation.key.as_str()];
         let path = &refs.orgs[organisation.key.as_str()].path;
-        pages.push(scope.page(path, || {
-            organisation_page(refs, labels.language, &crumbs, organisation, entry)
-        }));
+        let meetings = entry.meetings();
+        pages.extend(crate::graph::by_year::pages_by_year(
+            path,
+            meetings.iter().map(|&i| refs.meetings[i].year),
+            split_above,
+            scope,
+            || {
+                meetings
+                    .iter()
+                    .map(|&i| refs.archive.meetings[i].slug.clone())
+                    .collect()
+            },
+            |year, split| {
+                let part;
+                let entry = match year {
+                    Some(year) => {
+                        let summary = split.as_ref().is_some_and(|s| s.current.is_none());
+                        part = entry.in_year(refs, year, summary);
+                        &part
+                    }
+                    None => entry,
+                };
+                organisation_page(refs, labels.language, &crumbs, organisation, entry, split)
+            },
+        ));
     }
     pages
+}
+
+impl<'a> OrgIndex<'a> {
+    /// The meetings it organised, attended or presented at, each once.
+    fn meetings(&self) -> BTreeSet<usize> {
+        let mut meetings: BTreeSet<usize> = self.organised.iter().copied().collect();
+        meetings.extend(self.attended.iter().map(|r| r.0));
+        meetings.extend(self.presented.iter().map(|(i, _)| *i));
+        meetings
+    }
+
+    /// What it did in `year`, and its people on the `summary` page only (they are the
+    /// people who attended for it in any year).
+    fn in_year(&self, refs: &Refs<'_>, year: i32, summary: bool) -> OrgIndex<'a> {
+        let of_year = |i: usize| refs.meetings[i].year == year;
+        OrgIndex {
+            organised: self
+                .organised
+                .iter()
+                .copied()
+                .filter(|&i| of_year(i))
+                .collect(),
+            attended: self
+                .attended
+                .iter()
+                .copied()
+                .filter(|r| of_year(r.0))
+                .collect(),
+            presented: self
+                .presented
+                .iter()
+                .copied()
+                .filter(|p| of_year(p.0))
+                .collect(),
+            people: if summary {
+                self.people.clone()
+            } else {
+                BTreeSet::new()
+            },
+        }
+    }
 }
 
 /// What each organisation organised, attended and presented, and its people.
@@ -104,14 +168,11 @@ fn organisation_summaries(
         .values()
         .map(|o| {
             let entry = &index[o.key.as_str()];
-            let mut meetings: BTreeSet<usize> = entry.organised.iter().copied().collect();
-            meetings.extend(entry.attended.iter().map(|r| r.0));
-            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
             OrganisationSummary {
                 organisation: refs.orgs[o.key.as_str()].clone(),
                 kind: o.kind.clone(),
                 aliases: o.aliases.clone(),
-                meeting_count: meetings.len(),
+                meeting_count: entry.meetings().len(),
                 person_count: entry.people.len(),
             }
         })
@@ -119,13 +180,14 @@ fn organisation_summaries(
 }
 
 /// An organisation's page: the meetings it organised, attended and presented at, its
-/// decisions and its people.
+/// decisions and its people (those of one year when `split` says so).
 fn organisation_page(
     refs: &Refs<'_>,
     lang: Language,
     crumbs: &[Crumb],
     organisation: &Organisation,
     entry: &OrgIndex<'_>,
+    split: Option<YearSplit>,
 ) -> Page {
     let archive = refs.archive;
     // Decisions of the meetings it organised and of the items it presented; the
@@ -181,6 +243,7 @@ fn organisation_page(
             decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
             people: entry.people.iter().map(|k| refs.person(k)).collect(),
             owes: Vec::new(),
+            split,
         },
         meetings: None,
     }

@@ -49,6 +49,8 @@ pub enum PageData {
         people: Vec<Shared<PersonRef>>,
         /// The actions it still owes (open or ongoing), newest first.
         owes: Vec<Shared<ExtractView>>,
+        /// When its meetings are split by year: the lists above hold one year's.
+        split: Option<YearSplit>,
     },
     Bodies {
         bodies: Vec<BodySummary>,
@@ -61,6 +63,8 @@ pub enum PageData {
         decision_total: usize,
         /// The body's actions still open or ongoing, newest first.
         owes: Vec<Shared<ExtractView>>,
+        /// When its meetings are split by year: the lists above hold one year's.
+        split: Option<YearSplit>,
     },
     People {
         people: Vec<PersonSummary>,
@@ -72,6 +76,8 @@ pub enum PageData {
         roles: Vec<RoleView>,
         /// The actions they still owe (open or ongoing), newest first.
         owes: Vec<Shared<ExtractView>>,
+        /// When their meetings are split by year: the lists above hold one year's.
+        split: Option<YearSplit>,
     },
     Decisions {
         years: Shared<Vec<YearLink>>,
@@ -159,9 +165,9 @@ impl Page {
         self
     }
 
-    /// The years and their counts a page of meetings, decisions or actions links to (a
-    /// page of one year shows the counts of every year, which its dependencies on that
-    /// year's meetings do not cover).
+    /// The years and their counts a page of meetings, decisions or actions, or a page
+    /// split by year, links to (a page of one year shows the counts of every year, which
+    /// its dependencies on that year's meetings do not cover).
     pub(crate) fn year_counts(&self) -> Option<Vec<(i32, usize)>> {
         match &self.data {
             PageData::Meetings { years, .. }
@@ -169,6 +175,15 @@ impl Page {
             | PageData::Actions { years, .. } => {
                 Some(years.iter().map(|y| (y.year, y.count)).collect())
             }
+            PageData::Person {
+                split: Some(split), ..
+            }
+            | PageData::Organisation {
+                split: Some(split), ..
+            }
+            | PageData::Body {
+                split: Some(split), ..
+            } => Some(split.years.iter().map(|y| (y.year, y.count)).collect()),
             _ => None,
         }
     }

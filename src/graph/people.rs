@@ -27,6 +27,7 @@ pub(crate) fn person_pages(
     refs: &Refs<'_>,
     newest_first: &[usize],
     labels: &Labels,
+    split_above: usize,
     scope: &Scope,
 ) -> Vec<Page> {
     let archive = refs.archive;
@@ -34,12 +35,10 @@ pub(crate) fn person_pages(
     let summaries: Vec<PersonSummary> = has_page(archive)
         .map(|p| {
             let entry = &index[p.key.as_str()];
-            let mut meetings: BTreeSet<usize> = entry.attended.iter().map(|a| a.0).collect();
-            meetings.extend(entry.presented.iter().map(|(i, _)| *i));
             PersonSummary {
                 person: refs.person(&p.key),
                 organisations: orgs_of(refs, entry),
-                meeting_count: meetings.len(),
+                meeting_count: entry.meetings().len(),
             }
         })
         .collect();
@@ -52,11 +51,70 @@ pub(crate) fn person_pages(
     for person in has_page(archive) {
         let entry = &index[person.key.as_str()];
         let path = &refs.people[person.key.as_str()].path;
-        pages.push(scope.page(path, || {
-            person_page(refs, labels.language, &crumbs, person, entry)
-        }));
+        let meetings = entry.meetings();
+        pages.extend(crate::graph::by_year::pages_by_year(
+            path,
+            meetings.iter().map(|&i| refs.meetings[i].year),
+            split_above,
+            scope,
+            || slugs(archive, &meetings),
+            |year, split| {
+                let part;
+                let entry = match year {
+                    Some(year) => {
+                        part = entry.in_year(refs, year);
+                        &part
+                    }
+                    None => entry,
+                };
+                person_page(refs, labels.language, &crumbs, person, entry, split)
+            },
+        ));
     }
     pages
+}
+
+impl<'a> PersonIndex<'a> {
+    /// The meetings attended or presented at, each once, in archive order.
+    fn meetings(&self) -> BTreeSet<usize> {
+        let mut meetings: BTreeSet<usize> = self.attended.iter().map(|a| a.0).collect();
+        meetings.extend(self.presented.iter().map(|(i, _)| *i));
+        meetings
+    }
+
+    /// What the person did in `year`; their organisations of every year.
+    fn in_year(&self, refs: &Refs<'_>, year: i32) -> PersonIndex<'a> {
+        let of_year = |i: usize| refs.meetings[i].year == year;
+        PersonIndex {
+            attended: self
+                .attended
+                .iter()
+                .filter(|a| of_year(a.0))
+                .copied()
+                .collect(),
+            presented: self
+                .presented
+                .iter()
+                .filter(|p| of_year(p.0))
+                .copied()
+                .collect(),
+            roles: self
+                .roles
+                .iter()
+                .filter(|r| of_year(r.1))
+                .copied()
+                .collect(),
+            organisations: self.organisations.clone(),
+        }
+    }
+}
+
+/// The slugs of the meetings at these archive positions.
+fn slugs(archive: &Archive, meetings: &BTreeSet<usize>) -> Vec<String> {
+    meetings
+        .iter()
+        .map(|&i| archive.meetings[i].slug.clone())
+        .collect()
 }
 
 /// The people with a page: all but the stand-ins of a public build.
@@ -125,13 +183,15 @@ fn orgs_of(refs: &Refs<'_>, entry: &PersonIndex<'_>) -> Vec<Shared<OrgRef>> {
         .collect()
 }
 
-/// A person's page: the meetings they attended, the items they presented, their roles.
+/// A person's page: the meetings they attended, the items they presented, their roles
+/// (those of one year when `split` says so).
 fn person_page(
     refs: &Refs<'_>,
     lang: Language,
     crumbs: &[Crumb],
     person: &Person,
     entry: &PersonIndex<'_>,
+    split: Option<YearSplit>,
 ) -> Page {
     let archive = refs.archive;
     let person_ref = refs.person(&person.key);
@@ -172,15 +232,9 @@ fn person_page(
                 })
                 .collect(),
             owes: Vec::new(),
+            split,
         },
         meetings: None,
     }
-    .depending_on(
-        entry
-            .attended
-            .iter()
-            .map(|(i, _)| *i)
-            .chain(entry.presented.iter().map(|(i, _)| *i))
-            .map(|i| archive.meetings[i].slug.clone()),
-    )
+    .depending_on(slugs(archive, &entry.meetings()))
 }

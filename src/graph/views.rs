@@ -193,6 +193,20 @@ pub struct YearLink {
     pub count: usize,
 }
 
+/// How a person's, organisation's or body's page is split by year (graph/by_year.rs): the
+/// summary page lists the newest year, and each year has a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearSplit {
+    /// The summary page (`/people/<key>/`): the year strip's "all years".
+    pub path: String,
+    /// The year a year page lists; null on the summary page.
+    pub current: Option<i32>,
+    /// The newest year: the one the summary page lists.
+    pub newest: i32,
+    /// Every year's page with its count of meetings, newest first.
+    pub years: Vec<YearLink>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Presented {
     pub meeting: Shared<MeetingRef>,
