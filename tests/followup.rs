@@ -434,3 +434,77 @@ fn an_actions_meeting_page_shows_its_status_owner_and_history() {
         "{history:?}"
     );
 }
+
+/// The rows of the search index's document files, as the script reads them.
+fn search_rows(index: &quorum::internals::SearchIndex) -> Vec<serde_json::Value> {
+    let mut rows = Vec::new();
+    for (path, text) in index.files() {
+        if !path.starts_with("/search/d-") {
+            continue;
+        }
+        let data = text
+            .strip_prefix("quorumSearchIndex(\"d\",")
+            .and_then(|t| t.strip_suffix(");\n"))
+            .and_then(|t| t.split_once(',').map(|(_, data)| data))
+            .unwrap();
+        rows.extend(serde_json::from_str::<Vec<serde_json::Value>>(data).unwrap());
+    }
+    rows
+}
+
+#[test]
+fn search_finds_an_action_by_its_owner_and_its_state_and_shows_owner_due_date_and_state() {
+    let site = site();
+    let loaded = quorum::internals::Site::load(&BuildOptions::new(site.path())).unwrap();
+    let index = quorum::internals::SearchIndex::build(&loaded.archive);
+    let found = |query: &str| -> Vec<String> {
+        let outcome = index.search(query, &quorum::internals::Filters::default());
+        outcome
+            .hits
+            .iter()
+            .map(|h| index.docs[h.doc as usize].path.clone())
+            .filter(|p| p.contains("#action-"))
+            .collect()
+    };
+    let sam = "/meetings/2025-01-10-styrelsen/#action-5-1";
+    assert_eq!(found("Sam Okoye"), [sam]);
+    assert_eq!(found("revised policy"), [sam]);
+    // The state in either language, with or without a name.
+    assert_eq!(found("försenad"), [sam]);
+    assert_eq!(found("overdue Okoye"), [sam]);
+    assert_eq!(
+        found("klar"),
+        ["/meetings/2025-01-10-styrelsen/#action-4-1"]
+    );
+    let mut open = found("open");
+    open.sort();
+    assert_eq!(
+        open,
+        [
+            "/meetings/2025-01-10-styrelsen/#action-5-1",
+            "/meetings/2025-01-10-styrelsen/#action-6-1"
+        ]
+    );
+
+    // The result row: kind 3, and [owners, due, status] after the snippet.
+    let rows = search_rows(&index);
+    let row = rows.iter().find(|r| r[1] == sam).unwrap();
+    assert_eq!(row[0], 3);
+    assert_eq!(
+        row[8],
+        serde_json::json!([["Sam Okoye"], "2025-02-01", "overdue"])
+    );
+    let karin = rows
+        .iter()
+        .find(|r| r[1] == "/meetings/2025-01-10-styrelsen/#action-4-1")
+        .unwrap();
+    assert_eq!(
+        karin[8],
+        serde_json::json!([["Karin Engström"], "2025-02-01", "done"])
+    );
+    // Other documents keep their eight fields.
+    assert!(rows
+        .iter()
+        .filter(|r| r[0] != 3)
+        .all(|r| r.as_array().unwrap().len() == 8));
+}

@@ -1,0 +1,84 @@
+//! Search: what an action adds to its search result — who owes it, when it is due and its
+//! state — and the words it is found by besides its text: its owners' names and its state
+//! in both languages ("Karin öppen", "overdue"). The documents themselves are made in
+//! `build.rs`; this file only reads the model and the follow-up.
+
+use serde::ser::{Serialize, SerializeSeq, Serializer};
+
+use crate::content::followup::types::Owner;
+use crate::content::model::{Archive, Extract};
+use crate::publish::search::index::{ActionFacts, Doc};
+
+/// What the follow-up knows of `action`: owners as the model names them (masked in a public
+/// build), the due date, and the state, `overdue` when it is pending past its due date.
+pub(crate) fn action_facts(archive: &Archive, action: &Extract) -> ActionFacts {
+    let state = archive.follow_up.actions.get(&action.id);
+    let status = match state {
+        Some(s) if s.overdue => "overdue",
+        Some(s) => s.status.name(),
+        None => "open",
+    };
+    ActionFacts {
+        owners: action
+            .terms
+            .owners
+            .iter()
+            .map(|o| owner_name(archive, o))
+            .collect(),
+        due: state.and_then(|s| s.due).map(|d| d.to_string()),
+        status,
+    }
+}
+
+fn owner_name(archive: &Archive, owner: &Owner) -> String {
+    match owner {
+        Owner::Person(key) => archive
+            .people
+            .get(key)
+            .map_or_else(|| key.clone(), |p| p.name.clone()),
+        Owner::Organisation(key) => archive.organisations.get(key).map_or_else(
+            || key.clone(),
+            |o| match &o.short {
+                Some(short) => format!("{} {short}", o.name),
+                None => o.name.clone(),
+            },
+        ),
+        Owner::Name(name) => name.clone(),
+    }
+}
+
+/// The state as searched, in Swedish and English whatever the meeting's language, so that
+/// "öppen" and "open" both find open actions (an overdue action is also open).
+pub(crate) fn status_words(status: &str) -> &'static str {
+    match status {
+        "overdue" => "försenad overdue öppen open",
+        "ongoing" => "pågår ongoing",
+        "done" => "klar done",
+        "dropped" => "avskriven dropped",
+        _ => "öppen open",
+    }
+}
+
+/// A document as a row of `d-<n>.js`: kind, path, title, meeting title, date, body,
+/// organisations, snippet text, and for an action a ninth element `[owners, due, status]`
+/// (`due` is `null` when none is known).
+pub(crate) struct DocRow<'a>(pub(crate) &'a Doc);
+
+impl Serialize for DocRow<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.0;
+        let mut row = serializer.serialize_seq(Some(8 + usize::from(d.action.is_some())))?;
+        row.serialize_element(&(d.kind as u8))?;
+        row.serialize_element(&d.path)?;
+        row.serialize_element(&d.title)?;
+        row.serialize_element(&d.meeting_title)?;
+        row.serialize_element(&d.date)?;
+        row.serialize_element(&d.body)?;
+        row.serialize_element(&d.organisations)?;
+        row.serialize_element(&d.text)?;
+        if let Some(a) = &d.action {
+            row.serialize_element(&(&a.owners, &a.due, a.status))?;
+        }
+        row.end()
+    }
+}
