@@ -508,3 +508,48 @@ fn search_finds_an_action_by_its_owner_and_its_state_and_shows_owner_due_date_an
         .filter(|r| r[0] != 3)
         .all(|r| r.as_array().unwrap().len() == 8));
 }
+
+#[test]
+fn the_meetings_feed_shows_each_meetings_actions_with_owner_due_date_and_state_and_its_replaced_decisions(
+) {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let text = std::fs::read_to_string(out.path().join("public/atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let entry = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .find(|e| {
+            e.children().any(|c| {
+                c.has_tag_name("id") && c.text().unwrap_or("").ends_with("2025-01-10-styrelsen")
+            })
+        })
+        .unwrap();
+    let child = |name: &str| entry.children().find(|c| c.has_tag_name(name)).unwrap();
+    let summary: Vec<&str> = child("summary").text().unwrap().lines().collect();
+    assert_eq!(
+        summary,
+        [
+            "§3 Reglementet antas. (ersatt av 2025-02-14-styrelsen/2-1)",
+            "§4 Åtgärd: Karin Engström ska sammanställa kontaktuppgifterna senast 2025-02-01. (ansvarig: Karin Engström; senast 2025-02-01; klar)",
+            "§5 Åtgärd: Sam Okoye to circulate the revised policy by 1 February 2025. (ansvarig: Sam Okoye; senast 2025-02-01; försenad)",
+            "§6 Åtgärd: Lisa Berg ska ta fram en plan senast den 31 december 2025. (ansvarig: Lisa Berg; senast 2025-12-31; öppen)",
+        ]
+    );
+    let related: Vec<(&str, &str)> = entry
+        .children()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("related"))
+        .map(|n| (n.attribute("title").unwrap(), n.attribute("href").unwrap()))
+        .collect();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0].0, "replaced by 2025-02-14-styrelsen/2-1");
+    assert!(related[0]
+        .1
+        .ends_with("/meetings/2025-02-14-styrelsen/#decision-2-1"));
+    // Two builds give the same feed.
+    let (again, _) = build_into(site.path(), None);
+    assert_eq!(
+        std::fs::read(again.path().join("public/atom.xml")).unwrap(),
+        text.as_bytes()
+    );
+}

@@ -462,6 +462,25 @@ fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
     cases
 }
 
+/// An owner's name as a reader knows it: a person's name, an organisation's name with its
+/// short name, or the name as written.
+pub(crate) fn owner_name(archive: &Archive, owner: &Owner) -> String {
+    match owner {
+        Owner::Person(key) => archive
+            .people
+            .get(key)
+            .map_or_else(|| key.clone(), |p| p.name.clone()),
+        Owner::Organisation(key) => archive.organisations.get(key).map_or_else(
+            || key.clone(),
+            |o| match &o.short {
+                Some(short) => format!("{} ({short})", o.name),
+                None => o.name.clone(),
+            },
+        ),
+        Owner::Name(name) => name.clone(),
+    }
+}
+
 /// The case's id in URLs: "KN 2024/57" → "kn-2024-57".
 pub(crate) fn case_key(case: &str) -> String {
     crate::base::slug::slugify(&case.replace('/', " "))

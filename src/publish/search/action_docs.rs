@@ -5,7 +5,7 @@
 
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
-use crate::content::followup::types::Owner;
+use crate::content::followup::owner_name;
 use crate::content::model::{Archive, Extract};
 use crate::publish::search::index::{ActionFacts, Doc};
 
@@ -27,23 +27,6 @@ pub(crate) fn action_facts(archive: &Archive, action: &Extract) -> ActionFacts {
             .collect(),
         due: state.and_then(|s| s.due).map(|d| d.to_string()),
         status,
-    }
-}
-
-fn owner_name(archive: &Archive, owner: &Owner) -> String {
-    match owner {
-        Owner::Person(key) => archive
-            .people
-            .get(key)
-            .map_or_else(|| key.clone(), |p| p.name.clone()),
-        Owner::Organisation(key) => archive.organisations.get(key).map_or_else(
-            || key.clone(),
-            |o| match &o.short {
-                Some(short) => format!("{} {short}", o.name),
-                None => o.name.clone(),
-            },
-        ),
-        Owner::Name(name) => name.clone(),
     }
 }
 
