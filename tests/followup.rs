@@ -553,3 +553,45 @@ fn the_meetings_feed_shows_each_meetings_actions_with_owner_due_date_and_state_a
         text.as_bytes()
     );
 }
+
+#[test]
+fn a_case_key_in_the_front_matter_and_on_items_makes_a_topic_case_over_three_meetings() {
+    // March gives the whole meeting the case; January and February one item each, in two
+    // spellings of one key. The case has no number: a topic.
+    let april_first = "---\nbody: Styrelsen\ndate: 2025-04-01\ncase: Ny simhall\n---\n\
+## 1. Simhallens placering\n\nTre platser jämförs.\n\n\
+## 2. Upphandling, Dnr KS 2025/9\n\nEget diarienummer: inte i simhallens ärende.\n";
+    let site = fixture(&[
+        (
+            "content/2025/2025-01-10-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 1. Övrigt\n\nInget.\n\n\
+## 2. Simhall\n\ncase: Ny simhall\n\nEn förstudie beställs.\n",
+        ),
+        (
+            "content/2025/2025-02-14-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-02-14\n---\n## 1. Förstudien\n\n**case:** ny simhall\n\n\
+Förstudien redovisas.\n\n## 2. Övrigt\n\nCase: inget att ta upp.\n",
+        ),
+        ("content/2025/2025-04-01-styrelsen.md", april_first),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "cases/ny-simhall/index.html");
+    let links: Vec<String> = select(&html, ".case-entry .card-title a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|h| h.contains("#item-"))
+        .map(|h| h.split("meetings/").nth(1).unwrap_or(&h).to_string())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "2025-01-10-styrelsen/#item-2",
+            "2025-02-14-styrelsen/#item-1",
+            "2025-04-01-styrelsen/#item-1"
+        ]
+    );
+    // One case for both spellings, named as first written; the item with its own number
+    // is in that case instead.
+    let index = texts(&page(out.path(), "cases/index.html"), ".case-list a");
+    assert_eq!(index, vec!["KS 2025/9", "Ny simhall"]);
+}

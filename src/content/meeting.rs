@@ -70,6 +70,7 @@ pub fn parse_meeting(
     }
     let attachments = parse_attachments(&raw.attachments, file, &locate, &mut errors);
     let planned = parse_status(&raw, file, &locate, &mut errors);
+    let meeting_case = parse_case(&raw, file, &locate, &mut errors);
     let Some(date) = date else {
         return Err(errors);
     };
@@ -143,7 +144,10 @@ pub fn parse_meeting(
         .items
         .into_iter()
         .zip(cases)
-        .map(|(item, case)| resolve_item(item, case, &slug, date, &mut names))
+        .map(|(item, case)| {
+            let case = case.or_else(|| meeting_case.clone());
+            resolve_item(item, case, &slug, date, &mut names)
+        })
         .collect();
 
     let body_name = raw
@@ -201,6 +205,29 @@ pub fn parse_meeting(
         body_name,
         warnings: names.warnings,
     })
+}
+
+/// `case:` in the front matter: the case of every item without a case number of its own.
+/// A value without a letter or a digit names nothing (its page would have no address).
+fn parse_case(
+    raw: &RawMeeting,
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let case = raw.case.as_deref()?.trim();
+    if followup::case_key(case).is_empty() {
+        errors.push(
+            Diagnostic::error(
+                &file.path,
+                format!("the case `{case}` has no letter or digit"),
+            )
+            .at(&file.text, locate("case"), 1)
+            .with_hint("write a diarienummer (`case: KS 2025/1`) or a topic (`case: Ny simhall`)"),
+        );
+        return None;
+    }
+    Some(case.to_string())
 }
 
 /// Whether `status:` says the meeting is planned (`planned`, `planerat`) rather than held

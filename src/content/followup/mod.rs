@@ -446,14 +446,18 @@ fn labels(archive: &Archive, follow: &FollowUp) -> BTreeMap<String, (String, Nai
         .collect()
 }
 
-/// Case id → its items in archive (date) order.
+/// Case id → its items in archive (date) order. Spellings with one URL key ("Ny simhall",
+/// "ny simhall"; "KS 2025/1", "KS 2025-1") are one case, named as first written, so that
+/// two cases never share a page.
 fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut named: HashMap<String, String> = HashMap::new();
     let mut cases: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for meeting in &archive.meetings {
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
+                let name = named.entry(case_key(case)).or_insert_with(|| case.clone());
                 cases
-                    .entry(case.clone())
+                    .entry(name.clone())
                     .or_default()
                     .push((meeting.slug.clone(), item.number.clone()));
             }
@@ -522,7 +526,12 @@ impl FollowUp {
         meeting.planned.hash(&mut h);
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
-                self.cases.get(case).hash(&mut h);
+                // Another spelling of a case is filed under its first one (rare: searched).
+                let of_case = self.cases.get_key_value(case).or_else(|| {
+                    let key = case_key(case);
+                    self.cases.iter().find(|(name, _)| case_key(name) == key)
+                });
+                of_case.hash(&mut h);
             }
         }
         h.finish()
