@@ -502,10 +502,29 @@ fn search_finds_an_action_by_its_owner_and_its_state_and_shows_owner_due_date_an
         karin[8],
         serde_json::json!([["Karin Engström"], "2025-02-01", "done"])
     );
+    // A replaced decision's row links the decision that replaces it, and "ersatt" finds it.
+    let replaced = "/meetings/2025-01-10-styrelsen/#decision-3-1";
+    let row = rows.iter().find(|r| r[1] == replaced).unwrap();
+    assert_eq!(
+        row[8],
+        serde_json::json!([[
+            "replaces",
+            "/meetings/2025-02-14-styrelsen/#decision-2-1",
+            "2025-02-14"
+        ]])
+    );
+    let hits = index.search("ersatt", &quorum::internals::Filters::default());
+    let paths: Vec<&str> = hits
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].path.as_str())
+        .collect();
+    // (The decision that replaces it, "ersätter", begins with the same letters: second.)
+    assert_eq!(paths.first(), Some(&replaced), "{paths:?}");
     // Other documents keep their eight fields.
     assert!(rows
         .iter()
-        .filter(|r| r[0] != 3)
+        .filter(|r| r[0] != 3 && r[1] != replaced)
         .all(|r| r.as_array().unwrap().len() == 8));
 }
 
@@ -594,4 +613,75 @@ Förstudien redovisas.\n\n## 2. Övrigt\n\nCase: inget att ta upp.\n",
     // is in that case instead.
     let index = texts(&page(out.path(), "cases/index.html"), ".case-list a");
     assert_eq!(index, vec!["KS 2025/9", "Ny simhall"]);
+}
+
+#[test]
+fn the_example_archives_decision_that_gives_karin_engstrom_a_task_is_her_open_action() {
+    let (out, _) = build_into(&example_root(), None);
+    let id = "2022-01-28-socialchefsnatverk-fyrbodal/4-1";
+    let open = action_cards(&page(out.path(), "actions/open/index.html"));
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert!(
+        open[0].0.starts_with("Karin Engström ska samla in"),
+        "{open:?}"
+    );
+    assert_eq!(open[0].1, "open");
+    let karin = action_cards(&page(out.path(), "people/karin-engstrom/index.html"));
+    assert_eq!(karin, open);
+    // The task is the decision: its id and anchor, the decision's; shown once on the page.
+    let meeting = page(
+        out.path(),
+        "meetings/2022-01-28-socialchefsnatverk-fyrbodal/index.html",
+    );
+    assert_eq!(select(&meeting, "[id=\"decision-4-1\"]").len(), 1);
+    let summary_links: Vec<String> = select(&meeting, ".summary-list a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|h| h == "#decision-4-1")
+        .collect();
+    assert_eq!(summary_links.len(), 2, "the decision and the action");
+    let part: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("public/archive/2022.json")).unwrap(),
+    )
+    .unwrap();
+    let action = part["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap();
+    assert_eq!(action["anchor"], "decision-4-1");
+    assert_eq!(action["follow"]["status"], "open");
+    assert_eq!(
+        action["follow"]["owners"],
+        serde_json::json!([{"kind": "person", "key": "karin-engstrom"}])
+    );
+}
+
+#[test]
+fn a_later_meeting_closes_a_task_given_by_a_decision_by_the_decisions_id() {
+    let site = fixture(&[
+        ("content/people.yaml", PEOPLE),
+        (
+            "content/2025/2025-01-10-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 4. Kontaktuppgifter\n\n\
+Beslut: Karin Engström ska sammanställa kontaktuppgifterna senast 2025-02-01.\n\n\
+## 5. Policy\n\nBeslut: Lisa Berg ska skriva policyn.\n\nÅtgärd: Sam Okoye ska läsa den.\n",
+        ),
+        (
+            "content/2025/2025-02-14-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-02-14\n---\n## 1. Uppföljning\n\n\
+Uppföljning: 2025-01-10-styrelsen/4-1 klar\n",
+        ),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let all = action_cards(&page(out.path(), "actions/index.html"));
+    // Item 5 writes its action out: its decision gives no second one.
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all
+        .iter()
+        .any(|(t, s)| t.starts_with("Karin Engström") && s == "done"));
+    assert!(all
+        .iter()
+        .any(|(t, s)| t.starts_with("Sam Okoye") && s == "open"));
 }

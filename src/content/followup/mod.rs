@@ -6,6 +6,7 @@
 //! each meeting is parsed; the results are plain [`types`] kept in the archive.
 
 pub(crate) mod syntax;
+pub(crate) mod tasks;
 pub(crate) mod terms;
 pub(crate) mod types;
 

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::base::config::Language;
 use crate::base::text::text_one_line;
 use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
-use crate::publish::search::action_docs::{action_facts, status_words};
+use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -235,6 +235,7 @@ impl<'a> MeetingDocs<'a> {
             organisations,
             text,
             action: None,
+            changed_by: Vec::new(),
         }
     }
 
@@ -346,13 +347,17 @@ impl<'a> MeetingDocs<'a> {
             if let Some(case_number) = &item.case_number {
                 text.add(case_number, 1.0);
             }
-            docs.push(text.finish(self.doc(
+            let changed_by = changed_by(self.archive, decision);
+            text.add(&changed_words(&changed_by), 1.0);
+            let mut doc = self.doc(
                 DocKind::Decision,
                 format!("{}#{}", self.path, decision.anchor),
                 &item.title,
                 organisations.clone(),
                 clip(&decision.text, SNIPPET_CHARS),
-            )));
+            );
+            doc.changed_by = changed_by;
+            docs.push(text.finish(doc));
         }
         for action in &item.actions {
             docs.push(self.action_doc(item, action, &organisations, cache));

@@ -63,6 +63,19 @@ pub struct Doc {
     pub(crate) text: String,
     /// An action's owners, due date and state.
     pub(crate) action: Option<ActionFacts>,
+    /// A decision's later decisions that replace, amend or revoke it.
+    pub(crate) changed_by: Vec<ChangedBy>,
+}
+
+/// A later decision that changes a decision, as its result links it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ChangedBy {
+    /// `replaces`, `amends` or `revokes`.
+    pub(crate) relation: &'static str,
+    /// Site path of the later decision: `/meetings/<slug>/#decision-2-1`.
+    pub(crate) path: String,
+    /// Its meeting's date, `YYYY-MM-DD`.
+    pub(crate) date: String,
 }
 
 /// An action's owners (their names), due date and state, as its result shows them.
