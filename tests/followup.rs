@@ -685,3 +685,26 @@ Uppföljning: 2025-01-10-styrelsen/4-1 klar\n",
         .iter()
         .any(|(t, s)| t.starts_with("Sam Okoye") && s == "open"));
 }
+
+#[test]
+fn in_the_decisions_feed_a_replaced_decision_says_it_is_replaced_by_the_later_one() {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let text = std::fs::read_to_string(out.path().join("public/decisions/atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let entry = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .find(|e| {
+            e.children().any(|c| {
+                c.has_tag_name("id") && c.text().unwrap_or("").ends_with("2025-01-10-styrelsen/3-1")
+            })
+        })
+        .unwrap();
+    let titles: Vec<&str> = entry
+        .children()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("related"))
+        .filter_map(|n| n.attribute("title"))
+        .collect();
+    assert_eq!(titles, ["replaced by 2025-02-14-styrelsen/2-1"]);
+}

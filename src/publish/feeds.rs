@@ -301,7 +301,11 @@ pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
         // The decisions it replaces, amends or revokes, and those that change it.
         if let Some(links) = archive.follow_up.decisions.get(&decision.id) {
             let related = links.changes.iter().map(|(r, id)| (r.name(), id));
-            let by = links.changed_by.iter().map(|(r, id)| (r.name(), id));
+            // Seen from this decision: "replaced by <later id>", not "replaces".
+            let by = links
+                .changed_by
+                .iter()
+                .map(|(r, id)| (follow::changed_by_name(*r), id));
             for (relation, id) in related.chain(by) {
                 related_link(&mut xml, config, relation, id);
             }

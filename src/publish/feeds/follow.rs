@@ -135,7 +135,7 @@ pub(crate) fn related_decisions<'a>(
 }
 
 /// The relation seen from the earlier decision, in the link's title.
-fn changed_by_name(relation: Relation) -> &'static str {
+pub(crate) fn changed_by_name(relation: Relation) -> &'static str {
     match relation {
         Relation::Replaces => "replaced by",
         Relation::Amends => "amended by",
