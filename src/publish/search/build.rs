@@ -329,10 +329,6 @@ impl<'a> MeetingDocs<'a> {
             text.add(&self.org_name(key), 1.0);
         }
         text.add(&plain, 1.0);
-        // The case number ("KS 2025/1") finds every item of the case.
-        if let Some(case) = &item.case_number {
-            text.add(case, 2.0);
-        }
         docs.push(text.finish(self.doc(
             DocKind::Item,
             format!("{}#{}", self.path, item.anchor),
