@@ -128,6 +128,21 @@ for (const mode of ['http', 'file']) {
       await page.close();
     });
 
+    test('an action is found by its owner and state and shows them in its result', async () => {
+      const page = await browser.newPage();
+      const errors = pageErrors(page);
+      await page.goto(searchUrl);
+      const found = await searchFor(page, 'Karin öppen');
+      const actions = found.filter((r) => r.kind.includes('search-result-action'));
+      assert.equal(actions.length, 1, found.map((r) => r.kind + ' ' + r.href).join(', '));
+      assert.equal(sitePath(actions[0].href), 'meetings/2022-01-28-socialchefsnatverk-fyrbodal/#decision-4-1');
+      assert.match(actions[0].meta, /^Åtgärd/);
+      assert.match(actions[0].meta, /Öppen/);
+      assert.match(actions[0].meta, /Ansvarig: Karin Engström/);
+      assert.deepEqual(realErrors(errors), []);
+      await page.close();
+    });
+
     test('folding: without diacritics, in capitals, and while typing', async () => {
       const page = await browser.newPage();
       await page.goto(searchUrl);

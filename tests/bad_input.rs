@@ -859,3 +859,14 @@ fn a_follow_up_of_a_missing_action_is_an_error_with_a_did_you_mean() {
         Some("did you mean the action `2025-01-10-styrelsen/4-1`?")
     );
 }
+
+#[test]
+fn a_case_key_without_a_letter_or_digit() {
+    assert_error(
+        "case-without-key",
+        A,
+        3,
+        1,
+        "the case `–` has no letter or digit",
+    );
+}

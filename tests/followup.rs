@@ -434,3 +434,277 @@ fn an_actions_meeting_page_shows_its_status_owner_and_history() {
         "{history:?}"
     );
 }
+
+/// The rows of the search index's document files, as the script reads them.
+fn search_rows(index: &quorum::internals::SearchIndex) -> Vec<serde_json::Value> {
+    let mut rows = Vec::new();
+    for (path, text) in index.files() {
+        if !path.starts_with("/search/d-") {
+            continue;
+        }
+        let data = text
+            .strip_prefix("quorumSearchIndex(\"d\",")
+            .and_then(|t| t.strip_suffix(");\n"))
+            .and_then(|t| t.split_once(',').map(|(_, data)| data))
+            .unwrap();
+        rows.extend(serde_json::from_str::<Vec<serde_json::Value>>(data).unwrap());
+    }
+    rows
+}
+
+#[test]
+fn search_finds_an_action_by_its_owner_and_its_state_and_shows_owner_due_date_and_state() {
+    let site = site();
+    let loaded = quorum::internals::Site::load(&BuildOptions::new(site.path())).unwrap();
+    let index = quorum::internals::SearchIndex::build(&loaded.archive);
+    let found = |query: &str| -> Vec<String> {
+        let outcome = index.search(query, &quorum::internals::Filters::default());
+        outcome
+            .hits
+            .iter()
+            .map(|h| index.docs[h.doc as usize].path.clone())
+            .filter(|p| p.contains("#action-"))
+            .collect()
+    };
+    let sam = "/meetings/2025-01-10-styrelsen/#action-5-1";
+    assert_eq!(found("Sam Okoye"), [sam]);
+    assert_eq!(found("revised policy"), [sam]);
+    // The state in either language, with or without a name.
+    assert_eq!(found("försenad"), [sam]);
+    assert_eq!(found("overdue Okoye"), [sam]);
+    assert_eq!(
+        found("klar"),
+        ["/meetings/2025-01-10-styrelsen/#action-4-1"]
+    );
+    let mut open = found("open");
+    open.sort();
+    assert_eq!(
+        open,
+        [
+            "/meetings/2025-01-10-styrelsen/#action-5-1",
+            "/meetings/2025-01-10-styrelsen/#action-6-1"
+        ]
+    );
+
+    // The result row: kind 3, and [owners, due, status] after the snippet.
+    let rows = search_rows(&index);
+    let row = rows.iter().find(|r| r[1] == sam).unwrap();
+    assert_eq!(row[0], 3);
+    assert_eq!(
+        row[8],
+        serde_json::json!([["Sam Okoye"], "2025-02-01", "overdue"])
+    );
+    let karin = rows
+        .iter()
+        .find(|r| r[1] == "/meetings/2025-01-10-styrelsen/#action-4-1")
+        .unwrap();
+    assert_eq!(
+        karin[8],
+        serde_json::json!([["Karin Engström"], "2025-02-01", "done"])
+    );
+    // A replaced decision's row links the decision that replaces it, and "ersatt" finds it.
+    let replaced = "/meetings/2025-01-10-styrelsen/#decision-3-1";
+    let row = rows.iter().find(|r| r[1] == replaced).unwrap();
+    assert_eq!(
+        row[8],
+        serde_json::json!([[
+            "replaces",
+            "/meetings/2025-02-14-styrelsen/#decision-2-1",
+            "2025-02-14"
+        ]])
+    );
+    let hits = index.search("ersatt", &quorum::internals::Filters::default());
+    let paths: Vec<&str> = hits
+        .hits
+        .iter()
+        .map(|h| index.docs[h.doc as usize].path.as_str())
+        .collect();
+    // (The decision that replaces it, "ersätter", begins with the same letters: second.)
+    assert_eq!(paths.first(), Some(&replaced), "{paths:?}");
+    // Other documents keep their eight fields.
+    assert!(rows
+        .iter()
+        .filter(|r| r[0] != 3 && r[1] != replaced)
+        .all(|r| r.as_array().unwrap().len() == 8));
+}
+
+#[test]
+fn the_meetings_feed_shows_each_meetings_actions_with_owner_due_date_and_state_and_its_replaced_decisions(
+) {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let text = std::fs::read_to_string(out.path().join("public/atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let entry = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .find(|e| {
+            e.children().any(|c| {
+                c.has_tag_name("id") && c.text().unwrap_or("").ends_with("2025-01-10-styrelsen")
+            })
+        })
+        .unwrap();
+    let child = |name: &str| entry.children().find(|c| c.has_tag_name(name)).unwrap();
+    let summary: Vec<&str> = child("summary").text().unwrap().lines().collect();
+    assert_eq!(
+        summary,
+        [
+            "§3 Reglementet antas. (ersatt av 2025-02-14-styrelsen/2-1)",
+            "§4 Åtgärd: Karin Engström ska sammanställa kontaktuppgifterna senast 2025-02-01. (ansvarig: Karin Engström; senast 2025-02-01; klar)",
+            "§5 Åtgärd: Sam Okoye to circulate the revised policy by 1 February 2025. (ansvarig: Sam Okoye; senast 2025-02-01; försenad)",
+            "§6 Åtgärd: Lisa Berg ska ta fram en plan senast den 31 december 2025. (ansvarig: Lisa Berg; senast 2025-12-31; öppen)",
+        ]
+    );
+    let related: Vec<(&str, &str)> = entry
+        .children()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("related"))
+        .map(|n| (n.attribute("title").unwrap(), n.attribute("href").unwrap()))
+        .collect();
+    assert_eq!(related.len(), 1, "{related:?}");
+    assert_eq!(related[0].0, "replaced by 2025-02-14-styrelsen/2-1");
+    assert!(related[0]
+        .1
+        .ends_with("/meetings/2025-02-14-styrelsen/#decision-2-1"));
+    // Two builds give the same feed.
+    let (again, _) = build_into(site.path(), None);
+    assert_eq!(
+        std::fs::read(again.path().join("public/atom.xml")).unwrap(),
+        text.as_bytes()
+    );
+}
+
+#[test]
+fn a_case_key_in_the_front_matter_and_on_items_makes_a_topic_case_over_three_meetings() {
+    // March gives the whole meeting the case; January and February one item each, in two
+    // spellings of one key. The case has no number: a topic.
+    let april_first = "---\nbody: Styrelsen\ndate: 2025-04-01\ncase: Ny simhall\n---\n\
+## 1. Simhallens placering\n\nTre platser jämförs.\n\n\
+## 2. Upphandling, Dnr KS 2025/9\n\nEget diarienummer: inte i simhallens ärende.\n";
+    let site = fixture(&[
+        (
+            "content/2025/2025-01-10-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 1. Övrigt\n\nInget.\n\n\
+## 2. Simhall\n\ncase: Ny simhall\n\nEn förstudie beställs.\n",
+        ),
+        (
+            "content/2025/2025-02-14-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-02-14\n---\n## 1. Förstudien\n\n**case:** ny simhall\n\n\
+Förstudien redovisas.\n\n## 2. Övrigt\n\nCase: inget att ta upp.\n",
+        ),
+        ("content/2025/2025-04-01-styrelsen.md", april_first),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "cases/ny-simhall/index.html");
+    let links: Vec<String> = select(&html, ".case-entry .card-title a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|h| h.contains("#item-"))
+        .map(|h| h.split("meetings/").nth(1).unwrap_or(&h).to_string())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "2025-01-10-styrelsen/#item-2",
+            "2025-02-14-styrelsen/#item-1",
+            "2025-04-01-styrelsen/#item-1"
+        ]
+    );
+    // One case for both spellings, named as first written; the item with its own number
+    // is in that case instead.
+    let index = texts(&page(out.path(), "cases/index.html"), ".case-list a");
+    assert_eq!(index, vec!["KS 2025/9", "Ny simhall"]);
+}
+
+#[test]
+fn the_example_archives_decision_that_gives_karin_engstrom_a_task_is_her_open_action() {
+    let (out, _) = build_into(&example_root(), None);
+    let id = "2022-01-28-socialchefsnatverk-fyrbodal/4-1";
+    let open = action_cards(&page(out.path(), "actions/open/index.html"));
+    assert_eq!(open.len(), 1, "{open:?}");
+    assert!(
+        open[0].0.starts_with("Karin Engström ska samla in"),
+        "{open:?}"
+    );
+    assert_eq!(open[0].1, "open");
+    let karin = action_cards(&page(out.path(), "people/karin-engstrom/index.html"));
+    assert_eq!(karin, open);
+    // The task is the decision: its id and anchor, the decision's; shown once on the page.
+    let meeting = page(
+        out.path(),
+        "meetings/2022-01-28-socialchefsnatverk-fyrbodal/index.html",
+    );
+    assert_eq!(select(&meeting, "[id=\"decision-4-1\"]").len(), 1);
+    let summary_links: Vec<String> = select(&meeting, ".summary-list a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .filter(|h| h == "#decision-4-1")
+        .collect();
+    assert_eq!(summary_links.len(), 2, "the decision and the action");
+    let part: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("public/archive/2022.json")).unwrap(),
+    )
+    .unwrap();
+    let action = part["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap();
+    assert_eq!(action["anchor"], "decision-4-1");
+    assert_eq!(action["follow"]["status"], "open");
+    assert_eq!(
+        action["follow"]["owners"],
+        serde_json::json!([{"kind": "person", "key": "karin-engstrom"}])
+    );
+}
+
+#[test]
+fn a_later_meeting_closes_a_task_given_by_a_decision_by_the_decisions_id() {
+    let site = fixture(&[
+        ("content/people.yaml", PEOPLE),
+        (
+            "content/2025/2025-01-10-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 4. Kontaktuppgifter\n\n\
+Beslut: Karin Engström ska sammanställa kontaktuppgifterna senast 2025-02-01.\n\n\
+## 5. Policy\n\nBeslut: Lisa Berg ska skriva policyn.\n\nÅtgärd: Sam Okoye ska läsa den.\n",
+        ),
+        (
+            "content/2025/2025-02-14-styrelsen.md",
+            "---\nbody: Styrelsen\ndate: 2025-02-14\n---\n## 1. Uppföljning\n\n\
+Uppföljning: 2025-01-10-styrelsen/4-1 klar\n",
+        ),
+    ]);
+    let (out, _) = build_into(site.path(), None);
+    let all = action_cards(&page(out.path(), "actions/index.html"));
+    // Item 5 writes its action out: its decision gives no second one.
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all
+        .iter()
+        .any(|(t, s)| t.starts_with("Karin Engström") && s == "done"));
+    assert!(all
+        .iter()
+        .any(|(t, s)| t.starts_with("Sam Okoye") && s == "open"));
+}
+
+#[test]
+fn in_the_decisions_feed_a_replaced_decision_says_it_is_replaced_by_the_later_one() {
+    let site = site();
+    let (out, _) = build_into(site.path(), None);
+    let text = std::fs::read_to_string(out.path().join("public/decisions/atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let entry = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("entry"))
+        .find(|e| {
+            e.children().any(|c| {
+                c.has_tag_name("id") && c.text().unwrap_or("").ends_with("2025-01-10-styrelsen/3-1")
+            })
+        })
+        .unwrap();
+    let titles: Vec<&str> = entry
+        .children()
+        .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("related"))
+        .filter_map(|n| n.attribute("title"))
+        .collect();
+    assert_eq!(titles, ["replaced by 2025-02-14-styrelsen/2-1"]);
+}

@@ -254,8 +254,15 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
             let item = rng.below(m.items.len());
             let decisions = &mut m.items[item].decisions;
             if decisions.is_empty() || rng.below(2) == 0 {
-                decisions.push(format!("Rådet beslutar nytt {n}."));
-                "decision added"
+                if rng.below(3) == 0 {
+                    // A decision that gives Per Lund a task: also an action, unless the
+                    // item writes its own.
+                    decisions.push(format!("Per Lund ska utreda fråga {n}."));
+                    "decision giving a task added"
+                } else {
+                    decisions.push(format!("Rådet beslutar nytt {n}."));
+                    "decision added"
+                }
             } else {
                 decisions.pop();
                 "decision removed"

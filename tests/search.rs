@@ -32,7 +32,7 @@ fn every_search_result_links_to_an_existing_anchor() {
     let docs = meta["docs"].as_u64().unwrap() as usize;
     let chunk = meta["chunk"].as_u64().unwrap() as usize;
     assert!(docs > 50, "meetings, items and decisions: {docs}");
-    let mut kinds = [0; 3];
+    let mut kinds = [0; 4];
     for n in 0..docs.div_ceil(chunk) {
         for doc in index_data(out.path(), &format!("d-{n}.js"))
             .as_array()

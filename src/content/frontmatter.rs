@@ -48,6 +48,9 @@ pub(crate) struct RawMeeting {
     pub(crate) aliases: Vec<String>,
     /// `planned` for a meeting yet to be held (its agenda, a kallelse); `held` by default.
     pub(crate) status: Option<String>,
+    /// The case (a diarienummer or a topic's key) of every item without one of its own.
+    #[serde(alias = "ärende")]
+    pub(crate) case: Option<String>,
 }
 
 /// The keys a meeting's front matter may have (for did-you-mean hints).
@@ -74,6 +77,7 @@ pub(crate) const MEETING_KEYS: &[&str] = &[
     "paragraphs",
     "aliases",
     "status",
+    "case",
 ];
 
 /// A participant: `"Name, Organisation"` or `{ name, organisation, role, note }`.

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::base::config::{Language, SiteConfig};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::slug::{match_key, slugify};
-use crate::content::followup::{self, syntax, terms, types::ExtractTerms, types::Owner};
+use crate::content::followup::{self, syntax, tasks, terms, types::ExtractTerms, types::Owner};
 use crate::content::formal::FirstItem;
 use crate::content::formal_front;
 use crate::content::formal_numbering::numbering_warnings;
@@ -70,6 +70,7 @@ pub fn parse_meeting(
     }
     let attachments = parse_attachments(&raw.attachments, file, &locate, &mut errors);
     let planned = parse_status(&raw, file, &locate, &mut errors);
+    let meeting_case = parse_case(&raw, file, &locate, &mut errors);
     let Some(date) = date else {
         return Err(errors);
     };
@@ -143,7 +144,10 @@ pub fn parse_meeting(
         .items
         .into_iter()
         .zip(cases)
-        .map(|(item, case)| resolve_item(item, case, &slug, date, &mut names))
+        .map(|(item, case)| {
+            let case = case.or_else(|| meeting_case.clone());
+            resolve_item(item, case, &slug, date, &mut names)
+        })
         .collect();
 
     let body_name = raw
@@ -201,6 +205,29 @@ pub fn parse_meeting(
         body_name,
         warnings: names.warnings,
     })
+}
+
+/// `case:` in the front matter: the case of every item without a case number of its own.
+/// A value without a letter or a digit names nothing (its page would have no address).
+fn parse_case(
+    raw: &RawMeeting,
+    file: &SourceFile,
+    locate: &dyn Fn(&str) -> usize,
+    errors: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let case = raw.case.as_deref()?.trim();
+    if followup::case_key(case).is_empty() {
+        errors.push(
+            Diagnostic::error(
+                &file.path,
+                format!("the case `{case}` has no letter or digit"),
+            )
+            .at(&file.text, locate("case"), 1)
+            .with_hint("write a diarienummer (`case: KS 2025/1`) or a topic (`case: Ny simhall`)"),
+        );
+        return None;
+    }
+    Some(case.to_string())
 }
 
 /// Whether `status:` says the meeting is planned (`planned`, `planerat`) rather than held
@@ -262,15 +289,22 @@ fn resolve_item(
         Some(text) => names.presenters(text),
         None => (Vec::new(), Vec::new()),
     };
+    let decisions = give_ids(slug, item.decisions, |text| ExtractTerms {
+        changes: followup::decision_changes(text),
+        ..ExtractTerms::default()
+    });
+    let mut actions = give_ids(slug, item.actions, |text| names.action_terms(text, date));
+    if actions.is_empty() {
+        // "Beslut: Karin Engström ska …" gives Karin a task to follow up, unless the
+        // item writes its actions out.
+        actions = tasks::decision_tasks(&decisions, date, |name| names.known_owner(name));
+    }
     Item {
         // The Markdown step's case number (a "Dnr" in the heading or its own paragraph),
         // else the follow-up's marker line ("Ärende: …").
         case_number: item.case_number.or(case),
-        decisions: give_ids(slug, item.decisions, |text| ExtractTerms {
-            changes: followup::decision_changes(text),
-            ..ExtractTerms::default()
-        }),
-        actions: give_ids(slug, item.actions, |text| names.action_terms(text, date)),
+        decisions,
+        actions,
         number: item.number,
         anchor: item.anchor,
         title: item.title,
@@ -498,29 +532,33 @@ impl<'a> Names<'a> {
         }
     }
 
-    /// The person or organisation called `name`: registered, or met in these minutes.
-    /// Another name is kept as written, with a warning that suggests a registered one.
-    fn owner(&mut self, name: &str) -> Owner {
+    /// The person or organisation called `name`, if registered or met in these minutes.
+    fn known_owner(&self, name: &str) -> Option<Owner> {
         if let Some(key) = self.registry.resolve_person(name) {
-            return Owner::Person(key.to_string());
+            return Some(Owner::Person(key.to_string()));
         }
         if let Some(key) = self.registry.resolve_organisation(name) {
-            return Owner::Organisation(key.to_string());
+            return Some(Owner::Organisation(key.to_string()));
         }
         let wanted = match_key(name);
         if let Some(key) = self.local.get(&wanted) {
-            return Owner::Organisation(key.clone());
+            return Some(Owner::Organisation(key.clone()));
         }
         let met = |list: &[(String, String)]| {
             list.iter()
                 .find(|(_, n)| match_key(n) == wanted)
                 .map(|(k, _)| k.clone())
         };
-        if let Some(key) = met(&self.new_people) {
-            return Owner::Person(key);
-        }
-        if let Some(key) = met(&self.new_organisations) {
-            return Owner::Organisation(key);
+        met(&self.new_people)
+            .map(Owner::Person)
+            .or_else(|| met(&self.new_organisations).map(Owner::Organisation))
+    }
+
+    /// The person or organisation called `name`: registered, or met in these minutes.
+    /// Another name is kept as written, with a warning that suggests a registered one.
+    fn owner(&mut self, name: &str) -> Owner {
+        if let Some(owner) = self.known_owner(name) {
+            return owner;
         }
         let hint = if let Some(key) = closest(name, self.registry.person_names()) {
             format!(

@@ -12,6 +12,9 @@
 //!   decision, so they stay the same when the wording or the page layout changes.
 //! - `updated` is the meeting's date at 00:00 in the site's `timezone`; a feed's `updated` is
 //!   its newest entry's.
+//! - A meeting's entry sums up its decisions (each with the later decisions that replace,
+//!   amend or revoke it) and its actions (owners, due date, state), and links the decisions
+//!   its decisions change and are changed by (`rel="related"`).
 //! - `/atom.xml` holds the newest [`MEETING_FEED_LIMIT`] meetings, `/decisions/atom.xml` the
 //!   newest [`DECISION_FEED_LIMIT`] decisions; `archive.json` and its per-year parts hold
 //!   everything.
@@ -152,21 +155,41 @@ fn entry_author(xml: &mut Xml, name: &str) {
     xml.close("author");
 }
 
-/// A meeting's summary: its decisions, one a line, or else its agenda.
-fn meeting_summary(meeting: &Meeting) -> String {
-    let decisions: Vec<String> = meeting
+/// A meeting's summary: its decisions, one a line (with what replaced them), or else its
+/// agenda; then its actions with owners, due dates and states.
+fn meeting_summary(archive: &Archive, meeting: &Meeting) -> String {
+    let mut lines: Vec<String> = meeting
         .decisions()
-        .map(|(item, d)| format!("§{} {}", item.number, d.text))
+        .map(|(item, d)| {
+            let note = follow::decision_note(archive, meeting.language, d);
+            format!("§{} {}{note}", item.number, d.text)
+        })
         .collect();
-    if !decisions.is_empty() {
-        return decisions.join("\n");
+    if lines.is_empty() {
+        lines = meeting
+            .items
+            .iter()
+            .map(|item| format!("§{} {}", item.number, item.title))
+            .collect();
     }
-    meeting
-        .items
-        .iter()
-        .map(|item| format!("§{} {}", item.number, item.title))
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines.extend(follow::action_lines(archive, meeting));
+    lines.join("\n")
+}
+
+/// The absolute URL of a decision by its id (`<meeting slug>/<item>-<n>`).
+fn decision_url(config: &SiteConfig, id: &str) -> String {
+    let (slug, local) = id.split_once('/').unwrap_or((id, ""));
+    config.absolute_url(&format!("{}#decision-{local}", meeting_path(slug)))
+}
+
+/// `<link rel="related">` to a decision: "replaces 2025-01-10-styrelsen/3-1".
+fn related_link(xml: &mut Xml, config: &SiteConfig, relation: &str, id: &str) {
+    let href = decision_url(config, id);
+    let title = format!("{relation} {id}");
+    xml.empty(
+        "link",
+        &[("rel", "related"), ("title", &title), ("href", &href)],
+    );
 }
 
 /// `/atom.xml`: the newest meetings first.
@@ -204,9 +227,12 @@ pub(crate) fn meetings_feed(archive: &Archive, config: &SiteConfig) -> String {
         for tag in &meeting.tags {
             xml.empty("category", &[("term", &tag.key), ("label", &tag.name)]);
         }
-        let summary = meeting_summary(meeting);
+        let summary = meeting_summary(archive, meeting);
         if !summary.is_empty() {
             xml.element("summary", &[], &summary);
+        }
+        for (relation, id) in follow::related_decisions(archive, meeting) {
+            related_link(&mut xml, config, relation, id);
         }
         xml.close("entry");
     }
@@ -275,15 +301,13 @@ pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
         // The decisions it replaces, amends or revokes, and those that change it.
         if let Some(links) = archive.follow_up.decisions.get(&decision.id) {
             let related = links.changes.iter().map(|(r, id)| (r.name(), id));
-            let by = links.changed_by.iter().map(|(r, id)| (r.name(), id));
+            // Seen from this decision: "replaced by <later id>", not "replaces".
+            let by = links
+                .changed_by
+                .iter()
+                .map(|(r, id)| (follow::changed_by_name(*r), id));
             for (relation, id) in related.chain(by) {
-                let (slug, local) = id.split_once('/').unwrap_or((id, ""));
-                let href = config.absolute_url(&format!("{}#decision-{local}", meeting_path(slug)));
-                let title = format!("{relation} {id}");
-                xml.empty(
-                    "link",
-                    &[("rel", "related"), ("title", &title), ("href", &href)],
-                );
+                related_link(&mut xml, config, relation, id);
             }
         }
         xml.close("entry");
@@ -309,6 +333,8 @@ fn decisions_word(language: Language) -> &'static str {
         Language::En => "decisions",
     }
 }
+
+mod follow;
 
 #[cfg(test)]
 mod tests;

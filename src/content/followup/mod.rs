@@ -6,6 +6,7 @@
 //! each meeting is parsed; the results are plain [`types`] kept in the archive.
 
 pub(crate) mod syntax;
+pub(crate) mod tasks;
 pub(crate) mod terms;
 pub(crate) mod types;
 
@@ -446,20 +447,43 @@ fn labels(archive: &Archive, follow: &FollowUp) -> BTreeMap<String, (String, Nai
         .collect()
 }
 
-/// Case id → its items in archive (date) order.
+/// Case id → its items in archive (date) order. Spellings with one URL key ("Ny simhall",
+/// "ny simhall"; "KS 2025/1", "KS 2025-1") are one case, named as first written, so that
+/// two cases never share a page.
 fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
+    let mut named: HashMap<String, String> = HashMap::new();
     let mut cases: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for meeting in &archive.meetings {
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
+                let name = named.entry(case_key(case)).or_insert_with(|| case.clone());
                 cases
-                    .entry(case.clone())
+                    .entry(name.clone())
                     .or_default()
                     .push((meeting.slug.clone(), item.number.clone()));
             }
         }
     }
     cases
+}
+
+/// An owner's name as a reader knows it: a person's name, an organisation's name with its
+/// short name, or the name as written.
+pub(crate) fn owner_name(archive: &Archive, owner: &Owner) -> String {
+    match owner {
+        Owner::Person(key) => archive
+            .people
+            .get(key)
+            .map_or_else(|| key.clone(), |p| p.name.clone()),
+        Owner::Organisation(key) => archive.organisations.get(key).map_or_else(
+            || key.clone(),
+            |o| match &o.short {
+                Some(short) => format!("{} ({short})", o.name),
+                None => o.name.clone(),
+            },
+        ),
+        Owner::Name(name) => name.clone(),
+    }
 }
 
 /// The case's id in URLs: "KN 2024/57" → "kn-2024-57".
@@ -503,7 +527,12 @@ impl FollowUp {
         meeting.planned.hash(&mut h);
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
-                self.cases.get(case).hash(&mut h);
+                // Another spelling of a case is filed under its first one (rare: searched).
+                let of_case = self.cases.get_key_value(case).or_else(|| {
+                    let key = case_key(case);
+                    self.cases.iter().find(|(name, _)| case_key(name) == key)
+                });
+                of_case.hash(&mut h);
             }
         }
         h.finish()

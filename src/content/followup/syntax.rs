@@ -1,6 +1,6 @@
 //! Finds the follow-up syntax in a meeting's Markdown, line by line, with its place in the
 //! file: references `[[target]]`, status updates ("Uppföljning: <action id> klar – …"),
-//! and case markers ("Ärende: KN 2024/57"). Fenced code is skipped. Lines, not Markdown
+//! and case markers ("Ärende: KN 2024/57", or `case: Ny simhall` for any key). Fenced code is skipped. Lines, not Markdown
 //! events, because every finding needs its line and column for `check`.
 
 use crate::content::followup::types::{Place, Reference, Status, Unreadable, Update, Written};
@@ -104,7 +104,8 @@ pub(crate) fn scan(body: &Body<'_>) -> (Written, Vec<Option<String>>) {
             }
             None => {
                 in_update_list = false;
-                if let (Some(i), Some(case)) = (item, case_marker(content)) {
+                let case = case_key_marker(content).or_else(|| case_marker(content));
+                if let (Some(i), Some(case)) = (item, case) {
                     cases[i].get_or_insert(case);
                 }
             }
@@ -254,6 +255,18 @@ pub(crate) fn references_in(line: &str) -> Vec<(String, usize)> {
     found
 }
 
+/// `case: Ny simhall` on a line of its own: the front matter's key, in lower case as
+/// there, names the item's case by any key, a topic without a number too. Minutes that
+/// write "Case:" or "Ärende:" before prose are not read as one (`case_marker` wants digits).
+fn case_key_marker(line: &str) -> Option<String> {
+    let value = strip_emphasis(strip_emphasis(line).strip_prefix("case:")?)
+        .trim()
+        .trim_end_matches(['*', '_'])
+        .trim();
+    let is_key = value.chars().count() <= 80 && value.chars().any(char::is_alphanumeric);
+    is_key.then(|| value.to_string())
+}
+
 /// "Ärende: KN 2024/57", "Dnr KN 2024/57", "Case: FIN-2025-12" on a line of its own.
 fn case_marker(line: &str) -> Option<String> {
     let line = strip_emphasis(line);
@@ -369,6 +382,18 @@ mod tests {
             vec![Some("KN 2024/57".into()), Some("KS 2025/3".into())]
         );
         let (_, cases) = scan_text("## 1. A\n\nÄrende: Budgetfrågan\n");
+        assert_eq!(cases, vec![None, None]);
+    }
+
+    #[test]
+    fn a_lower_case_case_key_names_a_case_without_a_number() {
+        let (_, cases) = scan_text("## 1. A\n\ncase: Ny simhall\n\n## 2. B\n**case:** KS 2025/3\n");
+        assert_eq!(
+            cases,
+            vec![Some("Ny simhall".into()), Some("KS 2025/3".into())]
+        );
+        // Prose, or a key with nothing to name the case by, is text.
+        let (_, cases) = scan_text("## 1. A\n\nCase: the council asked\n\n## 2. B\ncase: –\n");
         assert_eq!(cases, vec![None, None]);
     }
 }

@@ -312,10 +312,10 @@ fn stockholm_switches_on_the_last_sundays_of_march_and_october() {
 fn meeting_summary_lists_decisions_or_else_the_agenda() {
     let archive = archive();
     assert_eq!(
-        meeting_summary(&archive.meetings[0]),
+        meeting_summary(&archive, &archive.meetings[0]),
         "§8 Uppföljning <MiniMaria> & \"Fyrbodal\""
     );
-    assert!(meeting_summary(&archive.meetings[1]).ends_with("\n§8 Nej"));
+    assert!(meeting_summary(&archive, &archive.meetings[1]).ends_with("\n§8 Nej"));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Building the index: each meeting is analysed (its items, decisions and their words,
+//! Building the index: each meeting is analysed (its items, decisions, actions and their words,
 //! weighted by where they stand) on both cores, then the vocabulary, stems and postings are
 //! numbered and the files are sized.
 
@@ -11,7 +11,8 @@ use rustc_hash::FxHashMap;
 
 use crate::base::config::Language;
 use crate::base::text::text_one_line;
-use crate::content::model::{Appendix, Archive, Item, Meeting};
+use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
+use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -233,6 +234,8 @@ impl<'a> MeetingDocs<'a> {
             body: self.body,
             organisations,
             text,
+            action: None,
+            changed_by: Vec::new(),
         }
     }
 
@@ -326,10 +329,6 @@ impl<'a> MeetingDocs<'a> {
             text.add(&self.org_name(key), 1.0);
         }
         text.add(&plain, 1.0);
-        // The case number ("KS 2025/1") finds every item of the case.
-        if let Some(case) = &item.case_number {
-            text.add(case, 2.0);
-        }
         docs.push(text.finish(self.doc(
             DocKind::Item,
             format!("{}#{}", self.path, item.anchor),
@@ -344,14 +343,49 @@ impl<'a> MeetingDocs<'a> {
             if let Some(case_number) = &item.case_number {
                 text.add(case_number, 1.0);
             }
-            docs.push(text.finish(self.doc(
+            let changed_by = changed_by(self.archive, decision);
+            text.add(&changed_words(&changed_by), 1.0);
+            let mut doc = self.doc(
                 DocKind::Decision,
                 format!("{}#{}", self.path, decision.anchor),
                 &item.title,
                 organisations.clone(),
                 clip(&decision.text, SNIPPET_CHARS),
-            )));
+            );
+            doc.changed_by = changed_by;
+            docs.push(text.finish(doc));
         }
+        for action in &item.actions {
+            docs.push(self.action_doc(item, action, &organisations, cache));
+        }
+    }
+
+    /// An action: found by its text, its owners' names and its state; its result shows
+    /// them and the due date.
+    fn action_doc(
+        &self,
+        item: &Item,
+        action: &Extract,
+        organisations: &[usize],
+        cache: &mut WordCache,
+    ) -> Analysed {
+        let facts = action_facts(self.archive, action);
+        let mut text = DocText::new(cache, self.meeting.language);
+        text.add(&action.text, 1.0);
+        text.add(&item.title, 1.0);
+        for owner in &facts.owners {
+            text.add(owner, 2.0);
+        }
+        text.add(status_words(facts.status), 1.0);
+        let mut doc = self.doc(
+            DocKind::Action,
+            format!("{}#{}", self.path, action.anchor),
+            &item.title,
+            organisations.to_vec(),
+            clip(&action.text, SNIPPET_CHARS),
+        );
+        doc.action = Some(facts);
+        text.finish(doc)
     }
 
     /// An appendix (a level-1 heading, e.g. "Bilaga: …"): found like an item, under its own

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::base::diagnostic::{Error, Result};
 use crate::content::model::Archive;
 use crate::publish::output::OutputFile;
+use crate::publish::search::action_docs::DocRow;
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -113,21 +114,7 @@ impl SearchIndex {
             .par_chunks(DOC_CHUNK)
             .enumerate()
             .map(|(n, chunk)| {
-                let rows: Vec<_> = chunk
-                    .iter()
-                    .map(|d| {
-                        (
-                            d.kind as u8,
-                            &d.path,
-                            &d.title,
-                            &d.meeting_title,
-                            &d.date,
-                            d.body,
-                            &d.organisations,
-                            &d.text,
-                        )
-                    })
-                    .collect();
+                let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
                 let data = serde_json::to_string(&rows).unwrap_or_default();
                 index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
             })

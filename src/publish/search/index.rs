@@ -20,8 +20,8 @@ pub(crate) const SNIPPET_CHARS: usize = 480;
 pub(crate) const WEIGHT_LEVELS: f32 = 15.0;
 pub(crate) const BM25_K1: f32 = 1.2;
 pub(crate) const BM25_B: f32 = 0.75;
-/// How much a document kind counts: a decision is the most specific answer.
-pub(crate) const KIND_BOOST: [f32; 3] = [0.8, 1.0, 1.3];
+/// How much a document kind counts: a decision is the most specific answer, then an action.
+pub(crate) const KIND_BOOST: [f32; 4] = [0.8, 1.0, 1.3, 1.2];
 /// Score factor of a stem reached through a prefix or a shortened word, not an exact word.
 pub(crate) const PREFIX_FACTOR: f32 = 0.6;
 pub(crate) const SUFFIX_FACTOR: f32 = 0.8;
@@ -42,9 +42,10 @@ pub(crate) enum DocKind {
     Meeting = 0,
     Item = 1,
     Decision = 2,
+    Action = 3,
 }
 
-/// One search result: a meeting, an agenda item or a decision.
+/// One search result: a meeting, an agenda item, a decision or an action.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Doc {
     pub(crate) kind: DocKind,
@@ -60,6 +61,31 @@ pub struct Doc {
     pub(crate) organisations: Vec<usize>,
     /// Plain text for the snippet, at most [`SNIPPET_CHARS`] characters.
     pub(crate) text: String,
+    /// An action's owners, due date and state.
+    pub(crate) action: Option<ActionFacts>,
+    /// A decision's later decisions that replace, amend or revoke it.
+    pub(crate) changed_by: Vec<ChangedBy>,
+}
+
+/// A later decision that changes a decision, as its result links it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ChangedBy {
+    /// `replaces`, `amends` or `revokes`.
+    pub(crate) relation: &'static str,
+    /// Site path of the later decision: `/meetings/<slug>/#decision-2-1`.
+    pub(crate) path: String,
+    /// Its meeting's date, `YYYY-MM-DD`.
+    pub(crate) date: String,
+}
+
+/// An action's owners (their names), due date and state, as its result shows them.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActionFacts {
+    pub(crate) owners: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub(crate) due: Option<String>,
+    /// `open`, `overdue`, `ongoing`, `done` or `dropped`.
+    pub(crate) status: &'static str,
 }
 
 /// A vocabulary entry: a folded word, as written (when that differs), and its stem.

@@ -15,13 +15,15 @@
 //! - `p-<n>.js`: postings of consecutive stems (alphabetical), each an encoded string of
 //!   `(doc id delta << 4 | weight)` varints (see [`encode_numbers`]);
 //! - `d-<n>.js`: the documents `n * DOC_CHUNK ..`: kind, path, titles, date, body,
-//!   organisations and the text the snippets are cut from;
+//!   organisations and the text the snippets are cut from; an action (kind 3) also its
+//!   `[owners, due, status]`;
 //! - `f-<facet>.js`: sorted doc ids of one filter value (`b3` body, `o12` organisation,
 //!   `y2021` year, `kd` decisions), loaded only when the filter is used.
 //!
 //! [`SearchIndex::search`] is the script's lookup and scoring, in Rust: the tests and the
 //! benchmark use it, and `tests/search_fold_cases.json` keeps the two foldings equal.
 
+mod action_docs;
 mod build;
 mod files;
 mod index;

@@ -396,6 +396,8 @@
     if (body) parts.push(body);
     var orgs = doc[6].slice(0, 3).map(function (o) { return meta.orgNames[o]; }).filter(Boolean);
     if (orgs.length) parts.push(orgs.join(', '));
+    if (doc[8] && kind === 3) parts = parts.concat(actionParts(doc[8]));
+    if (doc[8] && kind === 2) parts = parts.concat(changedByParts(doc[8]));
     var metaLine = el('p', { class: 'search-result-meta' });
     parts.forEach(function (p, i) {
       if (i) metaLine.appendChild(document.createTextNode(' · '));
@@ -405,7 +407,29 @@
     if (doc[7]) {
       children.push(el('p', { class: 'search-snippet' }, highlighted(doc[7], terms, compact ? 140 : 260)));
     }
-    return el('li', { class: 'search-result search-result-' + ['meeting', 'item', 'decision'][kind] }, children);
+    return el('li', { class: 'search-result search-result-' + ['meeting', 'item', 'decision', 'action'][kind] }, children);
+  }
+
+  /** The later decisions that change a decision: [[relation, path, date], …] of its document. */
+  function changedByParts(changes) {
+    return changes.map(function (c) {
+      return el('span', { class: 'search-changed-by' }, [text('changed-' + c[0]) + ' ',
+        el('a', { href: href(c[1]) }, [longDate(c[2])])]);
+    });
+  }
+
+  /** An action's state, owners and due date: [owners, due, status] of its document. */
+  function actionParts(action) {
+    var parts = [el('span', { class: 'search-action-status status-' + action[2], 'data-status': action[2] },
+      [text('status-' + action[2])])];
+    if (action[0].length) {
+      parts.push(el('span', { class: 'search-action-owners' }, [text('owner') + ': ' + action[0].join(', ')]));
+    }
+    if (action[1]) {
+      parts.push(el('span', { class: 'search-action-due' }, [text('due') + ' ',
+        el('time', { datetime: action[1] }, [longDate(action[1])])]));
+    }
+    return parts;
   }
 
   function debounce(fn, ms) {
