@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
 /// Documents per `d-<n>.js` file.
 pub(crate) const DOC_CHUNK: usize = 32;
-/// Target size of one postings file; a single larger list gets a file of its own.
+/// Target size of one postings file; a single larger tier gets a file of its own.
 pub(crate) const POSTINGS_FILE_BYTES: usize = 48 * 1024;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
@@ -92,6 +93,10 @@ pub struct Outcome {
     pub hits: Vec<Hit>,
     /// True when no document has every word, and the hits have some of them.
     pub(crate) partial: bool,
+    /// True when the hits are all of them (every tier of the query's stems was loaded, or
+    /// fewer than a page were found and no other document can have every word).
+    /// Otherwise the first page is final and the rest are the documents known so far.
+    pub complete: bool,
     /// Site paths of the files loaded (vocabulary, postings, facets, first page of docs).
     pub files: BTreeSet<String>,
 }
@@ -107,12 +112,14 @@ pub struct SearchIndex {
     pub years: Vec<i32>,
     /// Stems, sorted; a stem's id is its position.
     pub stems: Vec<String>,
-    /// Per stem: `(doc id, weight 1..=15)`, by doc id.
+    /// Per stem: `(doc id, weight 1..=15)`, tier after tier (see [`Tier`]), each tier by
+    /// doc id.
     pub(crate) postings: Vec<Vec<(u32, u8)>>,
+    /// Per stem: its tiers (one unless it is in more than [`FIRST_TIER`] documents), where
+    /// each starts and which postings file holds it.
+    pub(crate) tiers: Vec<Vec<Tier>>,
     /// Sorted by folded word, then surface.
     pub vocabulary: Vec<WordEntry>,
-    /// Per stem: the postings file it is in.
-    pub(crate) postings_file: Vec<u32>,
     /// Per vocabulary shard (two-letter key): the file it is in. Consecutive shards share
     /// a file up to a target size: a small site gets a few files, a large one a file per
     /// shard.

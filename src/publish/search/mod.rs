@@ -26,6 +26,7 @@ mod build;
 mod files;
 mod index;
 mod query;
+mod tiers;
 mod words;
 
 pub(crate) use files::index_files;
@@ -34,3 +35,5 @@ pub use index::{Filters, SearchIndex, INDEX_DIR};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tier_tests;
