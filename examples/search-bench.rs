@@ -16,7 +16,8 @@
 //! rebuild (`Site::rebuild`, which regenerates the whole index) after one meeting file is
 //! rewritten, with OUTPUT as the output folder (build it first with `quorum build`). With
 //! `--write DIR` it writes the index files to DIR/search/ (for browser measurements with
-//! `browser/search-bench.mjs` without building every page).
+//! `browser/search-bench.mjs` without building every page). `--first-tier N` splits the
+//! postings into tiers from N postings instead of the default (a large N: no tiers).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -59,15 +60,20 @@ fn ms(d: Duration) -> String {
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next() else {
-        eprintln!("usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR]");
+        eprintln!(
+            "usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR] [--first-tier N]"
+        );
         return ExitCode::from(2);
     };
     let mut queries: Vec<String> = Vec::new();
     let mut rebuild_output: Option<PathBuf> = None;
     let mut write_to: Option<PathBuf> = None;
+    let mut first_tier: Option<usize> = None;
     while let Some(arg) = args.next() {
         if arg == "--rebuild" {
             rebuild_output = args.next().map(PathBuf::from);
+        } else if arg == "--first-tier" {
+            first_tier = args.next().and_then(|n| n.parse().ok());
         } else if arg == "--write" {
             write_to = args.next().map(PathBuf::from);
         } else {
@@ -92,8 +98,12 @@ fn main() -> ExitCode {
     );
 
     let t = Instant::now();
-    let index = SearchIndex::build(&site.archive);
+    let mut index = SearchIndex::build(&site.archive);
     let build_time = t.elapsed();
+    if let Some(first) = first_tier {
+        index.retier(first);
+        println!("first tiers of {first} postings");
+    }
     let t = Instant::now();
     let files = index.files();
     let serialise_time = t.elapsed();

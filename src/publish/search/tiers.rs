@@ -64,10 +64,9 @@ impl SearchIndex {
         &list[start..end]
     }
 
-    /// Splits the postings again with another first tier size (the tests use tiny tiers
-    /// to exercise the loading of later ones on a small archive).
-    #[cfg(test)]
-    pub(crate) fn retier(&mut self, first: usize) {
+    /// Splits the postings again with another first tier size: the tests use tiny tiers to
+    /// exercise the loading of later ones on a small archive, the benchmark compares sizes.
+    pub fn retier(&mut self, first: usize) {
         for (list, tiers) in self.postings.iter_mut().zip(&mut self.tiers) {
             list.sort_unstable();
             *tiers = split_into_tiers(list, first);
