@@ -503,6 +503,7 @@ impl SearchIndex {
             postings,
             vocabulary,
             tiers,
+            page_tiers: PAGE_TIERS,
             vocabulary_files,
             facets,
         }

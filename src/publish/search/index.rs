@@ -5,14 +5,16 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER};
+pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
-/// Documents per `d-<n>.js` file.
-pub(crate) const DOC_CHUNK: usize = 32;
-/// Target size of one postings file; a single larger tier gets a file of its own.
-pub(crate) const POSTINGS_FILE_BYTES: usize = 48 * 1024;
+/// Documents per `d-<n>.js` file (about 6 KB): the first page's 20 results, from all over
+/// the archive, may load 20 files.
+pub(crate) const DOC_CHUNK: usize = 16;
+/// Target size of one postings file; a single larger tier gets a file of its own. Small,
+/// since a query loads whole files for the first tiers it needs of them.
+pub(crate) const POSTINGS_FILE_BYTES: usize = 24 * 1024;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
 /// Characters of plain text kept per document for snippets.
@@ -124,6 +126,9 @@ pub struct SearchIndex {
     /// a file up to a target size: a small site gets a few files, a large one a file per
     /// shard.
     pub(crate) vocabulary_files: BTreeMap<String, u32>,
+    /// Tiers of each stem a query loads at most for its first page, when several words
+    /// leave it unsettled ([`PAGE_TIERS`]; the tests set it higher to check exactness).
+    pub page_tiers: usize,
     /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
     /// its documents, sorted.
     pub(crate) facets: BTreeMap<String, Vec<u32>>,

@@ -102,9 +102,27 @@ impl SearchIndex {
                 outcome.partial = partial;
                 break;
             }
+            // At the cap, the documents known to have every word, best first: the first page
+            // of words that are common together (below).
+            let cap = self.tiers_for(wanted);
+            let mut advanced = false;
             for (stems, loaded) in words.iter().zip(&mut loaded) {
                 for (&(stem, _), count) in stems.iter().zip(loaded) {
-                    *count = (*count + 1).min(self.tiers[stem as usize].len());
+                    let next = (*count + 1).min(self.tiers[stem as usize].len()).min(cap);
+                    advanced |= next > *count;
+                    *count = next;
+                }
+            }
+            if !advanced {
+                let known = known_full(&scores, required, allowed.as_deref());
+                if !known.is_empty() {
+                    outcome.hits = hits(&scores, &known);
+                    break;
+                }
+                for (stems, loaded) in words.iter().zip(&mut loaded) {
+                    for (&(stem, _), count) in stems.iter().zip(loaded) {
+                        *count = (*count + 1).min(self.tiers[stem as usize].len());
+                    }
                 }
             }
         }
@@ -114,6 +132,15 @@ impl SearchIndex {
                 .insert(format!("{INDEX_DIR}d-{}.js", hit.doc as usize / DOC_CHUNK));
         }
         outcome
+    }
+
+    /// Tiers a stem may load for the first `wanted` results, before the results are those
+    /// known: [`SearchIndex::page_tiers`] for the first page, one more per further page.
+    /// Several words each in many documents may have few documents in common among their
+    /// best: to settle the page exactly could take every tier of every word.
+    fn tiers_for(&self, wanted: usize) -> usize {
+        let pages = wanted.max(1).div_ceil(PAGE_SIZE);
+        self.page_tiers.saturating_add(pages - 1)
     }
 
     /// The documents the filters allow (`None`: no filter), noting the facet files.
@@ -321,14 +348,12 @@ fn first_page(
     if scores.best.len() < required {
         return None;
     }
-    let full = |d: usize| usize::from(scores.count[d]) == required;
     let size = scores.count.len();
-    if !(0..size).any(full) {
+    if !(0..size).any(|d| usize::from(scores.count[d]) == required) {
         return None;
     }
     let allows = |d: usize| allowed.is_none_or(|a| a[d]);
-    let mut found: Vec<usize> = (0..size).filter(|&d| full(d) && allows(d)).collect();
-    found.sort_by(|&a, &b| scores.total[b].total_cmp(&scores.total[a]).then(b.cmp(&a)));
+    let found = known_full(scores, required, allowed);
     let page = wanted.min(found.len());
     if !found[..page].iter().all(|&d| scores.is_final(d)) {
         return None;
@@ -359,6 +384,15 @@ fn first_page(
         }
     }
     Some((hits(scores, &found), false))
+}
+
+/// The documents known to have every word that the filters allow, best first.
+fn known_full(scores: &Scores, required: usize, allowed: Option<&[bool]>) -> Vec<usize> {
+    let mut found: Vec<usize> = (0..scores.count.len())
+        .filter(|&d| usize::from(scores.count[d]) == required && allowed.is_none_or(|a| a[d]))
+        .collect();
+    found.sort_by(|&a, &b| scores.total[b].total_cmp(&scores.total[a]).then(b.cmp(&a)));
+    found
 }
 
 fn hits(scores: &Scores, docs: &[usize]) -> Vec<Hit> {

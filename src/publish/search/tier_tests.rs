@@ -108,6 +108,7 @@ fn the_first_page_from_tiers_is_the_first_page_from_every_posting() {
     let whole = SearchIndex::build(&archive);
     let mut tiered = whole.clone();
     tiered.retier(4);
+    tiered.page_tiers = usize::MAX;
     assert!(
         tiered.tiers.iter().filter(|t| t.len() > 2).count() > 10,
         "common words have several tiers"
@@ -190,4 +191,42 @@ fn every_tier_is_in_a_postings_file_the_first_tier_names() {
     for (t, tier) in tiers.iter().enumerate().skip(1) {
         assert!(text(tier.file).contains(&format!("\"{stem}.{t}\":\"")));
     }
+}
+
+#[test]
+fn with_a_cap_on_tiers_the_first_page_has_the_best_documents_known_to_have_every_word() {
+    let archive = archive(150);
+    let whole = SearchIndex::build(&archive);
+    let mut capped = whole.clone();
+    // Tiers of 40 and 160 postings, of a few hundred: a page of 20 from the best 200.
+    capped.retier(40);
+    capped.page_tiers = 2;
+    assert!(capped.tiers.iter().any(|t| t.len() > 2));
+    let (mut same, mut pages) = (0, 0);
+    for (i, a) in WORDS.iter().enumerate() {
+        let query = format!("{a} {}", WORDS[(i * 7 + 3) % WORDS.len()]);
+        let every = whole.search_first(&query, &Filters::default(), usize::MAX);
+        let got = capped.search(&query, &Filters::default());
+        let all: Vec<u32> = every.hits.iter().map(|h| h.doc).collect();
+        assert!(got.hits.iter().all(|h| all.contains(&h.doc)), "{query:?}");
+        assert!(
+            got.hits.windows(2).all(|w| w[0].score >= w[1].score),
+            "{query:?}"
+        );
+        let first: Vec<u32> = got.hits.iter().take(PAGE_SIZE).map(|h| h.doc).collect();
+        let best = &all[..PAGE_SIZE.min(all.len())];
+        pages += best.len();
+        same += first.iter().filter(|d| best.contains(d)).count();
+        // "More results" loads further tiers: the first 40 are at least as good.
+        let more = capped.search_first(&query, &Filters::default(), 2 * PAGE_SIZE);
+        assert!(
+            more.hits.len() >= got.hits.len().min(2 * PAGE_SIZE),
+            "{query:?}"
+        );
+    }
+    // The first page has most of the best 20 documents of every posting.
+    assert!(
+        same * 10 >= pages * 8,
+        "{same} of {pages} results as with every posting"
+    );
 }

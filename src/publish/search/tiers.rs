@@ -9,6 +9,10 @@ use crate::publish::search::index::*;
 pub(crate) const FIRST_TIER: usize = 1024;
 /// Each later tier holds this many times the postings of the tier before.
 pub(crate) const TIER_GROWTH: usize = 4;
+/// Tiers of each stem a query loads at most before it shows the first page from what it
+/// has (1,024 + 4,096 best postings): enough to settle the page of one word exactly; two
+/// words common together are ranked from their best 5,120 documents each.
+pub(crate) const PAGE_TIERS: usize = 2;
 
 /// One tier of a stem's postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -272,10 +272,25 @@
               return Promise.all(Object.keys(files).map(function (n) { return load('p', n, 'p-' + n + '.js'); }))
                 .then(function () {
                   var run = score(meta, perWord, allowed, wanted, highlight);
-                  if (run) return run;
-                  perWord.forEach(function (pw) {
-                    pw.stems.forEach(function (s) { s.loaded = Math.min(s.loaded + 1, tiersOf(s.entry).length); });
-                  });
+                  if (run.hits) return run;
+                  // At the cap (tiers_for in query.rs), the documents known to have every
+                  // word, best first.
+                  var cap = meta.pageTiers + Math.ceil(wanted / 20) - 1;
+                  var advance = function (limit) {
+                    var advanced = false;
+                    perWord.forEach(function (pw) {
+                      pw.stems.forEach(function (s) {
+                        var next = Math.min(s.loaded + 1, tiersOf(s.entry).length, limit);
+                        if (next > s.loaded) advanced = true;
+                        s.loaded = next;
+                      });
+                    });
+                    return advanced;
+                  };
+                  if (!advance(cap)) {
+                    if (run.known.length) return { hits: run.known, partial: false, complete: false, terms: highlight };
+                    advance(Infinity);
+                  }
                   return round();
                 });
             }
@@ -294,7 +309,8 @@
     return facets;
   }
 
-  /** Scores the tiers loaded: the result, or null when more tiers are needed. */
+  /** Scores the tiers loaded: the result, or {known} (the documents known to have every
+   *  word, best first) when more tiers are needed. */
   function score(meta, perWord, allowed, wanted, highlight) {
     var n = meta.docs;
     var required = 0;
@@ -366,7 +382,6 @@
   /** With tiers left: the documents with every word, if the first `wanted` are final and
    *  nothing unloaded could rank above the last of them (first_page in query.rs). */
   function firstPage(result, best, bounds, total, count, required, allows, wanted, hit, byScore) {
-    if (best.length < required) return null;
     var n = count.length;
     var anyFull = false;
     var found = [];
@@ -376,13 +391,14 @@
         if (allows(d)) found.push(hit(d));
       }
     }
-    if (!anyFull) return null;
     found.sort(byScore);
+    var unsettled = { known: found };
+    if (best.length < required || !anyFull) return unsettled;
     var page = Math.min(wanted, found.length);
     var onPage = new Set();
     for (var i = 0; i < page; i++) {
       var doc = found[i].doc;
-      for (var w = 0; w < best.length; w++) if (best[w][doc] < bounds[w][0]) return null;
+      for (var w = 0; w < best.length; w++) if (best[w][doc] < bounds[w][0]) return unsettled;
       onPage.add(doc);
     }
     var last = page === wanted ? found[page - 1] : null;
@@ -397,13 +413,13 @@
         if (best[w][d] === 0 && bounds[w][0] === 0) possible = false;
         upper = Math.fround(upper + Math.max(best[w][d], bounds[w][0]));
       }
-      if (possible && couldRankAbove(upper, d)) return null;
+      if (possible && couldRankAbove(upper, d)) return unsettled;
     }
     if (bounds.every(function (b) { return b[0] > 0; })) {
       var unseen = 0;
       var newest = Infinity;
       bounds.forEach(function (b) { unseen = Math.fround(unseen + b[0]); newest = Math.min(newest, b[1]); });
-      if (couldRankAbove(unseen, newest)) return null;
+      if (couldRankAbove(unseen, newest)) return unsettled;
     }
     result.hits = found;
     // A page that is not full has every hit.
