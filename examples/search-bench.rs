@@ -12,7 +12,8 @@
 //! or the QUERY arguments) the files the browser loads for it (first page of results
 //! included) and their size, and the latency of the lookup and scoring
 //! (`SearchIndex::search`, the algorithm of search.js run in Rust) over repeated runs; then
-//! the median and worst of the bytes loaded. With `--rebuild OUTPUT` it also times an incremental
+//! the median and worst of the bytes loaded. "exact": how many of the first 20 results are
+//! among the first 20 of a lookup of every posting. With `--rebuild OUTPUT` it also times an incremental
 //! rebuild (`Site::rebuild`, which regenerates the whole index) after one meeting file is
 //! rewritten, with OUTPUT as the output folder (build it first with `quorum build`). With
 //! `--write DIR` it writes the index files to DIR/search/ (for browser measurements with
@@ -164,8 +165,8 @@ fn main() -> ExitCode {
     let meta = size[format!("{INDEX_DIR}meta.js").as_str()];
     println!();
     println!(
-        "{:<16} {:<34} {:>8} {:>6} {:>11} {:>10} {:>10}  loaded: vocabulary / postings / documents / filters",
-        "kind", "query", "hits", "files", "loaded", "median", "max"
+        "{:<16} {:<34} {:>8} {:>6} {:>11} {:>10} {:>10} {:>6}  loaded: vocabulary / postings / documents / filters",
+        "kind", "query", "hits", "files", "loaded", "median", "max", "exact"
     );
     let typical: Vec<(String, String, Option<String>)> = match queries.is_empty() {
         true => TYPICAL
@@ -193,6 +194,15 @@ fn main() -> ExitCode {
                 .sum()
         };
         let loaded = meta + ["w-", "p-", "d-", "f-"].map(by_kind).iter().sum::<usize>();
+        // The first page against the one every posting gives: results in common.
+        let every = index.search_first(query, &filters, usize::MAX);
+        let best: Vec<u32> = every.hits.iter().take(20).map(|h| h.doc).collect();
+        let same = outcome
+            .hits
+            .iter()
+            .take(20)
+            .filter(|h| best.contains(&h.doc))
+            .count();
         loads.push(loaded);
         let mut times: Vec<Duration> = (0..RUNS)
             .map(|_| {
@@ -209,7 +219,7 @@ fn main() -> ExitCode {
             None => format!("{query:?}"),
         };
         println!(
-            "{kind:<16} {label:<34} {:>8} {:>6} {:>11} {:>10} {:>10}  {} / {} / {} / {}",
+            "{kind:<16} {label:<34} {:>8} {:>6} {:>11} {:>10} {:>10} {:>6}  {} / {} / {} / {}",
             format!(
                 "{}{}",
                 outcome.hits.len(),
@@ -219,6 +229,7 @@ fn main() -> ExitCode {
             kib(loaded),
             ms(times[RUNS / 2]),
             ms(times[RUNS - 1]),
+            format!("{same}/{}", best.len()),
             kib(by_kind("w-")),
             kib(by_kind("p-")),
             kib(by_kind("d-")),

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
 pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
@@ -12,9 +13,6 @@ pub const INDEX_DIR: &str = "/search/";
 /// Documents per `d-<n>.js` file (about 6 KB): the first page's 20 results, from all over
 /// the archive, may load 20 files.
 pub(crate) const DOC_CHUNK: usize = 16;
-/// Target size of one postings file; a single larger tier gets a file of its own. Small,
-/// since a query loads whole files for the first tiers it needs of them.
-pub(crate) const POSTINGS_FILE_BYTES: usize = 24 * 1024;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
 /// Characters of plain text kept per document for snippets.
@@ -147,5 +145,26 @@ impl SearchIndex {
     /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
     pub(crate) fn facet(&self, facet: &str) -> &[u32] {
         self.facets.get(facet).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl SearchIndex {
+    /// The postings of one tier of a stem, by doc id.
+    pub(crate) fn tier_postings(&self, stem: u32, tier: usize) -> &[(u32, u8)] {
+        let list = &self.postings[stem as usize];
+        let tiers = &self.tiers[stem as usize];
+        let start = tiers[tier].start as usize;
+        let end = tiers.get(tier + 1).map_or(list.len(), |t| t.start as usize);
+        &list[start..end]
+    }
+
+    /// Splits the postings again with another first tier size: the tests use tiny tiers to
+    /// exercise the loading of later ones on a small archive, the benchmark compares sizes.
+    pub fn retier(&mut self, first: usize) {
+        for (list, tiers) in self.postings.iter_mut().zip(&mut self.tiers) {
+            list.sort_unstable();
+            *tiers = split_into_tiers(list, first);
+        }
+        assign_postings_files(&self.postings, &mut self.tiers);
     }
 }

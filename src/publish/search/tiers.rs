@@ -3,8 +3,9 @@
 //! only the first tier of its stems; later tiers, each [`TIER_GROWTH`] times the one before,
 //! are loaded only when the first page cannot be told without them (see `query.rs`).
 
-use crate::publish::search::index::*;
-
+/// Target size of one postings file; a single larger tier gets a file of its own. Small,
+/// since a query loads whole files for the first tiers it needs of them.
+pub(crate) const POSTINGS_FILE_BYTES: usize = 24 * 1024;
 /// Postings in the first tier of a stem (a stem with fewer has one tier).
 pub(crate) const FIRST_TIER: usize = 1024;
 /// Each later tier holds this many times the postings of the tier before.
@@ -56,27 +57,6 @@ pub(crate) fn split_into_tiers(list: &mut [(u32, u8)], first: usize) -> Vec<Tier
         size = size.saturating_mul(TIER_GROWTH);
     }
     tiers
-}
-
-impl SearchIndex {
-    /// The postings of one tier of a stem, by doc id.
-    pub(crate) fn tier_postings(&self, stem: u32, tier: usize) -> &[(u32, u8)] {
-        let list = &self.postings[stem as usize];
-        let tiers = &self.tiers[stem as usize];
-        let start = tiers[tier].start as usize;
-        let end = tiers.get(tier + 1).map_or(list.len(), |t| t.start as usize);
-        &list[start..end]
-    }
-
-    /// Splits the postings again with another first tier size: the tests use tiny tiers to
-    /// exercise the loading of later ones on a small archive, the benchmark compares sizes.
-    pub fn retier(&mut self, first: usize) {
-        for (list, tiers) in self.postings.iter_mut().zip(&mut self.tiers) {
-            list.sort_unstable();
-            *tiers = split_into_tiers(list, first);
-        }
-        assign_postings_files(&self.postings, &mut self.tiers);
-    }
 }
 
 /// Puts the tiers into postings files of about [`POSTINGS_FILE_BYTES`]: first tiers of
