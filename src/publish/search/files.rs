@@ -175,6 +175,7 @@ impl SearchIndex {
                 .map(|(i, (key, name, short))| serde_json::json!([i, key, name, short]))
                 .collect::<Vec<_>>(),
             "years": self.years,
+            "pageSize": PAGE_SIZE,
             "pageTiers": self.page_tiers,
             "prefixLimit": PREFIX_LIMIT,
             "prefixFactor": PREFIX_FACTOR,

@@ -275,7 +275,7 @@
                   if (run.hits) return run;
                   // At the cap (tiers_for in query.rs), the documents known to have every
                   // word, best first.
-                  var cap = meta.pageTiers + Math.ceil(wanted / 20) - 1;
+                  var cap = meta.pageTiers + Math.ceil(wanted / meta.pageSize) - 1;
                   var advance = function (limit) {
                     var advanced = false;
                     perWord.forEach(function (pw) {
