@@ -567,6 +567,7 @@
     var sequence = 0;
     var current = null;
     var shown = 0;
+    var shownDocs = new Set();
     var PAGE = 20;
 
     function option(select, value, label) {
@@ -611,7 +612,13 @@
       return ready.then(function (next) {
         if (run !== current) return;
         current = run = next;
-        var page = run.hits.slice(shown, shown + PAGE);
+        // The results not shown yet, in order (a page of several common words ranked from
+        // the tiers loaded may change a little when more are loaded: nothing twice).
+        var page = [];
+        for (var i = 0; i < run.hits.length && page.length < PAGE; i++) {
+          if (!shownDocs.has(run.hits[i].doc)) page.push(run.hits[i]);
+        }
+        page.forEach(function (h) { shownDocs.add(h.doc); });
         shown += page.length;
         return documents(meta, page).then(function (docs) {
           if (run !== current) return;
@@ -643,6 +650,7 @@
         run.wanted = PAGE;
         current = run;
         shown = 0;
+        shownDocs = new Set();
         list.textContent = '';
         var meta = store.meta;
         return showMore(meta).then(function () {
