@@ -6,15 +6,19 @@
 //! ```
 //!
 //! Loads the site with the library, builds the search index as `quorum build` does and prints:
-//! the time to build and serialise it; its total size and the size of each kind of file
-//! (vocabulary, postings, documents, filters) with the largest file; per query, the files
-//! the browser loads for it (first page of results included) and their size; and the
-//! latency of the lookup and scoring (`SearchIndex::search`, the algorithm of search.js run
-//! in Rust) over repeated runs. With `--rebuild OUTPUT` it also times an incremental
+//! the time to build and serialise it; its files, total size, size per meeting and the size
+//! of each kind of file (vocabulary, postings, documents, filters) with the largest file;
+//! per typical query (common words, rare words, two words, 3-letter prefixes, a body filter;
+//! or the QUERY arguments) the files the browser loads for it (first page of results
+//! included) and their size, and the latency of the lookup and scoring
+//! (`SearchIndex::search`, the algorithm of search.js run in Rust) over repeated runs; then
+//! the median and worst of the bytes loaded. "exact": how many of the first 20 results are
+//! among the first 20 of a lookup of every posting. With `--rebuild OUTPUT` it also times an incremental
 //! rebuild (`Site::rebuild`, which regenerates the whole index) after one meeting file is
 //! rewritten, with OUTPUT as the output folder (build it first with `quorum build`). With
 //! `--write DIR` it writes the index files to DIR/search/ (for browser measurements with
-//! `browser/search-bench.mjs` without building every page).
+//! `browser/search-bench.mjs` without building every page). `--first-tier N` splits the
+//! postings into tiers from N postings instead of the default (a large N: no tiers).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -25,17 +29,20 @@ use quorum::internals::Site;
 use quorum::internals::{Filters, SearchIndex, INDEX_DIR};
 use quorum::BuildOptions;
 
-const DEFAULT_QUERIES: &[&str] = &[
-    "besöksförbud",
-    "besoksforbud",
-    "nattbemanning",
-    "kompetensförsörjning",
-    "socialstyrelsen",
-    "öppna jämförelser",
-    "hemtjänst",
-    "be",
-    "vård",
-    "beslut",
+/// Typical queries, by kind: what a query loads is measured on these (the figure of
+/// docs/search.md). The body filter uses the generator's first body.
+const TYPICAL: &[(&str, &str, Option<&str>)] = &[
+    ("common word", "beslut", None),
+    ("common word", "vård", None),
+    ("common word", "kommunerna", None),
+    ("rare word", "nattbemanning", None),
+    ("rare word", "besöksförbud", None),
+    ("two words", "öppna jämförelser", None),
+    ("two words", "hemtjänst personal", None),
+    ("3-letter prefix", "hem", None),
+    ("3-letter prefix", "kom", None),
+    ("body filter", "vård", Some("socialchefsnatverket")),
+    ("body filter", "uppföljning", Some("socialchefsnatverket")),
 ];
 const RUNS: usize = 20;
 
@@ -54,23 +61,25 @@ fn ms(d: Duration) -> String {
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next() else {
-        eprintln!("usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR]");
+        eprintln!(
+            "usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR] [--first-tier N]"
+        );
         return ExitCode::from(2);
     };
     let mut queries: Vec<String> = Vec::new();
     let mut rebuild_output: Option<PathBuf> = None;
     let mut write_to: Option<PathBuf> = None;
+    let mut first_tier: Option<usize> = None;
     while let Some(arg) = args.next() {
         if arg == "--rebuild" {
             rebuild_output = args.next().map(PathBuf::from);
+        } else if arg == "--first-tier" {
+            first_tier = args.next().and_then(|n| n.parse().ok());
         } else if arg == "--write" {
             write_to = args.next().map(PathBuf::from);
         } else {
             queries.push(arg);
         }
-    }
-    if queries.is_empty() {
-        queries = DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect();
     }
 
     let started = Instant::now();
@@ -90,8 +99,12 @@ fn main() -> ExitCode {
     );
 
     let t = Instant::now();
-    let index = SearchIndex::build(&site.archive);
+    let mut index = SearchIndex::build(&site.archive);
     let build_time = t.elapsed();
+    if let Some(first) = first_tier {
+        index.retier(first);
+        println!("first tiers of {first} postings");
+    }
     let t = Instant::now();
     let files = index.files();
     let serialise_time = t.elapsed();
@@ -144,23 +157,34 @@ fn main() -> ExitCode {
     let largest = size.iter().max_by_key(|(_, s)| **s).unwrap();
     println!("largest file: {} ({})", largest.0, kib(*largest.1));
 
-    println!();
     println!(
-        "{:<22} {:>7} {:>6} {:>11} {:>10} {:>10} {:>10}",
-        "query", "hits", "files", "first load", "median", "p95", "max"
+        "per meeting: {} of index in {:.2} files",
+        kib(total / site.archive.meetings.len().max(1)),
+        files.len() as f64 / site.archive.meetings.len().max(1) as f64
     );
     let meta = size[format!("{INDEX_DIR}meta.js").as_str()];
-    let mut worst_load = 0;
-    let mut breakdown = Vec::new();
-    for query in &queries {
-        let outcome = index.search(query, &Filters::default());
-        let loaded: usize = meta
-            + outcome
-                .files
-                .iter()
-                .map(|f| size.get(f.as_str()).copied().unwrap_or(0))
-                .sum::<usize>();
-        worst_load = worst_load.max(loaded);
+    println!();
+    println!(
+        "{:<16} {:<34} {:>8} {:>6} {:>11} {:>10} {:>10} {:>6}  loaded: vocabulary / postings / documents / filters",
+        "kind", "query", "hits", "files", "loaded", "median", "max", "exact"
+    );
+    let typical: Vec<(String, String, Option<String>)> = match queries.is_empty() {
+        true => TYPICAL
+            .iter()
+            .map(|(k, q, b)| (k.to_string(), q.to_string(), b.map(String::from)))
+            .collect(),
+        false => queries
+            .iter()
+            .map(|q| ("query".into(), q.clone(), None))
+            .collect(),
+    };
+    let mut loads = Vec::new();
+    for (kind, query, body) in &typical {
+        let filters = Filters {
+            body: body.clone(),
+            ..Filters::default()
+        };
+        let outcome = index.search(query, &filters);
         let by_kind = |prefix: &str| -> usize {
             outcome
                 .files
@@ -169,56 +193,57 @@ fn main() -> ExitCode {
                 .map(|f| size.get(f.as_str()).copied().unwrap_or(0))
                 .sum()
         };
-        breakdown.push(format!(
-            "{:<22} vocabulary {}, postings {}, documents {}",
-            format!("{query:?}"),
-            kib(by_kind("w-")),
-            kib(by_kind("p-")),
-            kib(by_kind("d-"))
-        ));
+        let loaded = meta + ["w-", "p-", "d-", "f-"].map(by_kind).iter().sum::<usize>();
+        // The first page against the one every posting gives: results in common.
+        let every = index.search_first(query, &filters, usize::MAX);
+        let best: Vec<u32> = every.hits.iter().take(20).map(|h| h.doc).collect();
+        let same = outcome
+            .hits
+            .iter()
+            .take(20)
+            .filter(|h| best.contains(&h.doc))
+            .count();
+        loads.push(loaded);
         let mut times: Vec<Duration> = (0..RUNS)
             .map(|_| {
                 let t = Instant::now();
-                let o = index.search(query, &Filters::default());
+                let o = index.search(query, &filters);
                 let elapsed = t.elapsed();
                 assert_eq!(o.hits.len(), outcome.hits.len());
                 elapsed
             })
             .collect();
         times.sort_unstable();
+        let label = match body {
+            Some(b) => format!("{query:?} in {b}"),
+            None => format!("{query:?}"),
+        };
         println!(
-            "{:<22} {:>7} {:>6} {:>11} {:>10} {:>10} {:>10}",
-            format!("{query:?}"),
-            outcome.hits.len(),
+            "{kind:<16} {label:<34} {:>8} {:>6} {:>11} {:>10} {:>10} {:>6}  {} / {} / {} / {}",
+            format!(
+                "{}{}",
+                outcome.hits.len(),
+                if outcome.complete { "" } else { "+" }
+            ),
             outcome.files.len() + 1,
             kib(loaded),
             ms(times[RUNS / 2]),
-            ms(times[RUNS * 95 / 100]),
-            ms(times[RUNS - 1])
+            ms(times[RUNS - 1]),
+            format!("{same}/{}", best.len()),
+            kib(by_kind("w-")),
+            kib(by_kind("p-")),
+            kib(by_kind("d-")),
+            kib(by_kind("f-")),
         );
     }
+    loads.sort_unstable();
     println!();
-    println!("first load by kind (besides the manifest, {}):", kib(meta));
-    for line in &breakdown {
-        println!("  {line}");
-    }
-    let filtered = Filters {
-        year: index.years.last().copied(),
-        decisions_only: true,
-        ..Filters::default()
-    };
-    let t = Instant::now();
-    let outcome = index.search(&queries[0], &filtered);
     println!(
-        "{:?} in {:?}, decisions only: {} hits in {}",
-        queries[0],
-        filtered.year,
-        outcome.hits.len(),
-        ms(t.elapsed())
-    );
-    println!(
-        "largest first load (manifest, vocabulary, postings, first page of documents): {}",
-        kib(worst_load)
+        "bytes a query loads (manifest {}, vocabulary, postings, filters, first {} results' documents): median {}, worst {}",
+        kib(meta),
+        20,
+        kib(loads[loads.len() / 2]),
+        kib(loads[loads.len() - 1])
     );
 
     if let Some(output) = rebuild_output {

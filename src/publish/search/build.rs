@@ -14,6 +14,7 @@ use crate::base::text::text_one_line;
 use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
 use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
 use crate::publish::search::index::*;
+use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
 use crate::publish::search::words::*;
 
 /// An indexed word: folded, as written (lower case), and its stem.
@@ -521,7 +522,11 @@ impl SearchIndex {
         years.sort_unstable();
         years.dedup();
         let facets = facets(&docs);
-        let postings_file = postings_files(&postings);
+        let mut tiers: Vec<Vec<Tier>> = postings
+            .iter_mut()
+            .map(|list| split_into_tiers(list, FIRST_TIER))
+            .collect();
+        assign_postings_files(&postings, &mut tiers);
         let vocabulary_files = vocabulary_files(&vocabulary);
         SearchIndex {
             docs,
@@ -531,7 +536,8 @@ impl SearchIndex {
             stems,
             postings,
             vocabulary,
-            postings_file,
+            tiers,
+            page_tiers: PAGE_TIERS,
             vocabulary_files,
             facets,
         }
@@ -554,23 +560,6 @@ fn facets(docs: &[Doc]) -> BTreeMap<String, Vec<u32>> {
         }
     }
     facets
-}
-
-/// Per stem, the postings file it goes in: consecutive stems up to a target size.
-fn postings_files(postings: &[Vec<(u32, u8)>]) -> Vec<u32> {
-    let mut postings_file = Vec::with_capacity(postings.len());
-    let mut file = 0u32;
-    let mut size = 0usize;
-    for list in postings {
-        let bytes = list.len() * 2 + 12;
-        if size > 0 && size + bytes > POSTINGS_FILE_BYTES {
-            file += 1;
-            size = 0;
-        }
-        size += bytes;
-        postings_file.push(file);
-    }
-    postings_file
 }
 
 /// Per vocabulary shard (two-letter key), the file it goes in: consecutive shards up to a

@@ -33,7 +33,7 @@ impl SearchIndex {
             let mut entry = vec![
                 serde_json::Value::from(w.folded.as_str()),
                 w.stem.into(),
-                self.postings_file[w.stem as usize].into(),
+                self.tiers[w.stem as usize][0].file.into(),
                 self.df(w.stem).into(),
             ];
             if w.surface != w.folded {
@@ -62,50 +62,49 @@ impl SearchIndex {
         files
     }
 
-    /// `p-<n>.js`: a JSON object per file, stem id → encoded postings, written directly
-    /// (ids are digits and the encoding's alphabet needs no escaping), keys in the order of
-    /// their text, as a JSON map sorts them.
+    /// `p-<n>.js`: a JSON object per file, written directly (keys are digits and dots, and
+    /// the encoding's alphabet needs no escaping), keys in the order of their text. A
+    /// stem's first tier is under its id: the encoded postings, or for a stem in several
+    /// tiers `[postings, [file, top weight, top doc], ...]` with a triple per later tier;
+    /// a later tier `t` is under `<id>.<t>`.
     fn postings_files(&self) -> Vec<(String, String)> {
-        let mut files = Vec::new();
         let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
-        let mut numbers = Vec::new();
-        for (stem, list) in self.postings.iter().enumerate() {
-            numbers.clear();
-            let mut previous: i64 = -1;
-            for &(doc, weight) in list {
-                let delta = (i64::from(doc) - previous) as u64;
-                numbers.push(delta << 4 | u64::from(weight));
-                previous = i64::from(doc);
+        for (stem, tiers) in self.tiers.iter().enumerate() {
+            for (t, tier) in tiers.iter().enumerate() {
+                let encoded = encode_postings(self.tier_postings(stem as u32, t));
+                let (key, value) = match t {
+                    0 if tiers.len() == 1 => (stem.to_string(), format!("\"{encoded}\"")),
+                    0 => (stem.to_string(), first_tier_value(&encoded, &tiers[1..])),
+                    t => (format!("{stem}.{t}"), format!("\"{encoded}\"")),
+                };
+                by_file.entry(tier.file).or_default().push((key, value));
             }
-            by_file
-                .entry(self.postings_file[stem])
-                .or_default()
-                .push((stem.to_string(), encode_numbers(&numbers)));
         }
-        for (n, mut entries) in by_file {
-            entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut data = String::with_capacity(
-                entries
-                    .iter()
-                    .map(|(k, v)| k.len() + v.len() + 6)
-                    .sum::<usize>()
-                    + 2,
-            );
-            data.push('{');
-            for (i, (stem, postings)) in entries.iter().enumerate() {
-                if i > 0 {
-                    data.push(',');
+        by_file
+            .into_iter()
+            .map(|(n, mut entries)| {
+                entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+                let mut data = String::with_capacity(
+                    entries
+                        .iter()
+                        .map(|(k, v)| k.len() + v.len() + 4)
+                        .sum::<usize>()
+                        + 2,
+                );
+                data.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        data.push(',');
+                    }
+                    data.push('"');
+                    data.push_str(key);
+                    data.push_str("\":");
+                    data.push_str(value);
                 }
-                data.push('"');
-                data.push_str(stem);
-                data.push_str("\":\"");
-                data.push_str(postings);
-                data.push('"');
-            }
-            data.push('}');
-            files.push(index_file(format!("p-{n}.js"), "p", &n.to_string(), data));
-        }
-        files
+                data.push('}');
+                index_file(format!("p-{n}.js"), "p", &n.to_string(), data)
+            })
+            .collect()
     }
 
     /// `d-<n>.js`: the documents, [`DOC_CHUNK`] a file (made on both cores).
@@ -163,12 +162,37 @@ impl SearchIndex {
                 .map(|(i, (key, name, short))| serde_json::json!([i, key, name, short]))
                 .collect::<Vec<_>>(),
             "years": self.years,
+            "pageSize": PAGE_SIZE,
+            "pageTiers": self.page_tiers,
             "prefixLimit": PREFIX_LIMIT,
             "prefixFactor": PREFIX_FACTOR,
             "suffixFactor": SUFFIX_FACTOR,
         });
         index_file("meta.js".into(), "meta", "", json(&meta))
     }
+}
+
+/// Postings by doc id as `(doc id delta << 4 | weight)` numbers ([`encode_numbers`]).
+fn encode_postings(list: &[(u32, u8)]) -> String {
+    let mut numbers = Vec::with_capacity(list.len());
+    let mut previous: i64 = -1;
+    for &(doc, weight) in list {
+        let delta = (i64::from(doc) - previous) as u64;
+        numbers.push(delta << 4 | u64::from(weight));
+        previous = i64::from(doc);
+    }
+    encode_numbers(&numbers)
+}
+
+/// The first tier of a stem in several: its postings, then per later tier its file and
+/// its best posting (what the script needs to know before loading it).
+fn first_tier_value(encoded: &str, later: &[Tier]) -> String {
+    let mut value = format!("[\"{encoded}\"");
+    for tier in later {
+        value.push_str(&format!(",[{},{},{}]", tier.file, tier.top.0, tier.top.1));
+    }
+    value.push(']');
+    value
 }
 
 /// A file of the index: `quorumSearchIndex(kind, key, data);`. `<` appears only inside

@@ -5,13 +5,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
+use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
+pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
-/// Documents per `d-<n>.js` file.
-pub(crate) const DOC_CHUNK: usize = 32;
-/// Target size of one postings file; a single larger list gets a file of its own.
-pub(crate) const POSTINGS_FILE_BYTES: usize = 48 * 1024;
+/// Documents per `d-<n>.js` file (about 6 KB): the first page's 20 results, from all over
+/// the archive, may load 20 files.
+pub(crate) const DOC_CHUNK: usize = 16;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
 /// Characters of plain text kept per document for snippets.
@@ -118,6 +119,10 @@ pub struct Outcome {
     pub hits: Vec<Hit>,
     /// True when no document has every word, and the hits have some of them.
     pub(crate) partial: bool,
+    /// True when the hits are all of them (every tier of the query's stems was loaded, or
+    /// fewer than a page were found and no other document can have every word).
+    /// Otherwise the first page is final and the rest are the documents known so far.
+    pub complete: bool,
     /// Site paths of the files loaded (vocabulary, postings, facets, first page of docs).
     pub files: BTreeSet<String>,
 }
@@ -133,16 +138,21 @@ pub struct SearchIndex {
     pub years: Vec<i32>,
     /// Stems, sorted; a stem's id is its position.
     pub stems: Vec<String>,
-    /// Per stem: `(doc id, weight 1..=15)`, by doc id.
+    /// Per stem: `(doc id, weight 1..=15)`, tier after tier (see [`Tier`]), each tier by
+    /// doc id.
     pub(crate) postings: Vec<Vec<(u32, u8)>>,
+    /// Per stem: its tiers (one unless it is in more than [`FIRST_TIER`] documents), where
+    /// each starts and which postings file holds it.
+    pub(crate) tiers: Vec<Vec<Tier>>,
     /// Sorted by folded word, then surface.
     pub vocabulary: Vec<WordEntry>,
-    /// Per stem: the postings file it is in.
-    pub(crate) postings_file: Vec<u32>,
     /// Per vocabulary shard (two-letter key): the file it is in. Consecutive shards share
     /// a file up to a target size: a small site gets a few files, a large one a file per
     /// shard.
     pub(crate) vocabulary_files: BTreeMap<String, u32>,
+    /// Tiers of each stem a query loads at most for its first page, when several words
+    /// leave it unsettled ([`PAGE_TIERS`]; the tests set it higher to check exactness).
+    pub page_tiers: usize,
     /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
     /// its documents, sorted.
     pub(crate) facets: BTreeMap<String, Vec<u32>>,
@@ -161,5 +171,26 @@ impl SearchIndex {
     /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
     pub(crate) fn facet(&self, facet: &str) -> &[u32] {
         self.facets.get(facet).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl SearchIndex {
+    /// The postings of one tier of a stem, by doc id.
+    pub(crate) fn tier_postings(&self, stem: u32, tier: usize) -> &[(u32, u8)] {
+        let list = &self.postings[stem as usize];
+        let tiers = &self.tiers[stem as usize];
+        let start = tiers[tier].start as usize;
+        let end = tiers.get(tier + 1).map_or(list.len(), |t| t.start as usize);
+        &list[start..end]
+    }
+
+    /// Splits the postings again with another first tier size: the tests use tiny tiers to
+    /// exercise the loading of later ones on a small archive, the benchmark compares sizes.
+    pub fn retier(&mut self, first: usize) {
+        for (list, tiers) in self.postings.iter_mut().zip(&mut self.tiers) {
+            list.sort_unstable();
+            *tiers = split_into_tiers(list, first);
+        }
+        assign_postings_files(&self.postings, &mut self.tiers);
     }
 }

@@ -12,8 +12,14 @@
 //!   values (bodies, organisations, years);
 //! - `w-<n>.js`: vocabulary shards, `{"be": [[folded, stem, postings file, df, surface?],
 //!   ...], ...}`: the words whose folded form starts with `be`, sorted;
-//! - `p-<n>.js`: postings of consecutive stems (alphabetical), each an encoded string of
-//!   `(doc id delta << 4 | weight)` varints (see [`encode_numbers`]);
+//! - `p-<n>.js`: postings, in impact-ordered tiers (`tiers.rs`): a stem's first tier holds
+//!   its 1,024 best postings (highest weight, then newest), each later tier 4× the one
+//!   before. Each tier is an encoded string of `(doc id delta << 4 | weight)` varints by
+//!   doc id (see [`encode_numbers`]). A stem's first tier is under its id, in the file its
+//!   vocabulary entry names, next to the first tiers of the stems around it: the string,
+//!   or for a stem with more tiers `[string, [file, top weight, top doc], ...]`, a triple per
+//!   later tier (where it is and the best posting in it: what it could add to a score).
+//!   Later tier `t` is under `<id>.<t>`, in files of later tiers only;
 //! - `d-<n>.js`: the documents `n * DOC_CHUNK ..`: kind, path, titles, date, body,
 //!   organisations and the text the snippets are cut from; an action (kind 3) also its
 //!   `[owners, due, status]`;
@@ -21,13 +27,16 @@
 //!   `y2021` year, `kd` decisions), loaded only when the filter is used.
 //!
 //! [`SearchIndex::search`] is the script's lookup and scoring, in Rust: the tests and the
-//! benchmark use it, and `tests/search_fold_cases.json` keeps the two foldings equal.
+//! benchmark use it, and `tests/search_fold_cases.json` keeps the two foldings equal. Both
+//! load the first tier of each stem a query matched and the next tiers only while the first
+//! page of results could still change, so the page is the one every posting would give.
 
 mod action_docs;
 mod build;
 mod files;
 mod index;
 mod query;
+mod tiers;
 mod words;
 
 pub(crate) use files::index_files;
@@ -36,3 +45,5 @@ pub use index::{Filters, SearchIndex, INDEX_DIR};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tier_tests;

@@ -2,7 +2,7 @@
  *
  * The index files are scripts that call quorumSearchIndex(kind, key, data) (JSONP style),
  * loaded with script elements, so search works from file:// where fetch() does not.
- * The index is built by src/search.rs, which documents the format; this script mirrors
+ * The index is built by src/publish/search/ (mod.rs documents the format); this script mirrors
  * SearchIndex::search there (lookup, scoring, filters). No framework, no network beyond
  * the site's own files. See docs/search.md.
  */
@@ -135,11 +135,28 @@
     return out;
   }
 
+  // A stem's postings come in tiers (src/publish/search/tiers.rs): the first is under the
+  // stem's id in the file its vocabulary entry names, as the encoded postings or, when
+  // there are more, [postings, [file, top weight, top doc], ...] with one triple per later
+  // tier; tier t is under "<id>.<t>" in its file.
+  /** A stem's tiers as known: [{file, top}], top: [weight, doc] of the tier's best posting. */
+  function tiersOf(entry) {
+    var value = (store.p[entry[2]] || {})[entry[1]];
+    var tiers = [{ file: String(entry[2]), top: null }];
+    if (Array.isArray(value)) {
+      value.slice(1).forEach(function (t) { tiers.push({ file: String(t[0]), top: [t[1], t[2]] }); });
+    }
+    return tiers;
+  }
+
   var decoded = {};
-  /** A stem's postings: parallel arrays of doc ids and weights (1..15). */
-  function postings(stem, file) {
-    if (decoded[stem]) return decoded[stem];
-    var numbers = decodeNumbers((store.p[file] || {})[stem] || '');
+  /** The postings of tier `t` of a stem: parallel arrays of doc ids and weights (1..15). */
+  function postings(stem, tiers, t) {
+    var key = t ? stem + '.' + t : String(stem);
+    if (decoded[key]) return decoded[key];
+    var value = (store.p[tiers[t].file] || {})[key] || '';
+    if (Array.isArray(value)) value = value[0];
+    var numbers = decodeNumbers(value);
     var docs = new Uint32Array(numbers.length);
     var weights = new Uint8Array(numbers.length);
     var previous = -1;
@@ -149,8 +166,8 @@
       docs[i] = previous;
       weights[i] = numbers[i] % 16;
     }
-    decoded[stem] = { docs: docs, weights: weights };
-    return decoded[stem];
+    decoded[key] = { docs: docs, weights: weights };
+    return decoded[key];
   }
 
   function facetIds(facet) {
@@ -216,86 +233,198 @@
   }
 
   /**
-   * Runs a query: resolves to {hits: [{doc, score}], partial, terms} where terms are the
-   * folded words to highlight.
+   * Runs a query: resolves to {hits: [{doc, score}], partial, complete, terms} where terms
+   * are the folded words to highlight. The first `wanted` hits are final; unless
+   * `complete`, the others are the documents known so far to have every word.
+   * SearchIndex::search_first in src/publish/search/query.rs does the same.
    */
-  function search(query, filters) {
+  function search(query, filters, wanted) {
+    wanted = Math.max(1, wanted || 20);
     return loadMeta().then(function (meta) {
       var words = queryWords(query);
       return Promise.all(words.map(function (w) { return loadShard(meta, w.folded); }))
         .then(function (shards) {
           var perWord = [];
           var highlight = new Set();
-          var needed = {};
           words.forEach(function (w, i) {
             var stems = stemsFor(meta, shards[i], w);
             highlight.add(w.folded);
-            stems.forEach(function (s) { needed[s.entry[2]] = true; highlight.add(s.entry[0]); });
+            stems.forEach(function (s) { s.loaded = 1; highlight.add(s.entry[0]); });
             perWord.push({ word: w, stems: stems });
           });
-          var files = Object.keys(needed);
-          return Promise.all(files.map(function (n) { return load('p', n, 'p-' + n + '.js'); }))
-            .then(function () { return score(meta, perWord, filters, highlight); });
+          return Promise.all(facetsOf(filters).map(facetIds)).then(function (lists) {
+            var allowed = null;
+            lists.forEach(function (ids) {
+              var these = new Uint8Array(meta.docs);
+              ids.forEach(function (id) { if (!allowed || allowed[id]) these[id] = 1; });
+              allowed = these;
+            });
+            // Load the first tier of every stem, then one more of each stem that has more,
+            // until the first page is known.
+            function round() {
+              var files = {};
+              perWord.forEach(function (pw) {
+                pw.stems.forEach(function (s) {
+                  var tiers = tiersOf(s.entry);
+                  for (var t = 0; t < s.loaded; t++) files[tiers[t].file] = true;
+                });
+              });
+              return Promise.all(Object.keys(files).map(function (n) { return load('p', n, 'p-' + n + '.js'); }))
+                .then(function () {
+                  var run = score(meta, perWord, allowed, wanted, highlight);
+                  if (run.hits) return run;
+                  // At the cap (tiers_for in query.rs), the documents known to have every
+                  // word, best first.
+                  var cap = meta.pageTiers + Math.ceil(wanted / meta.pageSize) - 1;
+                  var advance = function (limit) {
+                    var advanced = false;
+                    perWord.forEach(function (pw) {
+                      pw.stems.forEach(function (s) {
+                        var next = Math.min(s.loaded + 1, tiersOf(s.entry).length, limit);
+                        if (next > s.loaded) advanced = true;
+                        s.loaded = next;
+                      });
+                    });
+                    return advanced;
+                  };
+                  if (!advance(cap)) {
+                    if (run.known.length) return { hits: run.known, partial: false, complete: false, terms: highlight };
+                    advance(Infinity);
+                  }
+                  return round();
+                });
+            }
+            return round();
+          });
         });
     });
   }
 
-  function score(meta, perWord, filters, highlight) {
+  function facetsOf(filters) {
+    var facets = [];
+    if (filters.body !== '' && filters.body != null) facets.push('b' + filters.body);
+    if (filters.org !== '' && filters.org != null) facets.push('o' + filters.org);
+    if (filters.year) facets.push('y' + filters.year);
+    if (filters.decisions) facets.push('kd');
+    return facets;
+  }
+
+  /** Scores the tiers loaded: the result, or {known} (the documents known to have every
+   *  word, best first) when more tiers are needed. */
+  function score(meta, perWord, allowed, wanted, highlight) {
     var n = meta.docs;
     var required = 0;
     var total = new Float32Array(n);
     var count = new Uint8Array(n);
+    var best = [];
+    // Per word: [score, doc]: no unloaded posting scores more, and one that scores as much
+    // is in a document no newer than doc.
+    var bounds = [];
     perWord.forEach(function (pw) {
       if (!pw.stems.length) {
         if (!meta.stopSet.has(pw.word.folded)) required++;
         return;
       }
       required++;
-      var best = new Float32Array(n);
+      var mine = new Float32Array(n);
+      var bound = [0, 0];
       pw.stems.forEach(function (s) {
         var e = s.entry;
-        var list = postings(String(e[1]), e[2]);
-        var df = list.docs.length;
+        var tiers = tiersOf(e);
+        var df = e[3];
         var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        for (var i = 0; i < df; i++) {
-          var v = Math.fround(Math.fround(idf * list.weights[i]) * s.factor);
-          var d = list.docs[i];
-          if (v > best[d]) best[d] = v;
+        for (var t = 0; t < s.loaded; t++) {
+          var list = postings(String(e[1]), tiers, t);
+          for (var i = 0; i < list.docs.length; i++) {
+            var v = Math.fround(Math.fround(idf * list.weights[i]) * s.factor);
+            var d = list.docs[i];
+            if (v > mine[d]) mine[d] = v;
+          }
+        }
+        var next = tiers[s.loaded];
+        if (next) {
+          var b = Math.fround(Math.fround(idf * next.top[0]) * s.factor);
+          if (b > bound[0] || (b === bound[0] && next.top[1] > bound[1])) bound = [b, next.top[1]];
         }
       });
       for (var d = 0; d < n; d++) {
-        if (best[d] > 0) { total[d] += best[d]; count[d]++; }
+        if (mine[d] > 0) { total[d] += mine[d]; count[d]++; }
       }
+      best.push(mine);
+      bounds.push(bound);
     });
-    var result = { hits: [], partial: false, terms: highlight };
-    if (!required) return Promise.resolve(result);
-    function collect(all) {
-      var hits = [];
-      for (var d = 0; d < n; d++) {
-        if (count[d] && (!all || count[d] === required)) hits.push({ doc: d, count: count[d], score: total[d] });
+    var result = { hits: [], partial: false, complete: true, terms: highlight };
+    if (!required) return result;
+    var allows = function (d) { return !allowed || allowed[d] === 1; };
+    function hit(d) { return { doc: d, count: count[d], score: total[d] }; }
+    function byScore(a, b) { return b.count - a.count || b.score - a.score || b.doc - a.doc; }
+    if (bounds.every(function (b) { return b[0] === 0; })) {
+      // Every posting loaded: all documents with every word; when none has them all,
+      // those with some.
+      var collect = function (all) {
+        var hits = [];
+        for (var d = 0; d < n; d++) {
+          if (count[d] && (!all || count[d] === required)) hits.push(hit(d));
+        }
+        return hits;
+      };
+      var hits = collect(true);
+      if (!hits.length && required > 1) {
+        hits = collect(false);
+        result.partial = hits.length > 0;
       }
-      return hits;
-    }
-    var hits = collect(true);
-    if (!hits.length && required > 1) {
-      hits = collect(false);
-      result.partial = hits.length > 0;
-    }
-    var facets = [];
-    if (filters.body !== '' && filters.body != null) facets.push('b' + filters.body);
-    if (filters.org !== '' && filters.org != null) facets.push('o' + filters.org);
-    if (filters.year) facets.push('y' + filters.year);
-    if (filters.decisions) facets.push('kd');
-    return Promise.all(facets.map(facetIds)).then(function (lists) {
-      lists.forEach(function (ids) {
-        var allowed = new Uint8Array(n);
-        ids.forEach(function (id) { allowed[id] = 1; });
-        hits = hits.filter(function (h) { return allowed[h.doc]; });
-      });
-      hits.sort(function (a, b) { return b.count - a.count || b.score - a.score || b.doc - a.doc; });
-      result.hits = hits;
+      result.hits = hits.filter(function (h) { return allows(h.doc); }).sort(byScore);
       return result;
-    });
+    }
+    return firstPage(result, best, bounds, total, count, required, allows, wanted, hit, byScore);
+  }
+
+  /** With tiers left: the documents with every word, if the first `wanted` are final and
+   *  nothing unloaded could rank above the last of them (first_page in query.rs). */
+  function firstPage(result, best, bounds, total, count, required, allows, wanted, hit, byScore) {
+    var n = count.length;
+    var anyFull = false;
+    var found = [];
+    for (var d = 0; d < n; d++) {
+      if (count[d] === required) {
+        anyFull = true;
+        if (allows(d)) found.push(hit(d));
+      }
+    }
+    found.sort(byScore);
+    var unsettled = { known: found };
+    if (best.length < required || !anyFull) return unsettled;
+    var page = Math.min(wanted, found.length);
+    var onPage = new Set();
+    for (var i = 0; i < page; i++) {
+      var doc = found[i].doc;
+      for (var w = 0; w < best.length; w++) if (best[w][doc] < bounds[w][0]) return unsettled;
+      onPage.add(doc);
+    }
+    var last = page === wanted ? found[page - 1] : null;
+    function couldRankAbove(score, doc) {
+      return !last || score > last.score || (score === last.score && doc > last.doc);
+    }
+    for (d = 0; d < n; d++) {
+      if (!count[d] || !allows(d) || onPage.has(d)) continue;
+      var upper = 0;
+      var possible = true;
+      for (w = 0; w < best.length && possible; w++) {
+        if (best[w][d] === 0 && bounds[w][0] === 0) possible = false;
+        upper = Math.fround(upper + Math.max(best[w][d], bounds[w][0]));
+      }
+      if (possible && couldRankAbove(upper, d)) return unsettled;
+    }
+    if (bounds.every(function (b) { return b[0] > 0; })) {
+      var unseen = 0;
+      var newest = Infinity;
+      bounds.forEach(function (b) { unseen = Math.fround(unseen + b[0]); newest = Math.min(newest, b[1]); });
+      if (couldRankAbove(unseen, newest)) return unsettled;
+    }
+    result.hits = found;
+    // A page that is not full has every hit.
+    result.complete = found.length < wanted;
+    return result;
   }
 
   /** The documents of hits (loading their chunks): [kind, path, title, meeting title,
@@ -378,8 +507,9 @@
     }
   }
 
-  function countText(n) {
-    return n + ' ' + (n === 1 ? text('result-one') : text('result-other'));
+  /** "12 träffar"; "1234+ träffar" when there may be more than those known. */
+  function countText(n, more) {
+    return n + (more ? '+' : '') + ' ' + (n === 1 && !more ? text('result-one') : text('result-other'));
   }
 
   /** One result: heading with the link, kind, date, forum, organisations; snippet. */
@@ -461,6 +591,7 @@
     var sequence = 0;
     var current = null;
     var shown = 0;
+    var shownDocs = new Set();
     var PAGE = 20;
 
     function option(select, value, label) {
@@ -490,14 +621,34 @@
       } catch (e) { /* some browsers refuse on file:// */ }
     }
 
+    /** The next page of results; beyond the hits known to be final, the query runs again
+     *  for more of them (loading more tiers of postings). */
     function showMore(meta) {
       var run = current;
-      var page = run.hits.slice(shown, shown + PAGE);
-      shown += page.length;
-      return documents(meta, page).then(function (docs) {
+      var final = run.complete ? Infinity : run.wanted;
+      var ready = shown + PAGE <= final ? Promise.resolve(run)
+        : search(run.query, run.filters, shown + PAGE).then(function (next) {
+          next.query = run.query;
+          next.filters = run.filters;
+          next.wanted = shown + PAGE;
+          return next;
+        });
+      return ready.then(function (next) {
         if (run !== current) return;
-        docs.forEach(function (doc) { if (doc) list.appendChild(resultItem(meta, doc, run.terms, false)); });
-        more.hidden = shown >= run.hits.length;
+        current = run = next;
+        // The results not shown yet, in order (a page of several common words ranked from
+        // the tiers loaded may change a little when more are loaded: nothing twice).
+        var page = [];
+        for (var i = 0; i < run.hits.length && page.length < PAGE; i++) {
+          if (!shownDocs.has(run.hits[i].doc)) page.push(run.hits[i]);
+        }
+        page.forEach(function (h) { shownDocs.add(h.doc); });
+        shown += page.length;
+        return documents(meta, page).then(function (docs) {
+          if (run !== current) return;
+          docs.forEach(function (doc) { if (doc) list.appendChild(resultItem(meta, doc, run.terms, false)); });
+          more.hidden = run.complete && shown >= run.hits.length;
+        });
       });
     }
 
@@ -515,16 +666,21 @@
         return;
       }
       form.setAttribute('aria-busy', 'true');
-      search(query, filters()).then(function (run) {
+      var asked = filters();
+      search(query, asked, PAGE).then(function (run) {
         if (mine !== sequence) return;
+        run.query = query;
+        run.filters = asked;
+        run.wanted = PAGE;
         current = run;
         shown = 0;
+        shownDocs = new Set();
         list.textContent = '';
         var meta = store.meta;
         return showMore(meta).then(function () {
           if (mine !== sequence) return;
           status.textContent = run.hits.length
-            ? countText(run.hits.length) + (run.partial ? '. ' + text('partial') : '')
+            ? countText(run.hits.length, !run.complete) + (run.partial ? '. ' + text('partial') : '')
             : text('none');
           form.removeAttribute('aria-busy');
           // What the results on show are for (tests wait on it).
@@ -592,16 +748,16 @@
       var mine = ++sequence;
       var query = input.value.trim();
       if (!queryWords(query).length) { close(); return; }
-      search(query, {}).then(function (run) {
+      search(query, {}, 5).then(function (run) {
         return documents(store.meta, run.hits.slice(0, 5)).then(function (docs) {
           if (mine !== sequence) return;
           list.textContent = '';
           docs.forEach(function (doc) { if (doc) list.appendChild(resultItem(store.meta, doc, run.terms, true)); });
-          status.textContent = run.hits.length ? countText(run.hits.length) : text('none');
+          status.textContent = run.hits.length ? countText(run.hits.length, !run.complete) : text('none');
           var page = header.getAttribute('data-search-page');
           all.setAttribute('href', page + '?q=' + encodeURIComponent(query));
           all.textContent = text('all');
-          all.hidden = run.hits.length <= docs.length;
+          all.hidden = run.complete && run.hits.length <= docs.length;
           panel.hidden = false;
         });
       }).catch(function () {
@@ -628,9 +784,9 @@
     search: search,
     /** A query's hits and the documents of the first `count` of them. */
     results: function (query, filters, count) {
-      return search(query, filters || {}).then(function (run) {
+      return search(query, filters || {}, count || 20).then(function (run) {
         return documents(store.meta, run.hits.slice(0, count || 20)).then(function (docs) {
-          return { hits: run.hits, partial: run.partial, docs: docs };
+          return { hits: run.hits, partial: run.partial, complete: run.complete, docs: docs };
         });
       });
     }
