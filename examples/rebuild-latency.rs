@@ -28,7 +28,8 @@ fn main() {
     };
     let started = Instant::now();
     let mut site = Site::load(&options).expect("the site loads");
-    site.write_all(true).expect("the site is built");
+    site.write_all(quorum::internals::WriteMode::Track)
+        .expect("the site is built");
     println!(
         "{}: {} meetings, {} pages, full build {:.2} s",
         root.display(),

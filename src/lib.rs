@@ -38,7 +38,7 @@ pub use commands::serve::{serve, ServeOptions};
 pub mod internals {
     pub use crate::base::config::SiteConfig;
     pub use crate::base::shared::RenderPass;
-    pub use crate::commands::site::Site;
+    pub use crate::commands::site::{Site, WriteMode};
     pub use crate::content::load::load_content;
     pub use crate::content::markdown::{parse_body, MarkdownOptions};
     pub use crate::content::meeting::{assemble, parse_meeting};

@@ -449,7 +449,9 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
         ..BuildOptions::default()
     };
     let mut loaded = quorum::internals::Site::load(&options).unwrap();
-    loaded.write_all(true).unwrap();
+    loaded
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
     assert!(std::fs::read_to_string(output.join("decisions/atom.xml"))
         .unwrap()
         .contains("Första beslutet."));

@@ -482,7 +482,9 @@ fn edit_and_compare(site_toml: &str) {
         ..BuildOptions::new(root)
     })
     .unwrap();
-    serving.write_all(true).unwrap();
+    serving
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
     assert!(
         !serving.warnings().is_empty(),
         "the fixture has unregistered names"
@@ -589,7 +591,9 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
         ..BuildOptions::new(root)
     })
     .unwrap();
-    serving.write_all(true).unwrap();
+    serving
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
     let edited = root.join("content/2024/2024-02-10-radet.md");
     let edits = [
         (
@@ -638,7 +642,7 @@ fn full_build(root: &Path) -> (tempfile::TempDir, Site) {
         ..BuildOptions::new(root)
     })
     .unwrap();
-    site.write_all(false).unwrap();
+    site.write_all(quorum::internals::WriteMode::Once).unwrap();
     (output, site)
 }
 
@@ -689,7 +693,9 @@ fn an_edit_renders_the_year_page_of_its_meeting_and_not_the_other_years() {
         ..BuildOptions::new(root)
     })
     .unwrap();
-    serving.write_all(true).unwrap();
+    serving
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
     assert!(served
         .path()
         .join("people/anna-berg/2022/index.html")

@@ -109,7 +109,7 @@ fn an_incremental_rebuild_regenerates_the_index() {
         ..BuildOptions::default()
     };
     let mut site = Site::load(&options).unwrap();
-    site.write_all(true).unwrap();
+    site.write_all(quorum::internals::WriteMode::Track).unwrap();
     let index_text = || {
         let mut all = String::new();
         for entry in std::fs::read_dir(out.path().join("public/search")).unwrap() {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
 use crate::commands::options::BuildOptions;
-use crate::commands::site::{Site, Timings};
+use crate::commands::site::{Site, Timings, WriteMode};
 use crate::publish::output::check_output_dir;
 
 /// What a build did, for the summary line.
@@ -58,8 +58,9 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let mut site = Site::load(options)?;
     check_output_dir(&options.root, &site.output)?;
-    let file_count = site.write_all(false)?;
-    let report = report(&site, file_count, started.elapsed());
+    let pages = site.graph.pages.len();
+    let file_count = site.write_all(WriteMode::Once)?;
+    let report = report(&site, pages, file_count, started.elapsed());
     // Freeing the archive, the graph and the templates takes a while on a large site, and
     // nothing needs it: `quorum build` exits without waiting.
     std::thread::spawn(move || drop(site));
@@ -67,9 +68,13 @@ pub fn build_site(options: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// The summary of a site as built.
-pub(crate) fn report(site: &Site, file_count: usize, elapsed: Duration) -> BuildReport {
+pub(crate) fn report(
+    site: &Site,
+    pages: usize,
+    file_count: usize,
+    elapsed: Duration,
+) -> BuildReport {
     let counts = &site.graph.counts;
-    let pages = site.graph.pages.len();
     BuildReport {
         meetings: counts.meetings,
         decisions: counts.decisions,

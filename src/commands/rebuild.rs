@@ -267,7 +267,8 @@ impl Site {
         if !self.derived_stale {
             return Ok(0);
         }
-        let mut files = crate::publish::feed_files(&self.archive, &self.graph, &self.config);
+        let mut files = crate::publish::feed_files(&self.archive, &self.config);
+        files.push(crate::publish::sitemap_file(&self.graph, &self.config));
         files.extend(crate::publish::search::refresh_index(
             &self.output,
             &self.archive,
@@ -469,7 +470,7 @@ impl Site {
     fn reload_everything(&mut self, started: Instant) -> Result<RebuildReport> {
         let fresh = Site::load(&self.options)?;
         *self = fresh;
-        self.write_all(true)?;
+        self.write_all(crate::commands::site::WriteMode::Track)?;
         let pages = self.graph.pages.len();
         Ok(RebuildReport {
             pages_rendered: pages,

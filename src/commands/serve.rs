@@ -158,7 +158,7 @@ fn url_host(ip: IpAddr) -> String {
 
 fn initial_build(options: &BuildOptions) -> Result<(Site, usize)> {
     let mut site = Site::load(options)?;
-    site.write_all(true)?;
+    site.write_all(crate::commands::site::WriteMode::Track)?;
     let pages = site.graph.pages.len();
     Ok((site, pages))
 }

@@ -115,6 +115,25 @@ pub struct RebuildReport {
     pub(crate) elapsed: Duration,
 }
 
+/// How [`Site::write_all`] is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteMode {
+    /// `serve`: the site is rebuilt after edits, so the graph's pages are kept and the
+    /// hash of each page's HTML is recorded.
+    Track,
+    /// A one-off build: each page is dropped once written, and what only a rebuild needs
+    /// (the parsed sources, fingerprints, the views kept for the next graph) goes before
+    /// the pages are rendered. The site cannot be rebuilt afterwards.
+    Once,
+}
+
+/// The pages [`Site::write_pages_into`] renders: the graph's own (kept for rebuilds), or
+/// taken from it to be dropped one by one.
+enum PagesToWrite {
+    Kept,
+    Taken(Vec<Page>),
+}
+
 /// How many pages one rendering task takes at most (see `write_pages_into`).
 const PAGES_PER_TASK: usize = 8;
 
@@ -296,18 +315,32 @@ impl Site {
     /// Builds the whole site into `self.output` (through a staging folder that is swapped
     /// in): each page is written as soon as it is rendered, so the site's HTML is never all
     /// in memory at once. Returns the number of files written.
-    pub fn write_all(&mut self, track: bool) -> Result<usize> {
+    pub fn write_all(&mut self, mode: WriteMode) -> Result<usize> {
         let output = self.output.clone();
         let mut clock = Instant::now();
         let mut timings = std::mem::take(&mut self.timings);
         let mut outcome = None;
+        let track = mode == WriteMode::Track;
+        // The sitemap lists the graph's pages: made before a one-off build lets them go.
+        let sitemap = crate::publish::sitemap_file(&self.graph, &self.config);
+        let pages = match mode {
+            WriteMode::Track => PagesToWrite::Kept,
+            WriteMode::Once => {
+                // Nothing is rebuilt after a one-off build: what only a rebuild reads goes
+                // now, before the pages' peak (every warning is also in `self.warnings`).
+                self.sources.clear();
+                self.fingerprints.clear();
+                self.graph.kept = Default::default();
+                PagesToWrite::Taken(std::mem::take(&mut self.graph.pages))
+            }
+        };
         // Pages and the whole-archive files (search index, feeds, archive.json) do not
         // depend on each other: both cores work on both, so neither waits on the other's
         // serial parts.
         let staged = crate::publish::output::stage_and_swap(&output, |staging| {
             let (pages, derived) = rayon::join(
-                || timed(|| self.write_pages_into(staging, track)),
-                || self.write_derived_into(staging),
+                || timed(|| self.write_pages_into(staging, pages, track)),
+                || self.write_derived_into(staging, sitemap),
             );
             let (written, took) = pages;
             timings.record("render and write pages", took);
@@ -331,36 +364,46 @@ impl Site {
     }
 
     /// Renders every page and writes it into `staging` as soon as it is rendered, so the
-    /// site's HTML is never all in memory. Returns page path → hash of its HTML (when
-    /// `track`, for `serve`; else 0).
-    pub(crate) fn write_pages_into(
+    /// site's HTML is never all in memory; pages taken from the graph are dropped as soon
+    /// as they are written, so their contexts are not all in memory either. Returns page
+    /// path → hash of its HTML (when `track`, for `serve`; else 0).
+    fn write_pages_into(
         &self,
         staging: &Staging,
+        pages: PagesToWrite,
         track: bool,
     ) -> Result<HashMap<String, u64>> {
         let pass = RenderPass::begin();
-        let results: Vec<Result<(String, u64)>> = self
-            .graph
-            .pages
-            .par_iter()
-            // Small pieces: rayon splits a list adaptively, and a thread that joins late
-            // (it was building the search index) could otherwise find the rest of the pages
-            // inside one piece another thread is working through, and sit idle.
-            .with_max_len(PAGES_PER_TASK)
-            .map(|page| {
-                let rendered = self
-                    .renderer
-                    .render_in(&pass, page)
-                    .map_err(Error::single)?;
-                let digest = if track { hash(&rendered.html) } else { 0 };
-                let file = OutputFile::Bytes {
-                    path: rendered.path.clone(),
-                    bytes: rendered.html,
-                };
-                staging.write(file)?;
-                Ok((rendered.path, digest))
-            })
-            .collect();
+        let write = |page: &Page| -> Result<(String, u64)> {
+            let rendered = self
+                .renderer
+                .render_in(&pass, page)
+                .map_err(Error::single)?;
+            let digest = if track { hash(&rendered.html) } else { 0 };
+            let file = OutputFile::Bytes {
+                path: rendered.path.clone(),
+                bytes: rendered.html,
+            };
+            staging.write(file)?;
+            Ok((rendered.path, digest))
+        };
+        // Small pieces: rayon splits a list adaptively, and a thread that joins late (it
+        // was building the search index) could otherwise find the rest of the pages inside
+        // one piece another thread is working through, and sit idle.
+        let results: Vec<Result<(String, u64)>> = match pages {
+            PagesToWrite::Kept => self
+                .graph
+                .pages
+                .par_iter()
+                .with_max_len(PAGES_PER_TASK)
+                .map(write)
+                .collect(),
+            PagesToWrite::Taken(pages) => pages
+                .into_par_iter()
+                .with_max_len(PAGES_PER_TASK)
+                .map(|page| write(&page))
+                .collect(),
+        };
         Ok(all_or_problems(results)?.into_iter().collect())
     }
 
@@ -370,6 +413,7 @@ impl Site {
     pub(crate) fn write_derived_into(
         &self,
         staging: &Staging,
+        sitemap: OutputFile,
     ) -> (Result<usize>, Vec<(&'static str, Duration)>) {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
@@ -386,11 +430,9 @@ impl Site {
             timings.lap("copy static files and attachments", &mut clock);
             let index = write(crate::publish::search::index_files(&self.archive))?;
             timings.lap("build and write the search index", &mut clock);
-            let feeds = write(crate::publish::feed_files(
-                &self.archive,
-                &self.graph,
-                &self.config,
-            ))?;
+            let mut feeds = crate::publish::feed_files(&self.archive, &self.config);
+            feeds.push(sitemap);
+            let feeds = write(feeds)?;
             timings.lap(
                 "build and write feeds, sitemap and archive.json",
                 &mut clock,

@@ -23,25 +23,20 @@ use output::OutputFile;
 use sitemap::{sitemap, SITEMAP_PATH};
 
 /// The feeds, the sitemap and the export of the site.
-pub(crate) fn feed_files(
-    archive: &Archive,
-    graph: &SiteGraph,
-    config: &SiteConfig,
-) -> Vec<OutputFile> {
-    // Four independent documents; archive.json's parts are the largest by far.
-    let ((meetings, decisions), (sitemap, export)) = rayon::join(
+pub(crate) fn feed_files(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+    // Three independent documents; archive.json's parts are the largest by far.
+    let ((meetings, decisions), export) = rayon::join(
         || {
             rayon::join(
                 || meetings_feed(archive, config),
                 || decisions_feed(archive, config),
             )
         },
-        || rayon::join(|| sitemap(graph, config), || archive_json(archive, config)),
+        || archive_json(archive, config),
     );
     [
         (MEETINGS_FEED_PATH.to_string(), meetings.into_bytes()),
         (DECISIONS_FEED_PATH.to_string(), decisions.into_bytes()),
-        (SITEMAP_PATH.to_string(), sitemap.into_bytes()),
         (
             calendar::CALENDAR_PATH.to_string(),
             calendar::calendar(archive, config).into_bytes(),
@@ -51,4 +46,12 @@ pub(crate) fn feed_files(
     .chain(export)
     .map(|(path, bytes)| OutputFile::Bytes { path, bytes })
     .collect()
+}
+
+/// `/sitemap.xml`, from the graph's pages.
+pub(crate) fn sitemap_file(graph: &SiteGraph, config: &SiteConfig) -> OutputFile {
+    OutputFile::Bytes {
+        path: SITEMAP_PATH.to_string(),
+        bytes: sitemap(graph, config).into_bytes(),
+    }
 }
