@@ -376,6 +376,29 @@ fn a_body_page_lists_its_open_actions() {
 }
 
 #[test]
+fn a_status_page_lists_the_newest_actions_and_counts_the_rest() {
+    let recent = quorum::internals::ACTIONS_RECENT;
+    let actions: String = (1..=recent + 3)
+        .map(|n| format!("Åtgärd: Uppgift nummer {n} ska göras.\n\n"))
+        .collect();
+    let meeting = format!("---\nbody: Styrelsen\ndate: 2025-01-10\n---\n## 1. Allt\n\n{actions}");
+    let site = fixture(&[("content/2025/2025-01-10-styrelsen.md", &meeting)]);
+    let (out, _) = build_into(site.path(), None);
+    let html = page(out.path(), "actions/open/index.html");
+    let cards = action_cards(&html);
+    assert_eq!(cards.len(), recent);
+    // Newest meeting first; within a meeting, in the order written.
+    assert!(cards[0].0.contains("nummer 1 "), "{:?}", cards[0]);
+    assert!(cards[recent - 1].0.contains(&format!("nummer {recent} ")));
+    let lead = text(&select(&html, "p.lead")[0]);
+    assert!(lead.contains(&(recent + 3).to_string()), "{lead}");
+    let note = select(&html, "p.more-note a");
+    assert_eq!(note.len(), 1);
+    assert!(text(&note[0]).starts_with("3 "), "{}", text(&note[0]));
+    assert_eq!(note[0].value().attr("href"), Some("../../actions/"));
+}
+
+#[test]
 fn the_decisions_feed_links_a_decision_to_the_one_it_replaces() {
     let site = site();
     let (out, _) = build_into(site.path(), None);

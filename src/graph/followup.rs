@@ -41,8 +41,10 @@ pub(crate) fn status_links(all_actions: &[Shared<ExtractView>]) -> Vec<StatusLin
         .collect()
 }
 
-/// `/actions/open/`, `/actions/overdue/`, `/actions/done/`: every action of that status,
-/// newest first.
+/// `/actions/open/`, `/actions/overdue/`, `/actions/done/`: the newest
+/// [`ACTIONS_RECENT`] actions of that status and how many there are. An archive that
+/// records no follow-up has every action open: at 10,000 meetings an uncut
+/// `/actions/open/` was 21 MB, too long for a browser and re-rendered after every edit.
 pub(crate) fn action_status_pages(
     all_actions: &[Shared<ExtractView>],
     labels: &Labels,
@@ -52,11 +54,13 @@ pub(crate) fn action_status_pages(
     ACTION_STATUSES
         .iter()
         .map(|(status, _)| {
-            let actions: Vec<Shared<ExtractView>> = all_actions
+            let mut actions: Vec<Shared<ExtractView>> = all_actions
                 .iter()
                 .filter(|a| has_status(a, status))
                 .cloned()
                 .collect();
+            let total = actions.len();
+            actions.truncate(ACTIONS_RECENT);
             labels.page(
                 format!("/actions/{status}/"),
                 ("action_status.html", "actions"),
@@ -66,6 +70,8 @@ pub(crate) fn action_status_pages(
                     status,
                     statuses: statuses.clone(),
                     actions,
+                    total,
+                    older: total.saturating_sub(ACTIONS_RECENT),
                 },
             )
         })

@@ -112,7 +112,12 @@ pub enum PageData {
     ActionStatus {
         status: &'static str,
         statuses: Shared<Vec<StatusLink>>,
+        /// The newest [`ACTIONS_RECENT`] of the status, newest first.
         actions: Vec<Shared<ExtractView>>,
+        /// How many actions have the status.
+        total: usize,
+        /// How many of them are left out (older ones; every action is on a year page).
+        older: usize,
     },
     Cases {
         cases: Vec<CaseSummary>,
