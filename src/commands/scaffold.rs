@@ -148,6 +148,20 @@ pub fn new_meeting(
     organiser: Option<&str>,
     language: Option<&str>,
 ) -> Result<PathBuf> {
+    new_meeting_shaped(root, title, body, date, organiser, language, |text, _| text)
+}
+
+/// [`new_meeting`], with `shape` given the file's text and language to change it before
+/// it is written (`quorum new --kind` adds its keys so, in one write).
+pub(crate) fn new_meeting_shaped(
+    root: &Path,
+    title: &str,
+    body: &str,
+    date: &str,
+    organiser: Option<&str>,
+    language: Option<&str>,
+    shape: impl FnOnce(String, Language) -> String,
+) -> Result<PathBuf> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(Error::Usage(format!(
@@ -189,7 +203,10 @@ pub fn new_meeting(
     }
     let parent = path.parent().unwrap_or(root);
     std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let text = meeting_template(title, body, organiser, date, language);
+    let text = shape(
+        meeting_template(title, body, organiser, date, language),
+        language,
+    );
     std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
     Ok(path)
 }

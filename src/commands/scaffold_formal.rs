@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 
-use crate::base::diagnostic::{Error, Result};
-use crate::commands::scaffold::{new_meeting, write_site};
+use crate::base::config::Language;
+use crate::base::diagnostic::Result;
+use crate::commands::scaffold::{new_meeting, new_meeting_shaped, write_site};
 use crate::content::formal_front::is_formal_kind;
 
 static PROTOKOLL_SITE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sites/protokoll");
@@ -56,24 +57,30 @@ pub fn new_meeting_of_kind(
     language: Option<&str>,
     kind: Option<&str>,
 ) -> Result<PathBuf> {
-    let path = new_meeting(root, title, body, date, organiser, language)?;
     let Some(kind) = kind else {
-        return Ok(path);
+        return new_meeting(root, title, body, date, organiser, language);
     };
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let english = text.contains("\nlanguage: en\n");
-    let mut keys = format!("kind: {kind}\n");
-    if is_formal_kind(kind) {
-        keys.push_str(if english { ENGLISH_KEYS } else { SWEDISH_KEYS });
-    }
-    let text = text.replacen("\ndraft: true", &format!("\n{keys}draft: true"), 1);
-    let text = if is_formal_kind(kind) && !english {
-        text.replacen("## 1) Inledning", "## § 1 Val av justerare", 1)
-    } else {
-        text
-    };
-    std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-    Ok(path)
+    new_meeting_shaped(
+        root,
+        title,
+        body,
+        date,
+        organiser,
+        language,
+        |text, language| {
+            let english = language == Language::En;
+            let mut keys = format!("kind: {kind}\n");
+            if is_formal_kind(kind) {
+                keys.push_str(if english { ENGLISH_KEYS } else { SWEDISH_KEYS });
+            }
+            let text = text.replacen("\ndraft: true", &format!("\n{keys}draft: true"), 1);
+            if is_formal_kind(kind) && !english {
+                text.replacen("## 1) Inledning", "## § 1 Val av justerare", 1)
+            } else {
+                text
+            }
+        },
+    )
 }
 
 const SWEDISH_KEYS: &str = "\

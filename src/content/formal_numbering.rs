@@ -22,7 +22,9 @@ pub(crate) fn numbering_warnings(meetings: &[Arc<Meeting>]) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     for run in runs.values() {
         for pair in run.windows(2) {
-            let (Some((_, last)), Some((first, _))) = (numbers(pair[0]), numbers(pair[1])) else {
+            let (Some((_, last)), Some((first, _))) =
+                (pair[0].item_number_range(), pair[1].item_number_range())
+            else {
                 continue;
             };
             if first != last + 1 {
@@ -32,16 +34,6 @@ pub(crate) fn numbering_warnings(meetings: &[Arc<Meeting>]) -> Vec<Diagnostic> {
     }
     warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     warnings
-}
-
-/// The first and last § of a meeting's items, when they are numbers.
-fn numbers(meeting: &Meeting) -> Option<(u32, u32)> {
-    let numbers: Vec<u32> = meeting
-        .items
-        .iter()
-        .filter_map(|i| i.number.parse().ok())
-        .collect();
-    Some((*numbers.first()?, *numbers.last()?))
 }
 
 fn warning(previous: &Meeting, meeting: &Meeting, first: u32, last: u32) -> Diagnostic {

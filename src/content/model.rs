@@ -75,6 +75,14 @@ pub(crate) struct InternalLink {
 }
 
 impl Meeting {
+    /// The first and last number of its items, when they are numbers (the § range of
+    /// formal minutes).
+    pub(crate) fn item_number_range(&self) -> Option<(u32, u32)> {
+        let mut numbers = self.items.iter().filter_map(|i| i.number.parse().ok());
+        let first = numbers.next()?;
+        Some((first, numbers.next_back().unwrap_or(first)))
+    }
+
     pub fn decisions(&self) -> impl Iterator<Item = (&Item, &Extract)> {
         self.items
             .iter()

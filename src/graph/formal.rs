@@ -41,14 +41,7 @@ fn member_view(refs: &Refs<'_>, member: &Member) -> MemberView {
 
 /// "§ 112–118" as the front matter gives it, or from the first and last item.
 fn paragraphs(formal: &Formal, meeting: &Meeting) -> Option<String> {
-    let (first, last) = formal.paragraphs.or_else(|| {
-        let numbers: Vec<u32> = meeting
-            .items
-            .iter()
-            .filter_map(|i| i.number.parse().ok())
-            .collect();
-        Some((*numbers.first()?, *numbers.last()?))
-    })?;
+    let (first, last) = formal.paragraphs.or_else(|| meeting.item_number_range())?;
     Some(if first == last {
         first.to_string()
     } else {
