@@ -702,25 +702,44 @@ fn an_edit_renders_the_year_page_of_its_meeting_and_not_the_other_years() {
         .is_file());
 
     let edited = root.join("content/2023-09-10-radet.md");
+    // A decision edit: the pages that show the meeting's decisions are rendered, and
+    // not the person's pages, which only list the meeting.
     std::fs::write(&edited, meeting("2023-09-10", "Nej.")).unwrap();
     let report = serving.rebuild(std::slice::from_ref(&edited)).unwrap();
     assert!(graph_kept_pages(&serving), "{:?}", serving.timings.0);
     let rendered = |path: &str| report.rendered.iter().any(|p| p == path);
     for path in [
         "/meetings/2023-09-10-radet/",
-        "/people/anna-berg/",
-        "/people/anna-berg/2023/",
         "/organisations/skr/2023/",
         "/bodies/radet/2023/",
     ] {
         assert!(rendered(path), "{path} not in {:?}", report.rendered);
     }
     for path in [
+        "/people/anna-berg/",
+        "/people/anna-berg/2023/",
         "/people/anna-berg/2022/",
-        "/people/anna-berg/2024/",
         "/organisations/skr/2022/",
         "/bodies/radet/2024/",
     ] {
+        assert!(!rendered(path), "{path} in {:?}", report.rendered);
+    }
+    // A participant's edit (a role): the person's page of that year and the summary
+    // page, which lists every year's meetings, are rendered; the other years are not.
+    let with_role =
+        meeting("2023-09-10", "Nej.").replace("Anna Berg, SKR", "Anna Berg, SKR, ordförande");
+    std::fs::write(&edited, with_role).unwrap();
+    let report = serving.rebuild(std::slice::from_ref(&edited)).unwrap();
+    let rendered = |path: &str| report.rendered.iter().any(|p| p == path);
+    for path in [
+        "/meetings/2023-09-10-radet/",
+        "/people/anna-berg/",
+        "/people/anna-berg/2023/",
+        "/organisations/skr/2023/",
+    ] {
+        assert!(rendered(path), "{path} not in {:?}", report.rendered);
+    }
+    for path in ["/people/anna-berg/2022/", "/people/anna-berg/2024/"] {
         assert!(!rendered(path), "{path} in {:?}", report.rendered);
     }
     serving.refresh_derived().unwrap();

@@ -163,34 +163,39 @@ impl Site {
         everything: bool,
     ) -> (BTreeSet<String>, BTreeSet<String>) {
         let new_fingerprints = &self.fingerprints;
-        let changed_slugs: BTreeSet<String> = before
-            .fingerprints
-            .keys()
-            .chain(new_fingerprints.keys())
-            .filter(|slug| before.fingerprints.get(*slug) != new_fingerprints.get(*slug))
-            .cloned()
-            .collect();
+        let changed = |of: fn(&Fingerprint) -> u64| -> BTreeSet<String> {
+            before
+                .fingerprints
+                .keys()
+                .chain(new_fingerprints.keys())
+                .filter(|slug| {
+                    before.fingerprints.get(*slug).map(of) != new_fingerprints.get(*slug).map(of)
+                })
+                .cloned()
+                .collect()
+        };
+        let changed_slugs = changed(|f| f.shown);
+        let changed_listings = changed(|f| f.listed);
         let paths = self
             .graph
             .pages
             .iter()
             .filter(|page| {
+                let was = before.pages.get(&page.path);
                 everything
-                    || !before.pages.contains_key(&page.path)
+                    || was.is_none()
                     || content_slugs
                         .iter()
                         .any(|s| page.path == crate::graph::meeting_path(s))
                     || page
                         .year_counts()
                         .is_some_and(|counts| before.year_counts.get(&page.path) != Some(&counts))
-                    || changed_slugs.iter().any(|s| {
-                        page.depends_on(s)
-                            || before
-                                .pages
-                                .get(&page.path)
-                                .and_then(Option::as_ref)
-                                .is_some_and(|deps| deps.iter().any(|d| d == s))
-                    })
+                    || changed_slugs
+                        .iter()
+                        .any(|s| page.depends_on(s) || was.is_some_and(|deps| deps.shows(s)))
+                    || changed_listings
+                        .iter()
+                        .any(|s| page.lists(s) || was.is_some_and(|deps| deps.lists(s)))
             })
             .map(|p| p.path.clone())
             .collect();
@@ -228,11 +233,7 @@ impl Site {
         let mut renew: BTreeSet<String> = before
             .pages
             .iter()
-            .filter(|(_, shows)| {
-                shows
-                    .as_ref()
-                    .is_some_and(|s| s.iter().any(|slug| slugs.contains(slug.as_str())))
-            })
+            .filter(|(_, deps)| deps.names_any(&slugs))
             .map(|(path, _)| path.clone())
             .collect();
         for meeting in &edited {
@@ -523,9 +524,10 @@ impl Site {
 
     fn remove_vanished_pages(
         &mut self,
-        old_pages: &HashMap<String, Option<Vec<String>>>,
+        old_pages: &HashMap<String, Dependencies>,
     ) -> Result<usize> {
-        let current: BTreeSet<&str> = self.graph.pages.iter().map(|p| p.path.as_str()).collect();
+        let current: rustc_hash::FxHashSet<&str> =
+            self.graph.pages.iter().map(|p| p.path.as_str()).collect();
         let mut removed = 0;
         for path in old_pages.keys().filter(|p| !current.contains(p.as_str())) {
             let file = self.output.join(file_for(path));
@@ -589,10 +591,43 @@ fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
 /// What the site graph showed before an edit: each page's meetings and per-year counts,
 /// and each meeting's summary fingerprint.
 struct Before {
-    pages: HashMap<String, Option<Vec<String>>>,
+    pages: HashMap<String, Dependencies>,
     year_counts: HashMap<String, Vec<(i32, usize)>>,
-    fingerprints: HashMap<String, u64>,
+    fingerprints: HashMap<String, Fingerprint>,
     has_code: bool,
+}
+
+/// The meetings a page showed and listed before an edit (see [`Page::meetings`] and
+/// [`Page::listed`]).
+struct Dependencies {
+    shown: Option<Vec<String>>,
+    listed: Vec<String>,
+}
+
+impl Dependencies {
+    /// Whether the page showed the meeting `slug` (an index page shows all).
+    fn shows(&self, slug: &str) -> bool {
+        self.shown
+            .as_ref()
+            .is_some_and(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+    }
+
+    /// Whether the page listed the meeting `slug`.
+    fn lists(&self, slug: &str) -> bool {
+        self.listed
+            .binary_search_by(|s| s.as_str().cmp(slug))
+            .is_ok()
+    }
+
+    /// Whether the page showed or listed any of these meetings by name (an index page,
+    /// which shows every meeting, names none).
+    fn names_any(&self, slugs: &BTreeSet<&str>) -> bool {
+        self.shown
+            .iter()
+            .flatten()
+            .chain(&self.listed)
+            .any(|slug| slugs.contains(slug.as_str()))
+    }
 }
 
 impl Before {
@@ -601,7 +636,13 @@ impl Before {
         Before {
             pages: pages
                 .iter()
-                .map(|p| (p.path.clone(), p.meetings.clone()))
+                .map(|p| {
+                    let deps = Dependencies {
+                        shown: p.meetings.clone(),
+                        listed: p.listed.clone(),
+                    };
+                    (p.path.clone(), deps)
+                })
                 .collect(),
             year_counts: pages
                 .iter()

@@ -59,7 +59,7 @@ pub struct Site {
     /// edit whose rebuild failed): the graph then cannot be updated in part.
     pub(crate) graph_behind: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
-    pub(crate) fingerprints: HashMap<String, u64>,
+    pub(crate) fingerprints: HashMap<String, Fingerprint>,
     /// How long each step of the last load and build (or rebuild) took.
     pub timings: Timings,
     /// What a public build masks (None for an internal build), made when the archive is
@@ -562,11 +562,72 @@ pub(crate) fn hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// Hashes what other pages show of a meeting: its summary, and what the follow-up across
-/// meetings says of it (another meeting closing one of its actions changes this).
-pub(crate) fn fingerprint(m: &Meeting, archive: &Archive) -> u64 {
+/// What other pages show of a meeting, hashed twice: all of it, and what a list of
+/// meetings shows of it (see [`Page::listed`]).
+///
+/// [`Page::listed`]: crate::graph::Page
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fingerprint {
+    /// Its summary, and what the follow-up across meetings says of it (another meeting
+    /// closing one of its actions changes this).
+    pub(crate) shown: u64,
+    /// Its line in a list: title, date, body, kind, counts, participants, item titles.
+    pub(crate) listed: u64,
+}
+
+/// The fingerprints of a meeting in `archive`.
+pub(crate) fn fingerprint(m: &Meeting, archive: &Archive) -> Fingerprint {
+    let listed = listing_fingerprint(m);
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (summary_fingerprint(m), archive.follow_up.fingerprint(m)).hash(&mut h);
+    // What a list shows is part of what is shown, so a change of `listed` is always
+    // one of `shown` too.
+    (
+        listed,
+        summary_fingerprint(m),
+        archive.follow_up.fingerprint(m),
+    )
+        .hash(&mut h);
+    Fingerprint {
+        shown: h.finish(),
+        listed,
+    }
+}
+
+/// Hashes what a list of meetings shows of one (a `MeetingRef`, the participants, and the
+/// items' numbers, titles and presenters): what person pages, and organisation pages for
+/// the meetings an organisation attended, show of it.
+pub(crate) fn listing_fingerprint(m: &Meeting) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (
+        &m.title,
+        &m.body,
+        &m.organiser,
+        m.date,
+        &m.kind,
+        m.language,
+        m.draft,
+        m.planned,
+        m.unapproved(),
+        m.items.len(),
+        m.decisions().count(),
+        m.actions().count(),
+    )
+        .hash(&mut h);
+    for p in m.participants() {
+        (&p.person, &p.organisation, &p.role, &p.note).hash(&mut h);
+    }
+    for item in &m.items {
+        (
+            &item.number,
+            &item.anchor,
+            &item.title,
+            &item.presenting_organisations,
+        )
+            .hash(&mut h);
+        for p in &item.presenters {
+            (&p.person, &p.organisation).hash(&mut h);
+        }
+    }
     h.finish()
 }
 

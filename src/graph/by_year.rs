@@ -19,7 +19,7 @@ pub(crate) fn year_part_path(path: &str, year: i32) -> String {
 /// at most `above` meetings; else the summary page and a page per year, newest first.
 /// `years` holds the year of each meeting listed (once per meeting). `build(year, split)`
 /// makes the page listing `year`'s meetings (every meeting when `None`), depending on
-/// those; the summary page depends on every meeting (`all`), whose years it counts. The
+/// those; the summary page also lists every meeting (`all`), whose years it counts. The
 /// year pages are made anew with their summary page: they show its year strip.
 pub(crate) fn pages_by_year(
     path: &str,
@@ -54,7 +54,7 @@ pub(crate) fn pages_by_year(
     };
     let renew = scope.renews(path);
     let mut pages = vec![scope.page(path, || {
-        build(Some(newest), Some(split(None))).depending_on(all())
+        build(Some(newest), Some(split(None))).listing(all())
     })];
     for link in &links {
         let make = || year_page(build(Some(link.year), Some(split(Some(link.year)))), link);
@@ -100,6 +100,7 @@ mod tests {
             breadcrumbs: Vec::new(),
             data: PageData::Search {},
             meetings: None,
+            listed: Vec::new(),
         }
         .depending_on(
             year.map(|y| y.to_string())
@@ -141,7 +142,12 @@ mod tests {
                 "/people/anna/2020/"
             ]
         );
-        assert_eq!(pages[0].meetings, Some(all()));
+        // The summary shows the newest year and lists every meeting.
+        assert_eq!(
+            pages[0].meetings,
+            Some(vec!["2023".to_string(), "newest 2023".to_string()])
+        );
+        assert_eq!(pages[0].listed, all());
         assert_eq!(pages[0].title, "Anna");
         assert_eq!(pages[2].title, "Anna 2021");
         assert_eq!(pages[2].breadcrumbs[0].path, "/people/anna/");

@@ -316,6 +316,7 @@ pub(crate) fn meeting_pages(
                 next: next[i].map(|j| refs.meetings[j].clone()),
             },
             meetings: Some(slugs),
+            listed: Vec::new(),
         });
     }
     (pages, files)

@@ -205,8 +205,10 @@ fn organisation_page(
         .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
         .cloned()
         .collect();
-    let mut shown_meetings = own_meetings;
-    shown_meetings.extend(entry.attended.iter().copied());
+    let slug = |r: &std::cmp::Reverse<usize>| archive.meetings[r.0].slug.clone();
+    // Its own meetings' decisions are shown; the meetings it attended are only listed.
+    let shown: Vec<String> = own_meetings.iter().map(slug).collect();
+    let listed: Vec<String> = entry.attended.iter().map(slug).collect();
     let org_ref = refs.orgs[organisation.key.as_str()].clone();
     Page {
         path: org_ref.path.clone(),
@@ -246,10 +248,8 @@ fn organisation_page(
             split,
         },
         meetings: None,
+        listed: Vec::new(),
     }
-    .depending_on(
-        shown_meetings
-            .iter()
-            .map(|r| archive.meetings[r.0].slug.clone()),
-    )
+    .depending_on(shown)
+    .listing(listed)
 }

@@ -158,6 +158,13 @@ pub struct Page {
     /// Slugs of the meetings whose content this page shows; `None`: all of them
     /// (indexes). Used by `serve` to re-render only what an edit touches.
     pub(crate) meetings: Option<Vec<String>>,
+    /// Slugs of the meetings this page only lists (what [`MeetingRef`], participants and
+    /// item titles show, see `listing_fingerprint`), not their decisions or text: a person
+    /// page is not rendered again when a decision of a meeting they attended is edited.
+    /// Sorted; a slug in `meetings` need not be here too.
+    ///
+    /// [`MeetingRef`]: crate::graph::views::MeetingRef
+    pub(crate) listed: Vec<String>,
 }
 
 impl Page {
@@ -167,6 +174,14 @@ impl Page {
         slugs.sort_unstable();
         slugs.dedup();
         self.meetings = Some(slugs);
+        self
+    }
+
+    /// Records that the page lists these meetings (besides those it shows in full).
+    pub(crate) fn listing(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
+        self.listed.extend(slugs);
+        self.listed.sort_unstable();
+        self.listed.dedup();
         self
     }
 
@@ -198,6 +213,13 @@ impl Page {
         self.meetings
             .as_ref()
             .is_none_or(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+    }
+
+    /// Whether the page lists the meeting `slug` (and shows no more of it than a list does).
+    pub(crate) fn lists(&self, slug: &str) -> bool {
+        self.listed
+            .binary_search_by(|s| s.as_str().cmp(slug))
+            .is_ok()
     }
 }
 
@@ -344,6 +366,7 @@ impl Labels {
             breadcrumbs,
             data,
             meetings: None,
+            listed: Vec::new(),
         }
     }
 }

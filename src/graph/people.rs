@@ -62,7 +62,8 @@ pub(crate) fn person_pages(
                 let part;
                 let entry = match year {
                     Some(year) => {
-                        part = entry.in_year(refs, year);
+                        let summary = split.as_ref().is_some_and(|s| s.current.is_none());
+                        part = entry.in_year(refs, year, person, summary);
                         &part
                     }
                     None => entry,
@@ -82,29 +83,63 @@ impl<'a> PersonIndex<'a> {
         meetings
     }
 
-    /// What the person did in `year`; their organisations of every year.
-    fn in_year(&self, refs: &Refs<'_>, year: i32) -> PersonIndex<'a> {
+    /// What the person did in `year`; the organisations they were there for that year,
+    /// or in every year on the `summary` page (which lists every meeting).
+    fn in_year(
+        &self,
+        refs: &Refs<'a>,
+        year: i32,
+        person: &'a Person,
+        summary: bool,
+    ) -> PersonIndex<'a> {
         let of_year = |i: usize| refs.meetings[i].year == year;
+        let attended: Vec<(usize, &Participant)> = self
+            .attended
+            .iter()
+            .filter(|a| of_year(a.0))
+            .copied()
+            .collect();
+        let presented: Vec<(usize, usize)> = self
+            .presented
+            .iter()
+            .filter(|p| of_year(p.0))
+            .copied()
+            .collect();
+        // The organisations they were there for that year (and their registered one): a
+        // page of one year shows nothing of the other years, so that an edit of one year
+        // leaves the other years' pages as they are.
+        let presenting = presented.iter().flat_map(|&(i, j)| {
+            refs.archive.meetings[i].items[j]
+                .presenters
+                .iter()
+                .filter(|p| p.person == person.key)
+        });
+        let organisations = if summary {
+            self.organisations.clone()
+        } else {
+            person
+                .organisation
+                .as_deref()
+                .into_iter()
+                .chain(
+                    attended
+                        .iter()
+                        .map(|a| a.1)
+                        .chain(presenting)
+                        .filter_map(|p| p.organisation.as_deref()),
+                )
+                .collect()
+        };
         PersonIndex {
-            attended: self
-                .attended
-                .iter()
-                .filter(|a| of_year(a.0))
-                .copied()
-                .collect(),
-            presented: self
-                .presented
-                .iter()
-                .filter(|p| of_year(p.0))
-                .copied()
-                .collect(),
+            attended,
+            presented,
             roles: self
                 .roles
                 .iter()
                 .filter(|r| of_year(r.1))
                 .copied()
                 .collect(),
-            organisations: self.organisations.clone(),
+            organisations,
         }
     }
 }
@@ -235,6 +270,9 @@ fn person_page(
             split,
         },
         meetings: None,
+        listed: Vec::new(),
     }
-    .depending_on(slugs(archive, &entry.meetings()))
+    // A person's page lists meetings; what it owes is added by the follow-up.
+    .depending_on(Vec::new())
+    .listing(slugs(archive, &entry.meetings()))
 }
