@@ -3,6 +3,7 @@
 
 use crate::base::config::Language;
 use crate::content::model::{Archive, Organisation};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::shared::Shared;
@@ -16,7 +17,8 @@ use crate::graph::views::*;
 #[derive(Default)]
 struct OrgIndex<'a> {
     organised: Vec<usize>,
-    attended: BTreeSet<std::cmp::Reverse<usize>>,
+    /// Newest first, each once.
+    attended: Vec<usize>,
     presented: Vec<(usize, usize)>,
     people: BTreeSet<&'a str>,
 }
@@ -74,7 +76,7 @@ impl<'a> OrgIndex<'a> {
     /// The meetings it organised, attended or presented at, each once.
     fn meetings(&self) -> BTreeSet<usize> {
         let mut meetings: BTreeSet<usize> = self.organised.iter().copied().collect();
-        meetings.extend(self.attended.iter().map(|r| r.0));
+        meetings.extend(self.attended.iter().copied());
         meetings.extend(self.presented.iter().map(|(i, _)| *i));
         meetings
     }
@@ -94,7 +96,7 @@ impl<'a> OrgIndex<'a> {
                 .attended
                 .iter()
                 .copied()
-                .filter(|r| of_year(r.0))
+                .filter(|&i| of_year(i))
                 .collect(),
             presented: self
                 .presented
@@ -111,50 +113,64 @@ impl<'a> OrgIndex<'a> {
     }
 }
 
-/// What each organisation organised, attended and presented, and its people.
+/// What each organisation organised, attended and presented, and its people. Every
+/// participant of every meeting is looked up here (also after each edit in `serve`):
+/// organisations by position in a hash map, people in a hash set per organisation.
 fn index_organisations<'a>(
     archive: &'a Archive,
     newest_first: &[usize],
 ) -> BTreeMap<&'a str, OrgIndex<'a>> {
-    let mut index: BTreeMap<&'a str, OrgIndex<'a>> = archive
+    let position: FxHashMap<&str, usize> = archive
         .organisations
         .keys()
-        .map(|k| (k.as_str(), OrgIndex::default()))
+        .enumerate()
+        .map(|(n, k)| (k.as_str(), n))
         .collect();
+    let mut entries: Vec<OrgIndex<'a>> = Vec::new();
+    entries.resize_with(position.len(), OrgIndex::default);
+    let mut people: Vec<FxHashSet<&'a str>> = vec![FxHashSet::default(); position.len()];
     for person in archive.people.values() {
-        if let Some(org) = &person.organisation {
-            if let Some(entry) = index.get_mut(org.as_str()) {
-                entry.people.insert(&person.key);
-            }
+        if let Some(&n) = person.organisation.as_deref().and_then(|k| position.get(k)) {
+            people[n].insert(&person.key);
         }
     }
     for &i in newest_first {
         let meeting = &archive.meetings[i];
-        if let Some(entry) = meeting.organiser.as_deref().and_then(|k| index.get_mut(k)) {
-            entry.organised.push(i);
+        if let Some(&n) = meeting.organiser.as_deref().and_then(|k| position.get(k)) {
+            entries[n].organised.push(i);
         }
         for p in meeting.participants() {
-            if let Some(entry) = p.organisation.as_deref().and_then(|k| index.get_mut(k)) {
-                entry.attended.insert(std::cmp::Reverse(i));
-                if archive
-                    .people
-                    .get(&p.person)
-                    .is_none_or(|p| !p.exposure.withheld)
-                {
-                    entry.people.insert(&p.person);
-                }
+            let Some(&n) = p.organisation.as_deref().and_then(|k| position.get(k)) else {
+                continue;
+            };
+            // Meetings come one at a time, newest first: a repeat is the last one pushed.
+            if entries[n].attended.last() != Some(&i) {
+                entries[n].attended.push(i);
+            }
+            if archive
+                .people
+                .get(&p.person)
+                .is_none_or(|p| !p.exposure.withheld)
+            {
+                people[n].insert(&p.person);
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
             let orgs: BTreeSet<&str> = item.presenting().map(String::as_str).collect();
-            for org in orgs {
-                if let Some(entry) = index.get_mut(org) {
-                    entry.presented.push((i, j));
-                }
+            for &n in orgs.iter().filter_map(|k| position.get(k)) {
+                entries[n].presented.push((i, j));
             }
         }
     }
-    index
+    for (entry, people) in entries.iter_mut().zip(people) {
+        entry.people = people.into_iter().collect();
+    }
+    archive
+        .organisations
+        .keys()
+        .map(String::as_str)
+        .zip(entries)
+        .collect()
 }
 
 /// The organisations with their counts, for `/organisations/`.
@@ -205,10 +221,10 @@ fn organisation_page(
         .filter(|d| d.organisations.iter().any(|o| o.key == organisation.key))
         .cloned()
         .collect();
-    let slug = |r: &std::cmp::Reverse<usize>| archive.meetings[r.0].slug.clone();
+    let slug = |i: usize| archive.meetings[i].slug.clone();
     // Its own meetings' decisions are shown; the meetings it attended are only listed.
-    let shown: Vec<String> = own_meetings.iter().map(slug).collect();
-    let listed: Vec<String> = entry.attended.iter().map(slug).collect();
+    let shown: Vec<String> = own_meetings.iter().map(|r| slug(r.0)).collect();
+    let listed: Vec<String> = entry.attended.iter().map(|&i| slug(i)).collect();
     let org_ref = refs.orgs[organisation.key.as_str()].clone();
     Page {
         path: org_ref.path.clone(),
@@ -233,7 +249,7 @@ fn organisation_page(
                 .attended
                 .iter()
                 .take(ATTENDED_PER_ORGANISATION_PAGE)
-                .map(|r| refs.meetings[r.0].clone())
+                .map(|&i| refs.meetings[i].clone())
                 .collect(),
             attended_total: entry.attended.len(),
             presented: entry

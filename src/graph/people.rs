@@ -3,6 +3,7 @@
 
 use crate::base::config::Language;
 use crate::content::model::{Archive, Person};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::shared::Shared;
@@ -158,25 +159,28 @@ fn has_page(archive: &Archive) -> impl Iterator<Item = &Person> {
 }
 
 /// What each person attended (with their role) and presented, and their organisations.
+/// Every participant of every meeting is looked up here (also after each edit in
+/// `serve`): people by position in a hash map.
 fn index_people<'a>(
     archive: &'a Archive,
     newest_first: &[usize],
 ) -> BTreeMap<&'a str, PersonIndex<'a>> {
-    let mut index: BTreeMap<&'a str, PersonIndex<'a>> = archive
+    let position: FxHashMap<&str, usize> = archive
         .people
         .keys()
-        .map(|k| (k.as_str(), PersonIndex::default()))
+        .enumerate()
+        .map(|(n, k)| (k.as_str(), n))
         .collect();
-    for person in archive.people.values() {
-        if let (Some(org), Some(entry)) = (&person.organisation, index.get_mut(person.key.as_str()))
-        {
-            entry.organisations.insert(org);
-        }
+    let mut entries: Vec<PersonIndex<'a>> = Vec::new();
+    entries.resize_with(position.len(), PersonIndex::default);
+    for (entry, person) in entries.iter_mut().zip(archive.people.values()) {
+        entry.organisations.extend(person.organisation.as_deref());
     }
     for &i in newest_first {
         let meeting = &archive.meetings[i];
         let mut attend = |p: &'a Participant, role: Option<&'static str>| {
-            if let Some(entry) = index.get_mut(p.person.as_str()) {
+            if let Some(&n) = position.get(p.person.as_str()) {
+                let entry = &mut entries[n];
                 // Meetings come one at a time: a repeat (chair and attendee) can only be
                 // the last one pushed.
                 if entry.attended.last().is_none_or(|(m, _)| *m != i) {
@@ -199,14 +203,19 @@ fn index_people<'a>(
         }
         for (j, item) in meeting.items.iter().enumerate() {
             for p in &item.presenters {
-                if let Some(entry) = index.get_mut(p.person.as_str()) {
-                    entry.presented.push((i, j));
-                    entry.organisations.extend(p.organisation.as_deref());
+                if let Some(&n) = position.get(p.person.as_str()) {
+                    entries[n].presented.push((i, j));
+                    entries[n].organisations.extend(p.organisation.as_deref());
                 }
             }
         }
     }
-    index
+    archive
+        .people
+        .keys()
+        .map(String::as_str)
+        .zip(entries)
+        .collect()
 }
 
 /// The organisations a person belongs to or attended for.
