@@ -85,9 +85,10 @@ fn time_edits(
                     println!("    {:8.1} ms  {step}", t.as_secs_f64() * 1000.0);
                 }
                 println!(
-                    "  = {:.1} ms, {} rendered",
+                    "  = {:.1} ms, {} rendered: {}",
                     took.as_secs_f64() * 1000.0,
-                    report.pages_rendered
+                    report.pages_rendered,
+                    report.rendered.join(" ")
                 );
             }
             (took, report.pages_written)

@@ -600,8 +600,8 @@ struct Before {
 /// The meetings a page showed and listed before an edit (see [`Page::meetings`] and
 /// [`Page::listed`]).
 struct Dependencies {
-    shown: Option<Vec<String>>,
-    listed: Vec<String>,
+    shown: Option<std::sync::Arc<[String]>>,
+    listed: std::sync::Arc<[String]>,
 }
 
 impl Dependencies {
@@ -624,8 +624,8 @@ impl Dependencies {
     fn names_any(&self, slugs: &BTreeSet<&str>) -> bool {
         self.shown
             .iter()
-            .flatten()
-            .chain(&self.listed)
+            .flat_map(|shown| shown.iter())
+            .chain(self.listed.iter())
             .any(|slug| slugs.contains(slug.as_str()))
     }
 }

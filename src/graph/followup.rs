@@ -134,10 +134,12 @@ pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<Ex
             continue;
         };
         *list = actions.clone();
-        if let Some(meetings) = &mut page.meetings {
+        if let Some(shown) = &page.meetings {
+            let mut meetings = shown.to_vec();
             meetings.extend(actions.iter().map(|a| a.meeting.slug.clone()));
             meetings.sort_unstable();
             meetings.dedup();
+            page.meetings = Some(meetings.into());
         }
     }
 }

@@ -315,8 +315,8 @@ pub(crate) fn meeting_pages(
                 prev: prev[i].map(|j| refs.meetings[j].clone()),
                 next: next[i].map(|j| refs.meetings[j].clone()),
             },
-            meetings: Some(slugs),
-            listed: Vec::new(),
+            meetings: Some(slugs.into()),
+            listed: Vec::new().into(),
         });
     }
     (pages, files)

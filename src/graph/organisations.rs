@@ -129,6 +129,13 @@ fn index_organisations<'a>(
     let mut entries: Vec<OrgIndex<'a>> = Vec::new();
     entries.resize_with(position.len(), OrgIndex::default);
     let mut people: Vec<FxHashSet<&'a str>> = vec![FxHashSet::default(); position.len()];
+    // People kept out of a public build are listed nowhere (usually there are none).
+    let withheld: FxHashSet<&str> = archive
+        .people
+        .values()
+        .filter(|p| p.exposure.withheld)
+        .map(|p| p.key.as_str())
+        .collect();
     for person in archive.people.values() {
         if let Some(&n) = person.organisation.as_deref().and_then(|k| position.get(k)) {
             people[n].insert(&person.key);
@@ -147,11 +154,7 @@ fn index_organisations<'a>(
             if entries[n].attended.last() != Some(&i) {
                 entries[n].attended.push(i);
             }
-            if archive
-                .people
-                .get(&p.person)
-                .is_none_or(|p| !p.exposure.withheld)
-            {
+            if withheld.is_empty() || !withheld.contains(p.person.as_str()) {
                 people[n].insert(&p.person);
             }
         }
@@ -264,7 +267,7 @@ fn organisation_page(
             split,
         },
         meetings: None,
-        listed: Vec::new(),
+        listed: Vec::new().into(),
     }
     .depending_on(shown)
     .listing(listed)

@@ -3,6 +3,7 @@
 //! stage after this one links to, and the [`Labels`] of the pages' chrome.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -157,14 +158,15 @@ pub struct Page {
     pub data: PageData,
     /// Slugs of the meetings whose content this page shows; `None`: all of them
     /// (indexes). Used by `serve` to re-render only what an edit touches.
-    pub(crate) meetings: Option<Vec<String>>,
+    pub(crate) meetings: Option<Arc<[String]>>,
     /// Slugs of the meetings this page only lists (what [`MeetingRef`], participants and
     /// item titles show, see `listing_fingerprint`), not their decisions or text: a person
     /// page is not rendered again when a decision of a meeting they attended is edited.
-    /// Sorted; a slug in `meetings` need not be here too.
+    /// Sorted; a slug in `meetings` need not be here too. Both lists are shared, so that
+    /// `serve` can note every page's before an edit without copying them.
     ///
     /// [`MeetingRef`]: crate::graph::views::MeetingRef
-    pub(crate) listed: Vec<String>,
+    pub(crate) listed: Arc<[String]>,
 }
 
 impl Page {
@@ -173,15 +175,17 @@ impl Page {
         let mut slugs: Vec<String> = slugs.into_iter().collect();
         slugs.sort_unstable();
         slugs.dedup();
-        self.meetings = Some(slugs);
+        self.meetings = Some(slugs.into());
         self
     }
 
     /// Records that the page lists these meetings (besides those it shows in full).
     pub(crate) fn listing(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
-        self.listed.extend(slugs);
-        self.listed.sort_unstable();
-        self.listed.dedup();
+        let mut listed = self.listed.to_vec();
+        listed.extend(slugs);
+        listed.sort_unstable();
+        listed.dedup();
+        self.listed = listed.into();
         self
     }
 
@@ -366,7 +370,7 @@ impl Labels {
             breadcrumbs,
             data,
             meetings: None,
-            listed: Vec::new(),
+            listed: Vec::new().into(),
         }
     }
 }

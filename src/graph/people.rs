@@ -279,7 +279,7 @@ fn person_page(
             split,
         },
         meetings: None,
-        listed: Vec::new(),
+        listed: Vec::new().into(),
     }
     // A person's page lists meetings; what it owes is added by the follow-up.
     .depending_on(Vec::new())

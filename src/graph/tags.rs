@@ -54,7 +54,7 @@ pub(crate) fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels
                     meetings: meetings.iter().map(|&i| refs.meetings[i].clone()).collect(),
                 },
                 meetings: None,
-                listed: Vec::new(),
+                listed: Vec::new().into(),
             }
             .depending_on(meetings.iter().map(|&i| archive.meetings[i].slug.clone())),
         );
