@@ -655,3 +655,57 @@ fn a_logo_and_an_accent_colour_from_site_toml() {
     assert!(select(&html, "img.site-logo").is_empty());
     assert!(select(&html, "head style").is_empty());
 }
+
+#[test]
+fn the_meetings_index_lists_the_newest_and_the_year_pages_list_the_rest() {
+    let recent = quorum::internals::MEETINGS_RECENT;
+    // Three meetings at the end of 2023, then `recent + 1`, two a day, in 2024.
+    let dates: Vec<String> = (0..recent + 4)
+        .map(|n| match n {
+            0..3 => format!("2023-12-{}", 29 + n),
+            _ => format!(
+                "{}",
+                chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()
+                    + chrono::Duration::days((n as i64 - 3) / 2)
+            ),
+        })
+        .collect();
+    let files: Vec<(String, String)> = dates
+        .iter()
+        .enumerate()
+        .map(|(n, date)| {
+            (
+                format!("content/{date}-natverket-{n}.md"),
+                format!("---\nbody: Nätverket\ndate: {date}\ntitle: Möte {n}\n---\nText.\n"),
+            )
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let site = fixture(&files);
+    let (out, report) = build_into(site.path(), None);
+    assert_eq!(report.meetings, recent + 4);
+    let index = page(out.path(), "meetings/index.html");
+    let listed = select(&index, "main .meeting-list li");
+    assert_eq!(listed.len(), recent);
+    let note = texts(&index, "main .more-note").join(" ");
+    assert!(note.starts_with("4 "), "{note}");
+    // The newest are 2024's but one; the heading counts every meeting of the year.
+    let headings = texts(&index, "main h2");
+    assert_eq!(headings.len(), 1, "{headings:?}");
+    assert!(
+        headings[0].contains(&(recent + 1).to_string()),
+        "{headings:?}"
+    );
+    // The year pages list every meeting.
+    let listed_on = |year: &str| {
+        select(
+            &page(out.path(), &format!("meetings/{year}/index.html")),
+            "main .meeting-list li",
+        )
+        .len()
+    };
+    assert_eq!((listed_on("2023"), listed_on("2024")), (3, recent + 1));
+}

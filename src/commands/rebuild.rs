@@ -176,6 +176,10 @@ impl Site {
         };
         let changed_slugs = changed(|f| f.shown);
         let changed_listings = changed(|f| f.listed);
+        let edited_pages: BTreeSet<String> = content_slugs
+            .iter()
+            .map(|s| crate::graph::meeting_path(s))
+            .collect();
         let paths = self
             .graph
             .pages
@@ -184,9 +188,7 @@ impl Site {
                 let was = before.pages.get(&page.path);
                 everything
                     || was.is_none()
-                    || content_slugs
-                        .iter()
-                        .any(|s| page.path == crate::graph::meeting_path(s))
+                    || edited_pages.contains(&page.path)
                     || page
                         .year_counts()
                         .is_some_and(|counts| before.year_counts.get(&page.path) != Some(&counts))

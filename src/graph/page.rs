@@ -28,6 +28,8 @@ pub enum PageData {
         years: Shared<Vec<YearLink>>,
         year: Option<i32>,
         groups: Vec<MeetingGroup>,
+        /// How many meetings are left out (on `/meetings/`, which lists the newest).
+        older: usize,
     },
     Meeting {
         meeting: Box<MeetingView>,
@@ -261,6 +263,8 @@ pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 /// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
 /// pages `/decisions/<year>/` have every decision of their year.
 pub(crate) const TIMELINE_RECENT: usize = 500;
+/// How many meetings `/meetings/` lists, newest first; the rest are on the year pages.
+pub const MEETINGS_RECENT: usize = 500;
 
 /// Actions on `/actions/` (newest first); the year pages `/actions/<year>/` have every
 /// action of their year. A large archive has more actions than one page can carry.

@@ -218,6 +218,8 @@ pub struct Presented {
 pub struct MeetingGroup {
     pub year: i32,
     pub meetings: Vec<Shared<MeetingRef>>,
+    /// The year's meetings, also those not listed (on `/meetings/`, which lists the newest).
+    pub total: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
