@@ -396,6 +396,23 @@ fn a_status_page_lists_the_newest_actions_and_counts_the_rest() {
     assert_eq!(note.len(), 1);
     assert!(text(&note[0]).starts_with("3 "), "{}", text(&note[0]));
     assert_eq!(note[0].value().attr("href"), Some("../../actions/"));
+    // The body's page shows the newest it owes, counts them all and links the rest.
+    let shown = quorum::internals::OWED_SHOWN;
+    let body = page(out.path(), "bodies/styrelsen/index.html");
+    let cards = action_cards(&body);
+    assert_eq!(cards.len(), shown);
+    assert!(cards[0].0.contains("nummer 1 "), "{:?}", cards[0]);
+    let heading = text(&select(&body, "#body-open-actions")[0]);
+    assert!(heading.contains(&(recent + 3).to_string()), "{heading}");
+    let more = select(&body, "#body-open-actions ~ p.more-note");
+    assert_eq!(more.len(), 1);
+    assert!(
+        text(&more[0]).contains(&shown.to_string()),
+        "{}",
+        text(&more[0])
+    );
+    let link = select(&body, "#body-open-actions ~ p.more-note a");
+    assert_eq!(link[0].value().attr("href"), Some("../../actions/open/"));
 }
 
 #[test]

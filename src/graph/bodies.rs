@@ -139,6 +139,7 @@ fn body_page(
             decision_total: indexes.iter().map(|&i| refs.decisions[i].len()).sum(),
             body: summary,
             owes: Vec::new(),
+            owes_total: 0,
             split,
         },
     )

@@ -100,30 +100,42 @@ pub(crate) fn owed(
     owed
 }
 
-/// Puts on each person's and organisation's page the actions they owe, and makes the page
-/// depend on those actions' meetings.
+/// Puts on each person's, organisation's and body's page the actions they owe (the newest
+/// [`OWED_SHOWN`], and the count), and makes the page depend on those actions' meetings.
 pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<ExtractView>>>) {
     for page in pages {
-        let (key, list, split) = match &mut page.data {
+        let (key, list, total, split) = match &mut page.data {
             PageData::Person {
                 person,
                 owes,
+                owes_total,
                 split,
                 ..
-            } => (format!("person:{}", person.person.key), owes, split),
+            } => (
+                format!("person:{}", person.person.key),
+                owes,
+                owes_total,
+                split,
+            ),
             PageData::Organisation {
                 organisation,
                 owes,
+                owes_total,
                 split,
                 ..
             } => (
                 format!("organisation:{}", organisation.organisation.key),
                 owes,
+                owes_total,
                 split,
             ),
             PageData::Body {
-                body, owes, split, ..
-            } => (format!("body:{}", body.body.key), owes, split),
+                body,
+                owes,
+                owes_total,
+                split,
+                ..
+            } => (format!("body:{}", body.body.key), owes, owes_total, split),
             _ => continue,
         };
         // What is owed is on the summary page of a page split by year.
@@ -133,7 +145,10 @@ pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<Ex
         let Some(actions) = owed.get(&key) else {
             continue;
         };
-        *list = actions.clone();
+        *list = actions.iter().take(OWED_SHOWN).cloned().collect();
+        *total = actions.len();
+        // On the meetings of every action it owes: closing one it does not show changes
+        // the count.
         if let Some(shown) = &page.meetings {
             let mut meetings = shown.to_vec();
             meetings.extend(actions.iter().map(|a| a.meeting.slug.clone()));

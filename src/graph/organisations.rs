@@ -264,6 +264,7 @@ fn organisation_page(
             decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
             people: entry.people.iter().map(|k| refs.person(k)).collect(),
             owes: Vec::new(),
+            owes_total: 0,
             split,
         },
         meetings: None,

@@ -50,8 +50,11 @@ pub enum PageData {
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
         people: Vec<Shared<PersonRef>>,
-        /// The actions it still owes (open or ongoing), newest first.
+        /// The actions it still owes (open or ongoing), newest first: at most
+        /// [`OWED_SHOWN`] of them.
         owes: Vec<Shared<ExtractView>>,
+        /// How many actions it owes, also those not shown.
+        owes_total: usize,
         /// When its meetings are split by year: the lists above hold one year's.
         split: Option<YearSplit>,
     },
@@ -66,6 +69,7 @@ pub enum PageData {
         decision_total: usize,
         /// The body's actions still open or ongoing, newest first.
         owes: Vec<Shared<ExtractView>>,
+        owes_total: usize,
         /// When its meetings are split by year: the lists above hold one year's.
         split: Option<YearSplit>,
     },
@@ -79,6 +83,7 @@ pub enum PageData {
         roles: Vec<RoleView>,
         /// The actions they still owe (open or ongoing), newest first.
         owes: Vec<Shared<ExtractView>>,
+        owes_total: usize,
         /// When their meetings are split by year: the lists above hold one year's.
         split: Option<YearSplit>,
     },
@@ -263,6 +268,9 @@ pub const ATTENDED_PER_ORGANISATION_PAGE: usize = 100;
 /// Decisions on `/decisions/` (whole months, newest first, at least this many); the year
 /// pages `/decisions/<year>/` have every decision of their year.
 pub(crate) const TIMELINE_RECENT: usize = 500;
+/// How many of the actions a person, organisation or body owes its page shows (newest
+/// first); all of them are on `/actions/open/`.
+pub const OWED_SHOWN: usize = 100;
 /// How many meetings `/meetings/` lists, newest first; the rest are on the year pages.
 pub const MEETINGS_RECENT: usize = 500;
 

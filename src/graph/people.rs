@@ -276,6 +276,7 @@ fn person_page(
                 })
                 .collect(),
             owes: Vec::new(),
+            owes_total: 0,
             split,
         },
         meetings: None,
