@@ -4,6 +4,7 @@
 use crate::base::config::Language;
 use crate::content::model::{Archive, Person};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
@@ -58,11 +59,11 @@ pub(crate) fn person_pages(
             split_above,
             scope,
             || slugs(archive, &meetings),
-            |year, split| {
+            |years, split| {
                 let part;
-                let entry = match year {
-                    Some(year) => {
-                        part = entry.in_year(refs, year);
+                let entry = match years {
+                    Some(years) => {
+                        part = entry.in_years(refs, &years);
                         &part
                     }
                     None => entry,
@@ -82,9 +83,9 @@ impl<'a> PersonIndex<'a> {
         meetings
     }
 
-    /// What the person did in `year`; their organisations of every year.
-    fn in_year(&self, refs: &Refs<'_>, year: i32) -> PersonIndex<'a> {
-        let of_year = |i: usize| refs.meetings[i].year == year;
+    /// What the person did in `years`; their organisations of every year.
+    fn in_years(&self, refs: &Refs<'_>, years: &RangeInclusive<i32>) -> PersonIndex<'a> {
+        let of_year = |i: usize| years.contains(&refs.meetings[i].year);
         PersonIndex {
             attended: self
                 .attended
