@@ -95,7 +95,7 @@ pub(crate) fn body_pages(
                 };
                 let (summary, indexes) = match years {
                     // A part sums up its years alone: its dependencies cover no more.
-                    Some(years) if crate::graph::by_year::is_year_page(split.as_ref()) => {
+                    Some(years) if crate::graph::by_year::is_part_page(split.as_ref()) => {
                         let of_years = of_years(&years);
                         let body = &archive.bodies[summary.body.key.as_str()];
                         let meetings = of_years.iter().rev().map(|&i| &archive.meetings[i]);

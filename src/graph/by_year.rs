@@ -16,8 +16,9 @@ use crate::graph::scope::Scope;
 use crate::graph::views::{YearLink, YearSplit};
 
 /// Consecutive years, oldest first, grouped into parts of at least `least` meetings each:
-/// years are added to a part until it reaches `least` (a year with more is a part of its
-/// own); the newest years form the last part even when it has fewer.
+/// years are added to a part until it reaches `least` (a part holds whole years, so a year
+/// with more makes a part of its own when it starts one); the newest years form the last
+/// part even when it has fewer.
 pub(crate) fn group_years(counts: &BTreeMap<i32, usize>, least: usize) -> Vec<RangeInclusive<i32>> {
     let mut parts = Vec::new();
     let mut open: Option<(i32, usize)> = None;
@@ -135,7 +136,7 @@ fn part_page(mut page: Page, years: &RangeInclusive<i32>) -> Page {
 
 /// Whether a page is a part of a split page, not its summary (it lists no follow-up: what
 /// a person or organisation owes is on the summary page).
-pub(crate) fn is_year_page(split: Option<&YearSplit>) -> bool {
+pub(crate) fn is_part_page(split: Option<&YearSplit>) -> bool {
     split.is_some_and(|s| s.current.is_some())
 }
 

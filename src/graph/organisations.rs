@@ -214,7 +214,7 @@ fn organisation_page(
     let mut shown_meetings = own_meetings;
     shown_meetings.extend(entry.attended.iter().copied());
     // A part of a split page lists every meeting of its years; other pages the newest.
-    let attended_shown = if crate::graph::by_year::is_year_page(split.as_ref()) {
+    let attended_shown = if crate::graph::by_year::is_part_page(split.as_ref()) {
         usize::MAX
     } else {
         ATTENDED_PER_ORGANISATION_PAGE
