@@ -6,6 +6,7 @@ use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
 use crate::graph::views::*;
+use std::ops::RangeInclusive;
 
 /// Each body with its number of meetings, first and last date, and organisers.
 pub(crate) fn body_summaries(refs: &Refs<'_>) -> Vec<BodySummary> {
@@ -84,30 +85,24 @@ pub(crate) fn body_pages(
             split_above,
             &Scope::All,
             || slugs(&indexes),
-            |year, split| {
-                let (summary, indexes) = match &split {
-                    // A year page sums up that year alone: its dependencies cover no more.
-                    Some(YearSplit {
-                        current: Some(year),
-                        ..
-                    }) => {
-                        let of_year: Vec<usize> = indexes
-                            .iter()
-                            .copied()
-                            .filter(|&i| refs.meetings[i].year == *year)
-                            .collect();
+            |years, split| {
+                let of_years = |years: &RangeInclusive<i32>| -> Vec<usize> {
+                    indexes
+                        .iter()
+                        .copied()
+                        .filter(|&i| years.contains(&refs.meetings[i].year))
+                        .collect()
+                };
+                let (summary, indexes) = match years {
+                    // A part sums up its years alone: its dependencies cover no more.
+                    Some(years) if crate::graph::by_year::is_part_page(split.as_ref()) => {
+                        let of_years = of_years(&years);
                         let body = &archive.bodies[summary.body.key.as_str()];
-                        let meetings = of_year.iter().rev().map(|&i| &archive.meetings[i]);
-                        (body_summary(refs, body, meetings), of_year)
+                        let meetings = of_years.iter().rev().map(|&i| &archive.meetings[i]);
+                        (body_summary(refs, body, meetings), of_years)
                     }
-                    _ => {
-                        let of_year = indexes
-                            .iter()
-                            .copied()
-                            .filter(|&i| year.is_none_or(|y| refs.meetings[i].year == y))
-                            .collect();
-                        (summary.clone(), of_year)
-                    }
+                    Some(newest) => (summary.clone(), of_years(&newest)),
+                    None => (summary.clone(), indexes.clone()),
                 };
                 body_page(refs, labels, summary, &indexes, split).depending_on(slugs(&indexes))
             },

@@ -138,8 +138,8 @@ pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<Ex
             } => (format!("body:{}", body.body.key), owes, owes_total, split),
             _ => continue,
         };
-        // What is owed is on the summary page of a page split by year.
-        if crate::graph::by_year::is_year_page(split.as_ref()) {
+        // What is owed is on the summary page of a page split into parts.
+        if crate::graph::by_year::is_part_page(split.as_ref()) {
             continue;
         }
         let Some(actions) = owed.get(&key) else {

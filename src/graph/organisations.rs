@@ -5,6 +5,7 @@ use crate::base::config::Language;
 use crate::content::model::{Archive, Organisation};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
@@ -55,12 +56,12 @@ pub(crate) fn organisation_pages(
                     .map(|&i| refs.archive.meetings[i].slug.clone())
                     .collect()
             },
-            |year, split| {
+            |years, split| {
                 let part;
-                let entry = match year {
-                    Some(year) => {
+                let entry = match years {
+                    Some(years) => {
                         let summary = split.as_ref().is_some_and(|s| s.current.is_none());
-                        part = entry.in_year(refs, year, summary);
+                        part = entry.in_years(refs, &years, summary);
                         &part
                     }
                     None => entry,
@@ -81,10 +82,15 @@ impl<'a> OrgIndex<'a> {
         meetings
     }
 
-    /// What it did in `year`, and its people on the `summary` page only (they are the
+    /// What it did in `years`, and its people on the `summary` page only (they are the
     /// people who attended for it in any year).
-    fn in_year(&self, refs: &Refs<'_>, year: i32, summary: bool) -> OrgIndex<'a> {
-        let of_year = |i: usize| refs.meetings[i].year == year;
+    fn in_years(
+        &self,
+        refs: &Refs<'_>,
+        years: &RangeInclusive<i32>,
+        summary: bool,
+    ) -> OrgIndex<'a> {
+        let of_year = |i: usize| years.contains(&refs.meetings[i].year);
         OrgIndex {
             organised: self
                 .organised
@@ -228,6 +234,12 @@ fn organisation_page(
     // Its own meetings' decisions are shown; the meetings it attended are only listed.
     let shown: Vec<String> = own_meetings.iter().map(|r| slug(r.0)).collect();
     let listed: Vec<String> = entry.attended.iter().map(|&i| slug(i)).collect();
+    // A part of a split page lists every meeting of its years; other pages the newest.
+    let attended_shown = if crate::graph::by_year::is_part_page(split.as_ref()) {
+        usize::MAX
+    } else {
+        ATTENDED_PER_ORGANISATION_PAGE
+    };
     let org_ref = refs.orgs[organisation.key.as_str()].clone();
     Page {
         path: org_ref.path.clone(),
@@ -251,7 +263,7 @@ fn organisation_page(
             attended: entry
                 .attended
                 .iter()
-                .take(ATTENDED_PER_ORGANISATION_PAGE)
+                .take(attended_shown)
                 .map(|&i| refs.meetings[i].clone())
                 .collect(),
             attended_total: entry.attended.len(),

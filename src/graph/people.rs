@@ -5,6 +5,7 @@ use crate::base::config::Language;
 use crate::content::model::{Archive, Person};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
@@ -59,12 +60,12 @@ pub(crate) fn person_pages(
             split_above,
             scope,
             || slugs(archive, &meetings),
-            |year, split| {
+            |years, split| {
                 let part;
-                let entry = match year {
-                    Some(year) => {
+                let entry = match years {
+                    Some(years) => {
                         let summary = split.as_ref().is_some_and(|s| s.current.is_none());
-                        part = entry.in_year(refs, year, person, summary);
+                        part = entry.in_years(refs, &years, person, summary);
                         &part
                     }
                     None => entry,
@@ -84,16 +85,16 @@ impl<'a> PersonIndex<'a> {
         meetings
     }
 
-    /// What the person did in `year`; the organisations they were there for that year,
-    /// or in every year on the `summary` page (which lists every meeting).
-    fn in_year(
+    /// What the person did in `years`; the organisations they were there for in those
+    /// years, or in every year on the `summary` page (which lists every meeting).
+    fn in_years(
         &self,
         refs: &Refs<'a>,
-        year: i32,
+        years: &RangeInclusive<i32>,
         person: &'a Person,
         summary: bool,
     ) -> PersonIndex<'a> {
-        let of_year = |i: usize| refs.meetings[i].year == year;
+        let of_year = |i: usize| years.contains(&refs.meetings[i].year);
         let attended: Vec<(usize, &Participant)> = self
             .attended
             .iter()
@@ -106,9 +107,9 @@ impl<'a> PersonIndex<'a> {
             .filter(|p| of_year(p.0))
             .copied()
             .collect();
-        // The organisations they were there for that year (and their registered one): a
-        // page of one year shows nothing of the other years, so that an edit of one year
-        // leaves the other years' pages as they are.
+        // The organisations they were there for in those years (and their registered
+        // one): a part shows nothing of the other years, so that an edit of one year
+        // leaves the other parts as they are.
         let presenting = presented.iter().flat_map(|&(i, j)| {
             refs.archive.meetings[i].items[j]
                 .presenters

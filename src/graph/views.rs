@@ -193,17 +193,22 @@ pub struct YearLink {
     pub count: usize,
 }
 
-/// How a person's, organisation's or body's page is split by year (graph/by_year.rs): the
-/// summary page lists the newest year, and each year has a page.
+/// How a person's, organisation's or body's page is split (graph/by_year.rs): the summary
+/// page lists the newest year, and parts of consecutive years list the rest.
 #[derive(Debug, Clone, Serialize)]
 pub struct YearSplit {
     /// The summary page (`/people/<key>/`): the year strip's "all years".
     pub path: String,
-    /// The year a year page lists; null on the summary page.
-    pub current: Option<i32>,
+    /// The years a part lists as its title shows them ("2005–2008" or "2010"); null on
+    /// the summary page.
+    pub current: Option<String>,
+    /// The oldest and newest year a part lists; null on the summary page.
+    pub first: Option<i32>,
+    pub last: Option<i32>,
     /// The newest year: the one the summary page lists.
     pub newest: i32,
-    /// Every year's page with its count of meetings, newest first.
+    /// Every year with its count of meetings, newest first, each linking to its heading
+    /// on the page of its part (`/people/<key>/2005-2008/#y2006`).
     pub years: Vec<YearLink>,
 }
 
