@@ -156,6 +156,8 @@ pub struct SearchIndex {
     /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
     /// its documents, sorted.
     pub(crate) facets: BTreeMap<String, Vec<u32>>,
+    /// Documents per `d-<n>.js` file ([`DOC_CHUNK`]; the benchmark compares other sizes).
+    pub doc_chunk: usize,
 }
 
 impl SearchIndex {
@@ -171,6 +173,11 @@ impl SearchIndex {
     /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
     pub(crate) fn facet(&self, facet: &str) -> &[u32] {
         self.facets.get(facet).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of the `d-<n>.js` file holding a document.
+    pub(crate) fn doc_file(&self, doc: u32) -> usize {
+        doc as usize / self.doc_chunk.max(1)
     }
 }
 
