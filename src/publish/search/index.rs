@@ -10,9 +10,11 @@ pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
-/// Documents per `d-<n>.js` file (about 6 KB): the first page's 20 results, from all over
-/// the archive, may load 20 files.
-pub(crate) const DOC_CHUNK: usize = 16;
+/// Documents per `d-<n>.js` file (about 13 KB). The first page's 20 results, from all over
+/// the archive, load up to 20 of them: more documents a file means fewer files to write
+/// (each costs the build more than its bytes) but more bytes a query loads (docs/search.md
+/// has the figures: 32 halves the files of 16 and keeps a typical query under 0.5 MiB).
+pub(crate) const DOC_CHUNK: usize = 32;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
 /// Characters of plain text kept per document for snippets.
