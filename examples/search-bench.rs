@@ -19,6 +19,7 @@
 //! `--write DIR` it writes the index files to DIR/search/ (for browser measurements with
 //! `browser/search-bench.mjs` without building every page). `--first-tier N` splits the
 //! postings into tiers from N postings instead of the default (a large N: no tiers).
+//! `--doc-chunk N` writes N documents per `d-<n>.js` file instead of the default.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -62,7 +63,7 @@ fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next() else {
         eprintln!(
-            "usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR] [--first-tier N]"
+            "usage: search-bench DIR [QUERY ...] [--rebuild OUTPUT] [--write DIR] [--first-tier N] [--doc-chunk N]"
         );
         return ExitCode::from(2);
     };
@@ -70,11 +71,14 @@ fn main() -> ExitCode {
     let mut rebuild_output: Option<PathBuf> = None;
     let mut write_to: Option<PathBuf> = None;
     let mut first_tier: Option<usize> = None;
+    let mut doc_chunk: Option<usize> = None;
     while let Some(arg) = args.next() {
         if arg == "--rebuild" {
             rebuild_output = args.next().map(PathBuf::from);
         } else if arg == "--first-tier" {
             first_tier = args.next().and_then(|n| n.parse().ok());
+        } else if arg == "--doc-chunk" {
+            doc_chunk = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0);
         } else if arg == "--write" {
             write_to = args.next().map(PathBuf::from);
         } else {
@@ -105,6 +109,10 @@ fn main() -> ExitCode {
         index.retier(first);
         println!("first tiers of {first} postings");
     }
+    if let Some(chunk) = doc_chunk {
+        index.doc_chunk = chunk;
+    }
+    println!("{} documents per d-<n>.js file", index.doc_chunk);
     let t = Instant::now();
     let files = index.files();
     let serialise_time = t.elapsed();

@@ -540,6 +540,7 @@ impl SearchIndex {
             page_tiers: PAGE_TIERS,
             vocabulary_files,
             facets,
+            doc_chunk: DOC_CHUNK,
         }
     }
 }

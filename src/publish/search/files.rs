@@ -107,10 +107,10 @@ impl SearchIndex {
             .collect()
     }
 
-    /// `d-<n>.js`: the documents, [`DOC_CHUNK`] a file (made on both cores).
+    /// `d-<n>.js`: the documents, [`SearchIndex::doc_chunk`] a file (made on both cores).
     fn document_files(&self) -> Vec<(String, String)> {
         self.docs
-            .par_chunks(DOC_CHUNK)
+            .par_chunks(self.doc_chunk.max(1))
             .enumerate()
             .map(|(n, chunk)| {
                 let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
@@ -150,7 +150,7 @@ impl SearchIndex {
         let meta = serde_json::json!({
             "version": 1,
             "docs": self.docs.len(),
-            "chunk": DOC_CHUNK,
+            "chunk": self.doc_chunk.max(1),
             "stop": stop,
             "shards": self.vocabulary_files,
             "bodies": self.bodies.iter().enumerate()

@@ -10,9 +10,11 @@ pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
-/// Documents per `d-<n>.js` file (about 6 KB): the first page's 20 results, from all over
-/// the archive, may load 20 files.
-pub(crate) const DOC_CHUNK: usize = 16;
+/// Documents per `d-<n>.js` file (about 13 KB). The first page's 20 results, from all over
+/// the archive, load up to 20 of them: more documents a file means fewer files to write
+/// (each costs the build more than its bytes) but more bytes a query loads (docs/search.md
+/// has the figures: 32 halves the files of 16 and keeps a typical query under 0.5 MiB).
+pub(crate) const DOC_CHUNK: usize = 32;
 /// Target size of one vocabulary file (whole two-letter shards, so it may be exceeded).
 pub(crate) const VOCABULARY_FILE_BYTES: usize = 32 * 1024;
 /// Characters of plain text kept per document for snippets.
@@ -156,6 +158,8 @@ pub struct SearchIndex {
     /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
     /// its documents, sorted.
     pub(crate) facets: BTreeMap<String, Vec<u32>>,
+    /// Documents per `d-<n>.js` file ([`DOC_CHUNK`]; the benchmark compares other sizes).
+    pub doc_chunk: usize,
 }
 
 impl SearchIndex {
@@ -171,6 +175,11 @@ impl SearchIndex {
     /// The doc ids of one filter value (`b3`, `o12`, `y2021`, `kd`), sorted.
     pub(crate) fn facet(&self, facet: &str) -> &[u32] {
         self.facets.get(facet).map_or(&[], Vec::as_slice)
+    }
+
+    /// The number of the `d-<n>.js` file holding a document.
+    pub(crate) fn doc_file(&self, doc: u32) -> usize {
+        doc as usize / self.doc_chunk.max(1)
     }
 }
 

@@ -20,7 +20,8 @@
 //!   or for a stem with more tiers `[string, [file, top weight, top doc], ...]`, a triple per
 //!   later tier (where it is and the best posting in it: what it could add to a score).
 //!   Later tier `t` is under `<id>.<t>`, in files of later tiers only;
-//! - `d-<n>.js`: the documents `n * DOC_CHUNK ..`: kind, path, titles, date, body,
+//! - `d-<n>.js`: the documents `n * chunk ..` (`chunk` in `meta.js`, `DOC_CHUNK`
+//!   unless the benchmark sets another): kind, path, titles, date, body,
 //!   organisations and the text the snippets are cut from; an action (kind 3) also its
 //!   `[owners, due, status]`;
 //! - `f-<facet>.js`: sorted doc ids of one filter value (`b3` body, `o12` organisation,

@@ -129,7 +129,7 @@ impl SearchIndex {
         for hit in outcome.hits.iter().take(wanted) {
             outcome
                 .files
-                .insert(format!("{INDEX_DIR}d-{}.js", hit.doc as usize / DOC_CHUNK));
+                .insert(format!("{INDEX_DIR}d-{}.js", self.doc_file(hit.doc)));
         }
         outcome
     }

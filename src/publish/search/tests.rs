@@ -362,6 +362,39 @@ fn the_files_are_script_calls_the_page_can_load() {
     assert_eq!(shard_key("öl"), "_f6l");
 }
 
+/// The data of an index file: `quorumSearchIndex(kind, key, data);`.
+fn file_data(files: &[(String, String)], name: &str) -> serde_json::Value {
+    let text = &files.iter().find(|(p, _)| p == name).expect(name).1;
+    let call = text.strip_suffix(");\n").unwrap();
+    let data = call.splitn(3, ',').nth(2).unwrap();
+    serde_json::from_str(data).unwrap()
+}
+
+#[test]
+fn each_document_is_in_the_file_a_query_loads_for_it() {
+    // search.js reads document `n` as entry `n % chunk` of `d-<n / chunk>.js`, `chunk`
+    // from meta.js; a size that does not divide the count leaves a shorter last file.
+    for chunk in [DOC_CHUNK, 1, 3] {
+        let mut index = index();
+        index.doc_chunk = chunk;
+        let files = index.files();
+        assert_eq!(file_data(&files, "/search/meta.js")["chunk"], chunk);
+        let doc_files = files.iter().filter(|(p, _)| p.starts_with("/search/d-"));
+        assert_eq!(doc_files.count(), index.docs.len().div_ceil(chunk));
+        for (n, doc) in index.docs.iter().enumerate() {
+            let name = format!("/search/d-{}.js", index.doc_file(n as u32));
+            let row = &file_data(&files, &name)[n % chunk];
+            assert_eq!(row[1], doc.path.as_str(), "document {n} in {name}");
+        }
+        let outcome = index.search("besöksförbud", &Filters::default());
+        assert!(!outcome.hits.is_empty());
+        for hit in &outcome.hits {
+            let name = format!("/search/d-{}.js", hit.doc as usize / chunk);
+            assert!(outcome.files.contains(&name), "{name}");
+        }
+    }
+}
+
 #[test]
 fn words_are_runs_of_letters_digits_and_combining_marks() {
     // The reference: split at every character that is not part of a word.
