@@ -312,12 +312,13 @@ pub(crate) fn meeting_pages(
             pages.push(scope.page(&path, || unreachable!("a kept page is in the last graph")));
             continue;
         };
-        let mut slugs: Vec<String> = [Some(i), prev[i], next[i]]
+        // Its neighbours are only linked, by title and date (a list's view of them).
+        let mut neighbours: Vec<String> = [prev[i], next[i]]
             .into_iter()
             .flatten()
             .map(|j| archive.meetings[j].slug.clone())
             .collect();
-        slugs.sort_unstable();
+        neighbours.sort_unstable();
         let labels = labels
             .iter()
             .find(|l| l.language == meeting.language)
@@ -341,8 +342,8 @@ pub(crate) fn meeting_pages(
                 prev: prev[i].map(|j| refs.meetings[j].clone()),
                 next: next[i].map(|j| refs.meetings[j].clone()),
             },
-            meetings: Some(slugs.into()),
-            listed: Vec::new().into(),
+            meetings: Some(vec![meeting.slug.clone()].into()),
+            listed: neighbours.into(),
         });
     }
     (pages, files)
