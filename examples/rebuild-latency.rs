@@ -3,8 +3,9 @@
 //! `Site::rebuild` — the same code `serve` runs after a save, until the edited pages are
 //! written and the browser is told to reload (feeds and the search index follow, in
 //! `Site::refresh_derived`, and are not counted). Prints the median and the
-//! spread, for a text-only edit and for an edit that changes a decision (which also
-//! re-renders the index, timeline and organisation pages that show it).
+//! spread, for a text-only edit, for an edit that changes a decision (which also
+//! re-renders the index, timeline and organisation pages that show it) and for an edit
+//! that adds one (which changes what lists show of the meeting: its decision count).
 //!
 //! `cargo run --release --example gen-corpus -- 10000 /tmp/corpus10k`
 //! `cargo run --release --example rebuild-latency -- /tmp/corpus10k [runs]`
@@ -50,6 +51,18 @@ fn main() {
     report(
         "decision edit",
         time_edits(&mut site, &meeting, runs, decision_edit),
+    );
+    // As bench/serve-latency.py's decision edit: a new decision after the first paragraph.
+    let decision_added = |i: usize| {
+        original.replacen(
+            "\n\n",
+            &format!("\n\nBeslut: Nätverket beslutar att frågan {i} ska utredas.\n\n"),
+            2,
+        )
+    };
+    report(
+        "decision added",
+        time_edits(&mut site, &meeting, runs, decision_added),
     );
 
     std::fs::write(&meeting, &original).expect("the meeting is restored");
