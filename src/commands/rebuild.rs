@@ -548,7 +548,7 @@ impl Site {
 }
 
 /// Whether an edit of a meeting changed nothing outside its own page beyond what
-/// `summary_fingerprint` covers: the names it brings into the archive (the first
+/// the fingerprints cover: the names it brings into the archive (the first
 /// spelling of an unregistered name is the one every page shows), its body's name, its
 /// attachments (files to copy) and whether it has code (every page links syntax.css
 /// then).

@@ -631,33 +631,12 @@ pub(crate) fn listing_fingerprint(m: &Meeting) -> u64 {
     h.finish()
 }
 
-/// Hashes what index, organisation, person and timeline pages show of a meeting.
+/// Hashes what pages other than its own show of a meeting beyond a list's view of it
+/// (`listing_fingerprint`): its tags, decisions and actions.
 pub(crate) fn summary_fingerprint(m: &Meeting) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    (
-        &m.title,
-        &m.body,
-        &m.organiser,
-        m.date,
-        &m.kind,
-        m.language,
-        &m.tags,
-        m.draft,
-        // Decision cards and meeting lists mark the decisions of unapproved minutes.
-        m.unapproved(),
-    )
-        .hash(&mut h);
-    for p in m.participants() {
-        (&p.person, &p.organisation, &p.role, &p.note).hash(&mut h);
-    }
+    m.tags.hash(&mut h);
     for item in &m.items {
-        (
-            &item.number,
-            &item.anchor,
-            &item.title,
-            &item.presenting_organisations,
-        )
-            .hash(&mut h);
         for e in item.decisions.iter().chain(&item.actions) {
             (&e.id, &e.anchor, &e.text, &e.html, e.kind).hash(&mut h);
         }
