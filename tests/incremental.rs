@@ -724,9 +724,10 @@ fn an_edit_renders_the_part_of_its_meeting_and_not_the_other_parts() {
     ] {
         assert!(!rendered(path), "{path} in {:?}", report.rendered);
     }
-    // A participant's edit (a second organisation after Anna Berg's name): her part of
-    // that year and the summary page, which lists every year's meetings, are rendered;
-    // the other part is not.
+    // A participant's edit ("Name, role, Organisation": Anna Berg there for a new
+    // organisation, in the role "SKR"): her part of that year and the summary page,
+    // which lists every year's meetings, are rendered; the other part, which names the
+    // organisations of its own years only, is not.
     let with_role =
         meeting("2023-09-10", "Nej.").replace("Anna Berg, SKR", "Anna Berg, SKR, ordförande");
     std::fs::write(&edited, with_role).unwrap();
