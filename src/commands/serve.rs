@@ -163,6 +163,9 @@ fn initial_build(options: &BuildOptions) -> Result<(Site, usize)> {
     Ok((site, pages))
 }
 
+/// How long the watcher waits for a file's events to stop before it rebuilds.
+const SAVE_BURST: Duration = Duration::from_millis(50);
+
 /// Watches the site's inputs and rebuilds on every (debounced) change.
 fn watch(
     options: &BuildOptions,
@@ -171,7 +174,9 @@ fn watch(
     log: &(dyn Fn(&str) + Sync),
 ) -> Result<()> {
     let (tx, rx) = mpsc::channel();
-    let mut debouncer = notify_debouncer_full::new_debouncer(Duration::from_millis(100), None, tx)
+    // An editor's save burst (write, rename, write) takes a few milliseconds; every
+    // millisecond waited here is added to every edit's latency (the tick is a quarter).
+    let mut debouncer = notify_debouncer_full::new_debouncer(SAVE_BURST, None, tx)
         .map_err(|e| Error::Usage(format!("cannot watch for changes: {e}")))?;
     let root = &options.root;
     for folder in INPUT_FOLDERS {
