@@ -611,14 +611,12 @@ impl Dependencies {
     fn shows(&self, slug: &str) -> bool {
         self.shown
             .as_ref()
-            .is_some_and(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+            .is_some_and(|slugs| crate::graph::page::names(slugs, slug))
     }
 
     /// Whether the page listed the meeting `slug`.
     fn lists(&self, slug: &str) -> bool {
-        self.listed
-            .binary_search_by(|s| s.as_str().cmp(slug))
-            .is_ok()
+        crate::graph::page::names(&self.listed, slug)
     }
 
     /// Whether the page showed or listed any of these meetings by name (an index page,

@@ -86,12 +86,8 @@ pub(crate) fn body_pages(
             &Scope::All,
             || slugs(&indexes),
             |years, split| {
-                let of_years = |years: &RangeInclusive<i32>| -> Vec<usize> {
-                    indexes
-                        .iter()
-                        .copied()
-                        .filter(|&i| years.contains(&refs.meetings[i].year))
-                        .collect()
+                let of_years = |years: &RangeInclusive<i32>| {
+                    crate::graph::by_year::in_years(&indexes, refs, years, |&i| i)
                 };
                 let (summary, indexes) = match years {
                     // A part sums up its years alone: its dependencies cover no more.

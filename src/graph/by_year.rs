@@ -12,8 +12,24 @@ use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
 use crate::graph::page::{Crumb, Page};
+use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
 use crate::graph::views::{YearLink, YearSplit};
+
+/// The entries of `list` whose meeting (`meeting` of the entry: an archive position) is
+/// of one of `years`, in their order: what a part of a person's, organisation's or body's
+/// page lists.
+pub(crate) fn in_years<T: Copy>(
+    list: &[T],
+    refs: &Refs<'_>,
+    years: &RangeInclusive<i32>,
+    meeting: impl Fn(&T) -> usize,
+) -> Vec<T> {
+    list.iter()
+        .filter(|entry| years.contains(&refs.meetings[meeting(entry)].year))
+        .copied()
+        .collect()
+}
 
 /// Consecutive years, oldest first, grouped into parts of at least `least` meetings each:
 /// years are added to a part until it reaches `least` (a part holds whole years, so a year

@@ -9,6 +9,7 @@ use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
+use crate::graph::by_year::in_years;
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
@@ -90,26 +91,10 @@ impl<'a> OrgIndex<'a> {
         years: &RangeInclusive<i32>,
         summary: bool,
     ) -> OrgIndex<'a> {
-        let of_year = |i: usize| years.contains(&refs.meetings[i].year);
         OrgIndex {
-            organised: self
-                .organised
-                .iter()
-                .copied()
-                .filter(|&i| of_year(i))
-                .collect(),
-            attended: self
-                .attended
-                .iter()
-                .copied()
-                .filter(|&i| of_year(i))
-                .collect(),
-            presented: self
-                .presented
-                .iter()
-                .copied()
-                .filter(|p| of_year(p.0))
-                .collect(),
+            organised: in_years(&self.organised, refs, years, |&i| i),
+            attended: in_years(&self.attended, refs, years, |&i| i),
+            presented: in_years(&self.presented, refs, years, |p| p.0),
             people: if summary {
                 self.people.clone()
             } else {

@@ -223,15 +223,19 @@ impl Page {
     pub(crate) fn depends_on(&self, slug: &str) -> bool {
         self.meetings
             .as_ref()
-            .is_none_or(|slugs| slugs.binary_search_by(|s| s.as_str().cmp(slug)).is_ok())
+            .is_none_or(|slugs| names(slugs, slug))
     }
 
     /// Whether the page lists the meeting `slug` (and shows no more of it than a list does).
     pub(crate) fn lists(&self, slug: &str) -> bool {
-        self.listed
-            .binary_search_by(|s| s.as_str().cmp(slug))
-            .is_ok()
+        names(&self.listed, slug)
     }
+}
+
+/// Whether a sorted list of meeting slugs (a page's [`Page::meetings`] or
+/// [`Page::listed`]) names `slug`.
+pub(crate) fn names(sorted: &[String], slug: &str) -> bool {
+    sorted.binary_search_by(|s| s.as_str().cmp(slug)).is_ok()
 }
 
 /// A file to copy into the site: an archived attachment.

@@ -10,6 +10,7 @@ use std::ops::RangeInclusive;
 use crate::base::shared::Shared;
 
 use crate::content::model::Participant;
+use crate::graph::by_year::in_years;
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
@@ -94,19 +95,8 @@ impl<'a> PersonIndex<'a> {
         person: &'a Person,
         summary: bool,
     ) -> PersonIndex<'a> {
-        let of_year = |i: usize| years.contains(&refs.meetings[i].year);
-        let attended: Vec<(usize, &Participant)> = self
-            .attended
-            .iter()
-            .filter(|a| of_year(a.0))
-            .copied()
-            .collect();
-        let presented: Vec<(usize, usize)> = self
-            .presented
-            .iter()
-            .filter(|p| of_year(p.0))
-            .copied()
-            .collect();
+        let attended = in_years(&self.attended, refs, years, |a| a.0);
+        let presented = in_years(&self.presented, refs, years, |p| p.0);
         // The organisations they were there for in those years (and their registered
         // one): a part shows nothing of the other years, so that an edit of one year
         // leaves the other parts as they are.
@@ -135,12 +125,7 @@ impl<'a> PersonIndex<'a> {
         PersonIndex {
             attended,
             presented,
-            roles: self
-                .roles
-                .iter()
-                .filter(|r| of_year(r.1))
-                .copied()
-                .collect(),
+            roles: in_years(&self.roles, refs, years, |r| r.1),
             organisations,
         }
     }
