@@ -28,7 +28,7 @@ pub use commands::build::{build_site, check_site, BuildReport};
 /// `quorum import`: minutes in Word, OpenDocument, PDF or text into meeting files.
 pub use commands::import;
 pub use commands::options::BuildOptions;
-pub use commands::scaffold::{init_site, new_meeting};
+pub use commands::scaffold::{init_site, new_meeting, NewMeeting};
 pub use commands::scaffold_formal::{init_site_from, new_meeting_of_kind, SiteTemplate};
 pub use commands::serve::{serve, ServeOptions};
 

@@ -224,11 +224,13 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             root,
         } => run_new(
             &root,
-            &title,
-            &body,
-            &date,
-            organiser.as_deref(),
-            language.as_deref(),
+            &quorum::NewMeeting {
+                title: &title,
+                body: &body,
+                date: &date,
+                organiser: organiser.as_deref(),
+                language: language.as_deref(),
+            },
             kind.as_deref(),
         ),
         Command::Import {
@@ -319,14 +321,10 @@ fn run_init(dir: &Path, template: quorum::SiteTemplate) -> Result<ExitCode, Erro
 
 fn run_new(
     root: &Path,
-    title: &str,
-    body: &str,
-    date: &str,
-    organiser: Option<&str>,
-    language: Option<&str>,
+    meeting: &quorum::NewMeeting<'_>,
     kind: Option<&str>,
 ) -> Result<ExitCode, Error> {
-    let path = quorum::new_meeting_of_kind(root, title, body, date, organiser, language, kind)?;
+    let path = quorum::new_meeting_of_kind(root, meeting, kind)?;
     println!(
         "created {} (a draft: set `draft: false` when the minutes are ready)",
         path.display()

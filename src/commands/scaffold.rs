@@ -148,20 +148,41 @@ pub fn new_meeting(
     organiser: Option<&str>,
     language: Option<&str>,
 ) -> Result<PathBuf> {
-    new_meeting_shaped(root, title, body, date, organiser, language, |text, _| text)
+    let meeting = NewMeeting {
+        title,
+        body,
+        date,
+        organiser,
+        language,
+    };
+    new_meeting_shaped(root, &meeting, |text, _| text)
+}
+
+/// What `quorum new` is asked for: the new meeting's title, body, date (YYYY-MM-DD), and
+/// optionally its organiser and language (the site's when `None`).
+#[derive(Debug, Clone, Copy)]
+pub struct NewMeeting<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub date: &'a str,
+    pub organiser: Option<&'a str>,
+    pub language: Option<&'a str>,
 }
 
 /// [`new_meeting`], with `shape` given the file's text and language to change it before
 /// it is written (`quorum new --kind` adds its keys so, in one write).
 pub(crate) fn new_meeting_shaped(
     root: &Path,
-    title: &str,
-    body: &str,
-    date: &str,
-    organiser: Option<&str>,
-    language: Option<&str>,
+    meeting: &NewMeeting<'_>,
     shape: impl FnOnce(String, Language) -> String,
 ) -> Result<PathBuf> {
+    let NewMeeting {
+        title,
+        body,
+        date,
+        organiser,
+        language,
+    } = *meeting;
     let content = root.join("content");
     if !content.is_dir() {
         return Err(Error::Usage(format!(

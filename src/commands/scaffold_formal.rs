@@ -9,7 +9,7 @@ use include_dir::{include_dir, Dir};
 
 use crate::base::config::Language;
 use crate::base::diagnostic::Result;
-use crate::commands::scaffold::{new_meeting, new_meeting_shaped, write_site};
+use crate::commands::scaffold::{new_meeting_shaped, write_site, NewMeeting};
 use crate::content::formal_front::is_formal_kind;
 
 static PROTOKOLL_SITE: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/sites/protokoll");
@@ -46,41 +46,29 @@ fn collect(dir: &Dir<'static>, files: &mut Vec<(PathBuf, Vec<u8>)>) {
     }
 }
 
-/// `quorum new` with `--kind`: the meeting of [`new_meeting`] with `kind:` set, and for
+/// `quorum new` with `--kind`: the meeting of [`new_meeting`](crate::new_meeting) with `kind:` set, and for
 /// formal minutes the protokoll's header keys as comments, in the meeting's language.
 pub fn new_meeting_of_kind(
     root: &Path,
-    title: &str,
-    body: &str,
-    date: &str,
-    organiser: Option<&str>,
-    language: Option<&str>,
+    meeting: &NewMeeting<'_>,
     kind: Option<&str>,
 ) -> Result<PathBuf> {
     let Some(kind) = kind else {
-        return new_meeting(root, title, body, date, organiser, language);
+        return new_meeting_shaped(root, meeting, |text, _| text);
     };
-    new_meeting_shaped(
-        root,
-        title,
-        body,
-        date,
-        organiser,
-        language,
-        |text, language| {
-            let english = language == Language::En;
-            let mut keys = format!("kind: {kind}\n");
-            if is_formal_kind(kind) {
-                keys.push_str(if english { ENGLISH_KEYS } else { SWEDISH_KEYS });
-            }
-            let text = text.replacen("\ndraft: true", &format!("\n{keys}draft: true"), 1);
-            if is_formal_kind(kind) && !english {
-                text.replacen("## 1) Inledning", "## § 1 Val av justerare", 1)
-            } else {
-                text
-            }
-        },
-    )
+    new_meeting_shaped(root, meeting, |text, language| {
+        let english = language == Language::En;
+        let mut keys = format!("kind: {kind}\n");
+        if is_formal_kind(kind) {
+            keys.push_str(if english { ENGLISH_KEYS } else { SWEDISH_KEYS });
+        }
+        let text = text.replacen("\ndraft: true", &format!("\n{keys}draft: true"), 1);
+        if is_formal_kind(kind) && !english {
+            text.replacen("## 1) Inledning", "## § 1 Val av justerare", 1)
+        } else {
+            text
+        }
+    })
 }
 
 const SWEDISH_KEYS: &str = "\
@@ -135,16 +123,14 @@ mod tests {
     fn a_new_protokoll_names_the_header_keys_and_checks_clean() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("content")).unwrap();
-        let path = new_meeting_of_kind(
-            dir.path(),
-            "Kulturnämnden 3 mars 2025",
-            "Kulturnämnden",
-            "2025-03-03",
-            None,
-            None,
-            Some("protokoll"),
-        )
-        .unwrap();
+        let meeting = NewMeeting {
+            title: "Kulturnämnden 3 mars 2025",
+            body: "Kulturnämnden",
+            date: "2025-03-03",
+            organiser: None,
+            language: None,
+        };
+        let path = new_meeting_of_kind(dir.path(), &meeting, Some("protokoll")).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("kind: protokoll\n# paragraphs:"), "{text}");
         assert!(text.contains("## § 1 Val av justerare"));
