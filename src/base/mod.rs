@@ -9,6 +9,7 @@ pub(crate) mod escape;
 pub(crate) mod formal_words;
 pub(crate) mod i18n;
 pub(crate) mod language;
+pub(crate) mod memory;
 pub(crate) mod shared;
 pub(crate) mod slug;
 pub(crate) mod text;

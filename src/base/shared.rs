@@ -71,9 +71,44 @@ impl<T: Serialize> Serialize for Shared<T> {
 /// may have been freed and their addresses reused), so it is dropped on first use.
 static PASS: AtomicU64 = AtomicU64::new(0);
 
+/// A thread's values for one pass, in two generations: when the newer holds
+/// [`GENERATION`] values, the older is let go and the newer takes its place. A value met
+/// again is moved to the newer, so the views a run of pages shares stay, while a large
+/// site's cache stays within two generations (at 100,000 meetings it would otherwise hold
+/// every decision of the archive, on each thread).
 struct ThreadCache {
     pass: u64,
     values: FxHashMap<usize, tera::Value>,
+    older: FxHashMap<usize, tera::Value>,
+}
+
+/// Values a cache generation holds: more than the shared views of a 10,000-meeting site
+/// (about 150,000), so that a site of that size converts each view once per thread.
+const GENERATION: usize = 200_000;
+
+impl ThreadCache {
+    fn get(&mut self, key: usize) -> Option<tera::Value> {
+        if let Some(value) = self.values.get(&key) {
+            return Some(value.clone());
+        }
+        let value = self.older.remove(&key)?;
+        self.insert(key, value.clone());
+        Some(value)
+    }
+
+    fn insert(&mut self, key: usize, value: tera::Value) {
+        if self.values.len() >= GENERATION {
+            let newer = std::mem::take(&mut self.values);
+            free_in_background(std::mem::replace(&mut self.older, newer));
+        }
+        self.values.insert(key, value);
+    }
+
+    /// Lets every value go (on a thread of its own).
+    fn release(&mut self) {
+        free_in_background(std::mem::take(&mut self.values));
+        free_in_background(std::mem::take(&mut self.older));
+    }
 }
 
 thread_local! {
@@ -82,6 +117,7 @@ thread_local! {
     static CACHE: RefCell<ThreadCache> = RefCell::new(ThreadCache {
         pass: 0,
         values: FxHashMap::default(),
+        older: FxHashMap::default(),
     });
 }
 
@@ -122,7 +158,7 @@ fn release_cache_of(pass: u64) {
     CACHE.with(|c| {
         if let Ok(mut cache) = c.try_borrow_mut() {
             if cache.pass == pass {
-                free_in_background(std::mem::take(&mut cache.values));
+                cache.release();
             }
         }
     });
@@ -154,16 +190,16 @@ fn cached_value<T: Serialize>(view: &Shared<T>) -> Option<tera::Value> {
         let mut cache = c.borrow_mut();
         if cache.pass != pass {
             cache.pass = pass;
-            free_in_background(std::mem::take(&mut cache.values));
+            cache.release();
         }
-        cache.values.get(&key).cloned()
+        cache.get(key)
     });
     if hit.is_some() {
         return hit;
     }
     // Converting may meet nested shared views, which use the cache too: no borrow is held.
     let value = tera::Value::from_serializable(&*view.0);
-    CACHE.with(|c| c.borrow_mut().values.insert(key, value.clone()));
+    CACHE.with(|c| c.borrow_mut().insert(key, value.clone()));
     Some(value)
 }
 
@@ -230,5 +266,35 @@ mod tests {
         second.within(|| tera::Value::from_serializable(&skr));
         second.within(|| tera::Value::from_serializable(&skr));
         assert_eq!(times_serialised(&skr), 2);
+    }
+
+    #[test]
+    fn the_cache_keeps_two_generations_and_what_is_met_again() {
+        let mut cache = ThreadCache {
+            pass: 1,
+            values: FxHashMap::default(),
+            older: FxHashMap::default(),
+        };
+        let value = |n: usize| tera::Value::from(n);
+        for key in 0..GENERATION {
+            cache.insert(key, value(key));
+        }
+        // A full generation: the next value starts a new one, the full one is kept.
+        cache.insert(GENERATION, value(GENERATION));
+        assert_eq!(cache.values.len(), 1);
+        assert_eq!(
+            cache.get(1),
+            Some(value(1)),
+            "moved to the newer generation"
+        );
+        for key in GENERATION + 1..2 * GENERATION {
+            cache.insert(key, value(key));
+        }
+        // Another generation is full: the oldest goes, but for the value met again.
+        assert_eq!(cache.get(0), None);
+        assert_eq!(cache.get(2), None);
+        assert_eq!(cache.get(1), Some(value(1)));
+        assert_eq!(cache.get(GENERATION), Some(value(GENERATION)));
+        assert!(cache.values.len() + cache.older.len() <= 2 * GENERATION);
     }
 }

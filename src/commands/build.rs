@@ -43,13 +43,24 @@ impl BuildReport {
         )
     }
 
-    /// One line per build step with its wall time, for `--timings`.
+    /// One line per build step with its wall time and the resident memory when it ended,
+    /// then the peak, for `--timings`.
     pub fn timing_lines(&self) -> Vec<String> {
-        self.timings
+        let mb = |bytes: u64| format!("{:>7} MB", bytes / 1_000_000);
+        let mut lines: Vec<String> = self
+            .timings
             .0
             .iter()
-            .map(|(step, took)| format!("{:>9.3} s  {step}", took.as_secs_f64()))
-            .collect()
+            .zip(&self.timings.1)
+            .map(|((step, took), resident)| {
+                let memory = resident.map_or_else(|| format!("{:>10}", ""), |r| mb(r.now));
+                format!("{:>9.3} s {memory}  {step}", took.as_secs_f64())
+            })
+            .collect();
+        if let Some(peak) = self.timings.1.iter().flatten().map(|r| r.peak).max() {
+            lines.push(format!("{:>11} {}  peak memory", "", mb(peak)));
+        }
+        lines
     }
 }
 

@@ -13,6 +13,7 @@ use rayon::prelude::*;
 
 use crate::base::config::SiteConfig;
 use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
+use crate::base::memory::{resident, Resident};
 use crate::base::shared::RenderPass;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
 use crate::content::audience::PublicView;
@@ -67,20 +68,32 @@ pub struct Site {
     pub(crate) public_view: Option<PublicView>,
 }
 
-/// How long each step of a build took, in the order they ran (`quorum build --timings`).
+/// How long each step of a build took, in the order they ran (`quorum build --timings`),
+/// and the process's resident memory when each ended (`None` where the system does not
+/// say; steps that run side by side share the memory of both).
 #[derive(Debug, Clone, Default)]
-pub struct Timings(pub Vec<(&'static str, Duration)>);
+pub struct Timings(
+    pub Vec<(&'static str, Duration)>,
+    pub(crate) Vec<Option<Resident>>,
+);
 
 impl Timings {
     /// Records that `step` took the time since `since`, and restarts the clock.
     pub(crate) fn lap(&mut self, step: &'static str, since: &mut Instant) {
         let now = Instant::now();
-        self.0.push((step, now - *since));
+        self.record(step, now - *since);
         *since = now;
     }
 
     pub(crate) fn record(&mut self, step: &'static str, took: Duration) {
         self.0.push((step, took));
+        self.1.push(resident());
+    }
+
+    /// Appends the steps of `other` (run on another thread) after these.
+    pub(crate) fn append(&mut self, other: Timings) {
+        self.0.extend(other.0);
+        self.1.extend(other.1);
     }
 }
 
@@ -153,16 +166,17 @@ impl Site {
                 Err(problems) => (Registry::default(), problems),
             };
         timings.lap("read config, theme and content", &mut clock);
-        let parsed: Vec<Parsed> = content
-            .meetings
-            .par_iter()
-            .map(|file| parse_checked(file, &config, &registry))
-            .collect();
+        // Each file's text goes as soon as it is parsed: at 100,000 meetings the texts
+        // are a gigabyte that the graph's step can use instead.
         let sources = content
             .meetings
-            .iter()
-            .map(|f| f.path.clone())
-            .zip(parsed)
+            .into_par_iter()
+            .map(|file| {
+                let parsed = parse_checked(&file, &config, &registry);
+                (file.path, parsed)
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
             .collect();
         timings.lap("parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;
@@ -345,7 +359,7 @@ impl Site {
             let (written, took) = pages;
             timings.record("render and write pages", took);
             let (derived_count, derived_timings) = derived;
-            timings.0.extend(derived_timings);
+            timings.append(derived_timings);
             let written = written?;
             let count = written.len() + derived_count?;
             outcome = Some((written, count));
@@ -414,7 +428,7 @@ impl Site {
         &self,
         staging: &Staging,
         sitemap: OutputFile,
-    ) -> (Result<usize>, Vec<(&'static str, Duration)>) {
+    ) -> (Result<usize>, Timings) {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let write = |files: Vec<OutputFile>| -> Result<usize> {
@@ -428,18 +442,21 @@ impl Site {
         files.extend(self.attachment_files(None));
         let result = write(files).and_then(|copied| {
             timings.lap("copy static files and attachments", &mut clock);
-            let index = write(crate::publish::search::index_files(&self.archive))?;
+            let index = crate::publish::search::write_index(&self.archive, |files| {
+                write(files).map(|_| ())
+            })?;
             timings.lap("build and write the search index", &mut clock);
-            let mut feeds = crate::publish::feed_files(&self.archive, &self.config);
-            feeds.push(sitemap);
-            let feeds = write(feeds)?;
+            let feeds = crate::publish::write_feed_files(&self.archive, &self.config, &|file| {
+                staging.write(file)
+            })?;
+            staging.write(sitemap)?;
             timings.lap(
                 "build and write feeds, sitemap and archive.json",
                 &mut clock,
             );
-            Ok(copied + index + feeds)
+            Ok(copied + index + feeds + 1)
         });
-        (result, timings.0)
+        (result, timings)
     }
 
     /// Renders every page in memory and discards the HTML: what `check` runs to find

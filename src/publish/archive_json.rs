@@ -17,6 +17,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::base::config::{Language, SiteConfig};
+use crate::base::diagnostic::Result;
 use crate::base::text::text_lines;
 use crate::content::model::{Archive, Extract, Item, Meeting, Participant};
 use crate::graph::meeting_path;
@@ -284,21 +285,17 @@ fn part_export(
 }
 
 /// The index, given the parts as written (year, part, bytes).
-fn index_export(
-    archive: &Archive,
-    config: &SiteConfig,
-    parts: &[(i32, ArchivePart, usize)],
-) -> ArchiveIndex {
+fn index_export(archive: &Archive, config: &SiteConfig, parts: &[Listed]) -> ArchiveIndex {
     let parts: Vec<PartExport> = parts
         .iter()
-        .map(|(year, part, bytes)| PartExport {
-            year: *year,
-            path: part_path(*year),
-            url: config.absolute_url(&part_path(*year)),
-            meetings: part.meetings.len(),
-            decisions: part.decisions.len(),
-            actions: part.actions.len(),
-            bytes: *bytes,
+        .map(|listed| PartExport {
+            year: listed.year,
+            path: part_path(listed.year),
+            url: config.absolute_url(&part_path(listed.year)),
+            meetings: listed.meetings,
+            decisions: listed.decisions,
+            actions: listed.actions,
+            bytes: listed.bytes,
         })
         .collect();
     ArchiveIndex {
@@ -475,29 +472,62 @@ fn extract_export(
 
 /// The files of the export: each year's part (oldest first), then `archive.json`. Site
 /// path and bytes (compact JSON and a final newline) of each.
+#[cfg(test)]
 pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(String, Vec<u8>)> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let written: Result<usize> = write_archive_json(archive, config, &|path, bytes| {
+        files.lock().expect("no writer panics").push((path, bytes));
+        Ok(())
+    });
+    written.expect("gathering the files cannot fail");
+    let mut files = files.into_inner().expect("no writer panics");
+    files.sort_unstable_by_key(|(path, _)| (path == ARCHIVE_JSON_PATH, path.clone()));
+    files
+}
+
+/// [`archive_json`], handing each file to `write` as soon as it is made: the parts are made
+/// on both cores, so at most one per core is in memory at a time (at 100,000 meetings they
+/// come to gigabytes). Returns how many files there were.
+pub(crate) fn write_archive_json(
+    archive: &Archive,
+    config: &SiteConfig,
+    write: &(dyn Fn(String, Vec<u8>) -> Result<()> + Sync),
+) -> Result<usize> {
     let mut by_year: BTreeMap<i32, Vec<&Meeting>> = BTreeMap::new();
     for m in &archive.meetings {
         by_year.entry(m.date.year()).or_default().push(m);
     }
     let by_year: Vec<(i32, Vec<&Meeting>)> = by_year.into_iter().collect();
-    let parts: Vec<(i32, ArchivePart, Vec<u8>)> = by_year
+    let listed: Vec<Listed> = by_year
         .par_iter()
+        .with_max_len(1)
         .map(|(year, meetings)| {
             let part = part_export(config, &archive.follow_up, *year, meetings);
             let bytes = part.to_json_bytes();
-            (*year, part, bytes)
+            let listed = Listed {
+                year: *year,
+                meetings: part.meetings.len(),
+                decisions: part.decisions.len(),
+                actions: part.actions.len(),
+                bytes: bytes.len(),
+            };
+            drop(part);
+            write(part_path(*year), bytes)?;
+            Ok(listed)
         })
-        .collect();
-    let mut listed = Vec::with_capacity(parts.len());
-    let mut files = Vec::with_capacity(parts.len() + 1);
-    for (year, part, bytes) in parts {
-        listed.push((year, part, bytes.len()));
-        files.push((part_path(year), bytes));
-    }
+        .collect::<Result<_>>()?;
     let index = index_export(archive, config, &listed);
-    files.push((ARCHIVE_JSON_PATH.to_string(), index.to_json_bytes()));
-    files
+    write(ARCHIVE_JSON_PATH.to_string(), index.to_json_bytes())?;
+    Ok(listed.len() + 1)
+}
+
+/// What `archive.json` says of one part, kept once the part is written.
+struct Listed {
+    year: i32,
+    meetings: usize,
+    decisions: usize,
+    actions: usize,
+    bytes: usize,
 }
 
 /// Compact JSON with a final newline, script-safe (see [`ScriptSafe`]).

@@ -15,37 +15,51 @@ pub(crate) mod sitemap;
 mod xml;
 
 use crate::base::config::SiteConfig;
+use crate::base::diagnostic::Result;
 use crate::content::model::Archive;
 use crate::graph::SiteGraph;
-use archive_json::archive_json;
+use archive_json::write_archive_json;
 use feeds::{decisions_feed, meetings_feed, DECISIONS_FEED_PATH, MEETINGS_FEED_PATH};
 use output::OutputFile;
 use sitemap::{sitemap, SITEMAP_PATH};
 
-/// The feeds, the sitemap and the export of the site.
+/// The feeds and the export of the site (the sitemap is [`sitemap_file`]).
 pub(crate) fn feed_files(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let gathered: Result<usize> = write_feed_files(archive, config, &|file| {
+        files.lock().expect("no writer panics").push(file);
+        Ok(())
+    });
+    gathered.expect("gathering the files cannot fail");
+    let mut files = files.into_inner().expect("no writer panics");
+    files.sort_unstable_by(|a, b| a.path().cmp(b.path()));
+    files
+}
+
+/// [`feed_files`], handing each file to `write` as soon as it is made, so that
+/// archive.json's parts are not all in memory at once. Returns how many files there were.
+pub(crate) fn write_feed_files(
+    archive: &Archive,
+    config: &SiteConfig,
+    write: &(dyn Fn(OutputFile) -> Result<()> + Sync),
+) -> Result<usize> {
+    let bytes = |path: String, bytes: Vec<u8>| write(OutputFile::Bytes { path, bytes });
     // Three independent documents; archive.json's parts are the largest by far.
-    let ((meetings, decisions), export) = rayon::join(
-        || {
-            rayon::join(
+    let (feeds, export) = rayon::join(
+        || -> Result<usize> {
+            let (meetings, decisions) = rayon::join(
                 || meetings_feed(archive, config),
                 || decisions_feed(archive, config),
-            )
+            );
+            bytes(MEETINGS_FEED_PATH.to_string(), meetings.into_bytes())?;
+            bytes(DECISIONS_FEED_PATH.to_string(), decisions.into_bytes())?;
+            let calendar = calendar::calendar(archive, config);
+            bytes(calendar::CALENDAR_PATH.to_string(), calendar.into_bytes())?;
+            Ok(3)
         },
-        || archive_json(archive, config),
+        || write_archive_json(archive, config, &bytes),
     );
-    [
-        (MEETINGS_FEED_PATH.to_string(), meetings.into_bytes()),
-        (DECISIONS_FEED_PATH.to_string(), decisions.into_bytes()),
-        (
-            calendar::CALENDAR_PATH.to_string(),
-            calendar::calendar(archive, config).into_bytes(),
-        ),
-    ]
-    .into_iter()
-    .chain(export)
-    .map(|(path, bytes)| OutputFile::Bytes { path, bytes })
-    .collect()
+    Ok(feeds? + export?)
 }
 
 /// `/sitemap.xml`, from the graph's pages.

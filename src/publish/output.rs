@@ -17,7 +17,7 @@ pub enum OutputFile {
 }
 
 impl OutputFile {
-    fn path(&self) -> &str {
+    pub(crate) fn path(&self) -> &str {
         match self {
             OutputFile::Text { path, .. }
             | OutputFile::Copy { path, .. }

@@ -3,7 +3,7 @@
 //! numbered and the files are sized.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::Mutex;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -17,26 +17,48 @@ use crate::publish::search::index::*;
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
 use crate::publish::search::words::*;
 
-/// An indexed word: folded, as written (lower case), and its stem.
+/// An indexed word: folded, as written (lower case), and the id of its stem in the
+/// [`StemTable`].
 #[derive(Debug)]
 pub(crate) struct Word {
     folded: String,
     lower: String,
-    stem: Arc<str>,
+    stem: u32,
+}
+
+/// The stems met so far, numbered in the order first met: one table for every thread, so
+/// that a document's terms are plain numbers (the ids are put in the stems' sorted order once
+/// every meeting is read).
+#[derive(Default)]
+pub(crate) struct StemTable {
+    ids: FxHashMap<String, u32>,
+    stems: Vec<String>,
+}
+
+impl StemTable {
+    fn id(&mut self, stem: String) -> u32 {
+        if let Some(&id) = self.ids.get(&stem) {
+            return id;
+        }
+        let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
+        self.stems.push(stem.clone());
+        self.ids.insert(stem, id);
+        id
+    }
 }
 
 /// Per worker thread: the analysers and what they made of each word already seen, so a
 /// word is lower-cased, folded and stemmed once per thread, not once per occurrence.
-pub(crate) struct WordCache {
+pub(crate) struct WordCache<'a> {
     analyzers: [Analyzer; 2],
     // Fx, not SipHash: these maps are hit once per word of the archive, with keys that
     // come from the site's own text (no untrusted input to flood them).
-    /// Each written word, per language: the id of its stem in `stems` (`None`: not indexed).
+    /// Each written word, per language: the id of its stem (`None`: not indexed).
     seen: [FxHashMap<String, Option<u32>>; 2],
-    stem_ids: FxHashMap<String, u32>,
-    stems: Vec<Arc<str>>,
+    /// Where a word met for the first time by any thread gets its stem's id.
+    table: &'a Mutex<StemTable>,
     /// Words first seen since the last `take_fresh` (the vocabulary is their union).
-    fresh: Vec<Arc<Word>>,
+    fresh: Vec<Word>,
     /// The document being read: its weighted frequency per stem id (0: not in it; every
     /// field weight is positive) and the ids it has, in the order first met. Indexing by
     /// id, not hashing the stem again, is what makes a known word one map lookup in all.
@@ -44,13 +66,12 @@ pub(crate) struct WordCache {
     in_document: Vec<u32>,
 }
 
-impl WordCache {
-    pub(crate) fn new() -> Self {
+impl<'a> WordCache<'a> {
+    pub(crate) fn new(table: &'a Mutex<StemTable>) -> Self {
         WordCache {
             analyzers: [Analyzer::new(Language::Sv), Analyzer::new(Language::En)],
             seen: [FxHashMap::default(), FxHashMap::default()],
-            stem_ids: FxHashMap::default(),
-            stems: Vec::new(),
+            table,
             fresh: Vec::new(),
             frequencies: Vec::new(),
             in_document: Vec::new(),
@@ -72,21 +93,19 @@ impl WordCache {
         let analysed = self.analyzers[l]
             .analyse(written)
             .map(|(folded, lower, stem)| {
-                let id = match self.stem_ids.get(&stem) {
-                    Some(&id) => id,
-                    None => {
-                        let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
-                        self.stems.push(Arc::from(stem.as_str()));
-                        self.frequencies.push(0.0);
-                        self.stem_ids.insert(stem, id);
-                        id
-                    }
-                };
-                self.fresh.push(Arc::new(Word {
+                let id = self
+                    .table
+                    .lock()
+                    .expect("no thread panics holding it")
+                    .id(stem);
+                if self.frequencies.len() <= id as usize {
+                    self.frequencies.resize(id as usize + 1, 0.0);
+                }
+                self.fresh.push(Word {
                     folded,
                     lower,
-                    stem: Arc::clone(&self.stems[id as usize]),
-                }));
+                    stem: id,
+                });
                 id
             });
         self.seen[l].insert(written.to_string(), analysed);
@@ -94,22 +113,23 @@ impl WordCache {
     }
 }
 
-/// A document before weighting: its stems with their field-weighted frequencies.
+/// A document before weighting: its stems (ids in the [`StemTable`]) with their
+/// field-weighted frequencies.
 pub(crate) struct Analysed {
     doc: Doc,
     length: u32,
-    terms: Vec<(Arc<str>, f32)>,
+    terms: Vec<(u32, f32)>,
 }
 
 /// Accumulates the weighted words of one document.
-pub(crate) struct DocText<'a> {
-    cache: &'a mut WordCache,
+pub(crate) struct DocText<'a, 'b> {
+    cache: &'a mut WordCache<'b>,
     language: Language,
     length: u32,
 }
 
-impl<'a> DocText<'a> {
-    pub(crate) fn new(cache: &'a mut WordCache, language: Language) -> Self {
+impl<'a, 'b> DocText<'a, 'b> {
+    pub(crate) fn new(cache: &'a mut WordCache<'b>, language: Language) -> Self {
         debug_assert!(cache.in_document.is_empty());
         DocText {
             cache,
@@ -139,10 +159,7 @@ impl<'a> DocText<'a> {
         let terms = cache
             .in_document
             .drain(..)
-            .map(|id| {
-                let frequency = std::mem::take(&mut cache.frequencies[id as usize]);
-                (Arc::clone(&cache.stems[id as usize]), frequency)
-            })
+            .map(|id| (id, std::mem::take(&mut cache.frequencies[id as usize])))
             .collect();
         Analysed {
             doc,
@@ -241,7 +258,7 @@ impl<'a> MeetingDocs<'a> {
     }
 
     /// The meeting itself: its title, forum, organiser, tags and agenda; who took part.
-    fn meeting_doc(&self, cache: &mut WordCache) -> Analysed {
+    fn meeting_doc(&self, cache: &mut WordCache<'_>) -> Analysed {
         let meeting = self.meeting;
         let body_name = self
             .archive
@@ -313,7 +330,7 @@ impl<'a> MeetingDocs<'a> {
     }
 
     /// An agenda item, then each of its decisions.
-    fn item_docs(&self, item: &Item, cache: &mut WordCache, docs: &mut Vec<Analysed>) {
+    fn item_docs(&self, item: &Item, cache: &mut WordCache<'_>, docs: &mut Vec<Analysed>) {
         let language = self.meeting.language;
         let organisations = self.item_organisations(item);
         let plain = text_one_line(&item.html);
@@ -368,7 +385,7 @@ impl<'a> MeetingDocs<'a> {
         item: &Item,
         action: &Extract,
         organisations: &[usize],
-        cache: &mut WordCache,
+        cache: &mut WordCache<'_>,
     ) -> Analysed {
         let facts = action_facts(self.archive, action);
         let mut text = DocText::new(cache, self.meeting.language);
@@ -391,7 +408,7 @@ impl<'a> MeetingDocs<'a> {
 
     /// An appendix (a level-1 heading, e.g. "Bilaga: …"): found like an item, under its own
     /// anchor on the meeting page.
-    fn appendix_doc(&self, appendix: &Appendix, cache: &mut WordCache) -> Analysed {
+    fn appendix_doc(&self, appendix: &Appendix, cache: &mut WordCache<'_>) -> Analysed {
         let organisations: Vec<usize> = self
             .meeting
             .organiser
@@ -418,8 +435,8 @@ pub(crate) fn analyse_meeting(
     archive: &Archive,
     tables: &Tables,
     meeting: &Meeting,
-    cache: &mut WordCache,
-) -> (Vec<Analysed>, Vec<Arc<Word>>) {
+    cache: &mut WordCache<'_>,
+) -> (Vec<Analysed>, Vec<Word>) {
     let meeting_docs = MeetingDocs::new(archive, tables, meeting);
     let mut docs = vec![meeting_docs.meeting_doc(cache)];
     for item in &meeting.items {
@@ -456,68 +473,87 @@ impl SearchIndex {
                 .map(|(i, (k, _, _))| (k.clone(), i))
                 .collect(),
         };
-        let analysed: Vec<(Vec<Analysed>, Vec<Arc<Word>>)> = archive
-            .meetings
-            .par_iter()
-            .map_init(WordCache::new, |cache, m| {
-                analyse_meeting(archive, &tables, m, cache)
-            })
+        // Read in rounds: each round's meetings on both cores, then its documents' terms
+        // go into the postings, so the terms of the whole archive are never all in memory.
+        let table = Mutex::new(StemTable::default());
+        let threads = rayon::current_num_threads().max(1);
+        let caches: Vec<Mutex<WordCache<'_>>> = (0..threads)
+            .map(|_| Mutex::new(WordCache::new(&table)))
             .collect();
-
-        // Stems: sorted, numbered; the vocabulary: every word some thread saw.
-        let mut word_set: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
-        let mut total_length = 0u64;
-        let mut doc_count = 0usize;
-        for (docs, words) in &analysed {
-            word_set.extend(
-                words
-                    .iter()
-                    .map(|w| (w.folded.as_str(), w.lower.as_str(), &*w.stem)),
-            );
-            for a in docs {
-                total_length += u64::from(a.length);
-                doc_count += 1;
+        let mut collected = Collected::default();
+        for round in archive.meetings.chunks(MEETINGS_PER_ROUND) {
+            let analysed: Vec<(Vec<Analysed>, Vec<Word>)> = round
+                .par_iter()
+                .map(|m| {
+                    // Each thread has a cache of its own: the lock is never waited for.
+                    let mine = rayon::current_thread_index().unwrap_or(0) % threads;
+                    let mut cache = caches[mine].lock().expect("no thread panics holding it");
+                    analyse_meeting(archive, &tables, m, &mut cache)
+                })
+                .collect();
+            for (docs, words) in analysed {
+                collected.add(docs, words);
             }
         }
-        let stem_set: BTreeSet<&str> = word_set.iter().map(|(_, _, s)| *s).collect();
-        let stems: Vec<String> = stem_set.iter().map(|s| s.to_string()).collect();
-        let stem_id: FxHashMap<&str, u32> = stems
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.as_str(), i as u32))
-            .collect();
-        let vocabulary: Vec<WordEntry> = word_set
-            .iter()
-            .map(|(folded, lower, stem)| WordEntry {
-                folded: folded.to_string(),
-                surface: lower.to_string(),
-                stem: stem_id[stem],
+        drop(caches);
+        let stems = table
+            .into_inner()
+            .expect("no thread panics holding it")
+            .stems;
+        let Collected {
+            words,
+            docs,
+            lengths,
+            raw,
+        } = collected;
+
+        // Stems: sorted, numbered (`order[new id]` = the id first given); the vocabulary:
+        // every word some thread saw.
+        let mut order: Vec<u32> = (0..stems.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
+        let mut renumbered = vec![0u32; stems.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumbered[old as usize] = new as u32;
+        }
+        let vocabulary: Vec<WordEntry> = words
+            .into_iter()
+            .map(|(folded, surface, stem)| (folded, surface, renumbered[stem as usize]))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .map(|(folded, surface, stem)| WordEntry {
+                folded,
+                surface,
+                stem,
             })
+            .collect();
+        let mut stems: Vec<Option<String>> = stems.into_iter().map(Some).collect();
+        let stems: Vec<String> = order
+            .iter()
+            .map(|&old| stems[old as usize].take().expect("each stem once"))
             .collect();
 
         // Postings with BM25 weights (k1, b over the whole collection), field weights
         // already in the frequencies, a boost per kind, quantized to 1..=15.
-        let average = (total_length as f32 / doc_count.max(1) as f32).max(1.0);
+        let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
         let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
-        let mut postings: Vec<Vec<(u32, u8)>> = vec![Vec::new(); stems.len()];
-        let mut docs = Vec::with_capacity(doc_count);
-        for a in analysed.into_iter().flat_map(|(docs, _)| docs) {
-            let id = docs.len() as u32;
-            let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * a.length as f32 / average);
-            let boost = KIND_BOOST[a.doc.kind as usize];
-            let mut terms: Vec<(u32, f32)> = a
-                .terms
-                .iter()
-                .map(|(stem, tf)| (stem_id[&**stem], *tf))
-                .collect();
-            terms.sort_unstable_by_key(|t| t.0);
-            for (stem, tf) in terms {
-                let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
-                let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
-                postings[stem as usize].push((id, q));
-            }
-            docs.push(a.doc);
-        }
+        let mut raw: Vec<Option<Vec<(u32, f32)>>> = raw.into_iter().map(Some).collect();
+        let mut postings: Vec<Vec<(u32, u8)>> = order
+            .iter()
+            .map(|&old| {
+                let list = raw[old as usize].take().unwrap_or_default();
+                list.into_iter()
+                    .map(|(id, tf)| {
+                        let length = lengths[id as usize] as f32;
+                        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
+                        let boost = KIND_BOOST[docs[id as usize].kind as usize];
+                        let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
+                        let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
+                        (id, q)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
         years.sort_unstable();
         years.dedup();
@@ -541,6 +577,42 @@ impl SearchIndex {
             vocabulary_files,
             facets,
             doc_chunk: DOC_CHUNK,
+        }
+    }
+}
+
+/// Meetings read on both cores before their terms go into the postings: enough that the
+/// cores seldom wait for each other at the end of a round (in a build they also render
+/// pages), few enough that a round's terms (about 10 MB) are a small part of the index.
+const MEETINGS_PER_ROUND: usize = 2048;
+
+/// What the rounds of [`SearchIndex::build`] gather: the vocabulary, the documents in order
+/// (a document's id is its position), their lengths, and per stem (by the id first given)
+/// its `(doc id, weighted frequency)` by doc id.
+#[derive(Default)]
+struct Collected {
+    words: BTreeSet<(String, String, u32)>,
+    docs: Vec<Doc>,
+    lengths: Vec<u32>,
+    raw: Vec<Vec<(u32, f32)>>,
+}
+
+impl Collected {
+    /// Adds one meeting's documents, numbered on from the last, and the words it met first.
+    fn add(&mut self, docs: Vec<Analysed>, words: Vec<Word>) {
+        self.words
+            .extend(words.into_iter().map(|w| (w.folded, w.lower, w.stem)));
+        for a in docs {
+            let id = u32::try_from(self.docs.len()).expect("fewer than 2³² documents");
+            for (stem, tf) in a.terms {
+                let stem = stem as usize;
+                if self.raw.len() <= stem {
+                    self.raw.resize_with(stem + 1, Vec::new);
+                }
+                self.raw[stem].push((id, tf));
+            }
+            self.lengths.push(a.length);
+            self.docs.push(a.doc);
         }
     }
 }

@@ -17,12 +17,32 @@ use crate::publish::search::words::*;
 impl SearchIndex {
     /// The files of the index: site path and text.
     pub fn files(&self) -> Vec<(String, String)> {
-        let mut files = self.vocabulary_files();
-        files.extend(self.postings_files());
-        files.extend(self.document_files());
-        files.extend(self.facet_files());
-        files.push(self.meta_file());
+        let mut files = Vec::new();
+        let all: Result<()> = self.each_file_group(|group| {
+            files.extend(group);
+            Ok(())
+        });
+        all.expect("gathering the files cannot fail");
         files
+    }
+
+    /// Hands the files of the index to `take` a group at a time (vocabulary, postings,
+    /// documents [`DOC_FILES_PER_GROUP`] files at a time, facets, meta), each group made
+    /// only when the one before has been taken: a build writes each group before the next
+    /// is made, so the index's text is never all in memory.
+    pub(crate) fn each_file_group(
+        &self,
+        mut take: impl FnMut(Vec<(String, String)>) -> Result<()>,
+    ) -> Result<()> {
+        take(self.vocabulary_files())?;
+        take(self.postings_files())?;
+        let chunk = self.doc_chunk.max(1);
+        let doc_files = self.docs.len().div_ceil(chunk);
+        for first in (0..doc_files).step_by(DOC_FILES_PER_GROUP) {
+            take(self.document_files(first..doc_files.min(first + DOC_FILES_PER_GROUP)))?;
+        }
+        take(self.facet_files())?;
+        take(vec![self.meta_file()])
     }
 
     /// `w-<n>.js`: the vocabulary shards, grouped into files of about [`VOCABULARY_FILE_BYTES`].
@@ -107,12 +127,15 @@ impl SearchIndex {
             .collect()
     }
 
-    /// `d-<n>.js`: the documents, [`SearchIndex::doc_chunk`] a file (made on both cores).
-    fn document_files(&self) -> Vec<(String, String)> {
-        self.docs
-            .par_chunks(self.doc_chunk.max(1))
+    /// `d-<n>.js` for each `n` in `files`: the documents, [`SearchIndex::doc_chunk`] a
+    /// file (made on both cores).
+    fn document_files(&self, files: std::ops::Range<usize>) -> Vec<(String, String)> {
+        let chunk = self.doc_chunk.max(1);
+        let docs = &self.docs[files.start * chunk..(files.end * chunk).min(self.docs.len())];
+        docs.par_chunks(chunk)
             .enumerate()
-            .map(|(n, chunk)| {
+            .map(|(i, chunk)| {
+                let n = files.start + i;
                 let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
                 let data = serde_json::to_string(&rows).unwrap_or_default();
                 index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
@@ -260,14 +283,28 @@ pub(crate) fn decode_numbers(text: &str) -> Vec<u64> {
     out
 }
 
-/// The index files of an archive, ready to write.
-pub(crate) fn index_files(archive: &Archive) -> Vec<OutputFile> {
-    SearchIndex::build(archive)
-        .files()
-        .into_iter()
-        .map(|(path, text)| OutputFile::Text { path, text })
-        .collect()
+/// Builds the index of an archive and hands its files to `write` a group at a time (see
+/// [`SearchIndex::each_file_group`]). Returns how many files there were.
+pub(crate) fn write_index(
+    archive: &Archive,
+    mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
+) -> Result<usize> {
+    let mut count = 0;
+    SearchIndex::build(archive).each_file_group(|group| {
+        count += group.len();
+        write(
+            group
+                .into_iter()
+                .map(|(path, text)| OutputFile::Text { path, text })
+                .collect(),
+        )
+    })?;
+    Ok(count)
 }
+
+/// Document files made and written at a time: 1,024 files hold 32,768 documents, about
+/// 13 MB of text.
+const DOC_FILES_PER_GROUP: usize = 1024;
 
 /// For `serve`: the index files of the archive that differ from those in `output`, after
 /// removing index files the new index no longer has (a smaller archive needs fewer). An

@@ -40,8 +40,8 @@ mod query;
 mod tiers;
 mod words;
 
-pub(crate) use files::index_files;
 pub use files::refresh_index;
+pub(crate) use files::write_index;
 pub use index::{Filters, SearchIndex, INDEX_DIR};
 
 #[cfg(test)]
