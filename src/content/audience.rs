@@ -201,7 +201,7 @@ impl PublicView {
                 .iter()
                 .map(|a| self.attachment(a, lang))
                 .collect(),
-            intro_html: self.html(&m.intro_html, lang),
+            intro_html: self.html(&m.intro_html, lang).into(),
             items: m.items.iter().map(|item| self.item(item, lang)).collect(),
             appendices: m
                 .appendices
@@ -209,7 +209,7 @@ impl PublicView {
                 .map(|a| Appendix {
                     title: self.text(&a.title, lang),
                     anchor: a.anchor.clone(),
-                    html: self.html(&a.html, lang),
+                    html: self.html(&a.html, lang).into(),
                 })
                 .collect(),
             ..m.clone()
@@ -324,7 +324,7 @@ impl PublicView {
                 title: self.text(title, lang),
                 presenters: Vec::new(),
                 presenting_organisations: Vec::new(),
-                html: self.notice(lang),
+                html: self.notice(lang).into(),
                 decisions: Vec::new(),
                 actions: Vec::new(),
                 case_number: item.case_number.clone(),
@@ -335,7 +335,7 @@ impl PublicView {
             id: e.id.clone(),
             anchor: e.anchor.clone(),
             text: self.text(&e.text, lang),
-            html: self.html(&e.html, lang),
+            html: self.html(&e.html, lang).into(),
             kind: e.kind,
             terms: self.terms(&e.terms, lang),
         };
@@ -352,7 +352,7 @@ impl PublicView {
                 .filter(|k| !self.hidden_organisations.contains(*k))
                 .cloned()
                 .collect(),
-            html: self.html(&item.html, lang),
+            html: self.html(&item.html, lang).into(),
             decisions: item.decisions.iter().map(extract).collect(),
             actions: item.actions.iter().map(extract).collect(),
             records: self.records(&item.records, lang),

@@ -180,7 +180,7 @@ pub fn parse_meeting(
         tags,
         attachments,
         draft: raw.draft,
-        intro_html: body.intro_html,
+        intro_html: body.intro_html.into(),
         items,
         appendices: body
             .appendices
@@ -188,7 +188,7 @@ pub fn parse_meeting(
             .map(|a| crate::content::model::Appendix {
                 title: a.title,
                 anchor: a.anchor,
-                html: a.html,
+                html: a.html.into(),
             })
             .collect(),
         has_code: body.has_code,
@@ -310,7 +310,7 @@ fn resolve_item(
         title: item.title,
         presenters,
         presenting_organisations,
-        html: item.html,
+        html: item.html.into(),
         records: item.records,
     }
 }
@@ -393,7 +393,7 @@ fn give_ids(
                 terms: terms_of(&e.text),
                 anchor: e.anchor,
                 text: e.text,
-                html: e.html,
+                html: e.html.into(),
                 kind: e.kind,
             }
         })

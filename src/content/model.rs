@@ -13,6 +13,10 @@ use crate::content::followup::types::{ExtractTerms, FollowUp, Written};
 pub(crate) use crate::content::formal::{DecisionKind, Formal, Records};
 pub(crate) use crate::content::participant::Participant;
 
+/// An HTML fragment of the minutes (the Markdown step's output): shared, not copied, by
+/// the pages that show it, which at 100,000 meetings is a gigabyte.
+pub(crate) type Html = Arc<str>;
+
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Archive {
@@ -47,7 +51,7 @@ pub struct Meeting {
     pub(crate) tags: Vec<Tag>,
     pub(crate) attachments: Vec<Attachment>,
     pub(crate) draft: bool,
-    pub(crate) intro_html: String,
+    pub(crate) intro_html: Html,
     pub(crate) items: Vec<Item>,
     pub(crate) appendices: Vec<Appendix>,
     pub(crate) has_code: bool,
@@ -128,7 +132,7 @@ pub struct Item {
     pub(crate) presenters: Vec<Participant>,
     /// Organisations named among the presenters without a person ("(SKR)").
     pub(crate) presenting_organisations: Vec<String>,
-    pub(crate) html: String,
+    pub(crate) html: Html,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
     /// The diarienummer: "KN 2024/57" from "§ 5 Verksamhetsplan 2025, Dnr KN 2024/57" or
@@ -158,7 +162,7 @@ pub struct Extract {
     pub(crate) id: String,
     pub(crate) anchor: String,
     pub(crate) text: String,
-    pub(crate) html: String,
+    pub(crate) html: Html,
     /// A decision of this body or a proposal to another (decisions only).
     #[serde(skip_serializing_if = "DecisionKind::is_decision")]
     pub(crate) kind: DecisionKind,
@@ -170,7 +174,7 @@ pub struct Extract {
 pub(crate) struct Appendix {
     pub(crate) title: String,
     pub(crate) anchor: String,
-    pub(crate) html: String,
+    pub(crate) html: Html,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::base::shared::Shared;
+pub(crate) use crate::content::model::Html;
 use crate::graph::flat::{flat_ref, flat_view};
 use crate::graph::follow_views::{FollowView, MeetingFollowView};
 
@@ -105,7 +106,7 @@ pub struct ExtractView {
     pub anchor: String,
     pub path: String,
     pub text: String,
-    pub html: String,
+    pub html: Html,
     pub item: Shared<ItemRef>,
     pub meeting: Shared<MeetingRef>,
     pub organisations: Vec<Shared<OrgRef>>,
@@ -119,7 +120,7 @@ pub struct ExtractView {
 pub struct ItemView {
     pub item: Shared<ItemRef>,
     pub presenters: Vec<ParticipantView>,
-    pub html: String,
+    pub html: Html,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
     pub case_number: Option<String>,
@@ -151,7 +152,7 @@ pub struct AttendeeGroup {
 pub struct AppendixView {
     pub title: String,
     pub anchor: String,
-    pub html: String,
+    pub html: Html,
 }
 
 #[derive(Debug, Clone)]
@@ -165,7 +166,7 @@ pub struct MeetingView {
     pub attendee_groups: Vec<AttendeeGroup>,
     pub tags: Vec<TagView>,
     pub attachments: Vec<AttachmentView>,
-    pub intro_html: String,
+    pub intro_html: Html,
     pub items: Vec<ItemView>,
     pub appendices: Vec<AppendixView>,
     pub decisions: Vec<Shared<ExtractView>>,

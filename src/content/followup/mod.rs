@@ -16,6 +16,7 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 
 use crate::base::diagnostic::{did_you_mean, Diagnostic};
+use crate::content::model::Html;
 use crate::content::model::{Archive, Meeting};
 use types::*;
 
@@ -541,11 +542,16 @@ impl FollowUp {
 
 /// Turns each `[[target]]` in an HTML fragment into a link to its page (through the
 /// renderer's `quorum:` links); one that does not resolve is left as written (`check`
-/// reports it). Text inside `<code>` and `<pre>` is left alone.
-pub(crate) fn link_references(html: &str, targets: &BTreeMap<String, String>) -> String {
+/// reports it). Text inside `<code>` and `<pre>` is left alone. A fragment without
+/// references is shared, not copied.
+pub(crate) fn link_references(html: &Html, targets: &BTreeMap<String, String>) -> Html {
     if !html.contains("[[") {
-        return html.to_string();
+        return Html::clone(html);
     }
+    linked_references(html, targets).into()
+}
+
+fn linked_references(html: &str, targets: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     let mut code_depth = 0usize;
@@ -623,8 +629,15 @@ mod tests {
     fn references_become_links_outside_code() {
         let targets = BTreeMap::from([("a#8".to_string(), "/meetings/a/#item-8".to_string())]);
         assert_eq!(
-            link_references("<p>Se [[a#8|punkt 8]] och <code>[[a#8]]</code>, [[x]].</p>", &targets),
+            &*link_references(&"<p>Se [[a#8|punkt 8]] och <code>[[a#8]]</code>, [[x]].</p>".into(), &targets),
             "<p>Se <a class=\"xref\" href=\"quorum:/meetings/a/#item-8\">punkt 8</a> och <code>[[a#8]]</code>, [[x]].</p>"
         );
+    }
+
+    #[test]
+    fn a_fragment_without_references_is_shared_not_copied() {
+        let html: Html = "<p>Inga hänvisningar.</p>".into();
+        let linked = link_references(&html, &BTreeMap::new());
+        assert!(Html::ptr_eq(&html, &linked));
     }
 }

@@ -23,7 +23,7 @@ fn decision(slug: &str, item: &str, n: usize, text: &str) -> Extract {
         id: format!("{slug}/{item}-{n}"),
         anchor: format!("decision-{item}-{n}"),
         text: text.into(),
-        html: format!("<p>{text}</p>"),
+        html: format!("<p>{text}</p>").into(),
         kind: Default::default(),
         terms: Default::default(),
     }
