@@ -82,9 +82,10 @@ struct ThreadCache {
     older: FxHashMap<usize, tera::Value>,
 }
 
-/// Values a cache generation holds: more than the shared views of a 10,000-meeting site
-/// (about 150,000), so that a site of that size converts each view once per thread.
-const GENERATION: usize = 200_000;
+/// Values a cache generation holds. A 10,000-meeting site has about 150,000 shared views,
+/// so the two generations hold all of them: it converts each view about once per thread.
+/// A value takes about 1.6 KB, so a thread's cache stays under about 320 MB at any size.
+const GENERATION: usize = 100_000;
 
 impl ThreadCache {
     fn get(&mut self, key: usize) -> Option<tera::Value> {
