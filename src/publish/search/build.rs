@@ -451,6 +451,12 @@ pub(crate) fn analyse_meeting(
 impl SearchIndex {
     /// Indexes every meeting of the archive (in parallel).
     pub fn build(archive: &Archive) -> SearchIndex {
+        Self::build_in_rounds(archive, MEETINGS_PER_ROUND)
+    }
+
+    /// [`SearchIndex::build`], reading `per_round` meetings at a time (the tests compare
+    /// round sizes: the index does not depend on them).
+    pub(crate) fn build_in_rounds(archive: &Archive, per_round: usize) -> SearchIndex {
         let bodies: Vec<(String, String)> = archive
             .bodies
             .values()
@@ -481,7 +487,7 @@ impl SearchIndex {
             .map(|_| Mutex::new(WordCache::new(&table)))
             .collect();
         let mut collected = Collected::default();
-        for round in archive.meetings.chunks(MEETINGS_PER_ROUND) {
+        for round in archive.meetings.chunks(per_round.max(1)) {
             let analysed: Vec<(Vec<Analysed>, Vec<Word>)> = round
                 .par_iter()
                 .map(|m| {
