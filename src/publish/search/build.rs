@@ -10,9 +10,12 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::base::config::Language;
+use crate::base::diagnostic::Result;
 use crate::base::text::text_one_line;
 use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
+use crate::publish::output::OutputFile;
 use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
+use crate::publish::search::files::{document_files, DOC_FILES_PER_GROUP};
 use crate::publish::search::index::*;
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
 use crate::publish::search::words::*;
@@ -448,15 +451,28 @@ pub(crate) fn analyse_meeting(
     (docs, std::mem::take(&mut cache.fresh))
 }
 
+/// Where the documents go as they are read: kept in the index, or written
+/// [`DOC_FILES_PER_GROUP`] files at a time (a build), so that they are never all in memory.
+pub(crate) enum Documents<'a> {
+    Keep,
+    Write(&'a mut dyn FnMut(Vec<(String, String)>) -> Result<()>),
+}
+
 impl SearchIndex {
     /// Indexes every meeting of the archive (in parallel).
     pub fn build(archive: &Archive) -> SearchIndex {
-        Self::build_in_rounds(archive, MEETINGS_PER_ROUND)
+        Self::build_in_rounds(archive, MEETINGS_PER_ROUND, Documents::Keep)
+            .expect("keeping the documents cannot fail")
     }
 
     /// [`SearchIndex::build`], reading `per_round` meetings at a time (the tests compare
-    /// round sizes: the index does not depend on them).
-    pub(crate) fn build_in_rounds(archive: &Archive, per_round: usize) -> SearchIndex {
+    /// round sizes: the index does not depend on them), and keeping or writing the
+    /// documents' files as `documents` says.
+    pub(crate) fn build_in_rounds(
+        archive: &Archive,
+        per_round: usize,
+        mut documents: Documents<'_>,
+    ) -> Result<SearchIndex> {
         let bodies: Vec<(String, String)> = archive
             .bodies
             .values()
@@ -500,6 +516,12 @@ impl SearchIndex {
             for (docs, words) in analysed {
                 collected.add(docs, words);
             }
+            if let Documents::Write(write) = &mut documents {
+                collected.write_documents(false, &mut **write)?;
+            }
+        }
+        if let Documents::Write(write) = &mut documents {
+            collected.write_documents(true, &mut **write)?;
         }
         drop(caches);
         let stems = table
@@ -509,8 +531,13 @@ impl SearchIndex {
         let Collected {
             words,
             docs,
+            count,
+            kinds,
             lengths,
             raw,
+            years,
+            facets,
+            ..
         } = collected;
 
         // Stems: sorted, numbered (`order[new id]` = the id first given); the vocabulary:
@@ -541,7 +568,7 @@ impl SearchIndex {
         // Postings with BM25 weights (k1, b over the whole collection), field weights
         // already in the frequencies, a boost per kind, quantized to 1..=15.
         let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-        let average = (total_length as f32 / docs.len().max(1) as f32).max(1.0);
+        let average = (total_length as f32 / count.max(1) as f32).max(1.0);
         let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
         let mut raw: Vec<Option<Vec<(u32, f32)>>> = raw.into_iter().map(Some).collect();
         let mut postings: Vec<Vec<(u32, u8)>> = order
@@ -552,7 +579,7 @@ impl SearchIndex {
                     .map(|(id, tf)| {
                         let length = lengths[id as usize] as f32;
                         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
-                        let boost = KIND_BOOST[docs[id as usize].kind as usize];
+                        let boost = KIND_BOOST[kinds[id as usize] as usize];
                         let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
                         let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
                         (id, q)
@@ -560,18 +587,16 @@ impl SearchIndex {
                     .collect()
             })
             .collect();
-        let mut years: Vec<i32> = docs.iter().map(|d| d.year).collect();
-        years.sort_unstable();
-        years.dedup();
-        let facets = facets(&docs);
+        let years: Vec<i32> = years.into_iter().collect();
         let mut tiers: Vec<Vec<Tier>> = postings
             .iter_mut()
             .map(|list| split_into_tiers(list, FIRST_TIER))
             .collect();
         assign_postings_files(&postings, &mut tiers);
         let vocabulary_files = vocabulary_files(&vocabulary);
-        SearchIndex {
+        Ok(SearchIndex {
             docs,
+            doc_count: count,
             bodies,
             organisations,
             years,
@@ -583,8 +608,31 @@ impl SearchIndex {
             vocabulary_files,
             facets,
             doc_chunk: DOC_CHUNK,
-        }
+        })
     }
+}
+
+/// Builds the index of an archive and hands its files to `write` a group at a time: the
+/// documents' as they are read, the rest after (see [`SearchIndex::each_file_group`]).
+/// Returns how many files there were.
+pub(crate) fn write_index(
+    archive: &Archive,
+    mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
+) -> Result<usize> {
+    let mut count = 0;
+    let mut take = |group: Vec<(String, String)>| {
+        count += group.len();
+        write(
+            group
+                .into_iter()
+                .map(|(path, text)| OutputFile::Text { path, text })
+                .collect(),
+        )
+    };
+    let index =
+        SearchIndex::build_in_rounds(archive, MEETINGS_PER_ROUND, Documents::Write(&mut take))?;
+    index.each_file_group(&mut take)?;
+    Ok(count)
 }
 
 /// Meetings read on both cores before their terms go into the postings: enough that the
@@ -592,15 +640,25 @@ impl SearchIndex {
 /// pages), few enough that a round's terms (about 10 MB) are a small part of the index.
 const MEETINGS_PER_ROUND: usize = 2048;
 
-/// What the rounds of [`SearchIndex::build`] gather: the vocabulary, the documents in order
-/// (a document's id is its position), their lengths, and per stem (by the id first given)
-/// its `(doc id, weighted frequency)` by doc id.
+/// What the rounds of [`SearchIndex::build`] gather: the vocabulary; the documents in order
+/// (a document's id is its number in that order), or those not yet written; per document
+/// its kind and length; per stem (by the id first given) its `(doc id, weighted
+/// frequency)` by doc id; the years and the facets.
 #[derive(Default)]
 struct Collected {
     words: BTreeSet<(String, String, u32)>,
     docs: Vec<Doc>,
+    /// Documents so far; `docs` holds the last `docs.len()` of them.
+    count: usize,
+    /// `d-<n>.js` files written so far.
+    files_written: usize,
+    kinds: Vec<DocKind>,
     lengths: Vec<u32>,
     raw: Vec<Vec<(u32, f32)>>,
+    years: BTreeSet<i32>,
+    /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
+    /// its documents, sorted.
+    facets: BTreeMap<String, Vec<u32>>,
 }
 
 impl Collected {
@@ -609,7 +667,7 @@ impl Collected {
         self.words
             .extend(words.into_iter().map(|w| (w.folded, w.lower, w.stem)));
         for a in docs {
-            let id = u32::try_from(self.docs.len()).expect("fewer than 2³² documents");
+            let id = u32::try_from(self.count).expect("fewer than 2³² documents");
             for (stem, tf) in a.terms {
                 let stem = stem as usize;
                 if self.raw.len() <= stem {
@@ -617,28 +675,44 @@ impl Collected {
                 }
                 self.raw[stem].push((id, tf));
             }
+            self.add_to_facets(id, &a.doc);
+            self.years.insert(a.doc.year);
+            self.kinds.push(a.doc.kind);
             self.lengths.push(a.length);
             self.docs.push(a.doc);
+            self.count += 1;
         }
     }
-}
 
-/// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions): its
-/// documents, sorted.
-fn facets(docs: &[Doc]) -> BTreeMap<String, Vec<u32>> {
-    let mut facets: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (id, d) in docs.iter().enumerate() {
-        let id = id as u32;
-        facets.entry(format!("b{}", d.body)).or_default().push(id);
+    fn add_to_facets(&mut self, id: u32, d: &Doc) {
+        let mut add = |facet: String| self.facets.entry(facet).or_default().push(id);
+        add(format!("b{}", d.body));
         for o in &d.organisations {
-            facets.entry(format!("o{o}")).or_default().push(id);
+            add(format!("o{o}"));
         }
-        facets.entry(format!("y{}", d.year)).or_default().push(id);
+        add(format!("y{}", d.year));
         if d.kind == DocKind::Decision {
-            facets.entry("kd".into()).or_default().push(id);
+            add("kd".into());
         }
     }
-    facets
+
+    /// Writes the documents' files while a group of them is complete (or, at `the_end`,
+    /// all that are left) and lets the written documents go.
+    fn write_documents(
+        &mut self,
+        the_end: bool,
+        write: &mut dyn FnMut(Vec<(String, String)>) -> Result<()>,
+    ) -> Result<()> {
+        let group = DOC_FILES_PER_GROUP * DOC_CHUNK;
+        while self.docs.len() >= group || (the_end && !self.docs.is_empty()) {
+            let take = group.min(self.docs.len());
+            let files = document_files(&self.docs[..take], self.files_written, DOC_CHUNK);
+            self.files_written += files.len();
+            self.docs.drain(..take);
+            write(files)?;
+        }
+        Ok(())
+    }
 }
 
 /// Per vocabulary shard (two-letter key), the file it goes in: consecutive shards up to a

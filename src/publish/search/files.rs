@@ -36,10 +36,10 @@ impl SearchIndex {
     ) -> Result<()> {
         take(self.vocabulary_files())?;
         take(self.postings_files())?;
+        // Documents a build wrote as it read them are no longer here.
         let chunk = self.doc_chunk.max(1);
-        let doc_files = self.docs.len().div_ceil(chunk);
-        for first in (0..doc_files).step_by(DOC_FILES_PER_GROUP) {
-            take(self.document_files(first..doc_files.min(first + DOC_FILES_PER_GROUP)))?;
+        for (group, docs) in self.docs.chunks(DOC_FILES_PER_GROUP * chunk).enumerate() {
+            take(document_files(docs, group * DOC_FILES_PER_GROUP, chunk))?;
         }
         take(self.facet_files())?;
         take(vec![self.meta_file()])
@@ -127,22 +127,6 @@ impl SearchIndex {
             .collect()
     }
 
-    /// `d-<n>.js` for each `n` in `files`: the documents, [`SearchIndex::doc_chunk`] a
-    /// file (made on both cores).
-    fn document_files(&self, files: std::ops::Range<usize>) -> Vec<(String, String)> {
-        let chunk = self.doc_chunk.max(1);
-        let docs = &self.docs[files.start * chunk..(files.end * chunk).min(self.docs.len())];
-        docs.par_chunks(chunk)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let n = files.start + i;
-                let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
-                let data = serde_json::to_string(&rows).unwrap_or_default();
-                index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
-            })
-            .collect()
-    }
-
     /// `f-<facet>.js`: the sorted documents of one filter value, as base-32 deltas.
     fn facet_files(&self) -> Vec<(String, String)> {
         let mut files = Vec::new();
@@ -172,7 +156,7 @@ impl SearchIndex {
         let used: BTreeSet<&str> = self.facets.keys().map(String::as_str).collect();
         let meta = serde_json::json!({
             "version": 1,
-            "docs": self.docs.len(),
+            "docs": self.doc_count,
             "chunk": self.doc_chunk.max(1),
             "stop": stop,
             "shards": self.vocabulary_files,
@@ -283,28 +267,22 @@ pub(crate) fn decode_numbers(text: &str) -> Vec<u64> {
     out
 }
 
-/// Builds the index of an archive and hands its files to `write` a group at a time (see
-/// [`SearchIndex::each_file_group`]). Returns how many files there were.
-pub(crate) fn write_index(
-    archive: &Archive,
-    mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
-) -> Result<usize> {
-    let mut count = 0;
-    SearchIndex::build(archive).each_file_group(|group| {
-        count += group.len();
-        write(
-            group
-                .into_iter()
-                .map(|(path, text)| OutputFile::Text { path, text })
-                .collect(),
-        )
-    })?;
-    Ok(count)
+/// `d-<n>.js` for `docs`, `chunk` a file, numbered from `first` (made on both cores).
+pub(crate) fn document_files(docs: &[Doc], first: usize, chunk: usize) -> Vec<(String, String)> {
+    docs.par_chunks(chunk.max(1))
+        .enumerate()
+        .map(|(i, chunk)| {
+            let n = first + i;
+            let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
+            let data = serde_json::to_string(&rows).unwrap_or_default();
+            index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
+        })
+        .collect()
 }
 
 /// Document files made and written at a time: 1,024 files hold 32,768 documents, about
 /// 13 MB of text.
-const DOC_FILES_PER_GROUP: usize = 1024;
+pub(crate) const DOC_FILES_PER_GROUP: usize = 1024;
 
 /// For `serve`: the index files of the archive that differ from those in `output`, after
 /// removing index files the new index no longer has (a smaller archive needs fewer). An

@@ -132,7 +132,11 @@ pub struct Outcome {
 /// The whole search index in memory.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
+    /// Every document, by id; none when a build wrote their files as it read them
+    /// ([`write_index`](crate::publish::search::write_index)).
     pub docs: Vec<Doc>,
+    /// How many documents there are.
+    pub doc_count: usize,
     /// `(key, name)`.
     pub(crate) bodies: Vec<(String, String)>,
     /// `(key, name, short)`.

@@ -40,8 +40,8 @@ mod query;
 mod tiers;
 mod words;
 
+pub(crate) use build::write_index;
 pub use files::refresh_index;
-pub(crate) use files::write_index;
 pub use index::{Filters, SearchIndex, INDEX_DIR};
 
 #[cfg(test)]

@@ -163,7 +163,7 @@ impl SearchIndex {
         let mut allowed: Option<Vec<bool>> = None;
         for facet in facets {
             outcome.files.insert(format!("{INDEX_DIR}f-{facet}.js"));
-            let mut this = vec![false; self.docs.len()];
+            let mut this = vec![false; self.doc_count];
             for &id in self.facet(&facet) {
                 this[id as usize] = true;
             }
@@ -181,8 +181,8 @@ impl SearchIndex {
     /// from the tiers loaded, and what the unloaded ones could add; then the sum over the
     /// words and how many words each document has.
     fn score(&self, words: &[Vec<(u32, f32)>], loaded: &[Vec<usize>]) -> Scores {
-        let n = self.docs.len() as f32;
-        let size = self.docs.len();
+        let n = self.doc_count as f32;
+        let size = self.doc_count;
         let mut scores = Scores {
             best: Vec::new(),
             bounds: Vec::new(),

@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
 
+use super::build::Documents;
 use super::files::*;
 use super::index::*;
 use super::query::*;
@@ -131,10 +132,33 @@ fn the_index_is_the_same_whatever_the_rounds_it_is_read_in() {
     // A meeting a round: stems first met in later rounds get ids after earlier ones',
     // and documents are numbered on across rounds; the files must not show it.
     let archive = test_archive();
-    let whole = SearchIndex::build_in_rounds(&archive, 1000).files();
-    assert_eq!(SearchIndex::build_in_rounds(&archive, 1).files(), whole);
-    assert_eq!(SearchIndex::build_in_rounds(&archive, 2).files(), whole);
+    let files = |per_round| {
+        SearchIndex::build_in_rounds(&archive, per_round, Documents::Keep)
+            .unwrap()
+            .files()
+    };
+    let whole = files(1000);
+    assert_eq!(files(1), whole);
+    assert_eq!(files(2), whole);
     assert!(whole.iter().any(|(path, _)| path.ends_with("/p-0.js")));
+}
+
+#[test]
+fn a_build_writes_the_same_files_with_the_documents_written_as_they_are_read() {
+    let archive = test_archive();
+    let mut kept = SearchIndex::build(&archive).files();
+    let mut written: Vec<(String, String)> = Vec::new();
+    let mut take = |group: Vec<(String, String)>| {
+        written.extend(group);
+        Ok(())
+    };
+    let index = SearchIndex::build_in_rounds(&archive, 1, Documents::Write(&mut take)).unwrap();
+    assert!(index.docs.is_empty(), "the documents went with their files");
+    assert_eq!(index.doc_count, SearchIndex::build(&archive).docs.len());
+    index.each_file_group(&mut take).unwrap();
+    kept.sort();
+    written.sort();
+    assert_eq!(written, kept);
 }
 
 fn paths(index: &SearchIndex, outcome: &Outcome) -> Vec<String> {
