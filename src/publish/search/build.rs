@@ -1,6 +1,7 @@
 //! Building the index: each meeting is analysed (its items, decisions, actions and their words,
-//! weighted by where they stand) on both cores, then the vocabulary, stems and postings are
-//! numbered and the files are sized.
+//! weighted by where they stand) on both cores, a round of meetings at a time, and each
+//! round's terms go into the postings (a build writes the documents' files as it goes); then
+//! the vocabulary, stems and postings are numbered and the files are sized.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
@@ -60,7 +61,7 @@ pub(crate) struct WordCache<'a> {
     seen: [FxHashMap<String, Option<u32>>; 2],
     /// Where a word met for the first time by any thread gets its stem's id.
     table: &'a Mutex<StemTable>,
-    /// Words first seen since the last `take_fresh` (the vocabulary is their union).
+    /// Words first seen since the last meeting was analysed (the vocabulary is their union).
     fresh: Vec<Word>,
     /// The document being read: its weighted frequency per stem id (0: not in it; every
     /// field weight is positive) and the ids it has, in the order first met. Indexing by
