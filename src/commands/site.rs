@@ -175,8 +175,6 @@ impl Site {
                 let parsed = parse_checked(&file, &config, &registry);
                 (file.path, parsed)
             })
-            .collect::<Vec<_>>()
-            .into_iter()
             .collect();
         timings.lap("parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;
