@@ -5,7 +5,10 @@
 //! `Site::refresh_derived`, and are not counted). Prints the median and the
 //! spread, for a text-only edit, for an edit that changes a decision (which also
 //! re-renders the index, timeline and organisation pages that show it) and for an edit
-//! that adds one (which changes what lists show of the meeting: its decision count).
+//! that adds one (which changes what lists show of the meeting: its decision count), for
+//! a title edit and for an added attendee (a person new to the archive), as
+//! bench/serve-latency.py makes them. The meeting is restored after each timed edit.
+//! `STEPS=1` prints each rebuild's steps and the pages it rendered.
 //!
 //! `cargo run --release --example gen-corpus -- 10000 /tmp/corpus10k`
 //! `cargo run --release --example rebuild-latency -- /tmp/corpus10k [runs]`
@@ -52,17 +55,41 @@ fn main() {
         "decision edit",
         time_edits(&mut site, &meeting, runs, decision_edit),
     );
-    // As bench/serve-latency.py's decision edit: a new decision after the first paragraph.
+    // As bench/serve-latency.py's decision edit: a new decision after the first paragraph
+    // of the body.
     let decision_added = |i: usize| {
-        original.replacen(
-            "\n\n",
-            &format!("\n\nBeslut: Nätverket beslutar att frågan {i} ska utredas.\n\n"),
-            2,
-        )
+        let body = original.find("\n---\n").map_or(0, |end| end + 5);
+        let paragraph = original[body..].find("\n\n").map_or(original.len(), |p| body + p);
+        let mut edited = original.clone();
+        edited.insert_str(
+            paragraph,
+            &format!("\n\nBeslut: Nätverket beslutar att frågan {i} ska utredas."),
+        );
+        edited
     };
     report(
         "decision added",
         time_edits(&mut site, &meeting, runs, decision_added),
+    );
+    // As bench/serve-latency.py's title and participant edits.
+    let title_edit = |i: usize| {
+        let start = original.find("\ntitle: ").expect("a title") + 1;
+        let end = start + original[start..].find('\n').expect("a line");
+        let mut edited = original.clone();
+        edited.replace_range(start..end, &format!("title: \"Sammanträde {i}\""));
+        edited
+    };
+    report("title edit", time_edits(&mut site, &meeting, runs, title_edit));
+    let participant_added = |i: usize| {
+        original.replacen(
+            "attendees:\n",
+            &format!("attendees:\n  - Zed{i} Persson, Sotenäs\n"),
+            1,
+        )
+    };
+    report(
+        "participant added",
+        time_edits(&mut site, &meeting, runs, participant_added),
     );
 
     std::fs::write(&meeting, &original).expect("the meeting is restored");
@@ -79,12 +106,15 @@ fn middle_meeting(site: &Site, root: &Path) -> PathBuf {
     root.join(&with_decision.source)
 }
 
+/// Times `runs` rebuilds after saving `edit(i)`; the meeting is restored (and the site
+/// rebuilt, untimed) after each, so every timed edit starts from the same archive.
 fn time_edits(
     site: &mut Site,
     meeting: &Path,
     runs: usize,
     edit: impl Fn(usize) -> String,
 ) -> Vec<(Duration, usize)> {
+    let original = std::fs::read_to_string(meeting).expect("the meeting is readable");
     (0..runs)
         .map(|i| {
             std::fs::write(meeting, edit(i)).expect("the meeting is writable");
@@ -104,6 +134,9 @@ fn time_edits(
                     report.rendered.join(" ")
                 );
             }
+            std::fs::write(meeting, &original).expect("the meeting is restored");
+            site.rebuild(&[meeting.to_path_buf()])
+                .expect("the restoring rebuild succeeds");
             (took, report.pages_written)
         })
         .collect()

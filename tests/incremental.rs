@@ -751,3 +751,65 @@ fn an_edit_renders_the_part_of_its_meeting_and_not_the_other_parts() {
     let differ = differences(served.path(), full_output.path());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// A decision added in 2023: `/decisions/` (whose year strip counts each year's decisions)
+/// and `/decisions/2023/` are rendered, and not the other years' pages, whose strips link
+/// the years without counts; the output equals a full build.
+#[test]
+fn a_decision_added_renders_its_years_decision_page_and_not_the_others() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    let meeting = |date: &str, decisions: &str| {
+        format!("---\nbody: Rådet\ndate: {date}\n---\n\n## 1. Läget\n\nText.\n\n{decisions}")
+    };
+    std::fs::write(root.join("site.toml"), "title = \"Arkiv\"\n").unwrap();
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    for year in 2021..=2024 {
+        let date = format!("{year}-03-10");
+        std::fs::write(
+            root.join(format!("content/{date}-radet.md")),
+            meeting(&date, "Beslut: Ja.\n"),
+        )
+        .unwrap();
+    }
+    let served = tempfile::tempdir().unwrap();
+    let mut serving = Site::load(&BuildOptions {
+        output: Some(served.path().to_path_buf()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap();
+    serving
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
+
+    let edited = root.join("content/2023-03-10-radet.md");
+    let two_decisions = meeting("2023-03-10", "Beslut: Ja.\n\nBeslut: Nej.\n");
+    std::fs::write(&edited, two_decisions).unwrap();
+    let report = serving.rebuild(std::slice::from_ref(&edited)).unwrap();
+    let rendered = |path: &str| report.rendered.iter().any(|p| p == path);
+    for path in ["/decisions/", "/decisions/2023/"] {
+        assert!(rendered(path), "{path} not in {:?}", report.rendered);
+    }
+    for path in ["/decisions/2021/", "/decisions/2022/", "/decisions/2024/"] {
+        assert!(!rendered(path), "{path} in {:?}", report.rendered);
+    }
+    serving.refresh_derived().unwrap();
+
+    let strip = |page: &str| -> Vec<String> {
+        let file = served.path().join(page).join("index.html");
+        let html = scraper::Html::parse_document(&std::fs::read_to_string(file).unwrap());
+        let links = scraper::Selector::parse(".year-strip li a").unwrap();
+        html.select(&links)
+            .skip(1) // "all years"
+            .map(|a| a.text().collect::<String>())
+            .collect()
+    };
+    assert_eq!(
+        strip("decisions"),
+        ["2024 (1)", "2023 (2)", "2022 (1)", "2021 (1)"]
+    );
+    assert_eq!(strip("decisions/2021"), ["2024", "2023", "2022", "2021"]);
+    let (full_output, _) = full_build(root);
+    let differ = differences(served.path(), full_output.path());
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

@@ -594,7 +594,7 @@ fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
 /// and each meeting's summary fingerprint.
 struct Before {
     pages: HashMap<String, Dependencies>,
-    year_counts: HashMap<String, Vec<(i32, usize)>>,
+    year_counts: HashMap<String, Vec<(i32, Option<usize>)>>,
     fingerprints: HashMap<String, Fingerprint>,
     has_code: bool,
 }

@@ -102,7 +102,7 @@ pub(crate) fn pages_by_year(
         .map(|(&year, &count)| YearLink {
             year,
             path: year_anchor(path, &parts, year),
-            count,
+            count: Some(count),
         })
         .collect();
     let split = |part: Option<&RangeInclusive<i32>>| YearSplit {
@@ -284,7 +284,7 @@ mod tests {
             page(y, s)
         });
         let splits = split.into_inner();
-        let links: Vec<(i32, &str, usize)> = splits[0]
+        let links: Vec<(i32, &str, Option<usize>)> = splits[0]
             .as_ref()
             .unwrap()
             .years
@@ -294,10 +294,10 @@ mod tests {
         assert_eq!(
             links,
             [
-                (2023, "/people/anna/2021-2023/#y2023", 1),
-                (2021, "/people/anna/2021-2023/#y2021", 2),
-                (2020, "/people/anna/2019-2020/#y2020", 2),
-                (2019, "/people/anna/2019-2020/#y2019", 1),
+                (2023, "/people/anna/2021-2023/#y2023", Some(1)),
+                (2021, "/people/anna/2021-2023/#y2021", Some(2)),
+                (2020, "/people/anna/2019-2020/#y2020", Some(2)),
+                (2019, "/people/anna/2019-2020/#y2019", Some(1)),
             ]
         );
         let part = splits[1].as_ref().unwrap();

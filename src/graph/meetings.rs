@@ -215,10 +215,8 @@ pub(crate) fn year_pages(
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,
 ) -> Vec<Page> {
-    let years = Shared::new(year_links(
-        "meetings",
-        by_year.iter().map(|(y, m)| (*y, m.len())),
-    ));
+    let all_years = year_links("meetings", by_year.iter().map(|(y, m)| (*y, m.len())));
+    let years = Shared::new(without_counts(&all_years));
     let groups: Vec<MeetingGroup> = by_year
         .iter()
         .rev()
@@ -233,7 +231,7 @@ pub(crate) fn year_pages(
         &labels.meetings,
         ("meetings.html", "meetings"),
         PageData::Meetings {
-            years: years.clone(),
+            years: Shared::new(all_years),
             year: None,
             groups: recent,
             older,

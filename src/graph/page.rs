@@ -196,10 +196,10 @@ impl Page {
         self
     }
 
-    /// The years and their counts a page of meetings, decisions or actions, or a page
-    /// split by year, links to (a page of one year shows the counts of every year, which
-    /// its dependencies on that year's meetings do not cover).
-    pub(crate) fn year_counts(&self) -> Option<Vec<(i32, usize)>> {
+    /// The years (and their counts, where the page shows them) a page of meetings,
+    /// decisions or actions, or a page split by year, links to: a page of one year shows
+    /// the other years too, which its dependencies on that year's meetings do not cover.
+    pub(crate) fn year_counts(&self) -> Option<Vec<(i32, Option<usize>)>> {
         match &self.data {
             PageData::Meetings { years, .. }
             | PageData::Decisions { years, .. }
@@ -400,11 +400,25 @@ pub(crate) fn year_links(
         .map(|(year, count)| YearLink {
             year,
             path: year_path(section, year),
-            count,
+            count: Some(count),
         })
         .collect();
     links.reverse();
     links
+}
+
+/// The year links without their counts, for a section's year pages: the counts are on the
+/// section's page of all years. Why: a decision added in one year would otherwise change
+/// every year page of the section, and `serve` would render each of them again (each lists
+/// thousands of decisions in a large archive) for the sake of one number.
+pub(crate) fn without_counts(links: &[YearLink]) -> Vec<YearLink> {
+    links
+        .iter()
+        .map(|link| YearLink {
+            count: None,
+            ..link.clone()
+        })
+        .collect()
 }
 
 /// The slugs of a year's meetings: what a per-year page depends on.

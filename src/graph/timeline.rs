@@ -69,16 +69,17 @@ pub(crate) fn decision_pages(
     labels: &Labels,
 ) -> Vec<Page> {
     let decisions_by_year = by_meeting_year(all_decisions);
-    let years = Shared::new(year_links(
+    let all_years = year_links(
         "decisions",
         decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
-    ));
+    );
+    let years = Shared::new(without_counts(&all_years));
     let (groups, recent, shown) = decision_years(&decisions_by_year);
     let mut pages = vec![labels.index_page(
         &labels.decisions,
         ("decisions.html", "decisions"),
         PageData::Decisions {
-            years: years.clone(),
+            years: Shared::new(all_years),
             year: None,
             filter: TimelineFilter::of(&recent),
             older: all_decisions.len() - shown,
@@ -116,15 +117,16 @@ pub(crate) fn action_pages(
     statuses: &Shared<Vec<StatusLink>>,
 ) -> Vec<Page> {
     let actions_by_year = by_meeting_year(all_actions);
-    let years = Shared::new(year_links(
+    let all_years = year_links(
         "actions",
         actions_by_year.iter().map(|(y, a)| (*y, a.len())),
-    ));
+    );
+    let years = Shared::new(without_counts(&all_years));
     let mut pages = vec![labels.index_page(
         &labels.actions,
         ("actions.html", "actions"),
         PageData::Actions {
-            years: years.clone(),
+            years: Shared::new(all_years),
             year: None,
             statuses: statuses.clone(),
             actions: all_actions.iter().take(ACTIONS_RECENT).cloned().collect(),

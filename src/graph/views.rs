@@ -191,7 +191,8 @@ flat_view!(BodySummary { body; meeting_count, first_date, last_date, organisers 
 pub struct YearLink {
     pub year: i32,
     pub path: String,
-    pub count: usize,
+    /// None on a section's year page (see [`crate::graph::page::without_counts`]).
+    pub count: Option<usize>,
 }
 
 /// How a person's, organisation's or body's page is split (graph/by_year.rs): the summary
