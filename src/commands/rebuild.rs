@@ -226,7 +226,11 @@ impl Site {
                 return None;
             };
             let (a, b) = (&after.meeting, &was.meeting);
-            if a.date != b.date || a.draft != b.draft || !same_outside_its_page(was, after) {
+            if a.date != b.date
+                || a.draft != b.draft
+                || !same_files_and_body(was, after)
+                || !self.names_its_own(path, was, after)
+            {
                 return None;
             }
             edited.push(a.clone());
@@ -257,6 +261,41 @@ impl Site {
             .map(|m| self.positions.get(&m.slug).map(|&(index, _)| index))
             .collect::<Option<BTreeSet<usize>>>()?;
         Some((renew, positions))
+    }
+
+    /// Whether the unregistered names an edit of the meeting at `path` brought in or took
+    /// out are its own: a name new to the archive (its page is new, and no other page
+    /// names it), or a name no other meeting names (its page goes). A name other meetings
+    /// share may change its spelling on their pages (the first spelling is the one every
+    /// page shows).
+    fn names_its_own(&self, path: &Path, before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
+        let (added_people, removed_people) = changed_names(&before.new_people, &after.new_people);
+        let (added_orgs, removed_orgs) =
+            changed_names(&before.new_organisations, &after.new_organisations);
+        if added_people.is_empty() && removed_people.is_empty() && added_orgs.is_empty() && removed_orgs.is_empty() {
+            return true;
+        }
+        let new_to_the_archive = added_people
+            .iter()
+            .all(|key| !self.archive.people.contains_key(*key))
+            && added_orgs
+                .iter()
+                .all(|key| !self.archive.organisations.contains_key(*key));
+        let named_elsewhere = |key: &str, names: fn(&ParsedMeeting) -> &[(String, String)]| {
+            self.sources.iter().any(|(other, parsed)| {
+                other.as_path() != path
+                    && parsed
+                        .as_ref()
+                        .is_ok_and(|p| names(p).iter().any(|(k, _)| k == key))
+            })
+        };
+        new_to_the_archive
+            && !removed_people
+                .iter()
+                .any(|key| named_elsewhere(key, |p| &p.new_people))
+            && !removed_orgs
+                .iter()
+                .any(|key| named_elsewhere(key, |p| &p.new_organisations))
     }
 
     /// Every warning of the last (re)build, in the order `check` reports them.
@@ -547,18 +586,39 @@ impl Site {
     }
 }
 
+/// The keys of the names `after` has and `before` has not (or under another spelling), and
+/// those `before` has and `after` has not.
+fn changed_names<'a>(
+    before: &'a [(String, String)],
+    after: &'a [(String, String)],
+) -> (Vec<&'a str>, Vec<&'a str>) {
+    let missing_from = |these: &'a [(String, String)], those: &'a [(String, String)]| {
+        these
+            .iter()
+            .filter(|name| !those.contains(name))
+            .map(|(key, _)| key.as_str())
+            .collect()
+    };
+    (missing_from(after, before), missing_from(before, after))
+}
+
 /// Whether an edit of a meeting changed nothing outside its own page beyond what
 /// the fingerprints cover: the names it brings into the archive (the first
 /// spelling of an unregistered name is the one every page shows), its body's name, its
 /// attachments (files to copy) and whether it has code (every page links syntax.css
 /// then).
 fn same_outside_its_page(before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
+    same_files_and_body(before, after)
+        && before.new_people == after.new_people
+        && before.new_organisations == after.new_organisations
+}
+
+/// [`same_outside_its_page`] but for the names it brings into the archive.
+fn same_files_and_body(before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
     let (b, a) = (&before.meeting, &after.meeting);
     b.slug == a.slug
         && b.has_code == a.has_code
         && b.attachments == a.attachments
-        && before.new_people == after.new_people
-        && before.new_organisations == after.new_organisations
         && before.body_name == after.body_name
 }
 

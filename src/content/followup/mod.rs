@@ -11,6 +11,8 @@ pub(crate) mod terms;
 pub(crate) mod types;
 
 use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
@@ -65,18 +67,25 @@ struct At {
 /// Every id a reference may name, and where it leads.
 struct Index<'a> {
     archive: &'a Archive,
-    slugs: HashMap<&'a str, usize>,
-    decisions: HashMap<&'a str, At>,
-    actions: HashMap<&'a str, At>,
+    slugs: FxHashMap<&'a str, usize>,
+    decisions: FxHashMap<&'a str, At>,
+    actions: FxHashMap<&'a str, At>,
 }
 
 impl<'a> Index<'a> {
+    /// Built after every edit in `serve`: tens of thousands of ids are hashed here, so
+    /// the maps are sized up front and hash with Fx (the keys are the archive's own).
     fn new(archive: &'a Archive) -> Self {
+        let meetings = &archive.meetings;
+        fn sized<K, V>(n: usize) -> FxHashMap<K, V> {
+            FxHashMap::with_capacity_and_hasher(n, Default::default())
+        }
+        let items = || meetings.iter().flat_map(|m| &m.items);
         let mut index = Index {
             archive,
-            slugs: HashMap::new(),
-            decisions: HashMap::new(),
-            actions: HashMap::new(),
+            slugs: sized(meetings.len()),
+            decisions: sized(items().map(|i| i.decisions.len()).sum()),
+            actions: sized(items().map(|i| i.actions.len()).sum()),
         };
         for (m, meeting) in archive.meetings.iter().enumerate() {
             index.slugs.insert(meeting.slug.as_str(), m);
@@ -223,7 +232,8 @@ pub(crate) fn link(archive: &Archive, today: Option<NaiveDate>) -> (FollowUp, Ve
 
 /// An alias that is another meeting's slug or alias cannot redirect to both.
 fn alias_conflicts(archive: &Archive) -> Vec<Diagnostic> {
-    let mut owner: BTreeMap<&str, &Meeting> = BTreeMap::new();
+    let mut owner: FxHashMap<&str, &Meeting> =
+        FxHashMap::with_capacity_and_hasher(archive.meetings.len(), Default::default());
     for meeting in &archive.meetings {
         owner.insert(meeting.slug.as_str(), meeting);
     }
@@ -376,9 +386,11 @@ fn action_states(
         for (_, action) in meeting.actions() {
             let terms = &action.terms;
             let due = terms.due.or_else(|| {
+                // The body's dates are in archive order, oldest first.
+                let next = body_dates.partition_point(|d| *d <= meeting.date);
                 terms
                     .due_next_meeting
-                    .then(|| body_dates.iter().find(|d| **d > meeting.date).copied())
+                    .then(|| body_dates.get(next).copied())
                     .flatten()
             });
             let history = history.remove(&action.id).unwrap_or_default();
