@@ -59,7 +59,9 @@ fn main() {
     // of the body.
     let decision_added = |i: usize| {
         let body = original.find("\n---\n").map_or(0, |end| end + 5);
-        let paragraph = original[body..].find("\n\n").map_or(original.len(), |p| body + p);
+        let paragraph = original[body..]
+            .find("\n\n")
+            .map_or(original.len(), |p| body + p);
         let mut edited = original.clone();
         edited.insert_str(
             paragraph,
@@ -79,7 +81,10 @@ fn main() {
         edited.replace_range(start..end, &format!("title: \"Sammanträde {i}\""));
         edited
     };
-    report("title edit", time_edits(&mut site, &meeting, runs, title_edit));
+    report(
+        "title edit",
+        time_edits(&mut site, &meeting, runs, title_edit),
+    );
     let participant_added = |i: usize| {
         original.replacen(
             "attendees:\n",

@@ -47,6 +47,11 @@ const PEOPLE: [&str; 5] = [
     "Karl Ek, SKR",
 ];
 
+/// Unregistered people of unregistered organisations that only attendee edits bring in:
+/// new to the archive the first time, shared once two meetings name them, and gone with
+/// the last meeting that names them.
+const GUESTS: [&str; 2] = ["Vera Gäst, Nykommuns förvaltning", "Olof Besök, Annan ort"];
+
 /// A meeting as the test writes it.
 #[derive(Clone, Debug)]
 struct MeetingText {
@@ -270,7 +275,12 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
         }
         5 => {
             if m.attendees.is_empty() || rng.below(2) == 0 {
-                m.attendees.push(*rng.pick(&PEOPLE));
+                let who = if rng.below(2) == 0 {
+                    &GUESTS[..]
+                } else {
+                    &PEOPLE[..]
+                };
+                m.attendees.push(*rng.pick(who));
                 "attendee added"
             } else {
                 m.attendees.remove(rng.below(m.attendees.len()));
@@ -552,7 +562,8 @@ fn graph_kept_pages(site: &Site) -> bool {
 }
 
 /// Edits that keep every meeting in place and leave the follow-up as it was (a decision
-/// added, a title changed, a registered attendee added) update the graph in part: the
+/// added, a title changed, a registered attendee added, a person new to the archive added
+/// and removed) update the graph in part: the
 /// pages of the meetings, organisations and people the edit cannot have changed are kept.
 /// The result must still equal a full build.
 #[test]
@@ -617,6 +628,19 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
                 "  - Anna Berg, SKR\n  - Per Lund, FoHM\n",
                 "\nBeslut: Ja.\n",
             ),
+        ),
+        (
+            "a person new to the archive added, of an organisation new to it",
+            meeting(
+                2,
+                "Nytt namn",
+                "  - Anna Berg, SKR\n  - Vera Gäst, Nykommun\n",
+                "\nBeslut: Ja.\n",
+            ),
+        ),
+        (
+            "the person that no other meeting names removed",
+            meeting(2, "Nytt namn", "  - Anna Berg, SKR\n", "\nBeslut: Ja.\n"),
         ),
     ];
     for (what, text) in edits {

@@ -272,7 +272,11 @@ impl Site {
         let (added_people, removed_people) = changed_names(&before.new_people, &after.new_people);
         let (added_orgs, removed_orgs) =
             changed_names(&before.new_organisations, &after.new_organisations);
-        if added_people.is_empty() && removed_people.is_empty() && added_orgs.is_empty() && removed_orgs.is_empty() {
+        if added_people.is_empty()
+            && removed_people.is_empty()
+            && added_orgs.is_empty()
+            && removed_orgs.is_empty()
+        {
             return true;
         }
         let new_to_the_archive = added_people
