@@ -1,9 +1,9 @@
 //! Measures `serve`'s incremental rebuild: loads a site (e.g. a generated 10,000-meeting
 //! corpus), builds it once, then edits one meeting's text repeatedly and times
 //! `Site::rebuild` — the same code `serve` runs after a save, until the edited pages are
-//! written and the browser is told to reload (feeds and the search index follow, in
-//! `Site::refresh_derived`, and are not counted). Prints the median and the
-//! spread, for a text-only edit, for an edit that changes a decision (which also
+//! written and the browser is told to reload — and then `Site::refresh_derived` (feeds,
+//! sitemap, archive.json and the search index, which `serve` writes after the reload).
+//! Prints the median and the spread of each, for a text-only edit, for an edit that changes a decision (which also
 //! re-renders the index, timeline and organisation pages that show it) and for an edit
 //! that adds one (which changes what lists show of the meeting: its decision count), for
 //! a title edit and for an added attendee (a person new to the archive), as
@@ -111,6 +111,15 @@ fn middle_meeting(site: &Site, root: &Path) -> PathBuf {
     root.join(&with_decision.source)
 }
 
+/// One timed edit: the rebuild (what `serve` does before the browser reloads), then feeds,
+/// sitemap, archive.json and the search index (`Site::refresh_derived`, what it does
+/// after), and the pages written.
+struct Timed {
+    rebuild: Duration,
+    derived: Duration,
+    pages_written: usize,
+}
+
 /// Times `runs` rebuilds after saving `edit(i)`; the meeting is restored (and the site
 /// rebuilt, untimed) after each, so every timed edit starts from the same archive.
 fn time_edits(
@@ -118,7 +127,7 @@ fn time_edits(
     meeting: &Path,
     runs: usize,
     edit: impl Fn(usize) -> String,
-) -> Vec<(Duration, usize)> {
+) -> Vec<Timed> {
     let original = std::fs::read_to_string(meeting).expect("the meeting is readable");
     (0..runs)
         .map(|i| {
@@ -127,36 +136,61 @@ fn time_edits(
             let report = site
                 .rebuild(&[meeting.to_path_buf()])
                 .expect("the rebuild succeeds");
-            let took = started.elapsed();
+            let rebuild = started.elapsed();
+            let steps = site.timings.0.clone();
+            let started = Instant::now();
+            let files = site
+                .refresh_derived()
+                .expect("feeds and search are written");
+            let derived = started.elapsed();
             if std::env::var_os("STEPS").is_some() {
-                for (step, t) in &site.timings.0 {
+                for (step, t) in &steps {
                     println!("    {:8.1} ms  {step}", t.as_secs_f64() * 1000.0);
                 }
                 println!(
                     "  = {:.1} ms, {} rendered: {}",
-                    took.as_secs_f64() * 1000.0,
+                    rebuild.as_secs_f64() * 1000.0,
                     report.pages_rendered,
                     report.rendered.join(" ")
+                );
+                println!(
+                    "  then {:.1} ms for feeds and search, {} file(s) written",
+                    derived.as_secs_f64() * 1000.0,
+                    files.unwrap_or(0)
                 );
             }
             std::fs::write(meeting, &original).expect("the meeting is restored");
             site.rebuild(&[meeting.to_path_buf()])
                 .expect("the restoring rebuild succeeds");
-            (took, report.pages_written)
+            site.refresh_derived()
+                .expect("feeds and search are restored");
+            Timed {
+                rebuild,
+                derived,
+                pages_written: report.pages_written,
+            }
         })
         .collect()
 }
 
-fn report(what: &str, mut times: Vec<(Duration, usize)>) {
-    times.sort();
+fn report(what: &str, timed: Vec<Timed>) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let median = times[times.len() / 2];
+    let spread = |mut times: Vec<Duration>| {
+        times.sort();
+        format!(
+            "median {:.1} ms (min {:.1}, max {:.1})",
+            ms(times[times.len() / 2]),
+            ms(times[0]),
+            ms(times[times.len() - 1])
+        )
+    };
+    let mut written: Vec<usize> = timed.iter().map(|t| t.pages_written).collect();
+    written.sort();
     println!(
-        "{what}: median {:.1} ms (min {:.1}, max {:.1}) over {} runs; {} page(s) written per rebuild",
-        ms(median.0),
-        ms(times[0].0),
-        ms(times[times.len() - 1].0),
-        times.len(),
-        median.1
+        "{what}: {} over {} runs, {} page(s) written; then feeds and search {}",
+        spread(timed.iter().map(|t| t.rebuild).collect()),
+        timed.len(),
+        written[written.len() / 2],
+        spread(timed.iter().map(|t| t.derived).collect()),
     );
 }

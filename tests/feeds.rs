@@ -469,3 +469,55 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
     let json = std::fs::read_to_string(output.join("archive/2021.json")).unwrap();
     assert!(json.contains("Ändrat beslut.") && !json.contains("Första"));
 }
+
+/// After an edit `serve` makes every feed, part of archive.json and search file again, and
+/// writes only those whose bytes changed (it knows them by the hashes of what it wrote):
+/// the part of a year the edit left alone is not written, and its modification time stays.
+#[test]
+fn a_rebuild_writes_the_derived_files_whose_bytes_changed_and_no_others() {
+    let meeting = |year: u32, decision: &str| {
+        format!("---\nbody: Rådet\ndate: {year}-03-01\n---\n\n## Punkt\n\nBeslut: {decision}\n")
+    };
+    let site = fixture(&[
+        ("site.toml", "title = \"T\"\n"),
+        ("content/2020-03-01-a.md", &meeting(2020, "Gammalt beslut.")),
+        (
+            "content/2021-03-01-b.md",
+            &meeting(2021, "Första beslutet."),
+        ),
+    ]);
+    let output = site.path().join("public");
+    let options = BuildOptions {
+        root: site.path().to_path_buf(),
+        output: Some(output.clone()),
+        ..BuildOptions::default()
+    };
+    let mut loaded = quorum::internals::Site::load(&options).unwrap();
+    loaded
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
+    let untouched = output.join("archive/2020.json");
+    let modified = |path: &std::path::Path| std::fs::metadata(path).unwrap().modified().unwrap();
+    let before = modified(&untouched);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    let path = site.path().join("content/2021-03-01-b.md");
+    std::fs::write(&path, meeting(2021, "Ändrat beslut.")).unwrap();
+    loaded.rebuild(std::slice::from_ref(&path)).unwrap();
+    let written = loaded.refresh_derived().unwrap().expect("they were stale");
+    let json = std::fs::read_to_string(output.join("archive/2021.json")).unwrap();
+    assert!(json.contains("Ändrat beslut."), "{json}");
+    assert_eq!(
+        modified(&untouched),
+        before,
+        "2020's part was written again"
+    );
+    let search_files = std::fs::read_dir(output.join("search")).unwrap().count();
+    assert!(
+        written < search_files,
+        "{written} files written, the search index alone has {search_files}"
+    );
+    // Nothing changed since: nothing is written.
+    loaded.rebuild(std::slice::from_ref(&path)).unwrap();
+    assert_eq!(loaded.refresh_derived().unwrap().unwrap_or(0), 0);
+}

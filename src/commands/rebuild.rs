@@ -308,10 +308,13 @@ impl Site {
     }
 
     /// Regenerates what covers the whole archive — feeds, sitemap, archive.json and the
-    /// search index — if a rebuild changed any meeting. Returns the files written.
-    pub fn refresh_derived(&mut self) -> Result<usize> {
+    /// search index — if a rebuild changed any meeting, and writes the files whose bytes
+    /// changed (known by their hashes: reading thousands of files back to compare took
+    /// longer than making them). Returns how many files were written, or None when
+    /// nothing was stale.
+    pub fn refresh_derived(&mut self) -> Result<Option<usize>> {
         if !self.derived_stale {
-            return Ok(0);
+            return Ok(None);
         }
         let mut files = crate::publish::feed_files(&self.archive, &self.config);
         files.push(crate::publish::sitemap_file(&self.graph, &self.config));
@@ -319,7 +322,6 @@ impl Site {
             &self.output,
             &self.archive,
         )?);
-        let count = files.len();
         let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
         let parts: BTreeSet<String> = files
             .iter()
@@ -330,12 +332,34 @@ impl Site {
                 _ => None,
             })
             .collect();
-        write_in_place(&self.output, files)?;
-        // Every part is written again (each is small, but all are serialised: only the
-        // changed year's would need it); the part of a year left without meetings goes.
+        let hashed: Vec<(Option<u64>, OutputFile)> = files
+            .into_par_iter()
+            .map(|file| (file.contents().map(hash), file))
+            .collect();
+        let mut derived_written = HashMap::with_capacity(hashed.len());
+        let mut changed = Vec::new();
+        for (digest, file) in hashed {
+            let path = file.path().to_string();
+            let Some(digest) = digest else {
+                changed.push(file);
+                continue;
+            };
+            if self.derived_written.get(&path) != Some(&digest) {
+                changed.push(file);
+            }
+            derived_written.insert(path, digest);
+        }
+        let written = changed.len();
+        // Written files are forgotten until written again: a failed write is retried at
+        // the next edit.
+        self.derived_written.clear();
+        write_in_place(&self.output, changed)?;
+        self.derived_written = derived_written;
+        // Every part is made again (only the changed year's would need it); the part of a
+        // year left without meetings goes.
         remove_other_files(&self.output.join(parts_dir), &parts)?;
         self.derived_stale = false;
-        Ok(count)
+        Ok(Some(written))
     }
 
     /// The fast path for the common edit: only the minutes' text of existing meetings

@@ -283,9 +283,9 @@ fn refresh_derived(site: Option<&mut Site>, log: &(dyn Fn(&str) + Sync)) {
     let Some(site) = site else { return };
     let started = Instant::now();
     match site.refresh_derived() {
-        Ok(0) => {}
-        Ok(files) => log(&format!(
-            "updated feeds and the search index in {} ms ({files} files)",
+        Ok(None) => {}
+        Ok(Some(files)) => log(&format!(
+            "updated feeds and the search index in {} ms ({files} files written)",
             started.elapsed().as_millis()
         )),
         Err(e) => log(&describe(&e)),

@@ -53,7 +53,10 @@ pub struct Site {
     /// edited meeting here).
     pub(crate) positions: HashMap<String, (usize, usize)>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
-    pub(crate) written: HashMap<String, u64>,
+    pub(crate) written: FileHashes,
+    /// The same for feeds, the sitemap, archive.json and the search index: after an edit
+    /// `serve` makes them all and writes those whose bytes changed.
+    pub(crate) derived_written: FileHashes,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
     pub(crate) derived_stale: bool,
     /// Whether a meeting file changed since the archive and graph were last assembled (an
@@ -67,6 +70,9 @@ pub struct Site {
     /// assembled.
     pub(crate) public_view: Option<PublicView>,
 }
+
+/// Site path → hash of the bytes written there (see [`Site::written`]).
+pub(crate) type FileHashes = HashMap<String, u64>;
 
 /// How long each step of a build took, in the order they ran (`quorum build --timings`),
 /// and the process's resident memory when each ended (`None` where the system does not
@@ -198,6 +204,7 @@ impl Site {
             link_warnings: 0,
             positions: HashMap::new(),
             written: HashMap::new(),
+            derived_written: HashMap::new(),
             derived_stale: false,
             graph_behind: false,
             fingerprints: HashMap::new(),
@@ -352,24 +359,26 @@ impl Site {
         let staged = crate::publish::output::stage_and_swap(&output, |staging| {
             let (pages, derived) = rayon::join(
                 || timed(|| self.write_pages_into(staging, pages, track)),
-                || self.write_derived_into(staging, sitemap),
+                || self.write_derived_into(staging, sitemap, track),
             );
             let (written, took) = pages;
             timings.record("render and write pages", took);
-            let (derived_count, derived_timings) = derived;
+            let (derived, derived_timings) = derived;
             timings.append(derived_timings);
             let written = written?;
-            let count = written.len() + derived_count?;
-            outcome = Some((written, count));
+            let (derived_count, derived_written) = derived?;
+            let count = written.len() + derived_count;
+            outcome = Some((written, derived_written, count));
             clock = Instant::now();
             Ok(())
         });
         timings.lap("swap in the new site, remove the old", &mut clock);
         self.timings = timings;
         staged?;
-        let (written, count) = outcome.expect("a successful build wrote pages");
+        let (written, derived_written, count) = outcome.expect("a successful build wrote pages");
         if track {
             self.written = written;
+            self.derived_written = derived_written;
         }
         self.derived_stale = false;
         Ok(count)
@@ -420,20 +429,29 @@ impl Site {
     }
 
     /// Writes what is not a page into `staging`: static files, attachments, the search
-    /// index, feeds, sitemap and archive.json. Returns how many files, and how long each
-    /// part took.
+    /// index, feeds, sitemap and archive.json. Returns how many files, with the hash of
+    /// each made in memory when `track` (for `serve`, see `derived_written`), and how long
+    /// each part took.
     pub(crate) fn write_derived_into(
         &self,
         staging: &Staging,
         sitemap: OutputFile,
-    ) -> (Result<usize>, Timings) {
+        track: bool,
+    ) -> (Result<(usize, FileHashes)>, Timings) {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
+        let hashes = std::sync::Mutex::new(HashMap::new());
+        let write_one = |file: OutputFile| -> Result<()> {
+            if let Some(bytes) = file.contents().filter(|_| track) {
+                let digest = hash(bytes);
+                let mut hashes = hashes.lock().expect("no thread panics holding it");
+                hashes.insert(file.path().to_string(), digest);
+            }
+            staging.write(file)
+        };
         let write = |files: Vec<OutputFile>| -> Result<usize> {
             let count = files.len();
-            files
-                .into_par_iter()
-                .try_for_each(|file| staging.write(file))?;
+            files.into_par_iter().try_for_each(write_one)?;
             Ok(count)
         };
         let mut files = self.static_files();
@@ -444,17 +462,16 @@ impl Site {
                 write(files).map(|_| ())
             })?;
             timings.lap("build and write the search index", &mut clock);
-            let feeds = crate::publish::write_feed_files(&self.archive, &self.config, &|file| {
-                staging.write(file)
-            })?;
-            staging.write(sitemap)?;
+            let feeds = crate::publish::write_feed_files(&self.archive, &self.config, &write_one)?;
+            write_one(sitemap)?;
             timings.lap(
                 "build and write feeds, sitemap and archive.json",
                 &mut clock,
             );
             Ok(copied + index + feeds + 1)
         });
-        (result, timings)
+        let hashes = hashes.into_inner().expect("no thread panics holding it");
+        (result.map(|count| (count, hashes)), timings)
     }
 
     /// Renders every page in memory and discards the HTML: what `check` runs to find

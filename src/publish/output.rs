@@ -24,6 +24,15 @@ impl OutputFile {
             | OutputFile::Bytes { path, .. } => path,
         }
     }
+
+    /// The bytes the file holds, when they are in memory (not for a copied file).
+    pub(crate) fn contents(&self) -> Option<&[u8]> {
+        match self {
+            OutputFile::Text { text, .. } => Some(text.as_bytes()),
+            OutputFile::Bytes { bytes, .. } => Some(bytes),
+            OutputFile::Copy { .. } => None,
+        }
+    }
 }
 
 /// The file a site path is written to: `/a/` → `a/index.html`, `/404.html` → `404.html`.

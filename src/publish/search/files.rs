@@ -284,9 +284,10 @@ pub(crate) fn document_files(docs: &[Doc], first: usize, chunk: usize) -> Vec<(S
 /// 13 MB of text.
 pub(crate) const DOC_FILES_PER_GROUP: usize = 1024;
 
-/// For `serve`: the index files of the archive that differ from those in `output`, after
-/// removing index files the new index no longer has (a smaller archive needs fewer). An
-/// edit of one meeting's text changes a few files of thousands: only those are rewritten.
+/// For `serve`: every index file of the archive, after removing from `output` the index
+/// files the new index no longer has (a smaller archive needs fewer). An edit of one
+/// meeting's text changes a few files of thousands: `serve` writes only those whose bytes
+/// changed since it wrote them.
 pub fn refresh_index(output: &Path, archive: &Archive) -> Result<Vec<OutputFile>> {
     let files = SearchIndex::build(archive).files();
     let keep: BTreeSet<&str> = files
@@ -303,11 +304,7 @@ pub fn refresh_index(output: &Path, archive: &Archive) -> Result<Vec<OutputFile>
         }
     }
     Ok(files
-        .into_par_iter()
-        .filter(|(path, text)| {
-            let on_disk = output.join(path.trim_start_matches('/'));
-            std::fs::read(on_disk).map_or(true, |old| old != text.as_bytes())
-        })
+        .into_iter()
         .map(|(path, text)| OutputFile::Text { path, text })
         .collect())
 }
