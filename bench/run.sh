@@ -188,7 +188,7 @@ for n in $SIZES; do
     python3 bench/serve-latency.py --quorum "$QUORUM" --root "$dir" --output "$out-serve" \
       --edits "$EDITS" > "$WORK/serve.txt" 2>&1 || { tail -n 20 "$WORK/serve.txt"; exit 1; }
     echo "         serve, save → (median / worst ms of $EDITS edits each):"
-    for kind in text decision title participant; do
+    for kind in text decision title participant busy; do
       printf '           %-12s' "$kind"
       for measure in page reload timeline search derived; do
         grep "^RESULT $kind $measure " "$WORK/serve.txt" |

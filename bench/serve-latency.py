@@ -14,7 +14,10 @@ from the moment the file is saved:
             so an edit to an old meeting may leave it unchanged: this line is the signal).
 
 Kinds: text (a sentence added to a paragraph), decision (a "Beslut: ..." paragraph added),
-title (the front matter's title replaced), participant (an attendee added). Each edit is
+title (the front matter's title replaced), participant (an attendee added), busy (a decision
+added, and as soon as the browser is told to reload, a text edit of the same file: the
+text edit is timed, page and reload only, while the server may still be making feeds and
+the search index for the decision). Each edit is
 restored afterwards, and the server is idle (its feeds and search written, then a quiet
 pause) before each save. Meetings are chosen deterministically, evenly spread over the
 sorted Swedish meeting files, a different one for every edit.
@@ -40,7 +43,7 @@ import time
 import urllib.error
 import urllib.request
 
-KINDS = ["text", "decision", "title", "participant"]
+KINDS = ["text", "decision", "title", "participant", "busy"]
 MEASURES = ["page", "reload", "timeline", "search", "derived"]
 # How long one edit may take to show everywhere before it counts as missing.
 TIMEOUT = 120.0
@@ -248,10 +251,24 @@ def measure(server, path, kind, w):
         "page": lambda: w in (server.get(f"/meetings/{slug}/") or "").lower(),
         "search": lambda: search_has(server, w),
     }
+    if kind == "busy":
+        # The decision first, untimed; the text edit follows its reload at once.
+        decided = edit("decision", original, w + "beslut")
+        first = time.monotonic()
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(decided)
+        while server.first_reload_after(first) is None and time.monotonic() - first < TIMEOUT:
+            time.sleep(0.005)
+        changed = edit("text", decided, w)
+        del pending["search"]
     if kind == "decision":
         pending["timeline"] = lambda: w in (server.get(f"/decisions/{year}/") or "").lower()
     try:
-        return timed_edit(server, path, changed, pending)
+        result = timed_edit(server, path, changed, pending)
+        if kind == "busy":
+            # Feeds and search may be the decision's: not this edit's measure.
+            del result["derived"]
+        return result
     finally:
         # Restore (also when interrupted), and let the server settle before the next edit.
         restored = time.monotonic()

@@ -3,6 +3,7 @@
 //! `new`) are what the command line calls.
 
 pub(crate) mod build;
+pub(crate) mod derived_worker;
 pub mod import;
 pub(crate) mod options;
 pub(crate) mod rebuild;

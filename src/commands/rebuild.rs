@@ -309,57 +309,28 @@ impl Site {
 
     /// Regenerates what covers the whole archive — feeds, sitemap, archive.json and the
     /// search index — if a rebuild changed any meeting, and writes the files whose bytes
-    /// changed (known by their hashes: reading thousands of files back to compare took
-    /// longer than making them). Returns how many files were written, or None when
-    /// nothing was stale.
+    /// changed (see [`DerivedJob::run`]). Returns how many files were written, or None
+    /// when nothing was stale.
     pub fn refresh_derived(&mut self) -> Result<Option<usize>> {
+        self.derived_job().map(DerivedJob::run).transpose()
+    }
+
+    /// What [`Site::refresh_derived`] does, taken from the site as it is now so that it can
+    /// run on another thread while `serve` goes on with the next edit; None when nothing is
+    /// stale. The job carries a copy of the archive (its meetings are shared, not copied)
+    /// and the sitemap, made now from the graph.
+    pub fn derived_job(&mut self) -> Option<DerivedJob> {
         if !self.derived_stale {
-            return Ok(None);
+            return None;
         }
-        let mut files = crate::publish::feed_files(&self.archive, &self.config);
-        files.push(crate::publish::sitemap_file(&self.graph, &self.config));
-        files.extend(crate::publish::search::refresh_index(
-            &self.output,
-            &self.archive,
-        )?);
-        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
-        let parts: BTreeSet<String> = files
-            .iter()
-            .filter_map(|f| match f {
-                OutputFile::Bytes { path, .. } => path
-                    .strip_prefix(&format!("/{parts_dir}/"))
-                    .map(str::to_string),
-                _ => None,
-            })
-            .collect();
-        let hashed: Vec<(Option<u64>, OutputFile)> = files
-            .into_par_iter()
-            .map(|file| (file.contents().map(hash), file))
-            .collect();
-        let mut derived_written = HashMap::with_capacity(hashed.len());
-        let mut changed = Vec::new();
-        for (digest, file) in hashed {
-            let path = file.path().to_string();
-            let Some(digest) = digest else {
-                changed.push(file);
-                continue;
-            };
-            if self.derived_written.get(&path) != Some(&digest) {
-                changed.push(file);
-            }
-            derived_written.insert(path, digest);
-        }
-        let written = changed.len();
-        // Written files are forgotten until written again: a failed write is retried at
-        // the next edit.
-        self.derived_written.clear();
-        write_in_place(&self.output, changed)?;
-        self.derived_written = derived_written;
-        // Every part is made again (only the changed year's would need it); the part of a
-        // year left without meetings goes.
-        remove_other_files(&self.output.join(parts_dir), &parts)?;
         self.derived_stale = false;
-        Ok(Some(written))
+        Some(DerivedJob {
+            archive: self.archive.clone(),
+            config: self.config.clone(),
+            output: self.output.clone(),
+            sitemap: crate::publish::sitemap_file(&self.graph, &self.config),
+            written: std::sync::Arc::clone(&self.derived_written),
+        })
     }
 
     /// The fast path for the common edit: only the minutes' text of existing meetings
@@ -611,6 +582,70 @@ impl Site {
             }
         }
         Ok(removed)
+    }
+}
+
+/// Feeds, sitemap, archive.json and the search index of one state of the site (see
+/// [`Site::derived_job`]).
+pub struct DerivedJob {
+    archive: crate::content::model::Archive,
+    config: crate::base::config::SiteConfig,
+    output: PathBuf,
+    sitemap: OutputFile,
+    /// The hashes of the derived files last written, shared with the site and its later
+    /// jobs.
+    written: std::sync::Arc<std::sync::Mutex<FileHashes>>,
+}
+
+impl DerivedJob {
+    /// Makes every feed, part of archive.json and search file, and writes those whose
+    /// bytes changed since they were last written (known by their hashes: reading
+    /// thousands of files back to compare took longer than making them). Returns how many
+    /// files were written. After a failed write every file is written at the next run.
+    pub fn run(self) -> Result<usize> {
+        let mut files = crate::publish::feed_files(&self.archive, &self.config);
+        files.push(self.sitemap);
+        files.extend(crate::publish::search::refresh_index(
+            &self.output,
+            &self.archive,
+        )?);
+        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
+        let parts: BTreeSet<String> = files
+            .iter()
+            .filter_map(|f| match f {
+                OutputFile::Bytes { path, .. } => path
+                    .strip_prefix(&format!("/{parts_dir}/"))
+                    .map(str::to_string),
+                _ => None,
+            })
+            .collect();
+        let hashed: Vec<(Option<u64>, OutputFile)> = files
+            .into_par_iter()
+            .map(|file| (file.contents().map(hash), file))
+            .collect();
+        let mut written = self.written.lock().expect("no job panics holding it");
+        let mut now_written = HashMap::with_capacity(hashed.len());
+        let mut changed = Vec::new();
+        for (digest, file) in hashed {
+            let path = file.path().to_string();
+            let Some(digest) = digest else {
+                changed.push(file);
+                continue;
+            };
+            if written.get(&path) != Some(&digest) {
+                changed.push(file);
+            }
+            now_written.insert(path, digest);
+        }
+        let count = changed.len();
+        // Forgotten until written: after a failed write, every file is written next time.
+        written.clear();
+        write_in_place(&self.output, changed)?;
+        *written = now_written;
+        // Every part is made again (only the changed year's would need it); the part of a
+        // year left without meetings goes.
+        remove_other_files(&self.output.join(parts_dir), &parts)?;
+        Ok(count)
     }
 }
 

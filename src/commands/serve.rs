@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 use notify::RecursiveMode;
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::commands::derived_worker::DerivedWorker;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
 use crate::commands::site::Site;
 use crate::publish::output::check_output_dir;
@@ -194,61 +195,92 @@ fn watch(
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
     let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
 
-    for events in rx {
-        let Ok(events) = events else { continue };
-        // Reading a file is an event too (the build itself reads): only writes count.
-        let paths: Vec<PathBuf> = events
-            .into_iter()
-            .filter(|e| is_write(&e.event.kind))
-            .flat_map(|e| e.event.paths)
-            .collect();
-        if paths.is_empty() {
-            continue;
+    // Feeds and the search index are written on a thread of their own, so that the next
+    // edit does not wait for them.
+    let worker = DerivedWorker::default();
+    std::thread::scope(|scope| {
+        scope.spawn(|| worker.run(log));
+        for events in rx {
+            let Ok(events) = events else { continue };
+            // Reading a file is an event too (the build itself reads): only writes count.
+            let paths: Vec<PathBuf> = events
+                .into_iter()
+                .filter(|e| is_write(&e.event.kind))
+                .flat_map(|e| e.event.paths)
+                .collect();
+            if paths.is_empty() {
+                continue;
+            }
+            // A `templates/` or `static/` folder made while serving: watch it from now on.
+            // The rebuild below then reads whatever it already holds.
+            for folder in paths.iter().filter(|p| is_input_folder(&absolute_root, p)) {
+                if let Err(e) = debouncer.watch(folder, RecursiveMode::Recursive) {
+                    log(&format!("cannot watch {}: {e}", folder.display()));
+                }
+            }
+            rebuild(options, site, &paths, hub, &worker, log);
         }
-        // A `templates/` or `static/` folder made while serving: watch it from now on.
-        // The rebuild below then reads whatever it already holds.
-        for folder in paths.iter().filter(|p| is_input_folder(&absolute_root, p)) {
-            if let Err(e) = debouncer.watch(folder, RecursiveMode::Recursive) {
-                log(&format!("cannot watch {}: {e}", folder.display()));
-            }
+        worker.stop();
+    });
+    Ok(())
+}
+
+/// Rebuilds after the changes at `paths` (or builds, when the site has not loaded yet),
+/// tells the browser to reload, and hands feeds and the search index to `worker`.
+fn rebuild(
+    options: &BuildOptions,
+    site: &mut Option<Site>,
+    paths: &[PathBuf],
+    hub: &Hub,
+    worker: &DerivedWorker,
+    log: &(dyn Fn(&str) + Sync),
+) {
+    // A full rebuild swaps the output folder: no job may be writing into it then.
+    let swaps = site.as_ref().is_none_or(|site| {
+        paths
+            .iter()
+            .any(|p| site.classify(p) == Some(crate::commands::site::Change::Config))
+    });
+    if swaps {
+        worker.wait_idle();
+    }
+    let result = match site.as_mut() {
+        Some(site) => site
+            .rebuild(paths)
+            .map(|r| (r.pages_written + r.pages_removed + r.files_copied, r)),
+        None => initial_build(options).map(|(fresh, pages)| {
+            *site = Some(fresh);
+            (
+                pages,
+                crate::commands::site::RebuildReport {
+                    pages_written: pages,
+                    full: true,
+                    ..Default::default()
+                },
+            )
+        }),
+    };
+    match result {
+        Ok((0, _)) if !hub.has_error() => {}
+        Ok((_, report)) => {
+            log(&format!(
+                "rebuilt in {} ms: {} page(s) rendered, {} written{}",
+                report.elapsed.as_millis(),
+                report.pages_rendered,
+                report.pages_written,
+                if report.full { " (full rebuild)" } else { "" }
+            ));
+            hub.reload();
         }
-        let result = match site.as_mut() {
-            Some(site) => site
-                .rebuild(&paths)
-                .map(|r| (r.pages_written + r.pages_removed + r.files_copied, r)),
-            None => initial_build(options).map(|(fresh, pages)| {
-                *site = Some(fresh);
-                (
-                    pages,
-                    crate::commands::site::RebuildReport {
-                        pages_written: pages,
-                        full: true,
-                        ..Default::default()
-                    },
-                )
-            }),
-        };
-        match result {
-            Ok((0, _)) if !hub.has_error() => {}
-            Ok((_, report)) => {
-                log(&format!(
-                    "rebuilt in {} ms: {} page(s) rendered, {} written{}",
-                    report.elapsed.as_millis(),
-                    report.pages_rendered,
-                    report.pages_written,
-                    if report.full { " (full rebuild)" } else { "" }
-                ));
-                hub.reload();
-                refresh_derived(site.as_mut(), log);
-            }
-            Err(e) => {
-                let text = describe(&e);
-                log(&text);
-                hub.show_error(&text);
-            }
+        Err(e) => {
+            let text = describe(&e);
+            log(&text);
+            hub.show_error(&text);
         }
     }
-    Ok(())
+    if let Some(job) = site.as_mut().and_then(Site::derived_job) {
+        worker.submit(move || job.run());
+    }
 }
 
 /// The folders of a site that `serve` watches (besides `site.toml`).
@@ -276,20 +308,6 @@ fn is_write(kind: &notify::EventKind) -> bool {
             | EventKind::Remove(_)
             | EventKind::Access(AccessKind::Close(AccessMode::Write))
     )
-}
-
-/// Feeds and the search index cover the whole archive; they follow the edited pages.
-fn refresh_derived(site: Option<&mut Site>, log: &(dyn Fn(&str) + Sync)) {
-    let Some(site) = site else { return };
-    let started = Instant::now();
-    match site.refresh_derived() {
-        Ok(None) => {}
-        Ok(Some(files)) => log(&format!(
-            "updated feeds and the search index in {} ms ({files} files written)",
-            started.elapsed().as_millis()
-        )),
-        Err(e) => log(&describe(&e)),
-    }
 }
 
 /// The error as the terminal and the overlay show it.

@@ -56,7 +56,7 @@ pub struct Site {
     pub(crate) written: FileHashes,
     /// The same for feeds, the sitemap, archive.json and the search index: after an edit
     /// `serve` makes them all and writes those whose bytes changed.
-    pub(crate) derived_written: FileHashes,
+    pub(crate) derived_written: std::sync::Arc<std::sync::Mutex<FileHashes>>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
     pub(crate) derived_stale: bool,
     /// Whether a meeting file changed since the archive and graph were last assembled (an
@@ -204,7 +204,7 @@ impl Site {
             link_warnings: 0,
             positions: HashMap::new(),
             written: HashMap::new(),
-            derived_written: HashMap::new(),
+            derived_written: Default::default(),
             derived_stale: false,
             graph_behind: false,
             fingerprints: HashMap::new(),
@@ -378,7 +378,7 @@ impl Site {
         let (written, derived_written, count) = outcome.expect("a successful build wrote pages");
         if track {
             self.written = written;
-            self.derived_written = derived_written;
+            self.derived_written = std::sync::Arc::new(std::sync::Mutex::new(derived_written));
         }
         self.derived_stale = false;
         Ok(count)
