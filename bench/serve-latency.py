@@ -207,7 +207,8 @@ def usable(path):
     if "\nlanguage: en" in text or not re.search(r"(?m)^title: ", text):
         return False
     try:
-        for kind in KINDS:
+        # "busy" is a decision edit and a text edit, both checked here.
+        for kind in (k for k in KINDS if k != "busy"):
             edit(kind, text, "x")
     except ValueError:
         return False
@@ -244,7 +245,7 @@ def measure(server, path, kind, w):
     """Saves the edit and returns {measure: seconds or None}."""
     with open(path, encoding="utf-8") as f:
         original = f.read()
-    changed = edit(kind, original, w)
+    changed = None if kind == "busy" else edit(kind, original, w)
     year = os.path.basename(os.path.dirname(path))
     slug = os.path.basename(path)[: -len(".md")]
     pending = {
@@ -253,7 +254,7 @@ def measure(server, path, kind, w):
     }
     if kind == "busy":
         # The decision first, untimed; the text edit follows its reload at once.
-        decided = edit("decision", original, w + "beslut")
+        decided = edit("decision", original, w[::-1])  # not containing w
         first = time.monotonic()
         with open(path, "w", encoding="utf-8") as f:
             f.write(decided)
