@@ -128,7 +128,20 @@ class Server:
             and time.monotonic() < deadline
         ):
             time.sleep(0.05)
-        self.wait_quiet(quiet)
+        # serve makes feeds and search on a thread of its own, one job at a time: a job
+        # for a later rebuild may still be running after the line seen above. Quiet for
+        # longer than the longest job so far means none is.
+        self.wait_quiet(max(quiet, 1.2 * self.longest_job()))
+
+    def longest_job(self):
+        with self.lock:
+            times = [
+                int(m.group(1)) / 1000.0
+                for _, line in self.lines
+                for m in [re.search(r"updated feeds and the search index in (\d+) ms", line)]
+                if m
+            ]
+        return max(times, default=0.0)
 
     def wait_quiet(self, quiet):
         while time.monotonic() - self.last_line_time() < quiet:
