@@ -430,6 +430,22 @@ fn every_page_advertises_both_feeds() {
     }
 }
 
+/// The site at `root` built into `root/public` as `serve` builds it (keeping what its
+/// rebuilds need).
+fn served_build(root: &std::path::Path) -> (std::path::PathBuf, quorum::internals::Site) {
+    let output = root.join("public");
+    let options = BuildOptions {
+        root: root.to_path_buf(),
+        output: Some(output.clone()),
+        ..BuildOptions::default()
+    };
+    let mut loaded = quorum::internals::Site::load(&options).unwrap();
+    loaded
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
+    (output, loaded)
+}
+
 #[test]
 fn a_rebuild_after_an_edit_rewrites_the_feeds() {
     let site = fixture(&[
@@ -442,16 +458,7 @@ fn a_rebuild_after_an_edit_rewrites_the_feeds() {
             "---\nbody: Rådet\ndate: 2021-03-01\n---\n\n## Punkt\n\nBeslut: Första beslutet.\n",
         ),
     ]);
-    let output = site.path().join("public");
-    let options = BuildOptions {
-        root: site.path().to_path_buf(),
-        output: Some(output.clone()),
-        ..BuildOptions::default()
-    };
-    let mut loaded = quorum::internals::Site::load(&options).unwrap();
-    loaded
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (output, mut loaded) = served_build(site.path());
     assert!(std::fs::read_to_string(output.join("decisions/atom.xml"))
         .unwrap()
         .contains("Första beslutet."));
@@ -486,16 +493,7 @@ fn a_rebuild_writes_the_derived_files_whose_bytes_changed_and_no_others() {
             &meeting(2021, "Första beslutet."),
         ),
     ]);
-    let output = site.path().join("public");
-    let options = BuildOptions {
-        root: site.path().to_path_buf(),
-        output: Some(output.clone()),
-        ..BuildOptions::default()
-    };
-    let mut loaded = quorum::internals::Site::load(&options).unwrap();
-    loaded
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (output, mut loaded) = served_build(site.path());
     let untouched = output.join("archive/2020.json");
     let modified = |path: &std::path::Path| std::fs::metadata(path).unwrap().modified().unwrap();
     let before = modified(&untouched);

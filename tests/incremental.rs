@@ -486,15 +486,7 @@ fn edit_and_compare(site_toml: &str) {
         content.meetings.insert(meeting.path(), meeting);
     }
 
-    let served = tempfile::tempdir().unwrap();
-    let mut serving = Site::load(&BuildOptions {
-        output: Some(served.path().to_path_buf()),
-        ..BuildOptions::new(root)
-    })
-    .unwrap();
-    serving
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (served, mut serving) = served_build(root);
     assert!(
         !serving.warnings().is_empty(),
         "the fixture has unregistered names"
@@ -596,15 +588,7 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
         )
         .unwrap();
     }
-    let served = tempfile::tempdir().unwrap();
-    let mut serving = Site::load(&BuildOptions {
-        output: Some(served.path().to_path_buf()),
-        ..BuildOptions::new(root)
-    })
-    .unwrap();
-    serving
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (served, mut serving) = served_build(root);
     let edited = root.join("content/2024/2024-02-10-radet.md");
     let edits = [
         (
@@ -656,6 +640,21 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
         let differ = differences(served.path(), full_output.path());
         assert!(differ.is_empty(), "{what}:\n{}", differ.join("\n"));
     }
+}
+
+/// The site at `root` built as `serve` builds it (keeping what its rebuilds need) into a
+/// new temp folder.
+fn served_build(root: &Path) -> (tempfile::TempDir, Site) {
+    let served = tempfile::tempdir().unwrap();
+    let mut serving = Site::load(&BuildOptions {
+        output: Some(served.path().to_path_buf()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap();
+    serving
+        .write_all(quorum::internals::WriteMode::Track)
+        .unwrap();
+    (served, serving)
 }
 
 /// A fresh full build of the site at `root` into a new temp folder.
@@ -711,15 +710,7 @@ fn an_edit_renders_the_part_of_its_meeting_and_not_the_other_parts() {
             .unwrap();
         }
     }
-    let served = tempfile::tempdir().unwrap();
-    let mut serving = Site::load(&BuildOptions {
-        output: Some(served.path().to_path_buf()),
-        ..BuildOptions::new(root)
-    })
-    .unwrap();
-    serving
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (served, mut serving) = served_build(root);
     assert!(served
         .path()
         .join("people/anna-berg/2021-2022/index.html")
@@ -796,15 +787,7 @@ fn a_decision_added_renders_its_years_decision_page_and_not_the_others() {
         )
         .unwrap();
     }
-    let served = tempfile::tempdir().unwrap();
-    let mut serving = Site::load(&BuildOptions {
-        output: Some(served.path().to_path_buf()),
-        ..BuildOptions::new(root)
-    })
-    .unwrap();
-    serving
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
+    let (served, mut serving) = served_build(root);
 
     let edited = root.join("content/2023-03-10-radet.md");
     let two_decisions = meeting("2023-03-10", "Beslut: Ja.\n\nBeslut: Nej.\n");
