@@ -272,13 +272,6 @@ impl Site {
         let (added_people, removed_people) = changed_names(&before.new_people, &after.new_people);
         let (added_orgs, removed_orgs) =
             changed_names(&before.new_organisations, &after.new_organisations);
-        if added_people.is_empty()
-            && removed_people.is_empty()
-            && added_orgs.is_empty()
-            && removed_orgs.is_empty()
-        {
-            return true;
-        }
         let new_to_the_archive = added_people
             .iter()
             .all(|key| !self.archive.people.contains_key(*key))
@@ -628,14 +621,12 @@ impl DerivedJob {
         let mut changed = Vec::new();
         for (digest, file) in hashed {
             let path = file.path().to_string();
-            let Some(digest) = digest else {
-                changed.push(file);
-                continue;
-            };
-            if written.get(&path) != Some(&digest) {
+            if digest.is_none_or(|d| written.get(&path) != Some(&d)) {
                 changed.push(file);
             }
-            now_written.insert(path, digest);
+            if let Some(digest) = digest {
+                now_written.insert(path, digest);
+            }
         }
         let count = changed.len();
         // Forgotten until written: after a failed write, every file is written next time.

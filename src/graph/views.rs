@@ -191,7 +191,7 @@ flat_view!(BodySummary { body; meeting_count, first_date, last_date, organisers 
 pub struct YearLink {
     pub year: i32,
     pub path: String,
-    /// None on a section's year page (see [`crate::graph::page::without_counts`]).
+    /// None on a section's year page: the counts are on the section's page of all years.
     pub count: Option<usize>,
 }
 
