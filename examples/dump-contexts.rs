@@ -13,9 +13,10 @@ fn main() {
     std::fs::create_dir_all(&out).expect("output folder");
     let site =
         quorum::internals::Site::load(&quorum::BuildOptions::new(&root)).expect("site loads");
+    let views = site.page_views();
     let pages = site.graph.pages.iter().filter(|p| p.template == template);
     for (i, page) in pages.enumerate() {
-        let mut context = serde_json::to_value(&page.data).expect("serialisable");
+        let mut context = serde_json::to_value(views.data(page)).expect("serialisable");
         context["page"] = serde_json::json!({"lang": page.lang.code(), "path": page.path});
         let json = serde_json::to_string(&context).expect("serialisable");
         std::fs::write(out.join(format!("{i}.json")), json).expect("writable");

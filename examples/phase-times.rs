@@ -18,13 +18,18 @@ fn main() {
     let mut slowest: Vec<(Duration, &str)> = Vec::new();
     let only = std::env::var("TEMPLATE").ok();
     // One pass for the whole run, as a build renders: shared views are converted once.
+    let views = site.page_views();
     let pass = quorum::internals::RenderPass::begin();
     for page in &site.graph.pages {
         if only.as_deref().is_some_and(|t| t != page.template) {
             continue;
         }
         let t = Instant::now();
-        let html = site.renderer.render_in(&pass, page).expect("render").html;
+        let html = site
+            .renderer
+            .render_in(&pass, &views, page)
+            .expect("render")
+            .html;
         let entry = per_template.entry(page.template).or_default();
         entry.0 += 1;
         entry.1 += t.elapsed();
@@ -42,7 +47,9 @@ fn main() {
         .pages
         .iter()
         .map(|p| {
-            let len = serde_json::to_string(&p.data).map(|s| s.len()).unwrap_or(0);
+            let len = serde_json::to_string(&views.data(p))
+                .map(|s| s.len())
+                .unwrap_or(0);
             *json_per_template.entry(p.template).or_default() += len;
             len
         })
@@ -57,7 +64,7 @@ fn main() {
     for page in &site.graph.pages {
         let t = Instant::now();
         let context = pass
-            .within(|| tera::Context::from_serialize(&page.data))
+            .within(|| tera::Context::from_serialize(&views.data(page)))
             .expect("context");
         drop(context);
         *context_per_template.entry(page.template).or_default() += t.elapsed();

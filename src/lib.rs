@@ -43,10 +43,10 @@ pub mod internals {
     pub use crate::content::markdown::{parse_body, MarkdownOptions};
     pub use crate::content::meeting::{assemble, parse_meeting};
     pub use crate::content::registry::Registry;
-    pub use crate::graph::build_graph;
     pub use crate::graph::page::{
         ACTIONS_RECENT, ATTENDED_PER_ORGANISATION_PAGE, MEETINGS_RECENT, OWED_SHOWN,
     };
+    pub use crate::graph::{build_graph, PageViews};
     pub use crate::publish::archive_json::{ArchiveIndex, ArchivePart};
     pub use crate::publish::search::{refresh_index, Filters, SearchIndex, INDEX_DIR};
     pub use crate::render::theme::load_theme;

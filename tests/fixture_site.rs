@@ -446,23 +446,49 @@ fn timings_describe_the_last_build_or_rebuild_only() {
 fn pages_render_the_same_with_shared_views_cached_across_pages() {
     use quorum::internals::RenderPass;
     let site = quorum::internals::Site::load(&BuildOptions::new(example_root())).unwrap();
+    let views = site.page_views();
     let pass = RenderPass::begin();
     let cached: Vec<Vec<u8>> = site
         .graph
         .pages
         .iter()
-        .map(|p| site.renderer.render_in(&pass, p).unwrap().html)
+        .map(|p| site.renderer.render_in(&pass, &views, p).unwrap().html)
         .collect();
     drop(pass);
     for (page, cached) in site.graph.pages.iter().zip(&cached) {
         let fresh = site
             .renderer
-            .render_in(&RenderPass::begin(), page)
+            .render_in(&RenderPass::begin(), &views, page)
             .unwrap()
             .html;
         assert_eq!(&fresh, cached, "{}", page.path);
     }
     assert!(site.graph.pages.len() > 100);
+}
+
+/// A meeting page's view is made when the page is rendered, not held by the graph for the
+/// whole build (about 9 KB a meeting): the graph's data of a meeting page cannot be
+/// serialised, and the views made for rendering hold the meeting's minutes.
+#[test]
+fn meeting_views_are_made_when_their_pages_are_rendered() {
+    let site = quorum::internals::Site::load(&BuildOptions::new(example_root())).unwrap();
+    let views = site.page_views();
+    let meeting_pages: Vec<_> = site
+        .graph
+        .pages
+        .iter()
+        .filter(|p| p.template == "meeting.html")
+        .collect();
+    assert!(meeting_pages.len() >= 5);
+    for page in meeting_pages {
+        let error = serde_json::to_value(&page.data).unwrap_err().to_string();
+        assert!(error.contains("made when its page is rendered"), "{error}");
+        let made = serde_json::to_value(views.data(page)).unwrap();
+        assert_eq!(made["meeting"]["path"], page.path.as_str());
+        assert!(made["meeting"]["items"]
+            .as_array()
+            .is_some_and(|i| !i.is_empty()));
+    }
 }
 
 /// Pages link `/syntax.css` exactly when some meeting has highlighted code.

@@ -258,7 +258,7 @@ impl Site {
         }
         let positions = edited
             .iter()
-            .map(|m| self.positions.get(&m.slug).map(|&(index, _)| index))
+            .map(|m| self.positions.get(&m.slug).copied())
             .collect::<Option<BTreeSet<usize>>>()?;
         Some((renew, positions))
     }
@@ -355,7 +355,7 @@ impl Site {
                 return false;
             };
             let meeting = &audience_view(self.public_view.as_ref(), &parsed.meeting);
-            let Some(&(index, page)) = self.positions.get(&meeting.slug) else {
+            let Some(&index) = self.positions.get(&meeting.slug) else {
                 return false;
             };
             let same = self.fingerprints.get(&meeting.slug)
@@ -365,16 +365,16 @@ impl Site {
             if !same {
                 return false;
             }
-            updates.push((path.clone(), before.warnings.clone(), index, page));
+            updates.push((path.clone(), before.warnings.clone(), index));
         }
-        for (path, before, index, page) in updates {
+        for (path, before, index) in updates {
             let Some(Ok(parsed)) = self.sources.get(&path) else {
                 unreachable!("checked above");
             };
             let meeting = audience_view(self.public_view.as_ref(), &parsed.meeting);
             let after = parsed.warnings.clone();
             self.archive.meetings[index] = meeting;
-            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index, page);
+            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index);
             self.replace_warnings(&path, &before, after, index);
         }
         self.graph_behind = false;
@@ -418,7 +418,7 @@ impl Site {
         let position_of = |file: &Path| {
             self.positions
                 .get(&crate::content::meeting::slug_of(file))
-                .map_or(usize::MAX, |&(i, _)| i)
+                .map_or(usize::MAX, |&i| i)
         };
         let link_start = self.warnings.len() - self.link_warnings;
         let segment = &self.warnings[link_start..];
@@ -483,7 +483,7 @@ impl Site {
             .filter(|p| paths.contains(&p.path))
             .collect();
         let rendered_paths = pages.iter().map(|p| p.path.clone()).collect();
-        let rendered = self.renderer.render_all(&pages)?;
+        let rendered = self.renderer.render_all(&pages, &self.page_views())?;
         let pages_rendered = rendered.len();
         let mut files = self.changed_pages(rendered);
         let pages_written = files.len();

@@ -51,7 +51,7 @@ pub struct Site {
     /// Meeting slug → its position in `archive.meetings` and its page's in `graph.pages`,
     /// made again whenever the archive is assembled (`serve`'s quick updates find the
     /// edited meeting here).
-    pub(crate) positions: HashMap<String, (usize, usize)>,
+    pub(crate) positions: HashMap<String, usize>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
     pub(crate) written: FileHashes,
     /// The same for feeds, the sitemap, archive.json and the search index: after an edit
@@ -322,7 +322,7 @@ impl Site {
         }
         self.fingerprints = fingerprints;
         self.graph_behind = false;
-        self.positions = meeting_positions(&archive, &graph);
+        self.positions = meeting_positions(&archive);
         self.archive = archive;
         self.graph = graph;
         self.warnings = problems;
@@ -349,7 +349,6 @@ impl Site {
                 // now, before the pages' peak (every warning is also in `self.warnings`).
                 self.sources.clear();
                 self.fingerprints.clear();
-                self.graph.kept = Default::default();
                 PagesToWrite::Taken(std::mem::take(&mut self.graph.pages))
             }
         };
@@ -394,11 +393,12 @@ impl Site {
         pages: PagesToWrite,
         track: bool,
     ) -> Result<HashMap<String, u64>> {
+        let views = self.page_views();
         let pass = RenderPass::begin();
         let write = |page: &Page| -> Result<(String, u64)> {
             let rendered = self
                 .renderer
-                .render_in(&pass, page)
+                .render_in(&pass, &views, page)
                 .map_err(Error::single)?;
             let digest = if track { hash(&rendered.html) } else { 0 };
             let file = OutputFile::Bytes {
@@ -474,11 +474,17 @@ impl Site {
         (result.map(|count| (count, hashes)), timings)
     }
 
+    /// What renders the pages of the graph: the views of its meeting pages are made as
+    /// each is rendered (see [`crate::graph::PageViews`]).
+    pub fn page_views(&self) -> crate::graph::PageViews<'_> {
+        crate::graph::PageViews::new(&self.archive, &self.graph)
+    }
+
     /// Renders every page in memory and discards the HTML: what `check` runs to find
     /// template errors without writing anything.
     pub(crate) fn render_pages(&self) -> Result<usize> {
         let pages: Vec<&Page> = self.graph.pages.iter().collect();
-        Ok(self.renderer.render_all(&pages)?.len())
+        Ok(self.renderer.render_all(&pages, &self.page_views())?.len())
     }
 
     pub(crate) fn static_files(&self) -> Vec<OutputFile> {
@@ -566,25 +572,13 @@ pub(crate) fn empty_graph() -> SiteGraph {
     }
 }
 
-/// Meeting slug → (position in the archive, position of its page in the graph).
-pub(crate) fn meeting_positions(
-    archive: &Archive,
-    graph: &SiteGraph,
-) -> HashMap<String, (usize, usize)> {
-    let pages: HashMap<&str, usize> = graph
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.path.as_str(), i))
-        .collect();
+/// Meeting slug → its position in the archive.
+pub(crate) fn meeting_positions(archive: &Archive) -> HashMap<String, usize> {
     archive
         .meetings
         .iter()
         .enumerate()
-        .filter_map(|(i, m)| {
-            let page = *pages.get(crate::graph::meeting_path(&m.slug).as_str())?;
-            Some((m.slug.clone(), (i, page)))
-        })
+        .map(|(i, m)| (m.slug.clone(), i))
         .collect()
 }
 

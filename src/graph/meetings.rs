@@ -2,14 +2,13 @@
 //! previous and next meeting of its body, its attendees grouped by organisation and its
 //! attachments to copy.
 
-use std::collections::BTreeMap;
-
-use crate::base::shared::Shared;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use crate::base::shared::Shared;
+
 use chrono::Datelike;
-use rayon::prelude::*;
 
 use crate::content::model::{Archive, Meeting};
 use crate::graph::formal::{formal_view, records_view};
@@ -99,15 +98,46 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
     }
 }
 
-/// Replaces the minutes shown on one meeting's page after an edit that changed only the
-/// minutes' text (nothing other pages show): the rest of the graph stays as it is. `index`
-/// is the meeting's position in the archive, `page` its page's position in the graph.
-pub(crate) fn refresh_meeting_page(
-    graph: &mut SiteGraph,
-    archive: &Archive,
-    index: usize,
-    page: usize,
-) {
+/// Makes the data of a page when it is rendered: the view of a meeting page (see
+/// [`MeetingPageView`]), from the references the graph kept. Built once per render pass.
+///
+/// Its references live as long as the pass, and a view made here holds no shared view of
+/// its own: a render pass caches shared views by address, which must not be reused while
+/// the pass runs.
+pub struct PageViews<'a> {
+    refs: Refs<'a>,
+}
+
+impl<'a> PageViews<'a> {
+    /// The views of `graph`'s pages, made from `archive` (the one the graph was built from,
+    /// or one whose meetings were since replaced in place by a text-only edit).
+    pub(crate) fn new(archive: &'a Archive, graph: &SiteGraph) -> Self {
+        let refs = Refs::reusing(archive, archive, graph.kept.clone(), &BTreeSet::new());
+        PageViews { refs }
+    }
+
+    /// The page's data, with its meeting view made now if it is a meeting page.
+    pub fn data<'p>(&self, page: &'p Page) -> Cow<'p, PageData> {
+        match &page.data {
+            PageData::Meeting {
+                meeting: MeetingPageView::Later { index, .. },
+                prev,
+                next,
+            } => Cow::Owned(PageData::Meeting {
+                meeting: MeetingPageView::Made(Box::new(meeting_view(&self.refs, *index))),
+                prev: prev.clone(),
+                next: next.clone(),
+            }),
+            data => Cow::Borrowed(data),
+        }
+    }
+}
+
+/// Renews the references of one meeting after an edit that changed only the minutes'
+/// text (nothing other pages show): its page's view is made from them and the archive
+/// when it is rendered; the rest of the graph stays as it is. `index` is the meeting's
+/// position in the archive.
+pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
     let meeting = &archive.meetings[index];
     // Refs for this one meeting; the registries are small, so building them is cheap.
     let single = Archive {
@@ -118,10 +148,8 @@ pub(crate) fn refresh_meeting_page(
         follow_up: archive.follow_up.clone(),
     };
     let refs = Refs::within(&single, archive);
-    let page = &mut graph.pages[page];
-    debug_assert_eq!(page.path, meeting_path(&meeting.slug));
-    if let PageData::Meeting { meeting: view, .. } = &mut page.data {
-        **view = meeting_view(&refs, 0);
+    if let (Some(kept), Some(fresh)) = (graph.kept.0.get_mut(index), refs.kept().0.pop()) {
+        *kept = fresh;
     }
 }
 
@@ -290,26 +318,15 @@ pub(crate) fn meeting_pages(
 ) -> (Vec<Page>, Vec<FileCopy>) {
     let archive = refs.archive;
     let (prev, next) = neighbours_in_body(&archive.meetings);
-    // Which pages to make is decided first, on one thread (the scope's lookups take a
-    // lock); the views of those are made on both cores.
-    let renewed: Vec<bool> = archive
-        .meetings
-        .iter()
-        .map(|m| scope.renews(&meeting_path(&m.slug)))
-        .collect();
-    let mut views: Vec<Option<MeetingView>> = (0..archive.meetings.len())
-        .into_par_iter()
-        .map(|i| renewed[i].then(|| meeting_view(refs, i)))
-        .collect();
-    let mut pages = Vec::with_capacity(views.len());
+    let mut pages = Vec::with_capacity(archive.meetings.len());
     let mut files = Vec::new();
     for (i, meeting) in archive.meetings.iter().enumerate() {
         files.extend(attachment_copies(meeting));
         let path = meeting_path(&meeting.slug);
-        let Some(view) = views[i].take() else {
+        if !scope.renews(&path) {
             pages.push(scope.page(&path, || unreachable!("a kept page is in the last graph")));
             continue;
-        };
+        }
         // Its neighbours are only linked, by title and date (a list's view of them).
         let mut neighbours: Vec<String> = [prev[i], next[i]]
             .into_iter()
@@ -336,7 +353,10 @@ pub(crate) fn meeting_pages(
                 },
             ],
             data: PageData::Meeting {
-                meeting: Box::new(view),
+                meeting: MeetingPageView::Later {
+                    index: i,
+                    meeting: refs.meetings[i].clone(),
+                },
                 prev: prev[i].map(|j| refs.meetings[j].clone()),
                 next: next[i].map(|j| refs.meetings[j].clone()),
             },

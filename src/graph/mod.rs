@@ -25,6 +25,7 @@ mod timeline;
 pub(crate) mod views;
 
 pub(crate) use meetings::refresh_meeting_page;
+pub use meetings::PageViews;
 pub(crate) use page::{meeting_path, Crumb, Page, PageData, SiteGraph, NOT_FOUND_PATH};
 
 use crate::base::config::Language;

@@ -32,7 +32,7 @@ pub enum PageData {
         older: usize,
     },
     Meeting {
-        meeting: Box<MeetingView>,
+        meeting: MeetingPageView,
         prev: Option<Shared<MeetingRef>>,
         next: Option<Shared<MeetingRef>>,
     },

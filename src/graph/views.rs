@@ -177,6 +177,43 @@ pub struct MeetingView {
 }
 flat_view!(MeetingView { meeting; time, location, chair, scribes, attendees, attendee_groups, tags, attachments, intro_html, items, appendices, decisions, actions, formal, follow });
 
+/// A meeting page's view, made when the page is rendered (by the graph's `PageViews`):
+/// made for every meeting at once, the views held about 9 KB a meeting for the whole
+/// render (a gigabyte at 100,000 meetings), while a page needs its own only while it is
+/// rendered. Serialises as the view; a view not yet made is an error.
+#[derive(Debug, Clone)]
+pub enum MeetingPageView {
+    /// The meeting at `index` in the archive, and its reference (title and date, for the
+    /// sitemap).
+    Later {
+        index: usize,
+        meeting: Shared<MeetingRef>,
+    },
+    Made(Box<MeetingView>),
+}
+
+impl MeetingPageView {
+    /// The meeting's reference: its title, date and path.
+    pub fn meeting(&self) -> &Shared<MeetingRef> {
+        match self {
+            MeetingPageView::Later { meeting, .. } => meeting,
+            MeetingPageView::Made(view) => &view.meeting,
+        }
+    }
+}
+
+impl Serialize for MeetingPageView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            MeetingPageView::Made(view) => view.serialize(serializer),
+            MeetingPageView::Later { meeting, .. } => Err(serde::ser::Error::custom(format!(
+                "the view of {} is made when its page is rendered",
+                meeting.path
+            ))),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct BodySummary {
     pub body: Shared<BodyRef>,

@@ -20,7 +20,7 @@ pub(crate) fn sitemap(graph: &SiteGraph, config: &SiteConfig) -> String {
         xml.open("url", &[]);
         xml.element("loc", &[], &config.absolute_url(&page.path));
         if let PageData::Meeting { meeting, .. } = &page.data {
-            xml.element("lastmod", &[], &meeting.meeting.date);
+            xml.element("lastmod", &[], &meeting.meeting().date);
         }
         xml.close("url");
     }

@@ -18,7 +18,7 @@ use crate::base::diagnostic::{all_or_problems, Diagnostic, Error, Result};
 use crate::base::escape::Escapes;
 use crate::base::i18n::{self, Strings};
 use crate::base::shared::RenderPass;
-use crate::graph::{Crumb, Page, PageData, NOT_FOUND_PATH};
+use crate::graph::{Crumb, Page, PageData, PageViews, NOT_FOUND_PATH};
 use crate::render::theme::Theme;
 
 /// What every page sees as `site`.
@@ -162,24 +162,35 @@ impl Renderer {
         })
     }
 
-    /// Renders the pages in parallel; errors name the template and the page.
-    pub(crate) fn render_all(&self, pages: &[&Page]) -> Result<Vec<Rendered>> {
+    /// Renders the pages in parallel, their data made by `views`; errors name the template
+    /// and the page.
+    pub(crate) fn render_all(
+        &self,
+        pages: &[&Page],
+        views: &PageViews<'_>,
+    ) -> Result<Vec<Rendered>> {
         let pass = RenderPass::begin();
         let results: Vec<Result<Rendered>> = pages
             .par_iter()
-            .map(|page| self.render_in(&pass, page).map_err(Error::single))
+            .map(|page| self.render_in(&pass, views, page).map_err(Error::single))
             .collect();
         drop(pass);
         all_or_problems(results)
     }
 
     /// Renders one page as part of `pass`: the shared views it shows are converted for the
-    /// templates once per pass (see [`crate::base::shared`]).
-    pub fn render_in(&self, pass: &RenderPass, page: &Page) -> Result<Rendered, Diagnostic> {
-        pass.within(|| self.render_page(page))
+    /// templates once per pass (see [`crate::base::shared`]), and what the graph left to
+    /// make when the page is rendered `views` makes now.
+    pub fn render_in(
+        &self,
+        pass: &RenderPass,
+        views: &PageViews<'_>,
+        page: &Page,
+    ) -> Result<Rendered, Diagnostic> {
+        pass.within(|| self.render_page(page, &views.data(page)))
     }
 
-    fn render_page(&self, page: &Page) -> Result<Rendered, Diagnostic> {
+    fn render_page(&self, page: &Page, data: &PageData) -> Result<Rendered, Diagnostic> {
         CURRENT.with_borrow_mut(|current| {
             current.path.clone_from(&page.path);
             current.lang = page.lang;
@@ -195,7 +206,7 @@ impl Renderer {
                 canonical: format!("{}{}", self.base_url, page.path.trim_start_matches('/')),
                 breadcrumbs: &page.breadcrumbs,
             },
-            data: &page.data,
+            data,
         };
         let context = tera::Context::from_serialize(&context).map_err(|e| {
             Diagnostic::error(
