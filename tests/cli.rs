@@ -133,7 +133,7 @@ fn build_with_timings_prints_each_step_before_the_summary() {
     let (summary, steps) = lines.split_last().unwrap();
     assert!(summary.starts_with("built "), "{stdout}");
     for step in [
-        "parse meetings",
+        "read and parse meetings",
         "compute the site graph",
         "render and write pages",
         "build and write the search index",

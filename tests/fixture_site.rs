@@ -423,7 +423,9 @@ fn timings_describe_the_last_build_or_rebuild_only() {
     let mut site = quorum::internals::Site::load(&options).unwrap();
     site.write_all(quorum::internals::WriteMode::Track).unwrap();
     let steps: Vec<&str> = site.timings.0.iter().map(|(step, _)| *step).collect();
-    assert!(steps.contains(&"parse meetings") && steps.contains(&"render and write pages"));
+    assert!(
+        steps.contains(&"read and parse meetings") && steps.contains(&"render and write pages")
+    );
     let meeting = site_dir.path().join("content/2021-04-01-board.md");
     let mut counts = Vec::new();
     for decision in ["Vi tar en paus.", "Vi fortsätter."] {

@@ -17,7 +17,7 @@ use crate::base::memory::{resident, Resident};
 use crate::base::shared::RenderPass;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
 use crate::content::audience::PublicView;
-use crate::content::load::{load_content, SourceFile};
+use crate::content::load::{list_content, read_source, relative, SourceFile};
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting};
 use crate::content::registry::Registry;
@@ -165,24 +165,28 @@ impl Site {
         crate::commands::options::check_audience_folders(options, &config)?;
         let output = output_dir(options, &config);
         let theme = load_theme(&options.root, &config.theme)?;
-        let content = load_content(&options.root)?;
+        let content = list_content(&options.root)?;
         let (registry, registry_problems) =
             match Registry::from_files(content.organisations.as_ref(), content.people.as_ref()) {
                 Ok(registry) => (registry, Vec::new()),
                 Err(problems) => (Registry::default(), problems),
             };
-        timings.lap("read config, theme and content", &mut clock);
-        // Each file's text goes as soon as it is parsed: at 100,000 meetings the texts
-        // are a gigabyte that the graph's step can use instead.
+        timings.lap("read config, theme and registries", &mut clock);
+        // Each file is read as it is parsed, and its text goes once it is: at 100,000
+        // meetings the texts are a gigabyte, never all in memory. A file that cannot be
+        // read is a problem of its own, as when `serve` reads it again.
         let sources = content
             .meetings
             .into_par_iter()
-            .map(|file| {
-                let parsed = parse_checked(&file, &config, &registry);
-                (file.path, parsed)
+            .map(|full| match read_source(&options.root, &full) {
+                Ok(file) => {
+                    let parsed = parse_checked(&file, &config, &registry);
+                    (file.path, parsed)
+                }
+                Err(problem) => (relative(&options.root, &full), Err(vec![problem])),
             })
             .collect();
-        timings.lap("parse meetings", &mut clock);
+        timings.lap("read and parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;
         let config_warnings = config.warnings.clone();
         let mut site = Site {

@@ -1,5 +1,5 @@
-//! Loading: walks `content/` and reads every meeting file and the two registries into
-//! memory as text. Problems with files themselves (not UTF-8, unreadable, a symlink loop)
+//! Loading: walks `content/` and reads the meeting files and the two registries as text
+//! (a build reads each meeting file as it parses it, see [`ContentFiles`]). Problems with files themselves (not UTF-8, unreadable, a symlink loop)
 //! become diagnostics; nothing here looks inside a file.
 
 use std::path::{Path, PathBuf};
@@ -29,17 +29,24 @@ pub struct Content {
     pub(crate) problems: Vec<Diagnostic>,
 }
 
+/// The content folder with its meeting files found but not read: a build reads each as it
+/// parses it, so that the text of every meeting (a gigabyte at 100,000 meetings) is never
+/// in memory at once. The registries are read.
+#[derive(Debug, Default)]
+pub(crate) struct ContentFiles {
+    /// Paths on disk, sorted, so that the build is deterministic.
+    pub(crate) meetings: Vec<PathBuf>,
+    pub(crate) organisations: Option<SourceFile>,
+    pub(crate) people: Option<SourceFile>,
+    /// Folders and registries that could not be read.
+    pub(crate) problems: Vec<Diagnostic>,
+}
+
 pub(crate) const CONTENT_DIR: &str = "content";
 
-/// Reads the content folder under `root`.
+/// Reads the content folder under `root`: every meeting file and the registries.
 pub fn load_content(root: &Path) -> Result<Content> {
-    let dir = root.join(CONTENT_DIR);
-    if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "no content folder at {}: run `quorum init` to create a site, or pass --root",
-            dir.display()
-        )));
-    }
+    let dir = content_dir(root)?;
     let (paths, mut problems) = meeting_paths(root, &dir);
     let read: Vec<_> = paths.par_iter().map(|p| read_source(root, p)).collect();
     let mut content = Content::default();
@@ -53,6 +60,32 @@ pub fn load_content(root: &Path) -> Result<Content> {
     content.people = read_optional(root, &dir.join("people.yaml"), &mut problems);
     content.problems = problems;
     Ok(content)
+}
+
+/// Finds the meeting files of the content folder under `root` and reads its registries.
+pub(crate) fn list_content(root: &Path) -> Result<ContentFiles> {
+    let dir = content_dir(root)?;
+    let (meetings, mut problems) = meeting_paths(root, &dir);
+    let organisations = read_optional(root, &dir.join("organisations.yaml"), &mut problems);
+    let people = read_optional(root, &dir.join("people.yaml"), &mut problems);
+    Ok(ContentFiles {
+        meetings,
+        organisations,
+        people,
+        problems,
+    })
+}
+
+/// `content/` under `root`, or what to do when there is none.
+fn content_dir(root: &Path) -> Result<PathBuf> {
+    let dir = root.join(CONTENT_DIR);
+    if !dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "no content folder at {}: run `quorum init` to create a site, or pass --root",
+            dir.display()
+        )));
+    }
+    Ok(dir)
 }
 
 /// Every `*.md` file under `dir`, sorted; symlinks are followed when they stay inside
