@@ -82,10 +82,13 @@ struct ThreadCache {
     older: FxHashMap<usize, tera::Value>,
 }
 
-/// Values a cache generation holds. A 10,000-meeting site has about 150,000 shared views,
-/// so the two generations hold all of them: it converts each view about once per thread.
-/// A value takes about 1.6 KB, so a thread's cache stays under about 320 MB at any size.
-const GENERATION: usize = 100_000;
+/// Values a cache generation holds. The views a run of pages shares (the meetings a
+/// person's page lists, the decisions of a year's page) are met again within a few
+/// thousand values; a view met again only after tens of thousands (a decision on its
+/// meeting's page, then on its year's) is converted again. With both cores, 100,000 values
+/// a generation held about 350 MB more at 10,000 meetings, and at 100,000 meetings the
+/// build took longer than with 25,000 (bench/RESULTS.md, 2026-12-07).
+const GENERATION: usize = 25_000;
 
 impl ThreadCache {
     fn get(&mut self, key: usize) -> Option<tera::Value> {
