@@ -353,7 +353,9 @@ impl Site {
                 // now, before the pages' peak (every warning is also in `self.warnings`).
                 self.sources.clear();
                 self.fingerprints.clear();
-                PagesToWrite::Taken(std::mem::take(&mut self.graph.pages))
+                let mut pages = std::mem::take(&mut self.graph.pages);
+                pages.par_iter_mut().for_each(Page::forget_dependencies);
+                PagesToWrite::Taken(pages)
             }
         };
         // Pages and the whole-archive files (search index, feeds, archive.json) do not

@@ -196,6 +196,13 @@ impl Page {
         self
     }
 
+    /// Lets go of the meetings the page shows and lists, which only `serve`'s rebuilds
+    /// read (a one-off build's pages name about a million slugs at 100,000 meetings).
+    pub(crate) fn forget_dependencies(&mut self) {
+        self.meetings = None;
+        self.listed = Arc::new([]);
+    }
+
     /// The years (and their counts, where the page shows them) a page of meetings,
     /// decisions or actions, or a page split by year, links to: a page of one year shows
     /// the other years too, which its dependencies on that year's meetings do not cover.
