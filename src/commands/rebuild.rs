@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::base::diagnostic::{Diagnostic, Error, Result};
 use crate::content::load::{read_source, relative, CONTENT_DIR};
 use crate::content::meeting::ParsedMeeting;
+use crate::content::model::Slug;
 use crate::content::registry::Registry;
 use crate::graph::page::{meeting_path, organisation_path, person_path};
 use crate::graph::Page;
@@ -171,7 +172,7 @@ impl Site {
                 .filter(|slug| {
                     before.fingerprints.get(*slug).map(of) != new_fingerprints.get(*slug).map(of)
                 })
-                .cloned()
+                .map(|slug| slug.to_string())
                 .collect()
         };
         let changed_slugs = changed(|f| f.shown);
@@ -235,7 +236,7 @@ impl Site {
             }
             edited.push(a.clone());
         }
-        let slugs: BTreeSet<&str> = edited.iter().map(|m| m.slug.as_str()).collect();
+        let slugs: BTreeSet<&str> = edited.iter().map(|m| &*m.slug).collect();
         let mut renew: BTreeSet<String> = before
             .pages
             .iter()
@@ -258,7 +259,7 @@ impl Site {
         }
         let positions = edited
             .iter()
-            .map(|m| self.positions.get(&m.slug).copied())
+            .map(|m| self.positions.get(&*m.slug).copied())
             .collect::<Option<BTreeSet<usize>>>()?;
         Some((renew, positions))
     }
@@ -355,10 +356,10 @@ impl Site {
                 return false;
             };
             let meeting = &audience_view(self.public_view.as_ref(), &parsed.meeting);
-            let Some(&index) = self.positions.get(&meeting.slug) else {
+            let Some(&index) = self.positions.get(&*meeting.slug) else {
                 return false;
             };
-            let same = self.fingerprints.get(&meeting.slug)
+            let same = self.fingerprints.get(&*meeting.slug)
                 == Some(&fingerprint(meeting, &self.archive))
                 && self.archive.meetings[index].source == meeting.source
                 && same_outside_its_page(before, parsed);
@@ -406,18 +407,14 @@ impl Site {
         let known: BTreeSet<&str> = if meeting.internal_links.is_empty() {
             BTreeSet::new()
         } else {
-            self.archive
-                .meetings
-                .iter()
-                .map(|m| m.slug.as_str())
-                .collect()
+            self.archive.meetings.iter().map(|m| &*m.slug).collect()
         };
         let links = crate::content::meeting::meeting_link_warnings(meeting, &known);
         // Link warnings come meeting by meeting in archive order: this meeting's are the
         // run of those from its file, or none, before the first of a later meeting.
         let position_of = |file: &Path| {
             self.positions
-                .get(&crate::content::meeting::slug_of(file))
+                .get(crate::content::meeting::slug_of(file).as_str())
                 .map_or(usize::MAX, |&i| i)
         };
         let link_start = self.warnings.len() - self.link_warnings;
@@ -709,15 +706,15 @@ fn write_in_place(output: &Path, files: Vec<OutputFile>) -> Result<()> {
 struct Before {
     pages: HashMap<String, Dependencies>,
     year_counts: HashMap<String, Vec<(i32, Option<usize>)>>,
-    fingerprints: HashMap<String, Fingerprint>,
+    fingerprints: HashMap<Slug, Fingerprint>,
     has_code: bool,
 }
 
 /// The meetings a page showed and listed before an edit (see [`Page::meetings`] and
 /// [`Page::listed`]).
 struct Dependencies {
-    shown: Option<std::sync::Arc<[String]>>,
-    listed: std::sync::Arc<[String]>,
+    shown: Option<std::sync::Arc<[Slug]>>,
+    listed: std::sync::Arc<[Slug]>,
 }
 
 impl Dependencies {
@@ -740,7 +737,7 @@ impl Dependencies {
             .iter()
             .flat_map(|shown| shown.iter())
             .chain(self.listed.iter())
-            .any(|slug| slugs.contains(slug.as_str()))
+            .any(|slug| slugs.contains(&**slug))
     }
 }
 

@@ -19,7 +19,7 @@ use crate::commands::options::{load_config, output_dir, BuildOptions};
 use crate::content::audience::PublicView;
 use crate::content::load::{list_content, read_source, relative, SourceFile};
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
-use crate::content::model::{Archive, Meeting};
+use crate::content::model::{Archive, Meeting, Slug};
 use crate::content::registry::Registry;
 use crate::graph::scope::Scope;
 use crate::graph::{build_graph_in, Page, SiteGraph};
@@ -51,7 +51,7 @@ pub struct Site {
     /// Meeting slug → its position in `archive.meetings` and its page's in `graph.pages`,
     /// made again whenever the archive is assembled (`serve`'s quick updates find the
     /// edited meeting here).
-    pub(crate) positions: HashMap<String, usize>,
+    pub(crate) positions: HashMap<Slug, usize>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
     pub(crate) written: FileHashes,
     /// The same for feeds, the sitemap, archive.json and the search index: after an edit
@@ -63,7 +63,7 @@ pub struct Site {
     /// edit whose rebuild failed): the graph then cannot be updated in part.
     pub(crate) graph_behind: bool,
     /// Per meeting slug, the fingerprint of what other pages show of it.
-    pub(crate) fingerprints: HashMap<String, Fingerprint>,
+    pub(crate) fingerprints: HashMap<Slug, Fingerprint>,
     /// How long each step of the last load and build (or rebuild) took.
     pub timings: Timings,
     /// What a public build masks (None for an internal build), made when the archive is
@@ -579,7 +579,7 @@ pub(crate) fn empty_graph() -> SiteGraph {
 }
 
 /// Meeting slug → its position in the archive.
-pub(crate) fn meeting_positions(archive: &Archive) -> HashMap<String, usize> {
+pub(crate) fn meeting_positions(archive: &Archive) -> HashMap<Slug, usize> {
     archive
         .meetings
         .iter()

@@ -164,7 +164,7 @@ pub fn parse_meeting(
     let tags = tags_of(&raw.tags);
 
     let meeting = Meeting {
-        slug,
+        slug: slug.into(),
         source: file.path.clone(),
         title,
         body: slugify(&body_name),

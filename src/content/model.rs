@@ -17,6 +17,10 @@ pub(crate) use crate::content::participant::Participant;
 /// the pages that show it, which at 100,000 meetings is a gigabyte.
 pub(crate) type Html = Arc<str>;
 
+/// A meeting's slug, shared: the site graph names meetings by slug on every page that
+/// shows or lists them (a million times at 100,000 meetings), each a reference count.
+pub(crate) type Slug = Arc<str>;
+
 /// Everything the site is built from.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Archive {
@@ -33,7 +37,7 @@ pub struct Archive {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Meeting {
     /// The file name without `.md`: the meeting's URL segment and the prefix of its ids.
-    pub(crate) slug: String,
+    pub(crate) slug: Slug,
     /// The file, relative to the site root (for messages).
     pub source: PathBuf,
     pub(crate) title: String,

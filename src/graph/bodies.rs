@@ -73,7 +73,7 @@ pub(crate) fn body_pages(
             .copied()
             .filter(|&i| archive.meetings[i].body == summary.body.key)
             .collect();
-        let slugs = |indexes: &[usize]| -> Vec<String> {
+        let slugs = |indexes: &[usize]| -> Vec<Slug> {
             indexes
                 .iter()
                 .map(|&i| archive.meetings[i].slug.clone())

@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
-use crate::graph::page::{Crumb, Page};
+use crate::graph::page::{Crumb, Page, Slug};
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
 use crate::graph::views::{YearLink, YearSplit};
@@ -84,7 +84,7 @@ pub(crate) fn pages_by_year(
     years: impl IntoIterator<Item = i32>,
     above: usize,
     scope: &Scope,
-    all: impl FnOnce() -> Vec<String>,
+    all: impl FnOnce() -> Vec<Slug>,
     build: impl Fn(Option<RangeInclusive<i32>>, Option<YearSplit>) -> Page,
 ) -> Vec<Page> {
     let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
@@ -176,13 +176,13 @@ mod tests {
         }
         .depending_on(
             years
-                .map(|y| format!("{}-{}", y.start(), y.end()))
+                .map(|y| format!("{}-{}", y.start(), y.end()).into())
                 .into_iter()
-                .chain(split.map(|s| format!("newest {}", s.newest))),
+                .chain(split.map(|s| format!("newest {}", s.newest).into())),
         )
     }
 
-    fn all() -> Vec<String> {
+    fn all() -> Vec<Slug> {
         vec!["all".into()]
     }
 
@@ -263,7 +263,7 @@ mod tests {
         // The summary shows the newest year and lists every meeting.
         assert_eq!(
             pages[0].meetings.as_deref(),
-            Some(&["2023-2023".to_string(), "newest 2023".to_string()][..])
+            Some(&["2023-2023".into(), "newest 2023".into()][..])
         );
         assert_eq!(&pages[0].listed[..], &all()[..]);
         assert_eq!(pages[0].title, "Anna");
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!(pages[2].breadcrumbs[0].path, "/people/anna/");
         assert_eq!(
             pages[2].meetings.as_deref(),
-            Some(&["2019-2020".to_string(), "newest 2023".to_string()][..])
+            Some(&["2019-2020".into(), "newest 2023".into()][..])
         );
     }
 

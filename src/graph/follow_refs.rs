@@ -22,7 +22,7 @@ impl<'a> FollowLookup<'a> {
             .meetings
             .iter()
             .enumerate()
-            .map(|(i, m)| (m.slug.as_str(), i))
+            .map(|(i, m)| (&*m.slug, i))
             .collect();
         FollowLookup { archive, slugs }
     }

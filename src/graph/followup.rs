@@ -165,7 +165,7 @@ pub(crate) fn meeting_follow(refs: &Refs<'_>, index: usize) -> MeetingFollowView
     let follow = &refs.archive.follow_up;
     let backlinks = follow
         .backlinks
-        .get(&meeting.slug)
+        .get(&*meeting.slug)
         .into_iter()
         .flatten()
         .filter_map(|b| {
@@ -236,7 +236,7 @@ pub(crate) fn case_pages(refs: &Refs<'_>, labels: &Labels, title: &str) -> Vec<P
                 decisions: of_item(&refs.decisions[m]),
                 actions: of_item(&refs.actions[m]),
             });
-            slugs.push(slug.clone());
+            slugs.push(refs.archive.meetings[m].slug.clone());
         }
         summaries.push(CaseSummary {
             case: case.clone(),

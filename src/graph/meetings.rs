@@ -266,7 +266,7 @@ pub(crate) fn year_pages(
         },
     )];
     for group in groups {
-        let slugs: Vec<String> = group.meetings.iter().map(|m| m.slug.clone()).collect();
+        let slugs: Vec<Slug> = group.meetings.iter().map(|m| m.slug.clone()).collect();
         pages.push(
             labels
                 .page(
@@ -328,7 +328,7 @@ pub(crate) fn meeting_pages(
             continue;
         }
         // Its neighbours are only linked, by title and date (a list's view of them).
-        let mut neighbours: Vec<String> = [prev[i], next[i]]
+        let mut neighbours: Vec<Slug> = [prev[i], next[i]]
             .into_iter()
             .flatten()
             .map(|j| archive.meetings[j].slug.clone())

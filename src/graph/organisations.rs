@@ -217,8 +217,8 @@ fn organisation_page(
         .collect();
     let slug = |i: usize| archive.meetings[i].slug.clone();
     // Its own meetings' decisions are shown; the meetings it attended are only listed.
-    let shown: Vec<String> = own_meetings.iter().map(|r| slug(r.0)).collect();
-    let listed: Vec<String> = entry.attended.iter().map(|&i| slug(i)).collect();
+    let shown: Vec<Slug> = own_meetings.iter().map(|r| slug(r.0)).collect();
+    let listed: Vec<Slug> = entry.attended.iter().map(|&i| slug(i)).collect();
     // A part of a split page lists every meeting of its years; other pages the newest.
     let attended_shown = if crate::graph::by_year::is_part_page(split.as_ref()) {
         usize::MAX

@@ -11,6 +11,7 @@ use crate::base::config::Language;
 use crate::base::diagnostic::Result;
 use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
+pub(crate) use crate::content::model::Slug;
 use crate::graph::follow_views::{CaseSummary, StatusLink};
 use crate::graph::views::*;
 
@@ -165,7 +166,7 @@ pub struct Page {
     pub data: PageData,
     /// Slugs of the meetings whose content this page shows; `None`: all of them
     /// (indexes). Used by `serve` to re-render only what an edit touches.
-    pub(crate) meetings: Option<Arc<[String]>>,
+    pub(crate) meetings: Option<Arc<[Slug]>>,
     /// Slugs of the meetings this page only lists (what [`MeetingRef`], participants and
     /// item titles show, see `listing_fingerprint`), not their decisions or text: a person
     /// page is not rendered again when a decision of a meeting they attended is edited.
@@ -173,13 +174,13 @@ pub struct Page {
     /// `serve` can note every page's before an edit without copying them.
     ///
     /// [`MeetingRef`]: crate::graph::views::MeetingRef
-    pub(crate) listed: Arc<[String]>,
+    pub(crate) listed: Arc<[Slug]>,
 }
 
 impl Page {
     /// Records that the page shows data of exactly these meetings.
-    pub(crate) fn depending_on(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
-        let mut slugs: Vec<String> = slugs.into_iter().collect();
+    pub(crate) fn depending_on(mut self, slugs: impl IntoIterator<Item = Slug>) -> Self {
+        let mut slugs: Vec<Slug> = slugs.into_iter().collect();
         slugs.sort_unstable();
         slugs.dedup();
         self.meetings = Some(slugs.into());
@@ -187,7 +188,7 @@ impl Page {
     }
 
     /// Records that the page lists these meetings (besides those it shows in full).
-    pub(crate) fn listing(mut self, slugs: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn listing(mut self, slugs: impl IntoIterator<Item = Slug>) -> Self {
         let mut listed = self.listed.to_vec();
         listed.extend(slugs);
         listed.sort_unstable();
@@ -241,8 +242,8 @@ impl Page {
 
 /// Whether a sorted list of meeting slugs (a page's [`Page::meetings`] or
 /// [`Page::listed`]) names `slug`.
-pub(crate) fn names(sorted: &[String], slug: &str) -> bool {
-    sorted.binary_search_by(|s| s.as_str().cmp(slug)).is_ok()
+pub(crate) fn names(sorted: &[Slug], slug: &str) -> bool {
+    sorted.binary_search_by(|s| (**s).cmp(slug)).is_ok()
 }
 
 /// A file to copy into the site: an archived attachment.
@@ -432,7 +433,7 @@ pub(crate) fn without_counts(links: &[YearLink]) -> Vec<YearLink> {
 pub(crate) fn meeting_slugs_of_year(
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     year: i32,
-) -> Vec<String> {
+) -> Vec<Slug> {
     by_year
         .get(&year)
         .map(|meetings| meetings.iter().map(|m| m.slug.clone()).collect())

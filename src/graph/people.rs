@@ -132,7 +132,7 @@ impl<'a> PersonIndex<'a> {
 }
 
 /// The slugs of the meetings at these archive positions.
-fn slugs(archive: &Archive, meetings: &BTreeSet<usize>) -> Vec<String> {
+fn slugs(archive: &Archive, meetings: &BTreeSet<usize>) -> Vec<Slug> {
     meetings
         .iter()
         .map(|&i| archive.meetings[i].slug.clone())

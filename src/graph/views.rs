@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::base::shared::Shared;
 pub(crate) use crate::content::model::Html;
+use crate::content::model::Slug;
 use crate::graph::flat::{flat_ref, flat_view};
 use crate::graph::follow_views::{FollowView, MeetingFollowView};
 
@@ -43,7 +44,7 @@ flat_ref!(BodyRef { key, path, name });
 
 #[derive(Debug, Clone)]
 pub struct MeetingRef {
-    pub slug: String,
+    pub slug: Slug,
     pub path: String,
     pub title: String,
     pub date: String,

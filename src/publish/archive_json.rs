@@ -364,7 +364,7 @@ fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> Meetin
     MeetingExport {
         references: references.references,
         referred_to_by: references.referred_to_by,
-        slug: m.slug.clone(),
+        slug: m.slug.to_string(),
         url: config.absolute_url(&path),
         title: m.title.clone(),
         body: m.body.clone(),
@@ -459,7 +459,7 @@ fn extract_export(
     ExtractExport {
         follow,
         id: e.id.clone(),
-        meeting: meeting.slug.clone(),
+        meeting: meeting.slug.to_string(),
         date: meeting.date,
         item: item.number.clone(),
         anchor: e.anchor.clone(),

@@ -139,7 +139,7 @@ pub(crate) fn references_export(follow: &FollowUp, meeting: &Meeting) -> Referen
     references.dedup();
     let mut referred_to_by: Vec<String> = follow
         .backlinks
-        .get(&meeting.slug)
+        .get(&*meeting.slug)
         .into_iter()
         .flatten()
         .map(|b| b.from.clone())

@@ -88,7 +88,7 @@ impl<'a> Index<'a> {
             actions: sized(items().map(|i| i.actions.len()).sum()),
         };
         for (m, meeting) in archive.meetings.iter().enumerate() {
-            index.slugs.insert(meeting.slug.as_str(), m);
+            index.slugs.insert(&*meeting.slug, m);
             for alias in &meeting.aliases {
                 index.slugs.entry(alias.as_str()).or_insert(m);
             }
@@ -235,7 +235,7 @@ fn alias_conflicts(archive: &Archive) -> Vec<Diagnostic> {
     let mut owner: FxHashMap<&str, &Meeting> =
         FxHashMap::with_capacity_and_hasher(archive.meetings.len(), Default::default());
     for meeting in &archive.meetings {
-        owner.insert(meeting.slug.as_str(), meeting);
+        owner.insert(&*meeting.slug, meeting);
     }
     let mut problems = Vec::new();
     for meeting in &archive.meetings {
@@ -257,13 +257,13 @@ fn alias_conflicts(archive: &Archive) -> Vec<Diagnostic> {
 
 /// Records that `from` (in its item `item`) refers to the meeting `to`: once per meeting.
 fn add_backlink(follow: &mut FollowUp, to: &str, from: &Meeting, item: &Option<String>) {
-    if to == from.slug {
+    if to == &*from.slug {
         return;
     }
     let links = follow.backlinks.entry(to.to_string()).or_default();
-    if !links.iter().any(|b| b.from == from.slug) {
+    if !links.iter().any(|b| *b.from == *from.slug) {
         links.push(Backlink {
-            from: from.slug.clone(),
+            from: from.slug.to_string(),
             item: item.clone(),
         });
     }
@@ -351,7 +351,7 @@ fn collect_updates(
                 .entry(update.action.clone())
                 .or_default()
                 .push(StatusChange {
-                    meeting: meeting.slug.clone(),
+                    meeting: meeting.slug.to_string(),
                     date: meeting.date,
                     item: update.item.clone(),
                     status: update.status,
@@ -455,8 +455,8 @@ fn labels(archive: &Archive, follow: &FollowUp) -> BTreeMap<String, (String, Nai
     archive
         .meetings
         .iter()
-        .filter(|m| named.contains(m.slug.as_str()))
-        .map(|m| (m.slug.clone(), (m.title.clone(), m.date)))
+        .filter(|m| named.contains(&*m.slug))
+        .map(|m| (m.slug.to_string(), (m.title.clone(), m.date)))
         .collect()
 }
 
@@ -473,7 +473,7 @@ fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
                 cases
                     .entry(name.clone())
                     .or_default()
-                    .push((meeting.slug.clone(), item.number.clone()));
+                    .push((meeting.slug.to_string(), item.number.clone()));
             }
         }
     }
@@ -530,7 +530,7 @@ impl FollowUp {
                 label(id.split('/').next().unwrap_or(id), &mut h);
             }
         }
-        let backlinks = self.backlinks.get(&meeting.slug);
+        let backlinks = self.backlinks.get(&*meeting.slug);
         backlinks.hash(&mut h);
         for backlink in backlinks.into_iter().flatten() {
             label(&backlink.from, &mut h);

@@ -266,7 +266,7 @@ fn assemble_sorts_by_date_and_collects_names() {
     .unwrap();
     let (archive, warnings) = assemble(vec![a, b], &registry()).unwrap();
     assert!(warnings.is_empty());
-    assert_eq!(archive.meetings[0].slug, "a");
+    assert_eq!(&*archive.meetings[0].slug, "a");
     assert_eq!(archive.bodies["natverket"].name, "Nätverket");
     assert!(!archive.organisations["nyorg"].registered);
     assert_eq!(archive.people["ny-person"].name, "Ny Person");
