@@ -334,7 +334,7 @@ impl PublicView {
         let extract = |e: &Extract| Extract {
             id: e.id.clone(),
             anchor: e.anchor.clone(),
-            text: self.text(&e.text, lang),
+            text: self.text(&e.text, lang).into(),
             html: self.html(&e.html, lang).into(),
             kind: e.kind,
             terms: self.terms(&e.terms, lang),

@@ -392,7 +392,7 @@ fn give_ids(
                 id: format!("{slug}/{local}"),
                 terms: terms_of(&e.text),
                 anchor: e.anchor,
-                text: e.text,
+                text: e.text.into(),
                 html: e.html.into(),
                 kind: e.kind,
             }

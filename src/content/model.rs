@@ -165,7 +165,8 @@ pub struct Extract {
     /// `<meeting-slug>/<item>-<n>`: stable as long as the item keeps its number.
     pub(crate) id: String,
     pub(crate) anchor: String,
-    pub(crate) text: String,
+    /// Plain text; shared with the graph's view of the extract, not copied.
+    pub(crate) text: Arc<str>,
     pub(crate) html: Html,
     /// A decision of this body or a proposal to another (decisions only).
     #[serde(skip_serializing_if = "DecisionKind::is_decision")]

@@ -106,7 +106,7 @@ pub struct ExtractView {
     pub id: String,
     pub anchor: String,
     pub path: String,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub html: Html,
     pub item: Shared<ItemRef>,
     pub meeting: Shared<MeetingRef>,

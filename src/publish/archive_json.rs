@@ -464,7 +464,7 @@ fn extract_export(
         item: item.number.clone(),
         anchor: e.anchor.clone(),
         url: config.absolute_url(&format!("{}#{}", meeting_path(&meeting.slug), e.anchor)),
-        text: e.text.clone(),
+        text: e.text.to_string(),
         kind: (!e.kind.is_decision()).then(|| "proposal".to_string()),
         unapproved: meeting.unapproved(),
     }
