@@ -645,27 +645,22 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
 /// The site at `root` built as `serve` builds it (keeping what its rebuilds need) into a
 /// new temp folder.
 fn served_build(root: &Path) -> (tempfile::TempDir, Site) {
-    let served = tempfile::tempdir().unwrap();
-    let mut serving = Site::load(&BuildOptions {
-        output: Some(served.path().to_path_buf()),
-        ..BuildOptions::new(root)
-    })
-    .unwrap();
-    serving
-        .write_all(quorum::internals::WriteMode::Track)
-        .unwrap();
-    (served, serving)
+    build_into_temp(root, quorum::internals::WriteMode::Track)
 }
 
 /// A fresh full build of the site at `root` into a new temp folder.
 fn full_build(root: &Path) -> (tempfile::TempDir, Site) {
+    build_into_temp(root, quorum::internals::WriteMode::Once)
+}
+
+fn build_into_temp(root: &Path, mode: quorum::internals::WriteMode) -> (tempfile::TempDir, Site) {
     let output = tempfile::tempdir().unwrap();
     let mut site = Site::load(&BuildOptions {
         output: Some(output.path().to_path_buf()),
         ..BuildOptions::new(root)
     })
     .unwrap();
-    site.write_all(quorum::internals::WriteMode::Once).unwrap();
+    site.write_all(mode).unwrap();
     (output, site)
 }
 

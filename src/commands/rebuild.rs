@@ -375,7 +375,7 @@ impl Site {
             let meeting = audience_view(self.public_view.as_ref(), &parsed.meeting);
             let after = parsed.warnings.clone();
             self.archive.meetings[index] = meeting;
-            crate::graph::refresh_meeting_page(&mut self.graph, &self.archive, index);
+            crate::graph::renew_meeting_refs(&mut self.graph, &self.archive, index);
             self.replace_warnings(&path, &before, after, index);
         }
         self.graph_behind = false;

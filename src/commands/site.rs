@@ -48,8 +48,8 @@ pub struct Site {
     /// meetings (in archive order), of which there are `link_warnings`.
     pub(crate) warnings: Vec<Diagnostic>,
     pub(crate) link_warnings: usize,
-    /// Meeting slug → its position in `archive.meetings` and its page's in `graph.pages`,
-    /// made again whenever the archive is assembled (`serve`'s quick updates find the
+    /// Meeting slug → its position in `archive.meetings`, made again whenever the archive
+    /// is assembled (`serve`'s quick updates find the
     /// edited meeting here).
     pub(crate) positions: HashMap<Slug, usize>,
     /// Page path → hash of the HTML last written (kept by `serve` only).

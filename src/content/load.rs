@@ -1,6 +1,7 @@
 //! Loading: walks `content/` and reads the meeting files and the two registries as text
-//! (a build reads each meeting file as it parses it, see [`ContentFiles`]). Problems with files themselves (not UTF-8, unreadable, a symlink loop)
-//! become diagnostics; nothing here looks inside a file.
+//! (a build reads each meeting file as it parses it, see [`ContentFiles`]). Problems with
+//! files themselves (not UTF-8, unreadable, a symlink loop) become diagnostics; nothing
+//! here looks inside a file.
 
 use std::path::{Path, PathBuf};
 
@@ -44,21 +45,27 @@ pub(crate) struct ContentFiles {
 
 pub(crate) const CONTENT_DIR: &str = "content";
 
-/// Reads the content folder under `root`: every meeting file and the registries.
+/// Reads the content folder under `root`: every meeting file and the registries. A
+/// meeting file that cannot be read is a problem after those of the folders and registries.
 pub fn load_content(root: &Path) -> Result<Content> {
-    let dir = content_dir(root)?;
-    let (paths, mut problems) = meeting_paths(root, &dir);
-    let read: Vec<_> = paths.par_iter().map(|p| read_source(root, p)).collect();
-    let mut content = Content::default();
+    let files = list_content(root)?;
+    let read: Vec<_> = files
+        .meetings
+        .par_iter()
+        .map(|p| read_source(root, p))
+        .collect();
+    let mut content = Content {
+        meetings: Vec::with_capacity(read.len()),
+        organisations: files.organisations,
+        people: files.people,
+        problems: files.problems,
+    };
     for result in read {
         match result {
             Ok(file) => content.meetings.push(file),
-            Err(d) => problems.push(d),
+            Err(d) => content.problems.push(d),
         }
     }
-    content.organisations = read_optional(root, &dir.join("organisations.yaml"), &mut problems);
-    content.people = read_optional(root, &dir.join("people.yaml"), &mut problems);
-    content.problems = problems;
     Ok(content)
 }
 

@@ -137,7 +137,7 @@ impl<'a> PageViews<'a> {
 /// text (nothing other pages show): its page's view is made from them and the archive
 /// when it is rendered; the rest of the graph stays as it is. `index` is the meeting's
 /// position in the archive.
-pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, index: usize) {
+pub(crate) fn renew_meeting_refs(graph: &mut SiteGraph, archive: &Archive, index: usize) {
     let meeting = &archive.meetings[index];
     // Refs for this one meeting; the registries are small, so building them is cheap.
     let single = Archive {
@@ -148,8 +148,14 @@ pub(crate) fn refresh_meeting_page(graph: &mut SiteGraph, archive: &Archive, ind
         follow_up: archive.follow_up.clone(),
     };
     let refs = Refs::within(&single, archive);
-    if let (Some(kept), Some(fresh)) = (graph.kept.0.get_mut(index), refs.kept().0.pop()) {
-        *kept = fresh;
+    if index < graph.kept.meetings.len() {
+        let fresh = (
+            refs.meetings[0].clone(),
+            refs.items[0].clone(),
+            refs.decisions[0].clone(),
+            refs.actions[0].clone(),
+        );
+        Arc::make_mut(&mut graph.kept).set(index, fresh);
     }
 }
 

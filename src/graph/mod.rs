@@ -24,7 +24,7 @@ mod tags;
 mod timeline;
 pub(crate) mod views;
 
-pub(crate) use meetings::refresh_meeting_page;
+pub(crate) use meetings::renew_meeting_refs;
 pub use meetings::PageViews;
 pub(crate) use page::{meeting_path, Crumb, Page, PageData, SiteGraph, NOT_FOUND_PATH};
 

@@ -21,12 +21,17 @@ pub(crate) struct Refs<'a> {
     pub(crate) orgs: FxHashMap<&'a str, Shared<OrgRef>>,
     pub(crate) people: FxHashMap<&'a str, Shared<PersonRef>>,
     pub(crate) bodies: FxHashMap<&'a str, Shared<BodyRef>>,
-    pub(crate) meetings: Vec<Shared<MeetingRef>>,
-    /// Per meeting: items, decisions, actions.
-    pub(crate) items: Vec<Vec<Shared<ItemRef>>>,
-    pub(crate) decisions: Vec<Vec<Shared<ExtractView>>>,
-    pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
+    /// Per meeting: its reference, items, decisions and actions (`refs.meetings[i]` reads
+    /// them through `Deref`).
+    tables: KeptRefs,
     pub(crate) follow: FollowLookup<'a>,
+}
+
+impl std::ops::Deref for Refs<'_> {
+    type Target = MeetingTables;
+    fn deref(&self) -> &MeetingTables {
+        &self.tables
+    }
 }
 
 impl<'a> Refs<'a> {
@@ -96,41 +101,30 @@ impl<'a> Refs<'a> {
             orgs,
             people,
             bodies,
-            meetings: Vec::new(),
-            items: Vec::new(),
-            decisions: Vec::new(),
-            actions: Vec::new(),
+            tables: KeptRefs::default(),
             follow: FollowLookup::new(whole),
         };
-        // Each meeting's references are independent of the others': made on both cores.
-        let mut kept = kept.0;
-        if kept.len() != archive.meetings.len() {
-            kept.clear();
-        }
-        let per_meeting: Vec<MeetingRefs> = if kept.is_empty() {
-            archive
+        let mut tables = kept;
+        if tables.meetings.len() == archive.meetings.len() {
+            // Shared (by the graph, while a render pass runs) only when nothing is renewed.
+            for &i in renew {
+                let fresh = refs.meeting_refs(&archive.meetings[i]);
+                std::sync::Arc::make_mut(&mut tables).set(i, fresh);
+            }
+        } else {
+            // Each meeting's references are independent of the others': made on both cores.
+            let per_meeting: Vec<MeetingRefs> = archive
                 .meetings
                 .par_iter()
                 .map(|meeting| refs.meeting_refs(meeting))
-                .collect()
-        } else {
-            kept.into_iter()
-                .enumerate()
-                .map(|(i, old)| {
-                    if renew.contains(&i) {
-                        refs.meeting_refs(&archive.meetings[i])
-                    } else {
-                        old
-                    }
-                })
-                .collect()
-        };
-        for (meeting_ref, items, decisions, actions) in per_meeting {
-            refs.meetings.push(meeting_ref);
-            refs.items.push(items);
-            refs.decisions.push(decisions);
-            refs.actions.push(actions);
+                .collect();
+            let mut made = MeetingTables::default();
+            for (i, meeting) in per_meeting.into_iter().enumerate() {
+                made.set(i, meeting);
+            }
+            tables = made.into();
         }
+        refs.tables = tables;
         refs
     }
 
@@ -246,17 +240,6 @@ impl<'a> Refs<'a> {
 impl Refs<'_> {
     /// Every meeting's references, to keep with the graph.
     pub(crate) fn kept(&self) -> KeptRefs {
-        KeptRefs(
-            (0..self.meetings.len())
-                .map(|i| {
-                    (
-                        self.meetings[i].clone(),
-                        self.items[i].clone(),
-                        self.decisions[i].clone(),
-                        self.actions[i].clone(),
-                    )
-                })
-                .collect(),
-        )
+        std::sync::Arc::clone(&self.tables)
     }
 }

@@ -396,10 +396,38 @@ pub(crate) type MeetingRefs = (
     Vec<Shared<ExtractView>>,
 );
 
-/// Every meeting's [`MeetingRefs`], in archive order, kept with the graph so that the
-/// next graph (after an edit in `serve`) makes anew only the edited meetings'.
+/// Every meeting's shared views, in archive order: its reference and its items',
+/// decisions' and actions' views.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct KeptRefs(pub(crate) Vec<MeetingRefs>);
+pub(crate) struct MeetingTables {
+    pub(crate) meetings: Vec<Shared<MeetingRef>>,
+    pub(crate) items: Vec<Vec<Shared<ItemRef>>>,
+    pub(crate) decisions: Vec<Vec<Shared<ExtractView>>>,
+    pub(crate) actions: Vec<Vec<Shared<ExtractView>>>,
+}
+
+impl MeetingTables {
+    /// Sets the views of the meeting at `index` (one past the last: adds them).
+    pub(crate) fn set(&mut self, index: usize, (meeting, items, decisions, actions): MeetingRefs) {
+        if index == self.meetings.len() {
+            self.meetings.push(meeting);
+            self.items.push(items);
+            self.decisions.push(decisions);
+            self.actions.push(actions);
+        } else {
+            self.meetings[index] = meeting;
+            self.items[index] = items;
+            self.decisions[index] = decisions;
+            self.actions[index] = actions;
+        }
+    }
+}
+
+/// The [`MeetingTables`] kept with the graph, shared: the next graph (after an edit in
+/// `serve`) makes anew only the edited meetings', and each render pass makes the meeting
+/// pages' views from them, without copying them (copying took 12 ms of a 26 ms text edit
+/// at 10,000 meetings).
+pub(crate) type KeptRefs = std::sync::Arc<MeetingTables>;
 
 // Formal minutes (built in graph/formal.rs).
 
