@@ -8,7 +8,9 @@
 //! that adds one (which changes what lists show of the meeting: its decision count), for
 //! a title edit and for an added attendee (a person new to the archive), as
 //! bench/serve-latency.py makes them. The meeting is restored after each timed edit.
-//! `STEPS=1` prints each rebuild's steps and the pages it rendered.
+//! `STEPS=1` prints each rebuild's steps and the pages it rendered; `KINDS=added,title`
+//! times only those kinds of edit (text, decision, added, title, participant), and
+//! `DERIVED=0` skips feeds and search (for a profiler to see the rebuild alone).
 //!
 //! `cargo run --release --example gen-corpus -- 10000 /tmp/corpus10k`
 //! `cargo run --release --example rebuild-latency -- /tmp/corpus10k [runs]`
@@ -47,13 +49,13 @@ fn main() {
     let text_edit = |i: usize| original.replacen("\n\n", &format!("\n\nRedigering {i}.\n\n"), 1);
     report(
         "text-only edit",
-        time_edits(&mut site, &meeting, runs, text_edit),
+        time_edits_if("text", &mut site, &meeting, runs, text_edit),
     );
     let decision_edit =
         |i: usize| original.replacen("Beslut:", &format!("Beslut: (ändrad {i})"), 1);
     report(
         "decision edit",
-        time_edits(&mut site, &meeting, runs, decision_edit),
+        time_edits_if("decision", &mut site, &meeting, runs, decision_edit),
     );
     // As bench/serve-latency.py's decision edit: a new decision after the first paragraph
     // of the body.
@@ -71,7 +73,7 @@ fn main() {
     };
     report(
         "decision added",
-        time_edits(&mut site, &meeting, runs, decision_added),
+        time_edits_if("added", &mut site, &meeting, runs, decision_added),
     );
     // As bench/serve-latency.py's title and participant edits.
     let title_edit = |i: usize| {
@@ -83,7 +85,7 @@ fn main() {
     };
     report(
         "title edit",
-        time_edits(&mut site, &meeting, runs, title_edit),
+        time_edits_if("title", &mut site, &meeting, runs, title_edit),
     );
     let participant_added = |i: usize| {
         original.replacen(
@@ -94,7 +96,7 @@ fn main() {
     };
     report(
         "participant added",
-        time_edits(&mut site, &meeting, runs, participant_added),
+        time_edits_if("participant", &mut site, &meeting, runs, participant_added),
     );
 
     std::fs::write(&meeting, &original).expect("the meeting is restored");
@@ -120,6 +122,22 @@ struct Timed {
     pages_written: usize,
 }
 
+/// [`time_edits`] when `KINDS` is unset or names `kind`; else no edit.
+fn time_edits_if(
+    kind: &str,
+    site: &mut Site,
+    meeting: &Path,
+    runs: usize,
+    edit: impl Fn(usize) -> String,
+) -> Vec<Timed> {
+    let wanted = std::env::var("KINDS").map_or(true, |kinds| kinds.split(',').any(|k| k == kind));
+    if wanted {
+        time_edits(site, meeting, runs, edit)
+    } else {
+        Vec::new()
+    }
+}
+
 /// Times `runs` rebuilds after saving `edit(i)`; the meeting is restored (and the site
 /// rebuilt, untimed) after each, so every timed edit starts from the same archive.
 fn time_edits(
@@ -129,6 +147,7 @@ fn time_edits(
     edit: impl Fn(usize) -> String,
 ) -> Vec<Timed> {
     let original = std::fs::read_to_string(meeting).expect("the meeting is readable");
+    let with_derived = std::env::var_os("DERIVED").is_none_or(|v| v != "0");
     (0..runs)
         .map(|i| {
             std::fs::write(meeting, edit(i)).expect("the meeting is writable");
@@ -139,9 +158,12 @@ fn time_edits(
             let rebuild = started.elapsed();
             let steps = site.timings.0.clone();
             let started = Instant::now();
-            let files = site
-                .refresh_derived()
-                .expect("feeds and search are written");
+            let files = if with_derived {
+                site.refresh_derived()
+                    .expect("feeds and search are written")
+            } else {
+                None
+            };
             let derived = started.elapsed();
             if std::env::var_os("STEPS").is_some() {
                 for (step, t) in &steps {
@@ -162,8 +184,10 @@ fn time_edits(
             std::fs::write(meeting, &original).expect("the meeting is restored");
             site.rebuild(&[meeting.to_path_buf()])
                 .expect("the restoring rebuild succeeds");
-            site.refresh_derived()
-                .expect("feeds and search are restored");
+            if with_derived {
+                site.refresh_derived()
+                    .expect("feeds and search are restored");
+            }
             Timed {
                 rebuild,
                 derived,
@@ -174,6 +198,9 @@ fn time_edits(
 }
 
 fn report(what: &str, timed: Vec<Timed>) {
+    if timed.is_empty() {
+        return;
+    }
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let spread = |mut times: Vec<Duration>| {
         times.sort();

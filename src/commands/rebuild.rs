@@ -113,7 +113,12 @@ impl Site {
             && graph_was_current;
         match self.pages_to_renew(&touched, &previous, &before) {
             Some((renew, meetings)) if in_part => {
-                self.assemble_in(|last| Scope::reusing(last, renew, meetings))?;
+                // The edited meetings as the graph knows them, for it to take out.
+                let was = meetings
+                    .iter()
+                    .map(|&i| (i, self.archive.meetings[i].clone()))
+                    .collect();
+                self.assemble_in(|last| Scope::reusing(last, renew, was))?;
             }
             _ if !touched.is_empty() || theme_changed => self.assemble()?,
             _ => {}

@@ -353,6 +353,7 @@ impl Site {
                 // now, before the pages' peak (every warning is also in `self.warnings`).
                 self.sources.clear();
                 self.fingerprints.clear();
+                self.graph.participation = Default::default();
                 let mut pages = std::mem::take(&mut self.graph.pages);
                 pages.par_iter_mut().for_each(Page::forget_dependencies);
                 PagesToWrite::Taken(pages)
@@ -575,6 +576,7 @@ pub(crate) fn empty_graph() -> SiteGraph {
             bodies: 0,
         },
         kept: Default::default(),
+        participation: Default::default(),
     }
 }
 

@@ -14,6 +14,7 @@ mod follow_refs;
 pub(crate) mod follow_views;
 mod followup;
 mod formal;
+pub(crate) mod index;
 mod meetings;
 mod organisations;
 pub(crate) mod page;
@@ -53,7 +54,7 @@ pub(crate) fn build_graph_in(
     scope: Scope,
 ) -> Result<SiteGraph> {
     let labels = Labels::new(strings, language)?;
-    let (refs, scope) = scope.refs(archive);
+    let (refs, participants, scope) = scope.refs(archive);
     let scope = &scope;
     let newest_first: Vec<usize> = (0..archive.meetings.len()).rev().collect();
     let newest = |of: &Vec<Vec<Shared<ExtractView>>>| -> Vec<Shared<ExtractView>> {
@@ -98,7 +99,12 @@ pub(crate) fn build_graph_in(
             meeting_labels.push(Labels::new(strings, meeting.language)?);
         }
     }
-    let (meeting_pages, files) = meetings::meeting_pages(&refs, &meeting_labels, scope);
+    // Who took part where is read from every meeting (or updated for the edited ones)
+    // beside the meeting pages, the largest serial step.
+    let ((meeting_pages, files), participation) = rayon::join(
+        || meetings::meeting_pages(&refs, &meeting_labels, scope),
+        || participants.of(archive),
+    );
     pages.extend(meeting_pages);
     pages.extend(timeline::decision_pages(&all_decisions, &by_year, &labels));
     let statuses = Shared::new(followup::status_links(&all_actions));
@@ -117,10 +123,10 @@ pub(crate) fn build_graph_in(
     ));
     // Independent indexes: built on both cores, appended in a fixed order.
     let (organisation, (person, tag)) = rayon::join(
-        || organisations::organisation_pages(&refs, &newest_first, &labels, split_above, scope),
+        || organisations::organisation_pages(&refs, &participation, &labels, split_above, scope),
         || {
             rayon::join(
-                || people::person_pages(&refs, &newest_first, &labels, split_above, scope),
+                || people::person_pages(&refs, &participation, &labels, split_above, scope),
                 || tags::tag_pages(&refs, &newest_first, &labels),
             )
         },
@@ -179,5 +185,6 @@ pub(crate) fn build_graph_in(
         has_code: archive.meetings.iter().any(|m| m.has_code),
         counts,
         kept: refs.kept(),
+        participation: std::sync::Arc::new(participation),
     })
 }

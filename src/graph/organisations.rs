@@ -2,49 +2,42 @@
 //! attended, presented and decided, and its people.
 
 use crate::base::config::Language;
-use crate::content::model::{Archive, Organisation};
-use rustc_hash::{FxHashMap, FxHashSet};
+use crate::content::model::Organisation;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
-use crate::graph::by_year::in_years;
+use crate::graph::index::{OrgIndex, Participation};
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
-/// Per organisation: organised and attended meetings, presented items, decisions, people.
-#[derive(Default)]
-struct OrgIndex<'a> {
-    organised: Vec<usize>,
-    /// Newest first, each once.
-    attended: Vec<usize>,
-    presented: Vec<(usize, usize)>,
-    people: BTreeSet<&'a str>,
-}
-
-/// `/organisations/` and a page per organisation.
+/// `/organisations/` and a page per organisation. An organisation's pages the last graph
+/// had and `scope` keeps are taken as they were.
 pub(crate) fn organisation_pages(
     refs: &Refs<'_>,
-    newest_first: &[usize],
+    participation: &Participation,
     labels: &Labels,
     split_above: usize,
     scope: &Scope,
 ) -> Vec<Page> {
-    let index = index_organisations(refs.archive, newest_first);
+    let index = &participation.organisations;
     let mut pages = vec![labels.index_page(
         &labels.organisations,
         ("organisations.html", "organisations"),
         PageData::Organisations {
-            organisations: organisation_summaries(refs, &index),
+            organisations: organisation_summaries(refs, index),
         },
     )];
     let crumbs = vec![labels.home.clone(), labels.organisations.clone()];
     for organisation in refs.archive.organisations.values() {
-        let entry = &index[organisation.key.as_str()];
         let path = &refs.orgs[organisation.key.as_str()].path;
+        if let Some(kept) = scope.kept_with_parts(path) {
+            pages.extend(kept);
+            continue;
+        }
+        let entry = &index[organisation.key.as_str()];
         let meetings = entry.meetings();
         pages.extend(crate::graph::by_year::pages_by_year(
             path,
@@ -57,120 +50,27 @@ pub(crate) fn organisation_pages(
                     .map(|&i| refs.archive.meetings[i].slug.clone())
                     .collect()
             },
-            |years, split| {
-                let part;
-                let entry = match years {
-                    Some(years) => {
-                        let summary = split.as_ref().is_some_and(|s| s.current.is_none());
-                        part = entry.in_years(refs, &years, summary);
-                        &part
-                    }
-                    None => entry,
-                };
-                organisation_page(refs, labels.language, &crumbs, organisation, entry, split)
+            |years, split| match years {
+                Some(years) => {
+                    // Its people are on the summary page only (they are the people who
+                    // attended for it in any year).
+                    let summary = split.as_ref().is_some_and(|s| s.current.is_none());
+                    let part = entry.only(|i| years.contains(&refs.meetings[i].year), summary);
+                    organisation_page(refs, labels.language, &crumbs, organisation, &part, split)
+                }
+                None => {
+                    organisation_page(refs, labels.language, &crumbs, organisation, entry, split)
+                }
             },
         ));
     }
     pages
 }
 
-impl<'a> OrgIndex<'a> {
-    /// The meetings it organised, attended or presented at, each once.
-    fn meetings(&self) -> BTreeSet<usize> {
-        let mut meetings: BTreeSet<usize> = self.organised.iter().copied().collect();
-        meetings.extend(self.attended.iter().copied());
-        meetings.extend(self.presented.iter().map(|(i, _)| *i));
-        meetings
-    }
-
-    /// What it did in `years`, and its people on the `summary` page only (they are the
-    /// people who attended for it in any year).
-    fn in_years(
-        &self,
-        refs: &Refs<'_>,
-        years: &RangeInclusive<i32>,
-        summary: bool,
-    ) -> OrgIndex<'a> {
-        OrgIndex {
-            organised: in_years(&self.organised, refs, years, |&i| i),
-            attended: in_years(&self.attended, refs, years, |&i| i),
-            presented: in_years(&self.presented, refs, years, |p| p.0),
-            people: if summary {
-                self.people.clone()
-            } else {
-                BTreeSet::new()
-            },
-        }
-    }
-}
-
-/// What each organisation organised, attended and presented, and its people. Every
-/// participant of every meeting is looked up here (also after each edit in `serve`):
-/// organisations by position in a hash map, people in a hash set per organisation.
-fn index_organisations<'a>(
-    archive: &'a Archive,
-    newest_first: &[usize],
-) -> BTreeMap<&'a str, OrgIndex<'a>> {
-    let position: FxHashMap<&str, usize> = archive
-        .organisations
-        .keys()
-        .enumerate()
-        .map(|(n, k)| (k.as_str(), n))
-        .collect();
-    let mut entries: Vec<OrgIndex<'a>> = Vec::new();
-    entries.resize_with(position.len(), OrgIndex::default);
-    let mut people: Vec<FxHashSet<&'a str>> = vec![FxHashSet::default(); position.len()];
-    // People kept out of a public build are listed nowhere (usually there are none).
-    let withheld: FxHashSet<&str> = archive
-        .people
-        .values()
-        .filter(|p| p.exposure.withheld)
-        .map(|p| p.key.as_str())
-        .collect();
-    for person in archive.people.values() {
-        if let Some(&n) = person.organisation.as_deref().and_then(|k| position.get(k)) {
-            people[n].insert(&person.key);
-        }
-    }
-    for &i in newest_first {
-        let meeting = &archive.meetings[i];
-        if let Some(&n) = meeting.organiser.as_deref().and_then(|k| position.get(k)) {
-            entries[n].organised.push(i);
-        }
-        for p in meeting.participants() {
-            let Some(&n) = p.organisation.as_deref().and_then(|k| position.get(k)) else {
-                continue;
-            };
-            // Meetings come one at a time, newest first: a repeat is the last one pushed.
-            if entries[n].attended.last() != Some(&i) {
-                entries[n].attended.push(i);
-            }
-            if withheld.is_empty() || !withheld.contains(p.person.as_str()) {
-                people[n].insert(&p.person);
-            }
-        }
-        for (j, item) in meeting.items.iter().enumerate() {
-            let orgs: BTreeSet<&str> = item.presenting().map(String::as_str).collect();
-            for &n in orgs.iter().filter_map(|k| position.get(k)) {
-                entries[n].presented.push((i, j));
-            }
-        }
-    }
-    for (entry, people) in entries.iter_mut().zip(people) {
-        entry.people = people.into_iter().collect();
-    }
-    archive
-        .organisations
-        .keys()
-        .map(String::as_str)
-        .zip(entries)
-        .collect()
-}
-
 /// The organisations with their counts, for `/organisations/`.
 fn organisation_summaries(
     refs: &Refs<'_>,
-    index: &BTreeMap<&str, OrgIndex<'_>>,
+    index: &BTreeMap<String, OrgIndex>,
 ) -> Vec<OrganisationSummary> {
     let archive = refs.archive;
     archive
@@ -183,7 +83,7 @@ fn organisation_summaries(
                 kind: o.kind.clone(),
                 aliases: o.aliases.clone(),
                 meeting_count: entry.meetings().len(),
-                person_count: entry.people.len(),
+                person_count: entry.person_count(),
             }
         })
         .collect()
@@ -196,7 +96,7 @@ fn organisation_page(
     lang: Language,
     crumbs: &[Crumb],
     organisation: &Organisation,
-    entry: &OrgIndex<'_>,
+    entry: &OrgIndex,
     split: Option<YearSplit>,
 ) -> Page {
     let archive = refs.archive;
@@ -259,7 +159,7 @@ fn organisation_page(
                 .collect(),
             decision_total: decisions.len(),
             decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
-            people: entry.people.iter().map(|k| refs.person(k)).collect(),
+            people: entry.people().map(|k| refs.person(k)).collect(),
             owes: Vec::new(),
             owes_total: 0,
             split,

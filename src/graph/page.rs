@@ -13,6 +13,7 @@ use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
 pub(crate) use crate::content::model::Slug;
 use crate::graph::follow_views::{CaseSummary, StatusLink};
+use crate::graph::index::KeptParticipation;
 use crate::graph::views::*;
 
 /// What a page shows, besides `site` and `page`.
@@ -262,6 +263,8 @@ pub struct SiteGraph {
     pub counts: Counts,
     /// Each meeting's shared views, for the next graph to reuse.
     pub(crate) kept: KeptRefs,
+    /// Who took part in which meeting, for the next graph to update.
+    pub(crate) participation: KeptParticipation,
 }
 
 // ---- limits ----

@@ -3,44 +3,34 @@
 
 use crate::base::config::Language;
 use crate::content::model::{Archive, Person};
-use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
 use crate::base::shared::Shared;
 
-use crate::content::model::Participant;
-use crate::graph::by_year::in_years;
+use crate::graph::index::{Participation, PersonIndex};
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
-#[derive(Default)]
-struct PersonIndex<'a> {
-    /// Meeting index and the participant entry (role, note, organisation) there.
-    attended: Vec<(usize, &'a Participant)>,
-    presented: Vec<(usize, usize)>,
-    roles: Vec<(&'static str, usize)>,
-    organisations: BTreeSet<&'a str>,
-}
-
-/// `/people/` and a page per person.
+/// `/people/` and a page per person. A person's pages the last graph had and `scope`
+/// keeps are taken as they were.
 pub(crate) fn person_pages(
     refs: &Refs<'_>,
-    newest_first: &[usize],
+    participation: &Participation,
     labels: &Labels,
     split_above: usize,
     scope: &Scope,
 ) -> Vec<Page> {
     let archive = refs.archive;
-    let index = index_people(archive, newest_first);
+    let index = &participation.people;
     let summaries: Vec<PersonSummary> = has_page(archive)
         .map(|p| {
             let entry = &index[p.key.as_str()];
             PersonSummary {
                 person: refs.person(&p.key),
-                organisations: orgs_of(refs, entry),
+                organisations: orgs_of(refs, entry.organisations()),
                 meeting_count: entry.meetings().len(),
             }
         })
@@ -52,8 +42,12 @@ pub(crate) fn person_pages(
     )];
     let crumbs = vec![labels.home.clone(), labels.people.clone()];
     for person in has_page(archive) {
-        let entry = &index[person.key.as_str()];
         let path = &refs.people[person.key.as_str()].path;
+        if let Some(kept) = scope.kept_with_parts(path) {
+            pages.extend(kept);
+            continue;
+        }
+        let entry = &index[person.key.as_str()];
         let meetings = entry.meetings();
         pages.extend(crate::graph::by_year::pages_by_year(
             path,
@@ -61,78 +55,75 @@ pub(crate) fn person_pages(
             split_above,
             scope,
             || slugs(archive, &meetings),
-            |years, split| {
-                let part;
-                let entry = match years {
-                    Some(years) => {
-                        let summary = split.as_ref().is_some_and(|s| s.current.is_none());
-                        part = entry.in_years(refs, &years, person, summary);
-                        &part
-                    }
-                    None => entry,
-                };
-                person_page(refs, labels.language, &crumbs, person, entry, split)
+            |years, split| match years {
+                Some(years) => {
+                    let summary = split.as_ref().is_some_and(|s| s.current.is_none());
+                    let part = in_years(entry, refs, &years, person, summary);
+                    person_page(refs, labels.language, &crumbs, person, &part, split)
+                }
+                None => {
+                    let part = PersonPart {
+                        entry,
+                        organisations: entry.organisations().collect(),
+                    };
+                    person_page(refs, labels.language, &crumbs, person, &part, split)
+                }
             },
         ));
     }
     pages
 }
 
-impl<'a> PersonIndex<'a> {
-    /// The meetings attended or presented at, each once, in archive order.
-    fn meetings(&self) -> BTreeSet<usize> {
-        let mut meetings: BTreeSet<usize> = self.attended.iter().map(|a| a.0).collect();
-        meetings.extend(self.presented.iter().map(|(i, _)| *i));
-        meetings
-    }
+/// What one page of a person shows: their entries (of some years) and organisations.
+struct PersonPart<'a, E> {
+    entry: E,
+    organisations: BTreeSet<&'a str>,
+}
 
-    /// What the person did in `years`; the organisations they were there for in those
-    /// years, or in every year on the `summary` page (which lists every meeting).
-    fn in_years(
-        &self,
-        refs: &Refs<'a>,
-        years: &RangeInclusive<i32>,
-        person: &'a Person,
-        summary: bool,
-    ) -> PersonIndex<'a> {
-        let attended = in_years(&self.attended, refs, years, |a| a.0);
-        let presented = in_years(&self.presented, refs, years, |p| p.0);
-        // The organisations they were there for in those years (and their registered
-        // one): a part shows nothing of the other years, so that an edit of one year
-        // leaves the other parts as they are.
-        let presenting = presented.iter().flat_map(|&(i, j)| {
-            refs.archive.meetings[i].items[j]
+/// What the person did in `years`; the organisations they were there for in those years
+/// (and their registered one), or in every year on the `summary` page (which lists every
+/// meeting).
+fn in_years<'a>(
+    entry: &'a PersonIndex,
+    refs: &Refs<'a>,
+    years: &RangeInclusive<i32>,
+    person: &'a Person,
+    summary: bool,
+) -> PersonPart<'a, PersonIndex> {
+    let part = entry.only(|i| years.contains(&refs.meetings[i].year));
+    // A part shows nothing of the other years, so that an edit of one year leaves the
+    // other parts as they are.
+    let organisations = if summary {
+        entry.organisations().collect()
+    } else {
+        let meetings = &refs.archive.meetings;
+        let presenting = part.presented.iter().flat_map(|&(i, j)| {
+            meetings[i].items[j]
                 .presenters
                 .iter()
                 .filter(|p| p.person == person.key)
         });
-        let organisations = if summary {
-            self.organisations.clone()
-        } else {
-            person
-                .organisation
-                .as_deref()
-                .into_iter()
-                .chain(
-                    attended
-                        .iter()
-                        .map(|a| a.1)
-                        .chain(presenting)
-                        .filter_map(|p| p.organisation.as_deref()),
-                )
-                .collect()
-        };
-        PersonIndex {
-            attended,
-            presented,
-            roles: in_years(&self.roles, refs, years, |r| r.1),
-            organisations,
-        }
+        person
+            .organisation
+            .as_deref()
+            .into_iter()
+            .chain(
+                part.attended
+                    .iter()
+                    .map(|&(i, seat)| seat.of(&meetings[i]))
+                    .chain(presenting)
+                    .filter_map(|p| p.organisation.as_deref()),
+            )
+            .collect()
+    };
+    PersonPart {
+        entry: part,
+        organisations,
     }
 }
 
 /// The slugs of the meetings at these archive positions.
-fn slugs(archive: &Archive, meetings: &BTreeSet<usize>) -> Vec<Slug> {
+fn slugs(archive: &Archive, meetings: &[usize]) -> Vec<Slug> {
     meetings
         .iter()
         .map(|&i| archive.meetings[i].slug.clone())
@@ -144,86 +135,23 @@ fn has_page(archive: &Archive) -> impl Iterator<Item = &Person> {
     archive.people.values().filter(|p| !p.exposure.withheld)
 }
 
-/// What each person attended (with their role) and presented, and their organisations.
-/// Every participant of every meeting is looked up here (also after each edit in
-/// `serve`): people by position in a hash map.
-fn index_people<'a>(
-    archive: &'a Archive,
-    newest_first: &[usize],
-) -> BTreeMap<&'a str, PersonIndex<'a>> {
-    let position: FxHashMap<&str, usize> = archive
-        .people
-        .keys()
-        .enumerate()
-        .map(|(n, k)| (k.as_str(), n))
-        .collect();
-    let mut entries: Vec<PersonIndex<'a>> = Vec::new();
-    entries.resize_with(position.len(), PersonIndex::default);
-    for (entry, person) in entries.iter_mut().zip(archive.people.values()) {
-        entry.organisations.extend(person.organisation.as_deref());
-    }
-    for &i in newest_first {
-        let meeting = &archive.meetings[i];
-        let mut attend = |p: &'a Participant, role: Option<&'static str>| {
-            if let Some(&n) = position.get(p.person.as_str()) {
-                let entry = &mut entries[n];
-                // Meetings come one at a time: a repeat (chair and attendee) can only be
-                // the last one pushed.
-                if entry.attended.last().is_none_or(|(m, _)| *m != i) {
-                    entry.attended.push((i, p));
-                }
-                if let Some(role) = role {
-                    entry.roles.push((role, i));
-                }
-                entry.organisations.extend(p.organisation.as_deref());
-            }
-        };
-        if let Some(chair) = &meeting.chair {
-            attend(chair, Some("chair"));
-        }
-        for scribe in &meeting.scribes {
-            attend(scribe, Some("scribe"));
-        }
-        for attendee in &meeting.attendees {
-            attend(attendee, None);
-        }
-        for (j, item) in meeting.items.iter().enumerate() {
-            for p in &item.presenters {
-                if let Some(&n) = position.get(p.person.as_str()) {
-                    entries[n].presented.push((i, j));
-                    entries[n].organisations.extend(p.organisation.as_deref());
-                }
-            }
-        }
-    }
-    archive
-        .people
-        .keys()
-        .map(String::as_str)
-        .zip(entries)
-        .collect()
-}
-
 /// The organisations a person belongs to or attended for.
-fn orgs_of(refs: &Refs<'_>, entry: &PersonIndex<'_>) -> Vec<Shared<OrgRef>> {
-    entry
-        .organisations
-        .iter()
-        .filter_map(|k| refs.org(k))
-        .collect()
+fn orgs_of<'a>(refs: &Refs<'_>, keys: impl IntoIterator<Item = &'a str>) -> Vec<Shared<OrgRef>> {
+    keys.into_iter().filter_map(|k| refs.org(k)).collect()
 }
 
 /// A person's page: the meetings they attended, the items they presented, their roles
 /// (those of one year when `split` says so).
-fn person_page(
+fn person_page<E: std::borrow::Borrow<PersonIndex>>(
     refs: &Refs<'_>,
     lang: Language,
     crumbs: &[Crumb],
     person: &Person,
-    entry: &PersonIndex<'_>,
+    part: &PersonPart<'_, E>,
     split: Option<YearSplit>,
 ) -> Page {
     let archive = refs.archive;
+    let entry = part.entry.borrow();
     let person_ref = refs.person(&person.key);
     Page {
         path: person_ref.path.clone(),
@@ -236,13 +164,14 @@ fn person_page(
             person: PersonDetail {
                 person: person_ref,
                 aliases: person.aliases.clone(),
-                organisations: orgs_of(refs, entry),
+                organisations: orgs_of(refs, part.organisations.iter().copied()),
             },
             attended: entry
                 .attended
                 .iter()
+                .map(|&(i, seat)| (i, seat.of(&archive.meetings[i])))
                 .map(|(i, p)| Attendance {
-                    meeting: refs.meetings[*i].clone(),
+                    meeting: refs.meetings[i].clone(),
                     role: p.role.clone(),
                     note: p.note.clone(),
                     organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),

@@ -1,15 +1,16 @@
 //! Which pages a graph build makes anew. A full build makes every page; `serve`, after an
 //! edit that leaves the set of meetings and their order as they were, keeps the pages of
-//! the meetings, organisations and people the edit cannot have changed, and the shared
-//! views of the meetings it did not edit, and makes only the others, so that its cost
-//! follows the edit rather than the archive.
+//! the meetings, organisations and people the edit cannot have changed, the shared views
+//! of the meetings it did not edit, and who took part in which meeting (updated for the
+//! edited meetings), and makes only the others, so that its cost follows the edit rather
+//! than the archive.
 
-use std::collections::BTreeSet;
-use std::sync::Mutex;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Bound;
+use std::sync::{Arc, Mutex};
 
-use rustc_hash::FxHashMap;
-
-use crate::content::model::Archive;
+use crate::content::model::{Archive, Meeting};
+use crate::graph::index::{KeptParticipation, Participation};
 use crate::graph::page::{Page, SiteGraph};
 use crate::graph::refs::Refs;
 use crate::graph::views::KeptRefs;
@@ -19,53 +20,67 @@ pub(crate) enum Scope {
     /// Every page (a full build).
     All,
     /// Only the pages at `renew` and the pages that are not a meeting's, an organisation's
-    /// or a person's; the other pages of those sections are taken from `old`, and the
-    /// shared views of the meetings not in `meetings` from `kept`.
+    /// or a person's; the other pages of those sections are taken from `old` (by path,
+    /// with their place in the last graph), the shared views of the meetings not in
+    /// `meetings` from `kept`, and who took part where from `participation`, which `was`
+    /// (the edited meetings' versions before the edit) updates.
     Reusing {
-        old: Mutex<FxHashMap<String, Page>>,
+        old: Mutex<BTreeMap<String, (usize, Page)>>,
         renew: BTreeSet<String>,
         kept: KeptRefs,
         meetings: BTreeSet<usize>,
+        participation: KeptParticipation,
+        was: Vec<(usize, Arc<Meeting>)>,
     },
 }
 
 impl Scope {
     /// Keeps the pages of `last` except those at `renew`, and the shared views of its
-    /// meetings except those at the archive positions `meetings`.
+    /// meetings except those edited: `was` holds each edited meeting's archive position
+    /// and its version before the edit.
     pub(crate) fn reusing(
         last: SiteGraph,
         renew: BTreeSet<String>,
-        meetings: BTreeSet<usize>,
+        was: Vec<(usize, Arc<Meeting>)>,
     ) -> Scope {
         let old = last
             .pages
             .into_iter()
-            .map(|p| (p.path.clone(), p))
+            .enumerate()
+            .map(|(n, p)| (p.path.clone(), (n, p)))
             .collect();
         Scope::Reusing {
             old: Mutex::new(old),
             renew,
             kept: last.kept,
-            meetings,
+            meetings: was.iter().map(|(i, _)| *i).collect(),
+            participation: last.participation,
+            was,
         }
     }
 
-    /// The graph's shared views of `archive`, and this scope without the kept views.
-    pub(crate) fn refs(self, archive: &Archive) -> (Refs<'_>, Scope) {
+    /// The graph's shared views of `archive`, who took part in which of its meetings, and
+    /// this scope without what it kept of them.
+    pub(crate) fn refs(self, archive: &Archive) -> (Refs<'_>, Participants, Scope) {
         match self {
-            Scope::All => (Refs::new(archive), Scope::All),
+            Scope::All => (Refs::new(archive), Participants::Make, Scope::All),
             Scope::Reusing {
                 old,
                 renew,
                 kept,
                 meetings,
+                participation,
+                was,
             } => (
                 Refs::reusing(archive, archive, kept, &meetings),
+                Participants::Update(participation, was),
                 Scope::Reusing {
                     old,
                     renew,
                     kept: KeptRefs::default(),
                     meetings,
+                    participation: KeptParticipation::default(),
+                    was: Vec::new(),
                 },
             ),
         }
@@ -85,11 +100,56 @@ impl Scope {
     pub(crate) fn page(&self, path: &str, build: impl FnOnce() -> Page) -> Page {
         if let Scope::Reusing { old, renew, .. } = self {
             if !renew.contains(path) {
-                if let Some(page) = old.lock().expect("not poisoned").remove(path) {
+                if let Some((_, page)) = old.lock().expect("not poisoned").remove(path) {
                     return page;
                 }
             }
         }
         build()
+    }
+
+    /// The last graph's page at `path` and the pages under it (the parts of a page split
+    /// by year), in the order they had, when all of them are kept; else None, and the
+    /// caller makes them.
+    pub(crate) fn kept_with_parts(&self, path: &str) -> Option<Vec<Page>> {
+        let Scope::Reusing { old, renew, .. } = self else {
+            return None;
+        };
+        let mut old = old.lock().expect("not poisoned");
+        if renew.contains(path) || !old.contains_key(path) {
+            return None;
+        }
+        let mut under: Vec<(usize, String)> = old
+            .range::<str, _>((Bound::Excluded(path), Bound::Unbounded))
+            .take_while(|(p, _)| p.starts_with(path))
+            .map(|(p, (n, _))| (*n, p.clone()))
+            .collect();
+        if under.iter().any(|(_, p)| renew.contains(p)) {
+            return None;
+        }
+        under.sort_unstable();
+        let mut take = |p: &str| old.remove(p).expect("listed above").1;
+        let mut pages = vec![take(path)];
+        pages.extend(under.iter().map(|(_, p)| take(p)));
+        Some(pages)
+    }
+}
+
+/// How a graph build learns who took part in which meeting.
+pub(crate) enum Participants {
+    /// From every meeting.
+    Make,
+    /// From the last graph's, updated for the edited meetings (with their old versions).
+    Update(KeptParticipation, Vec<(usize, Arc<Meeting>)>),
+}
+
+impl Participants {
+    pub(crate) fn of(self, archive: &Archive) -> Participation {
+        match self {
+            Participants::Make => Participation::of(archive),
+            Participants::Update(last, was) => Arc::try_unwrap(last)
+                .unwrap_or_else(|shared| (*shared).clone())
+                .update(archive, &was),
+        }
     }
 }
