@@ -78,6 +78,7 @@ impl Site {
             self.reload_registry()?;
             touched.extend(self.sources.keys().cloned());
         }
+        let mut clock = Instant::now();
         let graph_was_current = !self.graph_behind;
         // The edited meetings as they were, for the quick path to compare with.
         let mut previous: BTreeMap<PathBuf, Option<Parsed>> = BTreeMap::new();
@@ -89,6 +90,8 @@ impl Site {
                 touched.insert(path.clone());
             }
         }
+        self.timings
+            .lap("read and parse the edited meetings", &mut clock);
         let content_slugs: BTreeSet<String> = touched
             .iter()
             .map(|p| crate::content::meeting::slug_of(p))
@@ -101,7 +104,6 @@ impl Site {
             return self.write_meeting_pages(&content_slugs, started);
         }
 
-        let mut clock = Instant::now();
         let before = Before::of(self);
         let old_has_code = before.has_code;
         self.timings.lap("note what the pages showed", &mut clock);
@@ -111,7 +113,10 @@ impl Site {
             && !changes.contains(&Change::Registry)
             && !changes.contains(&Change::Static)
             && graph_was_current;
-        match self.pages_to_renew(&touched, &previous, &before) {
+        let renewal = self.pages_to_renew(&touched, &previous, &before);
+        self.timings
+            .lap("find the pages the edit can change", &mut clock);
+        match renewal {
             Some((renew, meetings)) if in_part => {
                 // The edited meetings as the graph knows them, for it to take out.
                 let was = meetings
@@ -190,6 +195,8 @@ impl Site {
             .graph
             .pages
             .iter()
+            // A page the graph carried over shows nothing the edit changed.
+            .filter(|page| everything || !page.carried_over)
             .filter(|page| {
                 let was = before.pages.get(&page.path);
                 everything
@@ -738,11 +745,9 @@ impl Dependencies {
     /// Whether the page showed or listed any of these meetings by name (an index page,
     /// which shows every meeting, names none).
     fn names_any(&self, slugs: &BTreeSet<&str>) -> bool {
-        self.shown
+        slugs
             .iter()
-            .flat_map(|shown| shown.iter())
-            .chain(self.listed.iter())
-            .any(|slug| slugs.contains(&**slug))
+            .any(|slug| self.shows(slug) || self.lists(slug))
     }
 }
 

@@ -173,6 +173,7 @@ mod tests {
             data: PageData::Search {},
             meetings: None,
             listed: Vec::new().into(),
+            carried_over: false,
         }
         .depending_on(
             years

@@ -368,6 +368,7 @@ pub(crate) fn meeting_pages(
             },
             meetings: Some(vec![meeting.slug.clone()].into()),
             listed: neighbours.into(),
+            carried_over: false,
         });
     }
     (pages, files)

@@ -166,6 +166,7 @@ fn organisation_page(
         },
         meetings: None,
         listed: Vec::new().into(),
+        carried_over: false,
     }
     .depending_on(shown)
     .listing(listed)

@@ -176,6 +176,9 @@ pub struct Page {
     ///
     /// [`MeetingRef`]: crate::graph::views::MeetingRef
     pub(crate) listed: Arc<[Slug]>,
+    /// Taken whole from the last graph by `serve`'s rebuild (see `graph::scope`): it shows
+    /// nothing the edit changed, so it is not rendered again.
+    pub(crate) carried_over: bool,
 }
 
 impl Page {
@@ -398,6 +401,7 @@ impl Labels {
             data,
             meetings: None,
             listed: Vec::new().into(),
+            carried_over: false,
         }
     }
 }

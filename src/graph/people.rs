@@ -196,6 +196,7 @@ fn person_page<E: std::borrow::Borrow<PersonIndex>>(
         },
         meetings: None,
         listed: Vec::new().into(),
+        carried_over: false,
     }
     // A person's page lists meetings; what it owes is added by the follow-up.
     .depending_on(Vec::new())

@@ -101,7 +101,7 @@ impl Scope {
         if let Scope::Reusing { old, renew, .. } = self {
             if !renew.contains(path) {
                 if let Some((_, page)) = old.lock().expect("not poisoned").remove(path) {
-                    return page;
+                    return carried_over(page);
                 }
             }
         }
@@ -128,11 +128,17 @@ impl Scope {
             return None;
         }
         under.sort_unstable();
-        let mut take = |p: &str| old.remove(p).expect("listed above").1;
+        let mut take = |p: &str| carried_over(old.remove(p).expect("listed above").1);
         let mut pages = vec![take(path)];
         pages.extend(under.iter().map(|(_, p)| take(p)));
         Some(pages)
     }
+}
+
+/// A page of the last graph, as the next graph takes it.
+fn carried_over(mut page: Page) -> Page {
+    page.carried_over = true;
+    page
 }
 
 /// How a graph build learns who took part in which meeting.

@@ -55,6 +55,7 @@ pub(crate) fn tag_pages(refs: &Refs<'_>, newest_first: &[usize], labels: &Labels
                 },
                 meetings: None,
                 listed: Vec::new().into(),
+                carried_over: false,
             }
             .depending_on(meetings.iter().map(|&i| archive.meetings[i].slug.clone())),
         );
