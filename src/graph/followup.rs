@@ -103,7 +103,9 @@ pub(crate) fn owed(
 /// Puts on each person's, organisation's and body's page the actions they owe (the newest
 /// [`OWED_SHOWN`], and the count), and makes the page depend on those actions' meetings.
 pub(crate) fn add_owed(pages: &mut [Page], owed: &BTreeMap<String, Vec<Shared<ExtractView>>>) {
-    for page in pages {
+    // A page carried over from the last graph owes what it did: the graph keeps pages only
+    // while the follow-up is as it was, and renews those owing an edited meeting's actions.
+    for page in pages.iter_mut().filter(|page| !page.carried_over) {
         let (key, list, total, split) = match &mut page.data {
             PageData::Person {
                 person,
@@ -286,20 +288,19 @@ pub(crate) fn in_force_page(
     labels: &Labels,
     title: &str,
 ) -> Page {
-    use crate::graph::timeline::{by_meeting_year, decision_years};
+    use crate::graph::timeline::{by_meeting_year, count_by_year, decision_years, recent_start};
     let in_force: Vec<Shared<ExtractView>> = all_decisions
         .iter()
         .filter(|d| d.follow.in_force)
         .cloned()
         .collect();
-    let by_year = by_meeting_year(&in_force);
     let years = Shared::new(year_links(
         "decisions",
-        by_meeting_year(all_decisions)
-            .iter()
-            .map(|(y, d)| (*y, d.len())),
+        count_by_year(all_decisions).into_iter(),
     ));
-    let (_, recent, shown) = decision_years(&by_year);
+    // The page shows the recent months only: only those are grouped.
+    let recent_ones = recent_start(&in_force, TIMELINE_RECENT);
+    let (_, recent, shown) = decision_years(&by_meeting_year(recent_ones));
     labels.page(
         "/decisions/in-force/".into(),
         ("decisions.html", "decisions"),

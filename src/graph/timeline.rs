@@ -23,6 +23,48 @@ pub(crate) fn by_meeting_year(
     by_year
 }
 
+/// How many of these decisions or actions each year has.
+pub(crate) fn count_by_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, usize> {
+    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
+    for extract in extracts {
+        *counts.entry(extract.meeting.year).or_default() += 1;
+    }
+    counts
+}
+
+/// The start of `newest_first` (decisions, newest first) that [`recent_months`] shows:
+/// whole months, from the newest, until they hold at least `at_least` decisions. Grouping
+/// only these by month gives the same recent months as grouping them all.
+pub(crate) fn recent_start(
+    newest_first: &[Shared<ExtractView>],
+    at_least: usize,
+) -> &[Shared<ExtractView>] {
+    let end = whole_months_until(newest_first, at_least, |d| (d.meeting.year, month(d)));
+    &newest_first[..end]
+}
+
+/// How many of `items` (newest first) the newest whole months hold, taking months until
+/// they hold at least `at_least` items; `month_of` gives an item's (year, month).
+fn whole_months_until<T>(
+    items: &[T],
+    at_least: usize,
+    month_of: impl Fn(&T) -> (i32, u32),
+) -> usize {
+    let mut end = 0;
+    while end < items.len() {
+        if end >= at_least && (end == 0 || month_of(&items[end]) != month_of(&items[end - 1])) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// The month of a decision's meeting (January when its date says none).
+fn month(d: &ExtractView) -> u32 {
+    d.meeting.date[5..7].parse().unwrap_or(1)
+}
+
 /// The newest whole months of the timeline holding at least `at_least` decisions.
 pub(crate) fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<DecisionYear> {
     let mut recent: Vec<DecisionYear> = Vec::new();
@@ -50,7 +92,7 @@ pub(crate) fn recent_months(groups: &[DecisionYear], at_least: usize) -> Vec<Dec
 pub(crate) fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGroup> {
     let mut months: Vec<MonthGroup> = Vec::new();
     for d in decisions {
-        let month = d.meeting.date[5..7].parse().unwrap_or(1);
+        let month = month(d);
         match months.last_mut() {
             Some(group) if group.month == month => group.decisions.push(d.clone()),
             _ => months.push(MonthGroup {
@@ -178,4 +220,28 @@ pub(crate) fn decision_years(
         .map(|m| m.decisions.len())
         .sum();
     (groups, recent, shown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::whole_months_until;
+
+    #[test]
+    fn the_recent_months_are_whole_months_holding_at_least_so_many() {
+        let months = [
+            (2024, 5),
+            (2024, 5),
+            (2024, 4),
+            (2024, 4),
+            (2024, 4),
+            (2023, 12),
+        ];
+        let until = |n| whole_months_until(&months, n, |m| *m);
+        assert_eq!(until(0), 0);
+        assert_eq!(until(1), 2, "May is taken whole");
+        assert_eq!(until(2), 2);
+        assert_eq!(until(3), 5, "then April, whole");
+        assert_eq!(until(6), 6);
+        assert_eq!(until(100), 6, "all there are");
+    }
 }
