@@ -288,7 +288,7 @@ pub(crate) fn in_force_page(
     labels: &Labels,
     title: &str,
 ) -> Page {
-    use crate::graph::timeline::{by_meeting_year, count_by_year, decision_years, recent_start};
+    use crate::graph::timeline::{count_by_year, recent_decisions};
     let in_force: Vec<Shared<ExtractView>> = all_decisions
         .iter()
         .filter(|d| d.follow.in_force)
@@ -298,9 +298,7 @@ pub(crate) fn in_force_page(
         "decisions",
         count_by_year(all_decisions).into_iter(),
     ));
-    // The page shows the recent months only: only those are grouped.
-    let recent_ones = recent_start(&in_force, TIMELINE_RECENT);
-    let (_, recent, shown) = decision_years(&by_meeting_year(recent_ones));
+    let (recent, shown) = recent_decisions(&in_force);
     labels.page(
         "/decisions/in-force/".into(),
         ("decisions.html", "decisions"),

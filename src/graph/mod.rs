@@ -106,7 +106,12 @@ pub(crate) fn build_graph_in(
         || participants.of(archive),
     );
     pages.extend(meeting_pages);
-    pages.extend(timeline::decision_pages(&all_decisions, &by_year, &labels));
+    pages.extend(timeline::decision_pages(
+        &all_decisions,
+        &by_year,
+        &labels,
+        scope,
+    ));
     let statuses = Shared::new(followup::status_links(&all_actions));
     pages.extend(timeline::action_pages(
         &all_actions,

@@ -19,8 +19,9 @@ use crate::graph::views::KeptRefs;
 pub(crate) enum Scope {
     /// Every page (a full build).
     All,
-    /// Only the pages at `renew` and the pages that are not a meeting's, an organisation's
-    /// or a person's; the other pages of those sections are taken from `old` (by path,
+    /// Only the pages at `renew` and the pages that are not a meeting's, an organisation's,
+    /// a person's or a year's of the decisions; the other pages of those sections are
+    /// taken from `old` (by path,
     /// with their place in the last graph), the shared views of the meetings not in
     /// `meetings` from `kept`, and who took part where from `participation`, which `was`
     /// (the edited meetings' versions before the edit) updates.
@@ -101,6 +102,26 @@ impl Scope {
         if let Scope::Reusing { old, renew, .. } = self {
             if !renew.contains(path) {
                 if let Some((_, page)) = old.lock().expect("not poisoned").remove(path) {
+                    return carried_over(page);
+                }
+            }
+        }
+        build()
+    }
+
+    /// The page at `path`: the last graph's when it is kept and `still` holds for it (what
+    /// it shows beside its own meetings is as it was), else the one `build` makes.
+    pub(crate) fn page_if(
+        &self,
+        path: &str,
+        still: impl FnOnce(&Page) -> bool,
+        build: impl FnOnce() -> Page,
+    ) -> Page {
+        if let Scope::Reusing { old, renew, .. } = self {
+            if !renew.contains(path) {
+                let mut old = old.lock().expect("not poisoned");
+                if old.get(path).is_some_and(|(_, page)| still(page)) {
+                    let (_, page) = old.remove(path).expect("found above");
                     return carried_over(page);
                 }
             }

@@ -7,6 +7,7 @@ use crate::base::shared::Shared;
 
 use crate::graph::follow_views::StatusLink;
 use crate::graph::page::*;
+use crate::graph::scope::Scope;
 use crate::graph::views::*;
 
 /// Decisions or actions (newest first) by the year of their meeting, keeping the order.
@@ -35,10 +36,7 @@ pub(crate) fn count_by_year(extracts: &[Shared<ExtractView>]) -> BTreeMap<i32, u
 /// The start of `newest_first` (decisions, newest first) that [`recent_months`] shows:
 /// whole months, from the newest, until they hold at least `at_least` decisions. Grouping
 /// only these by month gives the same recent months as grouping them all.
-pub(crate) fn recent_start(
-    newest_first: &[Shared<ExtractView>],
-    at_least: usize,
-) -> &[Shared<ExtractView>] {
+fn recent_start(newest_first: &[Shared<ExtractView>], at_least: usize) -> &[Shared<ExtractView>] {
     let end = whole_months_until(newest_first, at_least, |d| (d.meeting.year, month(d)));
     &newest_first[..end]
 }
@@ -105,18 +103,27 @@ pub(crate) fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGrou
 }
 
 /// `/decisions/` (the newest whole months) and a page per year with all of its decisions.
+/// A year's page that `scope` keeps is taken from the last graph while the years it links
+/// to are the same: its decisions are those of its year's meetings, which it depends on.
 pub(crate) fn decision_pages(
     all_decisions: &[Shared<ExtractView>],
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,
+    scope: &Scope,
 ) -> Vec<Page> {
-    let decisions_by_year = by_meeting_year(all_decisions);
+    // Newest first, so each year's decisions are one run (the archive is in date order).
+    let years_newest_first: Vec<&[Shared<ExtractView>]> = all_decisions
+        .chunk_by(|a, b| a.meeting.year == b.meeting.year)
+        .collect();
     let all_years = year_links(
         "decisions",
-        decisions_by_year.iter().map(|(y, d)| (*y, d.len())),
+        years_newest_first
+            .iter()
+            .rev()
+            .map(|decisions| (decisions[0].meeting.year, decisions.len())),
     );
     let years = Shared::new(without_counts(&all_years));
-    let (groups, recent, shown) = decision_years(&decisions_by_year);
+    let (recent, shown) = recent_decisions(all_decisions);
     let mut pages = vec![labels.index_page(
         &labels.decisions,
         ("decisions.html", "decisions"),
@@ -128,25 +135,31 @@ pub(crate) fn decision_pages(
             groups: recent,
         },
     )];
-    for group in groups {
-        let slugs = meeting_slugs_of_year(by_year, group.year);
-        pages.push(
+    let same_years = |page: &Page| matches!(&page.data, PageData::Decisions { years: old, .. } if **old == *years);
+    for decisions in years_newest_first {
+        let year = decisions[0].meeting.year;
+        let path = year_path("decisions", year);
+        pages.push(scope.page_if(&path, same_years, || {
+            let group = DecisionYear {
+                year,
+                months: group_by_month(decisions),
+            };
             labels
                 .page(
-                    year_path("decisions", group.year),
+                    path.clone(),
                     ("decisions.html", "decisions"),
-                    format!("{} {}", labels.decisions.title, group.year),
+                    format!("{} {}", labels.decisions.title, year),
                     vec![labels.home.clone(), labels.decisions.clone()],
                     PageData::Decisions {
                         years: years.clone(),
-                        year: Some(group.year),
+                        year: Some(year),
                         filter: TimelineFilter::of(std::slice::from_ref(&group)),
                         older: 0,
                         groups: vec![group],
                     },
                 )
-                .depending_on(slugs),
-        );
+                .depending_on(meeting_slugs_of_year(by_year, year))
+        }));
     }
     pages
 }
@@ -200,12 +213,12 @@ pub(crate) fn action_pages(
     pages
 }
 
-/// Decisions by year (newest first) and month, the recent months the index page shows,
-/// and how many decisions those hold.
-pub(crate) fn decision_years(
-    by_year: &BTreeMap<i32, Vec<Shared<ExtractView>>>,
-) -> (Vec<DecisionYear>, Vec<DecisionYear>, usize) {
-    let groups: Vec<DecisionYear> = by_year
+/// The recent months of `newest_first` (decisions, newest first) that an index of
+/// decisions shows, by year and month, and how many decisions they hold. Only those
+/// decisions are grouped.
+pub(crate) fn recent_decisions(newest_first: &[Shared<ExtractView>]) -> (Vec<DecisionYear>, usize) {
+    let recent_ones = recent_start(newest_first, TIMELINE_RECENT);
+    let groups: Vec<DecisionYear> = by_meeting_year(recent_ones)
         .iter()
         .rev()
         .map(|(year, decisions)| DecisionYear {
@@ -219,7 +232,7 @@ pub(crate) fn decision_years(
         .flat_map(|g| &g.months)
         .map(|m| m.decisions.len())
         .sum();
-    (groups, recent, shown)
+    (recent, shown)
 }
 
 #[cfg(test)]

@@ -225,7 +225,7 @@ pub struct BodySummary {
 }
 flat_view!(BodySummary { body; meeting_count, first_date, last_date, organisers });
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct YearLink {
     pub year: i32,
     pub path: String,
