@@ -218,15 +218,22 @@ impl Page {
             | PageData::Actions { years, .. } => {
                 Some(years.iter().map(|y| (y.year, y.count)).collect())
             }
-            PageData::Person {
-                split: Some(split), ..
-            }
-            | PageData::Organisation {
-                split: Some(split), ..
-            }
-            | PageData::Body {
-                split: Some(split), ..
-            } => Some(split.years.iter().map(|y| (y.year, y.count)).collect()),
+            _ => Some(
+                self.split()?
+                    .years
+                    .iter()
+                    .map(|y| (y.year, y.count))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// How the page's person, organisation or body is split by year, when it is.
+    pub(crate) fn split(&self) -> Option<&YearSplit> {
+        match &self.data {
+            PageData::Person { split, .. }
+            | PageData::Organisation { split, .. }
+            | PageData::Body { split, .. } => split.as_ref(),
             _ => None,
         }
     }

@@ -5,9 +5,10 @@
 //! edited meetings), and makes only the others, so that its cost follows the edit rather
 //! than the archive.
 
-use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Bound;
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use crate::content::model::{Archive, Meeting};
 use crate::graph::index::{KeptParticipation, Participation};
@@ -21,12 +22,13 @@ pub(crate) enum Scope {
     All,
     /// Only the pages at `renew` and the pages that are not a meeting's, an organisation's,
     /// a person's or a year's of the decisions; the other pages of those sections are
-    /// taken from `old` (by path,
-    /// with their place in the last graph), the shared views of the meetings not in
-    /// `meetings` from `kept`, and who took part where from `participation`, which `was`
-    /// (the edited meetings' versions before the edit) updates.
+    /// taken from `old` (by path; `parts` lists the parts of each page split by year), the
+    /// shared views of the meetings not in `meetings` from `kept`, and who took part where
+    /// from `participation`, which `was` (the edited meetings' versions before the edit)
+    /// updates.
     Reusing {
-        old: Mutex<BTreeMap<String, (usize, Page)>>,
+        old: Mutex<FxHashMap<String, Page>>,
+        parts: FxHashMap<String, Vec<String>>,
         renew: BTreeSet<String>,
         kept: KeptRefs,
         meetings: BTreeSet<usize>,
@@ -44,14 +46,23 @@ impl Scope {
         renew: BTreeSet<String>,
         was: Vec<(usize, Arc<Meeting>)>,
     ) -> Scope {
+        let mut parts: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for page in &last.pages {
+            if let Some(split) = page.split().filter(|s| s.current.is_some()) {
+                parts
+                    .entry(split.path.clone())
+                    .or_default()
+                    .push(page.path.clone());
+            }
+        }
         let old = last
             .pages
             .into_iter()
-            .enumerate()
-            .map(|(n, p)| (p.path.clone(), (n, p)))
+            .map(|p| (p.path.clone(), p))
             .collect();
         Scope::Reusing {
             old: Mutex::new(old),
+            parts,
             renew,
             kept: last.kept,
             meetings: was.iter().map(|(i, _)| *i).collect(),
@@ -67,6 +78,7 @@ impl Scope {
             Scope::All => (Refs::new(archive), Participants::Make, Scope::All),
             Scope::Reusing {
                 old,
+                parts,
                 renew,
                 kept,
                 meetings,
@@ -77,6 +89,7 @@ impl Scope {
                 Participants::Update(participation, was),
                 Scope::Reusing {
                     old,
+                    parts,
                     renew,
                     kept: KeptRefs::default(),
                     meetings,
@@ -101,7 +114,7 @@ impl Scope {
     pub(crate) fn page(&self, path: &str, build: impl FnOnce() -> Page) -> Page {
         if let Scope::Reusing { old, renew, .. } = self {
             if !renew.contains(path) {
-                if let Some((_, page)) = old.lock().expect("not poisoned").remove(path) {
+                if let Some(page) = old.lock().expect("not poisoned").remove(path) {
                     return carried_over(page);
                 }
             }
@@ -120,8 +133,8 @@ impl Scope {
         if let Scope::Reusing { old, renew, .. } = self {
             if !renew.contains(path) {
                 let mut old = old.lock().expect("not poisoned");
-                if old.get(path).is_some_and(|(_, page)| still(page)) {
-                    let (_, page) = old.remove(path).expect("found above");
+                if old.get(path).is_some_and(still) {
+                    let page = old.remove(path).expect("found above");
                     return carried_over(page);
                 }
             }
@@ -129,29 +142,28 @@ impl Scope {
         build()
     }
 
-    /// The last graph's page at `path` and the pages under it (the parts of a page split
-    /// by year), in the order they had, when all of them are kept; else None, and the
-    /// caller makes them.
+    /// The last graph's page at `path` and its parts (when it is split by year), in the
+    /// order they had, when all of them are kept; else None, and the caller makes them.
     pub(crate) fn kept_with_parts(&self, path: &str) -> Option<Vec<Page>> {
-        let Scope::Reusing { old, renew, .. } = self else {
+        let Scope::Reusing {
+            old, parts, renew, ..
+        } = self
+        else {
             return None;
         };
         let mut old = old.lock().expect("not poisoned");
-        if renew.contains(path) || !old.contains_key(path) {
+        let parts = parts.get(path).map_or(&[][..], Vec::as_slice);
+        if renew.contains(path)
+            || !old.contains_key(path)
+            || parts
+                .iter()
+                .any(|p| renew.contains(p) || !old.contains_key(p))
+        {
             return None;
         }
-        let mut under: Vec<(usize, String)> = old
-            .range::<str, _>((Bound::Excluded(path), Bound::Unbounded))
-            .take_while(|(p, _)| p.starts_with(path))
-            .map(|(p, (n, _))| (*n, p.clone()))
-            .collect();
-        if under.iter().any(|(_, p)| renew.contains(p)) {
-            return None;
-        }
-        under.sort_unstable();
-        let mut take = |p: &str| carried_over(old.remove(p).expect("listed above").1);
+        let mut take = |p: &str| carried_over(old.remove(p).expect("checked above"));
         let mut pages = vec![take(path)];
-        pages.extend(under.iter().map(|(_, p)| take(p)));
+        pages.extend(parts.iter().map(|p| take(p)));
         Some(pages)
     }
 }
