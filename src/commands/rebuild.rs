@@ -257,16 +257,7 @@ impl Site {
             .collect();
         for meeting in &edited {
             renew.insert(meeting_path(&meeting.slug));
-            let organisations = meeting
-                .organiser
-                .iter()
-                .chain(
-                    meeting
-                        .participants()
-                        .filter_map(|p| p.organisation.as_ref()),
-                )
-                .chain(meeting.items.iter().flat_map(|i| i.presenting()));
-            renew.extend(organisations.map(|k| organisation_path(k)));
+            renew.extend(meeting.organisations_named().map(|k| organisation_path(k)));
             renew.extend(meeting.participants().map(|p| person_path(&p.person)));
         }
         let positions = edited

@@ -122,6 +122,15 @@ impl Meeting {
             .chain(self.formal.iter().flat_map(Formal::people))
     }
 
+    /// The organisations it names: its organiser, those its participants came for and those
+    /// presenting its items (repeats left in).
+    pub(crate) fn organisations_named(&self) -> impl Iterator<Item = &String> {
+        self.organiser
+            .iter()
+            .chain(self.participants().filter_map(|p| p.organisation.as_ref()))
+            .chain(self.items.iter().flat_map(|item| item.presenting()))
+    }
+
     /// True for formal minutes that are not yet approved (ej justerat, a draft).
     pub(crate) fn unapproved(&self) -> bool {
         self.formal.as_ref().is_some_and(|f| !f.approved())

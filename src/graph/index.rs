@@ -96,19 +96,9 @@ impl PersonIndex {
     /// what a part of their page lists.
     pub(crate) fn only(&self, keep: impl Fn(usize) -> bool) -> PersonIndex {
         PersonIndex {
-            attended: self
-                .attended
-                .iter()
-                .filter(|a| keep(a.0))
-                .copied()
-                .collect(),
-            presented: self
-                .presented
-                .iter()
-                .filter(|p| keep(p.0))
-                .copied()
-                .collect(),
-            roles: self.roles.iter().filter(|r| keep(r.1)).copied().collect(),
+            attended: those(&self.attended, |a| keep(a.0)),
+            presented: those(&self.presented, |p| keep(p.0)),
+            roles: those(&self.roles, |r| keep(r.1)),
             ..PersonIndex::default()
         }
     }
@@ -154,19 +144,9 @@ impl OrgIndex {
     /// part of its page lists.
     pub(crate) fn only(&self, keep: impl Fn(usize) -> bool, people: bool) -> OrgIndex {
         OrgIndex {
-            organised: self
-                .organised
-                .iter()
-                .copied()
-                .filter(|&i| keep(i))
-                .collect(),
-            attended: self.attended.iter().copied().filter(|&i| keep(i)).collect(),
-            presented: self
-                .presented
-                .iter()
-                .filter(|p| keep(p.0))
-                .copied()
-                .collect(),
+            organised: those(&self.organised, |&i| keep(i)),
+            attended: those(&self.attended, |&i| keep(i)),
+            presented: those(&self.presented, |p| keep(p.0)),
             people: if people {
                 self.people.clone()
             } else {
@@ -186,6 +166,11 @@ impl OrgIndex {
         self.attended.sort_by_key(|&i| std::cmp::Reverse(i));
         self.presented.sort_by_key(|p| std::cmp::Reverse(p.0));
     }
+}
+
+/// The entries of `list` that `keep` holds, in order.
+fn those<T: Copy>(list: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
+    list.iter().filter(|entry| keep(entry)).copied().collect()
 }
 
 /// The values of `positions`, each once, in ascending order.
@@ -233,14 +218,14 @@ impl Participation {
         let mut organisations: BTreeSet<String> = BTreeSet::new();
         for (i, old) in was {
             people.extend(people_named(old).cloned());
-            organisations.extend(organisations_named(old).cloned());
+            organisations.extend(old.organisations_named().cloned());
             self.take_out(*i, old);
         }
         people.extend(self.follow_registers(archive));
         for &(i, _) in was {
             let meeting = &archive.meetings[i];
             people.extend(people_named(meeting).cloned());
-            organisations.extend(organisations_named(meeting).cloned());
+            organisations.extend(meeting.organisations_named().cloned());
             self.add(i, meeting);
         }
         for key in people {
@@ -360,14 +345,7 @@ impl Participation {
                 entry.organised.push(i);
             }
         }
-        for p in meeting.participants() {
-            let Some(org) = p.organisation.as_deref() else {
-                continue;
-            };
-            let withheld = self
-                .people
-                .get(p.person.as_str())
-                .is_some_and(|e| e.withheld);
+        for (org, person, withheld) in self.taking_part_for(meeting) {
             let Some(entry) = self.organisations.get_mut(org) else {
                 continue;
             };
@@ -375,7 +353,7 @@ impl Participation {
                 entry.attended.push(i);
             }
             if !withheld {
-                count_up(&mut entry.people, &p.person);
+                count_up(&mut entry.people, person);
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
@@ -386,6 +364,19 @@ impl Participation {
                 }
             }
         }
+    }
+
+    /// Who took part for an organisation at `meeting`: (organisation, person, whether the
+    /// person is withheld) for each participant entry that names one.
+    fn taking_part_for<'m>(&self, meeting: &'m Meeting) -> Vec<(&'m str, &'m str, bool)> {
+        meeting
+            .participants()
+            .filter_map(|p| {
+                let org = p.organisation.as_deref()?;
+                let withheld = self.people.get(&p.person).is_some_and(|e| e.withheld);
+                Some((org, p.person.as_str(), withheld))
+            })
+            .collect()
     }
 
     /// Takes out what `old`, the meeting at `i` before an edit, put in.
@@ -407,20 +398,13 @@ impl Participation {
         {
             entry.forget_meeting(i);
         }
-        for p in old.participants() {
-            let Some(org) = p.organisation.as_deref() else {
-                continue;
-            };
-            let withheld = self
-                .people
-                .get(p.person.as_str())
-                .is_some_and(|e| e.withheld);
+        for (org, person, withheld) in self.taking_part_for(old) {
             let Some(entry) = self.organisations.get_mut(org) else {
                 continue;
             };
             entry.forget_meeting(i);
             if !withheld {
-                count_down(&mut entry.people, &p.person);
+                count_down(&mut entry.people, person);
             }
         }
         for org in old.items.iter().flat_map(|item| item.presenting()) {
@@ -438,20 +422,6 @@ fn people_named(meeting: &Meeting) -> impl Iterator<Item = &String> {
         .map(|(_, p)| p)
         .chain(presenters)
         .map(|p| &p.person)
-}
-
-/// The organisations a meeting names: its organiser, those its participants came for and
-/// those presenting its items.
-fn organisations_named(meeting: &Meeting) -> impl Iterator<Item = &String> {
-    meeting
-        .organiser
-        .iter()
-        .chain(
-            meeting
-                .participants()
-                .filter_map(|p| p.organisation.as_ref()),
-        )
-        .chain(meeting.items.iter().flat_map(|item| item.presenting()))
 }
 
 /// The seats of a meeting in the order its attendance is read: chair, scribes, attendees.
