@@ -283,12 +283,10 @@ impl Site {
         } else {
             Scope::All
         };
-        let (step, edited) = match &scope {
-            Scope::All => ("compute the site graph", None),
-            Scope::Reusing { meetings, .. } => (
-                "compute the site graph, keeping unchanged pages",
-                Some(meetings.clone()),
-            ),
+        let edited = scope.edited();
+        let step = match edited {
+            None => "compute the site graph",
+            Some(_) => "compute the site graph, keeping unchanged pages",
         };
         let mut fingerprints = std::mem::take(&mut self.fingerprints);
         // The fingerprints (for `serve`'s quick updates) fill the gaps the graph's serial

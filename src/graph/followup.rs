@@ -285,19 +285,16 @@ pub(crate) fn case_pages(refs: &Refs<'_>, labels: &Labels, title: &str) -> Vec<P
 /// revoked (the newest whole months, as `/decisions/`).
 pub(crate) fn in_force_page(
     all_decisions: &[Shared<ExtractView>],
+    years: &Shared<Vec<YearLink>>,
     labels: &Labels,
     title: &str,
 ) -> Page {
-    use crate::graph::timeline::{count_by_year, recent_decisions};
+    use crate::graph::timeline::recent_decisions;
     let in_force: Vec<Shared<ExtractView>> = all_decisions
         .iter()
         .filter(|d| d.follow.in_force)
         .cloned()
         .collect();
-    let years = Shared::new(year_links(
-        "decisions",
-        count_by_year(all_decisions).into_iter(),
-    ));
     let (recent, shown) = recent_decisions(&in_force);
     labels.page(
         "/decisions/in-force/".into(),
@@ -305,7 +302,7 @@ pub(crate) fn in_force_page(
         title.to_string(),
         vec![labels.home.clone(), labels.decisions.clone()],
         PageData::Decisions {
-            years,
+            years: years.clone(),
             year: None,
             filter: TimelineFilter::of(&recent),
             older: in_force.len() - shown,

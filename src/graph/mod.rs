@@ -34,7 +34,7 @@ use crate::base::diagnostic::Result;
 use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
 use crate::content::model::Archive;
-use page::Labels;
+use page::{year_links, Labels};
 use scope::Scope;
 use views::{Counts, ExtractView};
 
@@ -106,8 +106,15 @@ pub(crate) fn build_graph_in(
         || participants.of(archive),
     );
     pages.extend(meeting_pages);
+    // The years of the timeline, with their counts: on `/decisions/` and the page of the
+    // decisions in force.
+    let decision_years = Shared::new(year_links(
+        "decisions",
+        timeline::count_by_year(&all_decisions).into_iter(),
+    ));
     pages.extend(timeline::decision_pages(
         &all_decisions,
+        &decision_years,
         &by_year,
         &labels,
         scope,
@@ -159,6 +166,7 @@ pub(crate) fn build_graph_in(
     ));
     pages.push(followup::in_force_page(
         &all_decisions,
+        &decision_years,
         &labels,
         &title("decisions_in_force")?,
     ));

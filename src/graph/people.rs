@@ -3,6 +3,7 @@
 
 use crate::base::config::Language;
 use crate::content::model::{Archive, Person};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::ops::RangeInclusive;
 
@@ -63,7 +64,7 @@ pub(crate) fn person_pages(
                 }
                 None => {
                     let part = PersonPart {
-                        entry,
+                        entry: Cow::Borrowed(entry),
                         organisations: entry.organisations().collect(),
                     };
                     person_page(refs, labels.language, &crumbs, person, &part, split)
@@ -75,8 +76,8 @@ pub(crate) fn person_pages(
 }
 
 /// What one page of a person shows: their entries (of some years) and organisations.
-struct PersonPart<'a, E> {
-    entry: E,
+struct PersonPart<'a> {
+    entry: Cow<'a, PersonIndex>,
     organisations: BTreeSet<&'a str>,
 }
 
@@ -89,7 +90,7 @@ fn in_years<'a>(
     years: &RangeInclusive<i32>,
     person: &'a Person,
     summary: bool,
-) -> PersonPart<'a, PersonIndex> {
+) -> PersonPart<'a> {
     let part = entry.only(|i| years.contains(&refs.meetings[i].year));
     // A part shows nothing of the other years, so that an edit of one year leaves the
     // other parts as they are.
@@ -117,7 +118,7 @@ fn in_years<'a>(
             .collect()
     };
     PersonPart {
-        entry: part,
+        entry: Cow::Owned(part),
         organisations,
     }
 }
@@ -142,16 +143,16 @@ fn orgs_of<'a>(refs: &Refs<'_>, keys: impl IntoIterator<Item = &'a str>) -> Vec<
 
 /// A person's page: the meetings they attended, the items they presented, their roles
 /// (those of one year when `split` says so).
-fn person_page<E: std::borrow::Borrow<PersonIndex>>(
+fn person_page(
     refs: &Refs<'_>,
     lang: Language,
     crumbs: &[Crumb],
     person: &Person,
-    part: &PersonPart<'_, E>,
+    part: &PersonPart<'_>,
     split: Option<YearSplit>,
 ) -> Page {
     let archive = refs.archive;
-    let entry = part.entry.borrow();
+    let entry = &*part.entry;
     let person_ref = refs.person(&person.key);
     Page {
         path: person_ref.path.clone(),

@@ -23,15 +23,14 @@ pub(crate) enum Scope {
     /// Only the pages at `renew` and the pages that are not a meeting's, an organisation's,
     /// a person's or a year's of the decisions; the other pages of those sections are
     /// taken from `old` (by path; `parts` lists the parts of each page split by year), the
-    /// shared views of the meetings not in `meetings` from `kept`, and who took part where
-    /// from `participation`, which `was` (the edited meetings' versions before the edit)
-    /// updates.
+    /// shared views of the meetings not edited from `kept`, and who took part where from
+    /// `participation`, which `was` (each edited meeting's archive position and version
+    /// before the edit) updates.
     Reusing {
         old: Mutex<FxHashMap<String, Page>>,
         parts: FxHashMap<String, Vec<String>>,
         renew: BTreeSet<String>,
         kept: KeptRefs,
-        meetings: BTreeSet<usize>,
         participation: KeptParticipation,
         was: Vec<(usize, Arc<Meeting>)>,
     },
@@ -65,15 +64,24 @@ impl Scope {
             parts,
             renew,
             kept: last.kept,
-            meetings: was.iter().map(|(i, _)| *i).collect(),
             participation: last.participation,
             was,
+        }
+    }
+
+    /// The archive positions of the meetings an edit changed (None: every meeting is made
+    /// anew).
+    pub(crate) fn edited(&self) -> Option<BTreeSet<usize>> {
+        match self {
+            Scope::All => None,
+            Scope::Reusing { was, .. } => Some(was.iter().map(|(i, _)| *i).collect()),
         }
     }
 
     /// The graph's shared views of `archive`, who took part in which of its meetings, and
     /// this scope without what it kept of them.
     pub(crate) fn refs(self, archive: &Archive) -> (Refs<'_>, Participants, Scope) {
+        let edited = self.edited().unwrap_or_default();
         match self {
             Scope::All => (Refs::new(archive), Participants::Make, Scope::All),
             Scope::Reusing {
@@ -81,18 +89,16 @@ impl Scope {
                 parts,
                 renew,
                 kept,
-                meetings,
                 participation,
                 was,
             } => (
-                Refs::reusing(archive, archive, kept, &meetings),
+                Refs::reusing(archive, archive, kept, &edited),
                 Participants::Update(participation, was),
                 Scope::Reusing {
                     old,
                     parts,
                     renew,
                     kept: KeptRefs::default(),
-                    meetings,
                     participation: KeptParticipation::default(),
                     was: Vec::new(),
                 },
@@ -112,14 +118,7 @@ impl Scope {
 
     /// The page at `path`: the last graph's when it is kept, else the one `build` makes.
     pub(crate) fn page(&self, path: &str, build: impl FnOnce() -> Page) -> Page {
-        if let Scope::Reusing { old, renew, .. } = self {
-            if !renew.contains(path) {
-                if let Some(page) = old.lock().expect("not poisoned").remove(path) {
-                    return carried_over(page);
-                }
-            }
-        }
-        build()
+        self.page_if(path, |_| true, build)
     }
 
     /// The page at `path`: the last graph's when it is kept and `still` holds for it (what

@@ -105,8 +105,10 @@ pub(crate) fn group_by_month(decisions: &[Shared<ExtractView>]) -> Vec<MonthGrou
 /// `/decisions/` (the newest whole months) and a page per year with all of its decisions.
 /// A year's page that `scope` keeps is taken from the last graph while the years it links
 /// to are the same: its decisions are those of its year's meetings, which it depends on.
+/// `all_years` are the years with their counts.
 pub(crate) fn decision_pages(
     all_decisions: &[Shared<ExtractView>],
+    all_years: &Shared<Vec<YearLink>>,
     by_year: &BTreeMap<i32, Vec<Shared<MeetingRef>>>,
     labels: &Labels,
     scope: &Scope,
@@ -115,20 +117,13 @@ pub(crate) fn decision_pages(
     let years_newest_first: Vec<&[Shared<ExtractView>]> = all_decisions
         .chunk_by(|a, b| a.meeting.year == b.meeting.year)
         .collect();
-    let all_years = year_links(
-        "decisions",
-        years_newest_first
-            .iter()
-            .rev()
-            .map(|decisions| (decisions[0].meeting.year, decisions.len())),
-    );
-    let years = Shared::new(without_counts(&all_years));
+    let years = Shared::new(without_counts(all_years));
     let (recent, shown) = recent_decisions(all_decisions);
     let mut pages = vec![labels.index_page(
         &labels.decisions,
         ("decisions.html", "decisions"),
         PageData::Decisions {
-            years: Shared::new(all_years),
+            years: all_years.clone(),
             year: None,
             filter: TimelineFilter::of(&recent),
             older: all_decisions.len() - shown,
