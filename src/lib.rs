@@ -48,6 +48,6 @@ pub mod internals {
     };
     pub use crate::graph::{build_graph, PageViews};
     pub use crate::publish::archive_json::{ArchiveIndex, ArchivePart};
-    pub use crate::publish::search::{refresh_index, Filters, SearchIndex, INDEX_DIR};
+    pub use crate::publish::search::{refresh_index, Filters, SearchCache, SearchIndex, INDEX_DIR};
     pub use crate::render::theme::load_theme;
 }

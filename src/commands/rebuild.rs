@@ -326,7 +326,7 @@ impl Site {
             config: self.config.clone(),
             output: self.output.clone(),
             sitemap: crate::publish::sitemap_file(&self.graph, &self.config),
-            written: std::sync::Arc::clone(&self.derived_written),
+            kept: std::sync::Arc::clone(&self.derived),
         })
     }
 
@@ -585,9 +585,9 @@ pub struct DerivedJob {
     config: crate::base::config::SiteConfig,
     output: PathBuf,
     sitemap: OutputFile,
-    /// The hashes of the derived files last written, shared with the site and its later
-    /// jobs.
-    written: std::sync::Arc<std::sync::Mutex<FileHashes>>,
+    /// The hashes of the derived files last written and what the search index read,
+    /// shared with the site and its later jobs.
+    kept: std::sync::Arc<std::sync::Mutex<Derived>>,
 }
 
 impl DerivedJob {
@@ -596,12 +596,15 @@ impl DerivedJob {
     /// thousands of files back to compare took longer than making them). Returns how many
     /// files were written. After a failed write every file is written at the next run.
     pub fn run(self) -> Result<usize> {
-        let mut files = crate::publish::feed_files(&self.archive, &self.config);
+        let mut kept = self.kept.lock().expect("no job panics holding it");
+        let Derived { written, search } = &mut *kept;
+        // Two independent halves, on both cores.
+        let (mut files, index) = rayon::join(
+            || crate::publish::feed_files(&self.archive, &self.config),
+            || crate::publish::search::refresh_index(&self.output, &self.archive, search),
+        );
         files.push(self.sitemap);
-        files.extend(crate::publish::search::refresh_index(
-            &self.output,
-            &self.archive,
-        )?);
+        files.extend(index?);
         let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
         let parts: BTreeSet<String> = files
             .iter()
@@ -616,7 +619,6 @@ impl DerivedJob {
             .into_par_iter()
             .map(|file| (file.contents().map(hash), file))
             .collect();
-        let mut written = self.written.lock().expect("no job panics holding it");
         let mut now_written = HashMap::with_capacity(hashed.len());
         let mut changed = Vec::new();
         for (digest, file) in hashed {

@@ -54,9 +54,9 @@ pub struct Site {
     pub(crate) positions: HashMap<Slug, usize>,
     /// Page path → hash of the HTML last written (kept by `serve` only).
     pub(crate) written: FileHashes,
-    /// The same for feeds, the sitemap, archive.json and the search index: after an edit
-    /// `serve` makes them all and writes those whose bytes changed.
-    pub(crate) derived_written: std::sync::Arc<std::sync::Mutex<FileHashes>>,
+    /// What `serve` keeps of feeds, the sitemap, archive.json and the search index: after
+    /// an edit it makes them all again and writes those whose bytes changed.
+    pub(crate) derived: std::sync::Arc<std::sync::Mutex<Derived>>,
     /// Whether feeds and the search index lag behind the pages (see `refresh_derived`).
     pub(crate) derived_stale: bool,
     /// Whether a meeting file changed since the archive and graph were last assembled (an
@@ -73,6 +73,16 @@ pub struct Site {
 
 /// Site path → hash of the bytes written there (see [`Site::written`]).
 pub(crate) type FileHashes = HashMap<String, u64>;
+
+/// What `serve` keeps between refreshes of the files that are not pages (see
+/// [`Site::derived`]).
+#[derive(Default)]
+pub(crate) struct Derived {
+    /// Hash of each file last written.
+    pub(crate) written: FileHashes,
+    /// What the search index read of each meeting.
+    pub(crate) search: crate::publish::search::SearchCache,
+}
 
 /// How long each step of a build took, in the order they ran (`quorum build --timings`),
 /// and the process's resident memory when each ended (`None` where the system does not
@@ -208,7 +218,7 @@ impl Site {
             link_warnings: 0,
             positions: HashMap::new(),
             written: HashMap::new(),
-            derived_written: Default::default(),
+            derived: Default::default(),
             derived_stale: false,
             graph_behind: false,
             fingerprints: HashMap::new(),
@@ -370,19 +380,19 @@ impl Site {
             let (derived, derived_timings) = derived;
             timings.append(derived_timings);
             let written = written?;
-            let (derived_count, derived_written) = derived?;
+            let (derived_count, derived) = derived?;
             let count = written.len() + derived_count;
-            outcome = Some((written, derived_written, count));
+            outcome = Some((written, derived, count));
             clock = Instant::now();
             Ok(())
         });
         timings.lap("swap in the new site, remove the old", &mut clock);
         self.timings = timings;
         staged?;
-        let (written, derived_written, count) = outcome.expect("a successful build wrote pages");
+        let (written, derived, count) = outcome.expect("a successful build wrote pages");
         if track {
             self.written = written;
-            self.derived_written = std::sync::Arc::new(std::sync::Mutex::new(derived_written));
+            self.derived = std::sync::Arc::new(std::sync::Mutex::new(derived));
         }
         self.derived_stale = false;
         Ok(count)
@@ -434,15 +444,15 @@ impl Site {
     }
 
     /// Writes what is not a page into `staging`: static files, attachments, the search
-    /// index, feeds, sitemap and archive.json. Returns how many files, with the hash of
-    /// each made in memory when `track` (for `serve`, see `derived_written`), and how long
-    /// each part took.
+    /// index, feeds, sitemap and archive.json. Returns how many files, and when `track`
+    /// (for `serve`, see [`Site::derived`]) the hash of each made in memory and what the
+    /// search index read; and how long each part took.
     pub(crate) fn write_derived_into(
         &self,
         staging: &Staging,
         sitemap: OutputFile,
         track: bool,
-    ) -> (Result<(usize, FileHashes)>, Timings) {
+    ) -> (Result<(usize, Derived)>, Timings) {
         let mut timings = Timings::default();
         let mut clock = Instant::now();
         let hashes = std::sync::Mutex::new(HashMap::new());
@@ -459,13 +469,16 @@ impl Site {
             files.into_par_iter().try_for_each(write_one)?;
             Ok(count)
         };
+        let mut search = crate::publish::search::SearchCache::default();
         let mut files = self.static_files();
         files.extend(self.attachment_files(None));
         let result = write(files).and_then(|copied| {
             timings.lap("copy static files and attachments", &mut clock);
-            let index = crate::publish::search::write_index(&self.archive, |files| {
-                write(files).map(|_| ())
-            })?;
+            let index = crate::publish::search::write_index(
+                &self.archive,
+                track.then_some(&mut search),
+                |files| write(files).map(|_| ()),
+            )?;
             timings.lap("build and write the search index", &mut clock);
             let feeds = crate::publish::write_feed_files(&self.archive, &self.config, &write_one)?;
             write_one(sitemap)?;
@@ -475,8 +488,9 @@ impl Site {
             );
             Ok(copied + index + feeds + 1)
         });
-        let hashes = hashes.into_inner().expect("no thread panics holding it");
-        (result.map(|count| (count, hashes)), timings)
+        let written = hashes.into_inner().expect("no thread panics holding it");
+        let derived = Derived { written, search };
+        (result.map(|count| (count, derived)), timings)
     }
 
     /// What renders the pages of the graph: the views of its meeting pages are made as

@@ -7,8 +7,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Mutex;
 
 use chrono::Datelike;
+use indexmap::IndexSet;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::base::config::Language;
 use crate::base::diagnostic::Result;
@@ -16,6 +17,7 @@ use crate::base::text::text_one_line;
 use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
 use crate::publish::output::OutputFile;
 use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
+use crate::publish::search::cache::SearchCache;
 use crate::publish::search::files::{document_files, DOC_FILES_PER_GROUP};
 use crate::publish::search::index::*;
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
@@ -23,31 +25,43 @@ use crate::publish::search::words::*;
 
 /// An indexed word: folded, as written (lower case), and the id of its stem in the
 /// [`StemTable`].
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(crate) struct Word {
     folded: String,
     lower: String,
     stem: u32,
 }
 
-/// The stems met so far, numbered in the order first met: one table for every thread, so
-/// that a document's terms are plain numbers (the ids are put in the stems' sorted order once
-/// every meeting is read).
+/// The stems and words met so far, each numbered in the order first met: one table for
+/// every thread, so that a document's terms are plain numbers (the stems are put in their
+/// sorted order, and the words into the vocabulary, once every meeting is read). `serve`
+/// keeps a table between refreshes ([`crate::publish::search::SearchCache`]), so it may
+/// hold words no meeting has any more: the vocabulary is made of the words in use.
 #[derive(Default)]
 pub(crate) struct StemTable {
     ids: FxHashMap<String, u32>,
-    stems: Vec<String>,
+    pub(crate) stems: Vec<String>,
+    pub(crate) words: IndexSet<Word, FxBuildHasher>,
 }
 
 impl StemTable {
-    fn id(&mut self, stem: String) -> u32 {
-        if let Some(&id) = self.ids.get(&stem) {
-            return id;
-        }
-        let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
-        self.stems.push(stem.clone());
-        self.ids.insert(stem, id);
-        id
+    /// The ids of the stem and the word of an analysed word.
+    fn ids(&mut self, folded: String, lower: String, stem: String) -> (u32, u32) {
+        let stem = match self.ids.get(&stem) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.stems.len()).expect("fewer than 2³² stems");
+                self.stems.push(stem.clone());
+                self.ids.insert(stem, id);
+                id
+            }
+        };
+        let (word, _) = self.words.insert_full(Word {
+            folded,
+            lower,
+            stem,
+        });
+        (stem, u32::try_from(word).expect("fewer than 2³² words"))
     }
 }
 
@@ -57,17 +71,25 @@ pub(crate) struct WordCache<'a> {
     analyzers: [Analyzer; 2],
     // Fx, not SipHash: these maps are hit once per word of the archive, with keys that
     // come from the site's own text (no untrusted input to flood them).
-    /// Each written word, per language: the id of its stem (`None`: not indexed).
-    seen: [FxHashMap<String, Option<u32>>; 2],
-    /// Where a word met for the first time by any thread gets its stem's id.
+    /// Each written word, per language: the ids of its stem and word (`None`: not
+    /// indexed).
+    seen: [FxHashMap<String, Option<(u32, u32)>>; 2],
+    /// Where a word met for the first time by any thread gets its ids.
     table: &'a Mutex<StemTable>,
-    /// Words first seen since the last meeting was analysed (the vocabulary is their union).
-    fresh: Vec<Word>,
     /// The document being read: its weighted frequency per stem id (0: not in it; every
     /// field weight is positive) and the ids it has, in the order first met. Indexing by
     /// id, not hashing the stem again, is what makes a known word one map lookup in all.
     frequencies: Vec<f32>,
     in_document: Vec<u32>,
+    /// For `serve`'s cache: the words of the meeting being read, each once.
+    meeting_words: Option<MeetingWords>,
+}
+
+/// The ids of the words a meeting has, and which ids are among them.
+#[derive(Default)]
+struct MeetingWords {
+    ids: Vec<u32>,
+    marked: Vec<bool>,
 }
 
 impl<'a> WordCache<'a> {
@@ -76,41 +98,68 @@ impl<'a> WordCache<'a> {
             analyzers: [Analyzer::new(Language::Sv), Analyzer::new(Language::En)],
             seen: [FxHashMap::default(), FxHashMap::default()],
             table,
-            fresh: Vec::new(),
             frequencies: Vec::new(),
             in_document: Vec::new(),
+            meeting_words: None,
         }
+    }
+
+    /// A cache that also lists the words of each meeting (see
+    /// [`WordCache::take_meeting_words`]).
+    pub(crate) fn listing_words(table: &'a Mutex<StemTable>) -> Self {
+        WordCache {
+            meeting_words: Some(MeetingWords::default()),
+            ..WordCache::new(table)
+        }
+    }
+
+    /// The ids of the words met since the last call, each once (none unless made with
+    /// [`WordCache::listing_words`]).
+    pub(crate) fn take_meeting_words(&mut self) -> Vec<u32> {
+        let Some(listed) = &mut self.meeting_words else {
+            return Vec::new();
+        };
+        for &id in &listed.ids {
+            listed.marked[id as usize] = false;
+        }
+        std::mem::take(&mut listed.ids)
     }
 
     /// The id of the stem `written` is indexed under (`None`: not indexed). This runs once
     /// per word of the archive, so a known word costs one map lookup.
     pub(crate) fn stem_id(&mut self, language: Language, written: &str) -> Option<u32> {
-        match self.seen[language as usize].get(written) {
-            Some(&id) => id,
+        let (stem, word) = match self.seen[language as usize].get(written) {
+            Some(&ids) => ids,
             None => self.learn(language, written),
+        }?;
+        if let Some(listed) = &mut self.meeting_words {
+            let at = word as usize;
+            if listed.marked.len() <= at {
+                listed.marked.resize(at + 1, false);
+            }
+            if !listed.marked[at] {
+                listed.marked[at] = true;
+                listed.ids.push(word);
+            }
         }
+        Some(stem)
     }
 
     /// Analyses a word seen for the first time and remembers what it became.
-    pub(crate) fn learn(&mut self, language: Language, written: &str) -> Option<u32> {
+    pub(crate) fn learn(&mut self, language: Language, written: &str) -> Option<(u32, u32)> {
         let l = language as usize;
         let analysed = self.analyzers[l]
             .analyse(written)
             .map(|(folded, lower, stem)| {
-                let id = self
+                let ids = self
                     .table
                     .lock()
                     .expect("no thread panics holding it")
-                    .id(stem);
-                if self.frequencies.len() <= id as usize {
-                    self.frequencies.resize(id as usize + 1, 0.0);
+                    .ids(folded, lower, stem);
+                if self.frequencies.len() <= ids.0 as usize {
+                    self.frequencies.resize(ids.0 as usize + 1, 0.0);
                 }
-                self.fresh.push(Word {
-                    folded,
-                    lower,
-                    stem: id,
-                });
-                id
+                ids
             });
         self.seen[l].insert(written.to_string(), analysed);
         analysed
@@ -119,8 +168,9 @@ impl<'a> WordCache<'a> {
 
 /// A document before weighting: its stems (ids in the [`StemTable`]) with their
 /// field-weighted frequencies.
+#[derive(Clone)]
 pub(crate) struct Analysed {
-    doc: Doc,
+    pub(crate) doc: Doc,
     length: u32,
     terms: Vec<(u32, f32)>,
 }
@@ -433,14 +483,13 @@ impl<'a> MeetingDocs<'a> {
     }
 }
 
-/// The documents of one meeting (the meeting, its items, decisions and appendices), and the
-/// words `cache` met for the first time.
+/// The documents of one meeting (the meeting, its items, decisions and appendices).
 pub(crate) fn analyse_meeting(
     archive: &Archive,
     tables: &Tables,
     meeting: &Meeting,
     cache: &mut WordCache<'_>,
-) -> (Vec<Analysed>, Vec<Word>) {
+) -> Vec<Analysed> {
     let meeting_docs = MeetingDocs::new(archive, tables, meeting);
     let mut docs = vec![meeting_docs.meeting_doc(cache)];
     for item in &meeting.items {
@@ -449,7 +498,7 @@ pub(crate) fn analyse_meeting(
     for appendix in &meeting.appendices {
         docs.push(meeting_docs.appendix_doc(appendix, cache));
     }
-    (docs, std::mem::take(&mut cache.fresh))
+    docs
 }
 
 /// Where the documents go as they are read: kept in the index, or written
@@ -459,21 +508,16 @@ pub(crate) enum Documents<'a> {
     Write(&'a mut dyn FnMut(Vec<(String, String)>) -> Result<()>),
 }
 
-impl SearchIndex {
-    /// Indexes every meeting of the archive (in parallel).
-    pub fn build(archive: &Archive) -> SearchIndex {
-        Self::build_in_rounds(archive, MEETINGS_PER_ROUND, Documents::Keep)
-            .expect("keeping the documents cannot fail")
-    }
+/// The bodies and organisations as the index lists them (`(key, name)` and `(key, name,
+/// short)`, in key order), and the positions of their keys.
+pub(crate) struct Names {
+    pub(crate) bodies: Vec<(String, String)>,
+    pub(crate) organisations: Vec<(String, String, Option<String>)>,
+    pub(crate) tables: Tables,
+}
 
-    /// [`SearchIndex::build`], reading `per_round` meetings at a time (the tests compare
-    /// round sizes: the index does not depend on them), and keeping or writing the
-    /// documents' files as `documents` says.
-    pub(crate) fn build_in_rounds(
-        archive: &Archive,
-        per_round: usize,
-        mut documents: Documents<'_>,
-    ) -> Result<SearchIndex> {
+impl Names {
+    pub(crate) fn of(archive: &Archive) -> Names {
         let bodies: Vec<(String, String)> = archive
             .bodies
             .values()
@@ -496,6 +540,30 @@ impl SearchIndex {
                 .map(|(i, (k, _, _))| (k.clone(), i))
                 .collect(),
         };
+        Names {
+            bodies,
+            organisations,
+            tables,
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every meeting of the archive (in parallel).
+    pub fn build(archive: &Archive) -> SearchIndex {
+        Self::build_in_rounds(archive, MEETINGS_PER_ROUND, Documents::Keep)
+            .expect("keeping the documents cannot fail")
+    }
+
+    /// [`SearchIndex::build`], reading `per_round` meetings at a time (the tests compare
+    /// round sizes: the index does not depend on them), and keeping or writing the
+    /// documents' files as `documents` says.
+    pub(crate) fn build_in_rounds(
+        archive: &Archive,
+        per_round: usize,
+        mut documents: Documents<'_>,
+    ) -> Result<SearchIndex> {
+        let names = Names::of(archive);
         // Read in rounds: each round's meetings on both cores, then its documents' terms
         // go into the postings, so the terms of the whole archive are never all in memory.
         let table = Mutex::new(StemTable::default());
@@ -505,17 +573,17 @@ impl SearchIndex {
             .collect();
         let mut collected = Collected::default();
         for round in archive.meetings.chunks(per_round.max(1)) {
-            let analysed: Vec<(Vec<Analysed>, Vec<Word>)> = round
+            let analysed: Vec<Vec<Analysed>> = round
                 .par_iter()
                 .map(|m| {
                     // Each thread has a cache of its own: the lock is never waited for.
                     let mine = rayon::current_thread_index().unwrap_or(0) % threads;
                     let mut cache = caches[mine].lock().expect("no thread panics holding it");
-                    analyse_meeting(archive, &tables, m, &mut cache)
+                    analyse_meeting(archive, &names.tables, m, &mut cache)
                 })
                 .collect();
-            for (docs, words) in analysed {
-                collected.add(docs, words);
+            for a in analysed.into_iter().flatten() {
+                collected.add(a.doc, a.length, &a.terms);
             }
             if let Documents::Write(write) = &mut documents {
                 collected.write_documents(false, &mut **write)?;
@@ -525,99 +593,79 @@ impl SearchIndex {
             collected.write_documents(true, &mut **write)?;
         }
         drop(caches);
-        let stems = table
-            .into_inner()
-            .expect("no thread panics holding it")
-            .stems;
-        let Collected {
-            words,
-            docs,
-            count,
-            kinds,
-            lengths,
-            raw,
-            years,
-            facets,
-            ..
-        } = collected;
+        let mut table = table.into_inner().expect("no thread panics holding it");
+        let numbering = Numbering::of(&table, |_| true);
+        let stems = numbering.take_stems(&mut table.stems);
+        drop(table);
+        Ok(collected.into_index(names, numbering, stems))
+    }
+}
 
-        // Stems: sorted, numbered (`order[new id]` = the id first given); the vocabulary:
-        // every word some thread saw.
-        let mut order: Vec<u32> = (0..stems.len() as u32).collect();
+/// The stems and words in use, in their final order: the stems sorted (`order[new id]` =
+/// the id in the [`StemTable`]), the vocabulary sorted.
+pub(crate) struct Numbering {
+    order: Vec<u32>,
+    vocabulary: Vec<WordEntry>,
+}
+
+impl Numbering {
+    /// The numbering of the table's words for which `in_use(word id)` holds, and of their
+    /// stems.
+    pub(crate) fn of(table: &StemTable, in_use: impl Fn(usize) -> bool) -> Numbering {
+        let mut used = vec![false; table.stems.len()];
+        for (id, word) in table.words.iter().enumerate() {
+            if in_use(id) {
+                used[word.stem as usize] = true;
+            }
+        }
+        let mut order: Vec<u32> = (0..table.stems.len() as u32)
+            .filter(|&id| used[id as usize])
+            .collect();
+        let stems = &table.stems;
         order.sort_unstable_by(|&a, &b| stems[a as usize].cmp(&stems[b as usize]));
-        let mut renumbered = vec![0u32; stems.len()];
+        let mut renumbered = vec![u32::MAX; stems.len()];
         for (new, &old) in order.iter().enumerate() {
             renumbered[old as usize] = new as u32;
         }
-        let vocabulary: Vec<WordEntry> = words
-            .into_iter()
-            .map(|(folded, surface, stem)| (folded, surface, renumbered[stem as usize]))
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .map(|(folded, surface, stem)| WordEntry {
-                folded,
-                surface,
-                stem,
+        let mut vocabulary: Vec<WordEntry> = table
+            .words
+            .iter()
+            .enumerate()
+            .filter(|&(id, _)| in_use(id))
+            .map(|(_, w)| WordEntry {
+                folded: w.folded.clone(),
+                surface: w.lower.clone(),
+                stem: renumbered[w.stem as usize],
             })
             .collect();
-        let mut stems: Vec<Option<String>> = stems.into_iter().map(Some).collect();
-        let stems: Vec<String> = order
-            .iter()
-            .map(|&old| stems[old as usize].take().expect("each stem once"))
-            .collect();
+        vocabulary.sort_unstable();
+        Numbering { order, vocabulary }
+    }
 
-        // Postings with BM25 weights (k1, b over the whole collection), field weights
-        // already in the frequencies, a boost per kind, quantized to 1..=15.
-        let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
-        let average = (total_length as f32 / count.max(1) as f32).max(1.0);
-        let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
-        let mut raw: Vec<Option<Vec<(u32, f32)>>> = raw.into_iter().map(Some).collect();
-        let mut postings: Vec<Vec<(u32, u8)>> = order
+    /// The stems in use, in order, taken out of the table's.
+    pub(crate) fn take_stems(&self, stems: &mut [String]) -> Vec<String> {
+        self.order
             .iter()
-            .map(|&old| {
-                let list = raw[old as usize].take().unwrap_or_default();
-                list.into_iter()
-                    .map(|(id, tf)| {
-                        let length = lengths[id as usize] as f32;
-                        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
-                        let boost = KIND_BOOST[kinds[id as usize] as usize];
-                        let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
-                        let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
-                        (id, q)
-                    })
-                    .collect()
-            })
-            .collect();
-        let years: Vec<i32> = years.into_iter().collect();
-        let mut tiers: Vec<Vec<Tier>> = postings
-            .iter_mut()
-            .map(|list| split_into_tiers(list, FIRST_TIER))
-            .collect();
-        assign_postings_files(&postings, &mut tiers);
-        let vocabulary_files = vocabulary_files(&vocabulary);
-        Ok(SearchIndex {
-            docs,
-            doc_count: count,
-            bodies,
-            organisations,
-            years,
-            stems,
-            postings,
-            vocabulary,
-            tiers,
-            page_tiers: PAGE_TIERS,
-            vocabulary_files,
-            facets,
-            doc_chunk: DOC_CHUNK,
-        })
+            .map(|&old| std::mem::take(&mut stems[old as usize]))
+            .collect()
+    }
+
+    /// The stems in use, in order, copied from the table's.
+    pub(crate) fn copy_stems(&self, stems: &[String]) -> Vec<String> {
+        self.order
+            .iter()
+            .map(|&old| stems[old as usize].clone())
+            .collect()
     }
 }
 
 /// Builds the index of an archive and hands its files to `write` a group at a time: the
 /// documents' as they are read, the rest after (see [`SearchIndex::each_file_group`]).
-/// Returns how many files there were.
+/// With a `cache` (`serve`), the index is made through it, which keeps what it read for
+/// the next refresh. Returns how many files there were.
 pub(crate) fn write_index(
     archive: &Archive,
+    cache: Option<&mut SearchCache>,
     mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
 ) -> Result<usize> {
     let mut count = 0;
@@ -630,9 +678,17 @@ pub(crate) fn write_index(
                 .collect(),
         )
     };
-    let index =
-        SearchIndex::build_in_rounds(archive, MEETINGS_PER_ROUND, Documents::Write(&mut take))?;
-    index.each_file_group(&mut take)?;
+    match cache {
+        Some(cache) => cache.index(archive).each_file_group(&mut take)?,
+        None => {
+            let index = SearchIndex::build_in_rounds(
+                archive,
+                MEETINGS_PER_ROUND,
+                Documents::Write(&mut take),
+            )?;
+            index.each_file_group(&mut take)?;
+        }
+    }
     Ok(count)
 }
 
@@ -641,13 +697,12 @@ pub(crate) fn write_index(
 /// pages), few enough that a round's terms (about 10 MB) are a small part of the index.
 const MEETINGS_PER_ROUND: usize = 2048;
 
-/// What the rounds of [`SearchIndex::build`] gather: the vocabulary; the documents in order
-/// (a document's id is its number in that order), or those not yet written; per document
-/// its kind and length; per stem (by the id first given) its `(doc id, weighted
+/// What the rounds of [`SearchIndex::build`] gather: the documents in order (a
+/// document's id is its number in that order), or those not yet written; per document its
+/// kind and length; per stem (by its id in the [`StemTable`]) its `(doc id, weighted
 /// frequency)` by doc id; the years and the facets.
 #[derive(Default)]
-struct Collected {
-    words: BTreeSet<(String, String, u32)>,
+pub(crate) struct Collected {
     docs: Vec<Doc>,
     /// Documents so far; `docs` holds the last `docs.len()` of them.
     count: usize,
@@ -663,25 +718,92 @@ struct Collected {
 }
 
 impl Collected {
-    /// Adds one meeting's documents, numbered on from the last, and the words it met first.
-    fn add(&mut self, docs: Vec<Analysed>, words: Vec<Word>) {
-        self.words
-            .extend(words.into_iter().map(|w| (w.folded, w.lower, w.stem)));
-        for a in docs {
-            let id = u32::try_from(self.count).expect("fewer than 2³² documents");
-            for (stem, tf) in a.terms {
-                let stem = stem as usize;
-                if self.raw.len() <= stem {
-                    self.raw.resize_with(stem + 1, Vec::new);
-                }
-                self.raw[stem].push((id, tf));
+    /// Adds a document (its length and terms), numbered on from the last.
+    pub(crate) fn add(&mut self, doc: Doc, length: u32, terms: &[(u32, f32)]) {
+        let id = u32::try_from(self.count).expect("fewer than 2³² documents");
+        for &(stem, tf) in terms {
+            let stem = stem as usize;
+            if self.raw.len() <= stem {
+                self.raw.resize_with(stem + 1, Vec::new);
             }
-            self.add_to_facets(id, &a.doc);
-            self.years.insert(a.doc.year);
-            self.kinds.push(a.doc.kind);
-            self.lengths.push(a.length);
-            self.docs.push(a.doc);
-            self.count += 1;
+            self.raw[stem].push((id, tf));
+        }
+        self.add_to_facets(id, &doc);
+        self.years.insert(doc.year);
+        self.kinds.push(doc.kind);
+        self.lengths.push(length);
+        self.docs.push(doc);
+        self.count += 1;
+    }
+
+    /// [`Collected::add`] for an analysed document kept for later (`serve`'s cache).
+    pub(crate) fn add_copy(&mut self, analysed: &Analysed) {
+        self.add(analysed.doc.clone(), analysed.length, &analysed.terms);
+    }
+
+    /// The index: postings with BM25 weights (k1, b over the whole collection, field
+    /// weights already in the frequencies, a boost per kind, quantized to 1..=15), split
+    /// into tiers, the stems and vocabulary as `numbering` orders them.
+    pub(crate) fn into_index(
+        self,
+        names: Names,
+        numbering: Numbering,
+        stems: Vec<String>,
+    ) -> SearchIndex {
+        let Collected {
+            docs,
+            count,
+            kinds,
+            lengths,
+            mut raw,
+            years,
+            facets,
+            ..
+        } = self;
+        let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
+        let average = (total_length as f32 / count.max(1) as f32).max(1.0);
+        let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
+        let mut postings: Vec<Vec<(u32, u8)>> = numbering
+            .order
+            .iter()
+            .map(|&old| {
+                let list = raw.get_mut(old as usize).map(std::mem::take);
+                list.unwrap_or_default()
+                    .into_iter()
+                    .map(|(id, tf)| {
+                        let length = lengths[id as usize] as f32;
+                        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
+                        let boost = KIND_BOOST[kinds[id as usize] as usize];
+                        let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
+                        let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
+                        (id, q)
+                    })
+                    .collect()
+            })
+            .collect();
+        drop(raw);
+        let years: Vec<i32> = years.into_iter().collect();
+        let mut tiers: Vec<Vec<Tier>> = postings
+            .iter_mut()
+            .map(|list| split_into_tiers(list, FIRST_TIER))
+            .collect();
+        assign_postings_files(&postings, &mut tiers);
+        let vocabulary = numbering.vocabulary;
+        let vocabulary_files = vocabulary_files(&vocabulary);
+        SearchIndex {
+            docs,
+            doc_count: count,
+            bodies: names.bodies,
+            organisations: names.organisations,
+            years,
+            stems,
+            postings,
+            vocabulary,
+            tiers,
+            page_tiers: PAGE_TIERS,
+            vocabulary_files,
+            facets,
+            doc_chunk: DOC_CHUNK,
         }
     }
 

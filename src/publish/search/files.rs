@@ -11,6 +11,7 @@ use crate::base::diagnostic::{Error, Result};
 use crate::content::model::Archive;
 use crate::publish::output::OutputFile;
 use crate::publish::search::action_docs::DocRow;
+use crate::publish::search::cache::SearchCache;
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -284,12 +285,18 @@ pub(crate) fn document_files(docs: &[Doc], first: usize, chunk: usize) -> Vec<(S
 /// 13 MB of text.
 pub(crate) const DOC_FILES_PER_GROUP: usize = 1024;
 
-/// For `serve`: every index file of the archive, after removing from `output` the index
-/// files the new index no longer has (a smaller archive needs fewer). An edit of one
-/// meeting's text changes a few files of thousands: `serve` writes only those whose bytes
-/// changed since it wrote them.
-pub fn refresh_index(output: &Path, archive: &Archive) -> Result<Vec<OutputFile>> {
-    let files = SearchIndex::build(archive).files();
+/// For `serve`: every index file of the archive, made through `cache` (which reads again
+/// only the meetings an edit changed), after removing from `output` the index files the
+/// new index no longer has (a smaller archive needs fewer). An edit of one meeting's text
+/// changes a few files of thousands: `serve` writes only those whose bytes changed since it
+/// wrote them.
+pub fn refresh_index(
+    output: &Path,
+    archive: &Archive,
+    cache: &mut SearchCache,
+) -> Result<Vec<OutputFile>> {
+    let index = cache.index(archive);
+    let files = index.files();
     let keep: BTreeSet<&str> = files
         .iter()
         .filter_map(|(p, _)| p.strip_prefix(INDEX_DIR))

@@ -34,6 +34,7 @@
 
 mod action_docs;
 mod build;
+mod cache;
 mod files;
 mod index;
 mod query;
@@ -41,6 +42,7 @@ mod tiers;
 mod words;
 
 pub(crate) use build::write_index;
+pub use cache::SearchCache;
 pub use files::refresh_index;
 pub use index::{Filters, SearchIndex, INDEX_DIR};
 
