@@ -593,8 +593,9 @@ pub struct DerivedJob {
 impl DerivedJob {
     /// Makes every feed, part of archive.json and search file, and writes those whose
     /// bytes changed since they were last written (known by their hashes: reading
-    /// thousands of files back to compare took longer than making them). Returns how many
-    /// files were written. After a failed write every file is written at the next run.
+    /// thousands of files back to compare took longer than making them), over the old
+    /// files in place ([`crate::publish::output::overwrite_one`]). Returns how many files
+    /// were written. After a failed write every file is written at the next run.
     pub fn run(self) -> Result<usize> {
         let mut kept = self.kept.lock().expect("no job panics holding it");
         let Derived { written, search } = &mut *kept;
@@ -633,7 +634,9 @@ impl DerivedJob {
         let count = changed.len();
         // Forgotten until written: after a failed write, every file is written next time.
         written.clear();
-        write_in_place(&self.output, changed)?;
+        changed
+            .into_par_iter()
+            .try_for_each(|file| crate::publish::output::overwrite_one(&self.output, file))?;
         *written = now_written;
         // Every part is made again (only the changed year's would need it); the part of a
         // year left without meetings goes.

@@ -86,7 +86,13 @@
       var script = document.createElement('script');
       script.src = indexDir + file;
       script.async = true;
-      script.onload = function () { resolve(have(kind, key)); };
+      // A file that ran without giving its data (`serve` was rewriting it) is loaded
+      // again by the next search, as is one that failed to load.
+      script.onload = function () {
+        var ok = have(kind, key);
+        if (!ok) delete loading[file];
+        resolve(ok);
+      };
       script.onerror = function () { delete loading[file]; resolve(false); };
       document.head.appendChild(script);
     });
@@ -154,7 +160,8 @@
   function postings(stem, tiers, t) {
     var key = t ? stem + '.' + t : String(stem);
     if (decoded[key]) return decoded[key];
-    var value = (store.p[tiers[t].file] || {})[key] || '';
+    var file = store.p[tiers[t].file];
+    var value = (file || {})[key] || '';
     if (Array.isArray(value)) value = value[0];
     var numbers = decodeNumbers(value);
     var docs = new Uint32Array(numbers.length);
@@ -166,8 +173,10 @@
       docs[i] = previous;
       weights[i] = numbers[i] % 16;
     }
-    decoded[key] = { docs: docs, weights: weights };
-    return decoded[key];
+    var list = { docs: docs, weights: weights };
+    // Not kept when its file did not load: the next search loads it again.
+    if (file) decoded[key] = list;
+    return list;
   }
 
   function facetIds(facet) {
