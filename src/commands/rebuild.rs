@@ -598,24 +598,18 @@ impl DerivedJob {
     /// were written. After a failed write every file is written at the next run.
     pub fn run(self) -> Result<usize> {
         let mut kept = self.kept.lock().expect("no job panics holding it");
-        let Derived { written, search } = &mut *kept;
+        let Derived {
+            written,
+            search,
+            export,
+        } = &mut *kept;
         // Two independent halves, on both cores.
         let (mut files, index) = rayon::join(
-            || crate::publish::feed_files(&self.archive, &self.config),
+            || crate::publish::feed_files(&self.archive, &self.config, Some(export)),
             || crate::publish::search::refresh_index(&self.output, &self.archive, search),
         );
         files.push(self.sitemap);
         files.extend(index?);
-        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
-        let parts: BTreeSet<String> = files
-            .iter()
-            .filter_map(|f| match f {
-                OutputFile::Bytes { path, .. } => path
-                    .strip_prefix(&format!("/{parts_dir}/"))
-                    .map(str::to_string),
-                _ => None,
-            })
-            .collect();
         let hashed: Vec<(Option<u64>, OutputFile)> = files
             .into_par_iter()
             .map(|file| (file.contents().map(hash), file))
@@ -632,14 +626,22 @@ impl DerivedJob {
             }
         }
         let count = changed.len();
-        // Forgotten until written: after a failed write, every file is written next time.
+        // Forgotten until written: after a failed write, every file is made and written
+        // next time.
         written.clear();
-        changed
+        let wrote = changed
             .into_par_iter()
-            .try_for_each(|file| crate::publish::output::overwrite_one(&self.output, file))?;
+            .try_for_each(|file| crate::publish::output::overwrite_one(&self.output, file));
+        if wrote.is_err() {
+            export.clear();
+        }
+        wrote?;
         *written = now_written;
-        // Every part is made again (only the changed year's would need it); the part of a
-        // year left without meetings goes.
+        // The part of a year left without meetings goes.
+        let parts: BTreeSet<String> = (self.archive.meetings.iter())
+            .map(|m| crate::publish::archive_json::part_file(chrono::Datelike::year(&m.date)))
+            .collect();
+        let parts_dir = crate::publish::archive_json::ARCHIVE_PARTS_DIR;
         remove_other_files(&self.output.join(parts_dir), &parts)?;
         Ok(count)
     }

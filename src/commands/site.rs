@@ -82,6 +82,8 @@ pub(crate) struct Derived {
     pub(crate) written: FileHashes,
     /// What the search index read of each meeting.
     pub(crate) search: crate::publish::search::SearchCache,
+    /// What each year's part of archive.json was made of.
+    pub(crate) export: crate::publish::archive_json::ExportCache,
 }
 
 /// How long each step of a build took, in the order they ran (`quorum build --timings`),
@@ -470,6 +472,7 @@ impl Site {
             Ok(count)
         };
         let mut search = crate::publish::search::SearchCache::default();
+        let mut export = crate::publish::archive_json::ExportCache::default();
         let mut files = self.static_files();
         files.extend(self.attachment_files(None));
         let result = write(files).and_then(|copied| {
@@ -480,7 +483,12 @@ impl Site {
                 |files| write(files).map(|_| ()),
             )?;
             timings.lap("build and write the search index", &mut clock);
-            let feeds = crate::publish::write_feed_files(&self.archive, &self.config, &write_one)?;
+            let feeds = crate::publish::write_feed_files(
+                &self.archive,
+                &self.config,
+                track.then_some(&mut export),
+                &write_one,
+            )?;
             write_one(sitemap)?;
             timings.lap(
                 "build and write feeds, sitemap and archive.json",
@@ -489,7 +497,11 @@ impl Site {
             Ok(copied + index + feeds + 1)
         });
         let written = hashes.into_inner().expect("no thread panics holding it");
-        let derived = Derived { written, search };
+        let derived = Derived {
+            written,
+            search,
+            export,
+        };
         (result.map(|count| (count, derived)), timings)
     }
 

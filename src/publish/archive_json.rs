@@ -8,9 +8,10 @@
 use crate::content::followup::types::FollowUp;
 use crate::publish::archive_formal::{formal_export, records_export, FormalExport, RecordsExport};
 use crate::publish::follow_export::{
-    action_export, decision_export, references_export, FollowExport,
+    action_export, decision_export, references_export, FollowExport, ReferencesExport,
 };
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -248,7 +249,12 @@ pub struct BodyExport {
 
 /// The site path of the part of `year`.
 pub(crate) fn part_path(year: i32) -> String {
-    format!("/{ARCHIVE_PARTS_DIR}/{year}.json")
+    format!("/{ARCHIVE_PARTS_DIR}/{}", part_file(year))
+}
+
+/// The file name of a year's part in [`ARCHIVE_PARTS_DIR`].
+pub(crate) fn part_file(year: i32) -> String {
+    format!("{year}.json")
 }
 
 fn generator() -> String {
@@ -475,7 +481,7 @@ fn extract_export(
 #[cfg(test)]
 pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(String, Vec<u8>)> {
     let files = std::sync::Mutex::new(Vec::new());
-    let written: Result<usize> = write_archive_json(archive, config, &|path, bytes| {
+    let written: Result<usize> = write_archive_json(archive, config, None, &|path, bytes| {
         files.lock().expect("no writer panics").push((path, bytes));
         Ok(())
     });
@@ -487,41 +493,160 @@ pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(Strin
 
 /// [`archive_json`], handing each file to `write` as soon as it is made: the parts are made
 /// on both cores, so at most one per core is in memory at a time (at 100,000 meetings they
-/// come to gigabytes). Returns how many files there were.
+/// come to gigabytes). With a `cache` (`serve`), a year's part made of the same meetings
+/// with the same follow-up as when it was last written is not made again. Returns how many
+/// files were made.
 pub(crate) fn write_archive_json(
     archive: &Archive,
     config: &SiteConfig,
+    mut cache: Option<&mut ExportCache>,
     write: &(dyn Fn(String, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<usize> {
-    let mut by_year: BTreeMap<i32, Vec<&Meeting>> = BTreeMap::new();
+    let mut by_year: BTreeMap<i32, Vec<&Arc<Meeting>>> = BTreeMap::new();
     for m in &archive.meetings {
         by_year.entry(m.date.year()).or_default().push(m);
     }
-    let by_year: Vec<(i32, Vec<&Meeting>)> = by_year.into_iter().collect();
-    let listed: Vec<Listed> = by_year
+    let follow = &archive.follow_up;
+    // Per year: its part as last written, or what to make it of.
+    let years: Vec<(i32, std::result::Result<Listed, MadeOf>)> = by_year
+        .into_iter()
+        .map(|(year, meetings)| {
+            let made_of = MadeOf::of(follow, &meetings);
+            let kept = cache.as_deref().and_then(|c| c.years.get(&year));
+            match kept.filter(|kept| kept.made_of == made_of) {
+                Some(kept) => (year, Ok(kept.listed)),
+                None => (year, Err(made_of)),
+            }
+        })
+        .collect();
+    let made: Vec<(i32, Listed)> = years
         .par_iter()
         .with_max_len(1)
-        .map(|(year, meetings)| {
-            let part = part_export(config, &archive.follow_up, *year, meetings);
+        .filter_map(|(year, kept)| kept.as_ref().err().map(|made_of| (*year, made_of)))
+        .map(|(year, made_of)| {
+            let part = part_export(config, follow, year, &made_of.meetings());
             let bytes = part.to_json_bytes();
             let listed = Listed {
-                year: *year,
+                year,
                 meetings: part.meetings.len(),
                 decisions: part.decisions.len(),
                 actions: part.actions.len(),
                 bytes: bytes.len(),
             };
             drop(part);
-            write(part_path(*year), bytes)?;
-            Ok(listed)
+            write(part_path(year), bytes)?;
+            Ok((year, listed))
         })
         .collect::<Result<_>>()?;
+    let parts_made = made.len();
+    let mut made: BTreeMap<i32, Listed> = made.into_iter().collect();
+    let mut listed = Vec::with_capacity(years.len());
+    let mut kept_years = BTreeMap::new();
+    for (year, kept) in years {
+        let (listed_now, made_of) = match kept {
+            Ok(kept) => {
+                let made_of = cache
+                    .as_deref_mut()
+                    .and_then(|c| c.years.remove(&year))
+                    .map(|k| k.made_of);
+                (kept, made_of)
+            }
+            Err(made_of) => (made.remove(&year).expect("made above"), Some(made_of)),
+        };
+        listed.push(listed_now);
+        if let Some(made_of) = made_of {
+            kept_years.insert(
+                year,
+                KeptPart {
+                    made_of,
+                    listed: listed_now,
+                },
+            );
+        }
+    }
+    if let Some(cache) = cache {
+        cache.years = kept_years;
+    }
     let index = index_export(archive, config, &listed);
     write(ARCHIVE_JSON_PATH.to_string(), index.to_json_bytes())?;
-    Ok(listed.len() + 1)
+    Ok(parts_made + 1)
+}
+
+/// `serve`'s record of the parts of archive.json it wrote: per year, what the part was
+/// made of and what archive.json lists of it.
+#[derive(Default)]
+pub(crate) struct ExportCache {
+    years: BTreeMap<i32, KeptPart>,
+}
+
+impl ExportCache {
+    /// Forgets every part: the next refresh makes them all (after a failed write).
+    pub(crate) fn clear(&mut self) {
+        self.years.clear();
+    }
+}
+
+struct KeptPart {
+    made_of: MadeOf,
+    listed: Listed,
+}
+
+/// What a year's part is made of: its meetings (the same [`Arc`]s: an edited meeting is a
+/// new one) and the follow-up each shows (references, decisions' links, actions' states),
+/// which edits of other meetings change.
+#[derive(PartialEq)]
+struct MadeOf(Vec<(SameMeeting, MeetingFollow)>);
+
+impl MadeOf {
+    fn of(follow: &FollowUp, meetings: &[&Arc<Meeting>]) -> MadeOf {
+        MadeOf(
+            meetings
+                .iter()
+                .map(|&m| (SameMeeting(Arc::clone(m)), MeetingFollow::of(follow, m)))
+                .collect(),
+        )
+    }
+
+    fn meetings(&self) -> Vec<&Meeting> {
+        self.0.iter().map(|(m, _)| &*m.0).collect()
+    }
+}
+
+/// A meeting compared by identity.
+struct SameMeeting(Arc<Meeting>);
+
+impl PartialEq for SameMeeting {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(PartialEq)]
+struct MeetingFollow {
+    references: ReferencesExport,
+    decisions: Vec<Option<FollowExport>>,
+    actions: Vec<Option<FollowExport>>,
+}
+
+impl MeetingFollow {
+    fn of(follow: &FollowUp, m: &Meeting) -> MeetingFollow {
+        let extracts = |export: fn(&FollowUp, &Extract) -> Option<FollowExport>,
+                        of: fn(&Item) -> &[Extract]| {
+            m.items
+                .iter()
+                .flat_map(|item| of(item).iter().map(|e| export(follow, e)))
+                .collect()
+        };
+        MeetingFollow {
+            references: references_export(follow, m),
+            decisions: extracts(decision_export, |item| item.decisions.as_slice()),
+            actions: extracts(action_export, |item| item.actions.as_slice()),
+        }
+    }
 }
 
 /// What `archive.json` says of one part, kept once the part is written.
+#[derive(Clone, Copy)]
 struct Listed {
     year: i32,
     meetings: usize,

@@ -18,15 +18,19 @@ use crate::base::config::SiteConfig;
 use crate::base::diagnostic::Result;
 use crate::content::model::Archive;
 use crate::graph::SiteGraph;
-use archive_json::write_archive_json;
+use archive_json::{write_archive_json, ExportCache};
 use feeds::{decisions_feed, meetings_feed, DECISIONS_FEED_PATH, MEETINGS_FEED_PATH};
 use output::OutputFile;
 use sitemap::{sitemap, SITEMAP_PATH};
 
 /// The feeds and the export of the site (the sitemap is [`sitemap_file`]).
-pub(crate) fn feed_files(archive: &Archive, config: &SiteConfig) -> Vec<OutputFile> {
+pub(crate) fn feed_files(
+    archive: &Archive,
+    config: &SiteConfig,
+    export: Option<&mut ExportCache>,
+) -> Vec<OutputFile> {
     let files = std::sync::Mutex::new(Vec::new());
-    let gathered: Result<usize> = write_feed_files(archive, config, &|file| {
+    let gathered: Result<usize> = write_feed_files(archive, config, export, &|file| {
         files.lock().expect("no writer panics").push(file);
         Ok(())
     });
@@ -37,10 +41,13 @@ pub(crate) fn feed_files(archive: &Archive, config: &SiteConfig) -> Vec<OutputFi
 }
 
 /// [`feed_files`], handing each file to `write` as soon as it is made, so that
-/// archive.json's parts are not all in memory at once. Returns how many files there were.
+/// archive.json's parts are not all in memory at once. With an `export` cache (`serve`),
+/// archive.json's parts that did not change are not made (see [`write_archive_json`]).
+/// Returns how many files there were.
 pub(crate) fn write_feed_files(
     archive: &Archive,
     config: &SiteConfig,
+    export: Option<&mut ExportCache>,
     write: &(dyn Fn(OutputFile) -> Result<()> + Sync),
 ) -> Result<usize> {
     let bytes = |path: String, bytes: Vec<u8>| write(OutputFile::Bytes { path, bytes });
@@ -57,7 +64,7 @@ pub(crate) fn write_feed_files(
             bytes(calendar::CALENDAR_PATH.to_string(), calendar.into_bytes())?;
             Ok(3)
         },
-        || write_archive_json(archive, config, &bytes),
+        || write_archive_json(archive, config, export, &bytes),
     );
     Ok(feeds? + export?)
 }

@@ -4,6 +4,7 @@
 //! index a full build makes of the same archive, byte for byte (`tests/incremental.rs`
 //! compares them after each kind of edit).
 
+use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
@@ -20,9 +21,12 @@ use crate::publish::search::index::{DocKind, SearchIndex};
 #[derive(Default)]
 pub struct SearchCache {
     table: Mutex<StemTable>,
-    /// The names of people, organisations and bodies the documents were made with: a
-    /// change of any means every meeting is read again.
+    /// The bodies and organisations the documents were made with (names and positions):
+    /// a change of any means every meeting is read again.
     names: Spelled,
+    /// People's keys and names the documents were made with: a meeting naming one whose
+    /// name changed (or who is new) is read again.
+    people: Vec<(String, String)>,
     /// By the address of the meeting (the [`Arc`] held here keeps it from being reused).
     meetings: FxHashMap<usize, Read>,
 }
@@ -40,13 +44,18 @@ impl SearchCache {
     /// changes).
     pub fn index(&mut self, archive: &Archive) -> SearchIndex {
         let names = Names::of(archive);
-        let spelled = spelled_names(archive, &names);
+        let spelled = (names.bodies.clone(), names.organisations.clone());
         if spelled != self.names {
             *self = SearchCache {
                 names: spelled,
                 ..SearchCache::default()
             };
         }
+        let people: Vec<(String, String)> = (archive.people.iter())
+            .map(|(key, person)| (key.clone(), person.name.clone()))
+            .collect();
+        let renamed = renamed(&self.people, &people);
+        self.people = people;
         let mut last = std::mem::take(&mut self.meetings);
         let mut meetings: FxHashMap<usize, Read> = FxHashMap::default();
         meetings.reserve(archive.meetings.len());
@@ -54,7 +63,9 @@ impl SearchCache {
         for meeting in &archive.meetings {
             let key = key_of(meeting);
             match last.remove(&key) {
-                Some(read) if follow_up_holds(archive, &read) => {
+                Some(read)
+                    if !names_any(&read.meeting, &renamed) && follow_up_holds(archive, &read) =>
+                {
                     meetings.insert(key, read);
                 }
                 _ => unread.push(meeting),
@@ -122,21 +133,27 @@ fn key_of(meeting: &Arc<Meeting>) -> usize {
     Arc::as_ptr(meeting) as usize
 }
 
-/// Every name a document may spell out: bodies' and organisations' (as [`Names`] lists
-/// them) and people's (key and name), in key order.
-type Spelled = (
-    Vec<(String, String)>,
-    Vec<(String, String, Option<String>)>,
-    Vec<(String, String)>,
-);
+/// The bodies and organisations as [`Names`] lists them.
+type Spelled = (Vec<(String, String)>, Vec<(String, String, Option<String>)>);
 
-fn spelled_names(archive: &Archive, names: &Names) -> Spelled {
-    let people = archive
-        .people
-        .iter()
-        .map(|(key, person)| (key.clone(), person.name.clone()))
-        .collect();
-    (names.bodies.clone(), names.organisations.clone(), people)
+/// The keys of the people `before` and `after` (both in key order) do not both have with
+/// the same name.
+fn renamed(before: &[(String, String)], after: &[(String, String)]) -> BTreeSet<String> {
+    let not_in = |these: &[(String, String)], those: &[(String, String)]| {
+        these
+            .iter()
+            .filter(|person| those.binary_search(person).is_err())
+            .map(|(key, _)| key.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut keys: BTreeSet<String> = not_in(before, after).into_iter().collect();
+    keys.extend(not_in(after, before));
+    keys
+}
+
+/// Whether the meeting's documents name one of these people.
+fn names_any(meeting: &Meeting, people: &BTreeSet<String>) -> bool {
+    !people.is_empty() && meeting.participants().any(|p| people.contains(&p.person))
 }
 
 /// Whether the follow-up the meeting's documents show is still the archive's: the later
