@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::base::diagnostic::{Diagnostic, Error, Result};
 use crate::content::load::{read_source, relative, CONTENT_DIR};
 use crate::content::meeting::ParsedMeeting;
-use crate::content::model::Slug;
+use crate::content::model::{Slug, Spellings};
 use crate::content::registry::Registry;
 use crate::graph::page::{meeting_path, organisation_path, person_path};
 use crate::graph::Page;
@@ -185,8 +185,20 @@ impl Site {
                 .map(|slug| slug.to_string())
                 .collect()
         };
-        let changed_slugs = changed(|f| f.shown);
-        let changed_listings = changed(|f| f.listed);
+        let mut changed_slugs = changed(|f| f.shown);
+        let mut changed_listings = changed(|f| f.listed);
+        // A name respelled (an unregistered name as its oldest meeting now spells it)
+        // changes the pages showing or listing a meeting naming it (a person's page lists
+        // their meetings), and no fingerprint (they hold keys).
+        let respelled = Spellings::of(&self.archive).respelled(&before.spellings);
+        if !respelled.is_empty() {
+            let naming: Vec<String> = (self.archive.meetings.iter())
+                .filter(|m| respelled.named_by(m))
+                .map(|m| m.slug.to_string())
+                .collect();
+            changed_slugs.extend(naming.iter().cloned());
+            changed_listings.extend(naming);
+        }
         let edited_pages: BTreeSet<String> = content_slugs
             .iter()
             .map(|s| crate::graph::meeting_path(s))
@@ -718,6 +730,8 @@ struct Before {
     year_counts: HashMap<String, Vec<(i32, Option<usize>)>>,
     fingerprints: HashMap<Slug, Fingerprint>,
     has_code: bool,
+    /// The names people and organisations had.
+    spellings: Spellings,
 }
 
 /// The meetings a page showed and listed before an edit (see [`Page::meetings`] and
@@ -769,6 +783,7 @@ impl Before {
                 .collect(),
             fingerprints: site.fingerprints.clone(),
             has_code: site.graph.has_code,
+            spellings: Spellings::of(&site.archive),
         }
     }
 }

@@ -2,7 +2,7 @@
 //! as plain data. Names are already resolved to keys; nothing here knows of templates or
 //! URLs. Item and decision `html` is the Markdown step's output, kept as opaque text.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -32,6 +32,72 @@ pub struct Archive {
     pub(crate) bodies: BTreeMap<String, Body>,
     /// Actions' states, references, decision changes and cases across meetings.
     pub(crate) follow_up: Arc<FollowUp>,
+}
+
+/// The names the archive gives people and organisations, by key. A meeting's edit can
+/// change them for every meeting without changing any other meeting: an unregistered name
+/// is spelled as the oldest meeting naming it spells it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Spellings {
+    people: Vec<(String, String)>,
+    organisations: Vec<(String, String, Option<String>)>,
+}
+
+impl Spellings {
+    pub(crate) fn of(archive: &Archive) -> Spellings {
+        Spellings {
+            people: (archive.people.values())
+                .map(|p| (p.key.clone(), p.name.clone()))
+                .collect(),
+            organisations: (archive.organisations.values())
+                .map(|o| (o.key.clone(), o.name.clone(), o.short.clone()))
+                .collect(),
+        }
+    }
+
+    /// The people and organisations named otherwise in `self` than in `before`, or named
+    /// in only one of them.
+    pub(crate) fn respelled(&self, before: &Spellings) -> Respelled {
+        Respelled {
+            people: keys_not_in_both(&before.people, &self.people, |(key, _)| key),
+            organisations: keys_not_in_both(&before.organisations, &self.organisations, |o| &o.0),
+        }
+    }
+}
+
+/// The keys of the entries (sorted, by key first) that `a` and `b` do not share.
+fn keys_not_in_both<T: Ord>(a: &[T], b: &[T], key: fn(&T) -> &String) -> BTreeSet<String> {
+    let missing = |these: &[T], those: &[T]| -> Vec<String> {
+        (these.iter())
+            .filter(|entry| those.binary_search(entry).is_err())
+            .map(|entry| key(entry).clone())
+            .collect()
+    };
+    missing(a, b).into_iter().chain(missing(b, a)).collect()
+}
+
+/// Keys of people and organisations whose names changed (see [`Spellings::respelled`]).
+#[derive(Debug, Default)]
+pub(crate) struct Respelled {
+    pub(crate) people: BTreeSet<String>,
+    pub(crate) organisations: BTreeSet<String>,
+}
+
+impl Respelled {
+    pub(crate) fn is_empty(&self) -> bool {
+        self.people.is_empty() && self.organisations.is_empty()
+    }
+
+    /// Whether the meeting names one of them.
+    pub(crate) fn named_by(&self, meeting: &Meeting) -> bool {
+        !self.is_empty()
+            && (meeting
+                .participants()
+                .any(|p| self.people.contains(&p.person))
+                || meeting
+                    .organisations_named()
+                    .any(|o| self.organisations.contains(o)))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -252,4 +318,39 @@ pub(crate) struct Exposure {
 pub(crate) struct Body {
     pub(crate) key: String,
     pub(crate) name: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spellings(people: &[(&str, &str)], organisations: &[(&str, &str)]) -> Spellings {
+        Spellings {
+            people: (people.iter())
+                .map(|(k, n)| (k.to_string(), n.to_string()))
+                .collect(),
+            organisations: (organisations.iter())
+                .map(|(k, n)| (k.to_string(), n.to_string(), None))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn respelled_names_are_those_renamed_added_or_gone() {
+        let before = spellings(
+            &[("anna", "Anna"), ("kim-berg", "Kim Berg"), ("ola", "Ola")],
+            &[("skr", "SKR")],
+        );
+        let after = spellings(
+            &[("anna", "Anna"), ("kim-berg", "Kim Bérg"), ("per", "Per")],
+            &[("skr", "SKR")],
+        );
+        let respelled = after.respelled(&before);
+        assert_eq!(
+            respelled.people.iter().collect::<Vec<_>>(),
+            ["kim-berg", "ola", "per"]
+        );
+        assert!(respelled.organisations.is_empty());
+        assert!(after.respelled(&after).is_empty());
+    }
 }

@@ -4,13 +4,12 @@
 //! index a full build makes of the same archive, byte for byte (`tests/incremental.rs`
 //! compares them after each kind of edit).
 
-use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::content::model::{Archive, Meeting};
+use crate::content::model::{Archive, Meeting, Respelled, Spellings};
 use crate::publish::search::action_docs::{action_facts, changed_by};
 use crate::publish::search::build::{
     analyse_meeting, Analysed, Collected, Names, Numbering, StemTable, WordCache,
@@ -21,12 +20,13 @@ use crate::publish::search::index::{DocKind, SearchIndex};
 #[derive(Default)]
 pub struct SearchCache {
     table: Mutex<StemTable>,
-    /// The bodies and organisations the documents were made with (names and positions):
-    /// a change of any means every meeting is read again.
-    names: Spelled,
-    /// People's keys and names the documents were made with: a meeting naming one whose
-    /// name changed (or who is new) is read again.
-    people: Vec<(String, String)>,
+    /// The bodies the documents were made with (names and positions): a change means
+    /// every meeting is read again.
+    bodies: Vec<(String, String)>,
+    /// The names of people and organisations the documents were made with. A meeting
+    /// naming a person whose name changed (or who is new) is read again; any change of an
+    /// organisation (whose position the documents hold) means every meeting is.
+    spellings: Spellings,
     /// By the address of the meeting (the [`Arc`] held here keeps it from being reused).
     meetings: FxHashMap<usize, Read>,
 }
@@ -39,23 +39,21 @@ struct Read {
 }
 
 impl SearchCache {
-    /// The index of `archive`, reading only the meetings not read before (or whose
-    /// documents show follow-up that changed since: an action's state, a decision's later
-    /// changes).
+    /// The index of `archive`, reading only the meetings not read before, and those whose
+    /// documents show a name or follow-up that changed since (an action's state, a
+    /// decision's later changes).
     pub fn index(&mut self, archive: &Archive) -> SearchIndex {
         let names = Names::of(archive);
-        let spelled = (names.bodies.clone(), names.organisations.clone());
-        if spelled != self.names {
+        let spellings = Spellings::of(archive);
+        let mut respelled = spellings.respelled(&self.spellings);
+        if names.bodies != self.bodies || !respelled.organisations.is_empty() {
             *self = SearchCache {
-                names: spelled,
+                bodies: names.bodies.clone(),
                 ..SearchCache::default()
             };
+            respelled = Respelled::default();
         }
-        let people: Vec<(String, String)> = (archive.people.iter())
-            .map(|(key, person)| (key.clone(), person.name.clone()))
-            .collect();
-        let renamed = renamed(&self.people, &people);
-        self.people = people;
+        self.spellings = spellings;
         let mut last = std::mem::take(&mut self.meetings);
         let mut meetings: FxHashMap<usize, Read> = FxHashMap::default();
         meetings.reserve(archive.meetings.len());
@@ -64,7 +62,7 @@ impl SearchCache {
             let key = key_of(meeting);
             match last.remove(&key) {
                 Some(read)
-                    if !names_any(&read.meeting, &renamed) && follow_up_holds(archive, &read) =>
+                    if !respelled.named_by(&read.meeting) && follow_up_holds(archive, &read) =>
                 {
                     meetings.insert(key, read);
                 }
@@ -131,29 +129,6 @@ impl SearchCache {
 
 fn key_of(meeting: &Arc<Meeting>) -> usize {
     Arc::as_ptr(meeting) as usize
-}
-
-/// The bodies and organisations as [`Names`] lists them.
-type Spelled = (Vec<(String, String)>, Vec<(String, String, Option<String>)>);
-
-/// The keys of the people `before` and `after` (both in key order) do not both have with
-/// the same name.
-fn renamed(before: &[(String, String)], after: &[(String, String)]) -> BTreeSet<String> {
-    let not_in = |these: &[(String, String)], those: &[(String, String)]| {
-        these
-            .iter()
-            .filter(|person| those.binary_search(person).is_err())
-            .map(|(key, _)| key.clone())
-            .collect::<Vec<_>>()
-    };
-    let mut keys: BTreeSet<String> = not_in(before, after).into_iter().collect();
-    keys.extend(not_in(after, before));
-    keys
-}
-
-/// Whether the meeting's documents name one of these people.
-fn names_any(meeting: &Meeting, people: &BTreeSet<String>) -> bool {
-    !people.is_empty() && meeting.participants().any(|p| people.contains(&p.person))
 }
 
 /// Whether the follow-up the meeting's documents show is still the archive's: the later
