@@ -15,9 +15,7 @@ use crate::base::config::Language;
 use crate::base::diagnostic::Result;
 use crate::base::text::text_one_line;
 use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
-use crate::publish::output::OutputFile;
 use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
-use crate::publish::search::cache::SearchCache;
 use crate::publish::search::files::{document_files, DOC_FILES_PER_GROUP};
 use crate::publish::search::index::*;
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
@@ -659,43 +657,10 @@ impl Numbering {
     }
 }
 
-/// Builds the index of an archive and hands its files to `write` a group at a time: the
-/// documents' as they are read, the rest after (see [`SearchIndex::each_file_group`]).
-/// With a `cache` (`serve`), the index is made through it, which keeps what it read for
-/// the next refresh. Returns how many files there were.
-pub(crate) fn write_index(
-    archive: &Archive,
-    cache: Option<&mut SearchCache>,
-    mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
-) -> Result<usize> {
-    let mut count = 0;
-    let mut take = |group: Vec<(String, String)>| {
-        count += group.len();
-        write(
-            group
-                .into_iter()
-                .map(|(path, text)| OutputFile::Text { path, text })
-                .collect(),
-        )
-    };
-    match cache {
-        Some(cache) => cache.index(archive).each_file_group(&mut take)?,
-        None => {
-            let index = SearchIndex::build_in_rounds(
-                archive,
-                MEETINGS_PER_ROUND,
-                Documents::Write(&mut take),
-            )?;
-            index.each_file_group(&mut take)?;
-        }
-    }
-    Ok(count)
-}
-
 /// Meetings read on both cores before their terms go into the postings: enough that the
 /// cores seldom wait for each other at the end of a round (in a build they also render
 /// pages), few enough that a round's terms (about 10 MB) are a small part of the index.
-const MEETINGS_PER_ROUND: usize = 2048;
+pub(crate) const MEETINGS_PER_ROUND: usize = 2048;
 
 /// What the rounds of [`SearchIndex::build`] gather: the documents in order (a
 /// document's id is its number in that order), or those not yet written; per document its

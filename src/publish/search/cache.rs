@@ -4,17 +4,21 @@
 //! index a full build makes of the same archive, byte for byte (`tests/incremental.rs`
 //! compares them after each kind of edit).
 
+use std::collections::BTreeSet;
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::base::diagnostic::{Error, Result};
 use crate::content::model::{Archive, Meeting, Respelled, Spellings};
+use crate::publish::output::OutputFile;
 use crate::publish::search::action_docs::{action_facts, changed_by};
 use crate::publish::search::build::{
     analyse_meeting, Analysed, Collected, Names, Numbering, StemTable, WordCache,
 };
-use crate::publish::search::index::{DocKind, SearchIndex};
+use crate::publish::search::index::{DocKind, SearchIndex, INDEX_DIR};
 
 /// What the last refresh read of each meeting, and the table its ids refer to.
 #[derive(Default)]
@@ -153,4 +157,35 @@ fn follow_up_holds(archive: &Archive, read: &Read) -> bool {
         }
     }
     docs.next().is_none()
+}
+
+/// For `serve`: every index file of the archive, made through `cache` (which reads again
+/// only the meetings an edit changed), after removing from `output` the index files the
+/// new index no longer has (a smaller archive needs fewer). An edit of one meeting's text
+/// changes a few files of thousands: `serve` writes only those whose bytes changed since it
+/// wrote them.
+pub fn refresh_index(
+    output: &Path,
+    archive: &Archive,
+    cache: &mut SearchCache,
+) -> Result<Vec<OutputFile>> {
+    let index = cache.index(archive);
+    let files = index.files();
+    let keep: BTreeSet<&str> = files
+        .iter()
+        .filter_map(|(p, _)| p.strip_prefix(INDEX_DIR))
+        .collect();
+    let folder = output.join(INDEX_DIR.trim_matches('/'));
+    if let Ok(entries) = std::fs::read_dir(&folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".js") && !keep.contains(name.as_str()) {
+                std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
+            }
+        }
+    }
+    Ok(files
+        .into_iter()
+        .map(|(path, text)| OutputFile::Text { path, text })
+        .collect())
 }

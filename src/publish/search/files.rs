@@ -3,15 +3,11 @@
 //! written as base-32 digit strings ([`encode_numbers`]).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::base::diagnostic::{Error, Result};
-use crate::content::model::Archive;
-use crate::publish::output::OutputFile;
+use crate::base::diagnostic::Result;
 use crate::publish::search::action_docs::DocRow;
-use crate::publish::search::cache::SearchCache;
 use crate::publish::search::index::*;
 use crate::publish::search::words::*;
 
@@ -284,34 +280,3 @@ pub(crate) fn document_files(docs: &[Doc], first: usize, chunk: usize) -> Vec<(S
 /// Document files made and written at a time: 1,024 files hold 32,768 documents, about
 /// 13 MB of text.
 pub(crate) const DOC_FILES_PER_GROUP: usize = 1024;
-
-/// For `serve`: every index file of the archive, made through `cache` (which reads again
-/// only the meetings an edit changed), after removing from `output` the index files the
-/// new index no longer has (a smaller archive needs fewer). An edit of one meeting's text
-/// changes a few files of thousands: `serve` writes only those whose bytes changed since it
-/// wrote them.
-pub fn refresh_index(
-    output: &Path,
-    archive: &Archive,
-    cache: &mut SearchCache,
-) -> Result<Vec<OutputFile>> {
-    let index = cache.index(archive);
-    let files = index.files();
-    let keep: BTreeSet<&str> = files
-        .iter()
-        .filter_map(|(p, _)| p.strip_prefix(INDEX_DIR))
-        .collect();
-    let folder = output.join(INDEX_DIR.trim_matches('/'));
-    if let Ok(entries) = std::fs::read_dir(&folder) {
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.ends_with(".js") && !keep.contains(name.as_str()) {
-                std::fs::remove_file(entry.path()).map_err(|e| Error::io(&entry.path(), e))?;
-            }
-        }
-    }
-    Ok(files
-        .into_iter()
-        .map(|(path, text)| OutputFile::Text { path, text })
-        .collect())
-}

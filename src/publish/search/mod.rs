@@ -41,12 +41,48 @@ mod query;
 mod tiers;
 mod words;
 
-pub(crate) use build::write_index;
-pub use cache::SearchCache;
-pub use files::refresh_index;
+pub use cache::{refresh_index, SearchCache};
 pub use index::{Filters, SearchIndex, INDEX_DIR};
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tier_tests;
+
+use crate::base::diagnostic::Result;
+use crate::content::model::Archive;
+use crate::publish::output::OutputFile;
+use build::{Documents, MEETINGS_PER_ROUND};
+
+/// Builds the index of an archive and hands its files to `write` a group at a time: the
+/// documents' as they are read, the rest after (see [`SearchIndex::each_file_group`]).
+/// With a `cache` (`serve`), the index is made through it, which keeps what it read for
+/// the next refresh. Returns how many files there were.
+pub(crate) fn write_index(
+    archive: &Archive,
+    cache: Option<&mut SearchCache>,
+    mut write: impl FnMut(Vec<OutputFile>) -> Result<()>,
+) -> Result<usize> {
+    let mut count = 0;
+    let mut take = |group: Vec<(String, String)>| {
+        count += group.len();
+        write(
+            group
+                .into_iter()
+                .map(|(path, text)| OutputFile::Text { path, text })
+                .collect(),
+        )
+    };
+    match cache {
+        Some(cache) => cache.index(archive).each_file_group(&mut take)?,
+        None => {
+            let index = SearchIndex::build_in_rounds(
+                archive,
+                MEETINGS_PER_ROUND,
+                Documents::Write(&mut take),
+            )?;
+            index.each_file_group(&mut take)?;
+        }
+    }
+    Ok(count)
+}
