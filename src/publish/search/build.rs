@@ -677,9 +677,30 @@ pub(crate) struct Collected {
     lengths: Vec<u32>,
     raw: Vec<Vec<(u32, f32)>>,
     years: BTreeSet<i32>,
-    /// Per filter value (`b3` body, `o12` organisation, `y2021` year, `kd` decisions):
-    /// its documents, sorted.
-    facets: BTreeMap<String, Vec<u32>>,
+    /// Per filter value: its documents, sorted.
+    facets: FxHashMap<Facet, Vec<u32>>,
+}
+
+/// A filter value, named in the index's files `b3` (body), `o12` (organisation), `y2021`
+/// (year) and `kd` (decisions): named only when the files are made, since every document
+/// has a few.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Facet {
+    Body(usize),
+    Organisation(usize),
+    Year(i32),
+    Decisions,
+}
+
+impl Facet {
+    fn name(self) -> String {
+        match self {
+            Facet::Body(b) => format!("b{b}"),
+            Facet::Organisation(o) => format!("o{o}"),
+            Facet::Year(y) => format!("y{y}"),
+            Facet::Decisions => "kd".into(),
+        }
+    }
 }
 
 impl Collected {
@@ -720,7 +741,7 @@ impl Collected {
             count,
             kinds,
             lengths,
-            mut raw,
+            raw,
             years,
             facets,
             ..
@@ -728,17 +749,22 @@ impl Collected {
         let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let average = (total_length as f32 / count.max(1) as f32).max(1.0);
         let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
-        let mut postings: Vec<Vec<(u32, u8)>> = numbering
-            .order
-            .iter()
-            .map(|&old| {
-                let list = raw.get_mut(old as usize).map(std::mem::take);
-                list.unwrap_or_default()
-                    .into_iter()
+        // Per document, what its length and kind make of a term's frequency.
+        let scales: Vec<(f32, f32)> = (lengths.iter().zip(&kinds))
+            .map(|(&length, &kind)| {
+                let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length as f32 / average);
+                (norm, KIND_BOOST[kind as usize])
+            })
+            .collect();
+        drop((lengths, kinds));
+        // Each stem's postings weighed on both cores, in the table's order, then put in
+        // the stems' sorted order.
+        let mut weighed: Vec<Vec<(u32, u8)>> = raw
+            .into_par_iter()
+            .map(|list| {
+                list.into_iter()
                     .map(|(id, tf)| {
-                        let length = lengths[id as usize] as f32;
-                        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * length / average);
-                        let boost = KIND_BOOST[kinds[id as usize] as usize];
+                        let (norm, boost) = scales[id as usize];
                         let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
                         let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
                         (id, q)
@@ -746,10 +772,14 @@ impl Collected {
                     .collect()
             })
             .collect();
-        drop(raw);
+        let mut postings: Vec<Vec<(u32, u8)>> = (numbering.order.iter())
+            .map(|&old| weighed.get_mut(old as usize).map(std::mem::take))
+            .map(Option::unwrap_or_default)
+            .collect();
+        drop(weighed);
         let years: Vec<i32> = years.into_iter().collect();
         let mut tiers: Vec<Vec<Tier>> = postings
-            .iter_mut()
+            .par_iter_mut()
             .map(|list| split_into_tiers(list, FIRST_TIER))
             .collect();
         assign_postings_files(&postings, &mut tiers);
@@ -767,20 +797,22 @@ impl Collected {
             tiers,
             page_tiers: PAGE_TIERS,
             vocabulary_files,
-            facets,
+            facets: (facets.into_iter())
+                .map(|(facet, ids)| (facet.name(), ids))
+                .collect(),
             doc_chunk: DOC_CHUNK,
         }
     }
 
     fn add_to_facets(&mut self, id: u32, d: &Doc) {
-        let mut add = |facet: String| self.facets.entry(facet).or_default().push(id);
-        add(format!("b{}", d.body));
-        for o in &d.organisations {
-            add(format!("o{o}"));
+        let mut add = |facet: Facet| self.facets.entry(facet).or_default().push(id);
+        add(Facet::Body(d.body));
+        for &o in &d.organisations {
+            add(Facet::Organisation(o));
         }
-        add(format!("y{}", d.year));
+        add(Facet::Year(d.year));
         if d.kind == DocKind::Decision {
-            add("kd".into());
+            add(Facet::Decisions);
         }
     }
 

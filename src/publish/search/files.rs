@@ -85,20 +85,28 @@ impl SearchIndex {
     /// tiers `[postings, [file, top weight, top doc], ...]` with a triple per later tier;
     /// a later tier `t` is under `<id>.<t>`.
     fn postings_files(&self) -> Vec<(String, String)> {
+        // Each stem's tiers encoded on both cores, then gathered by file.
+        let encoded: Vec<Vec<(u32, String, String)>> = (self.tiers.par_iter().enumerate())
+            .map(|(stem, tiers)| {
+                (tiers.iter().enumerate())
+                    .map(|(t, tier)| {
+                        let encoded = encode_postings(self.tier_postings(stem as u32, t));
+                        let (key, value) = match t {
+                            0 if tiers.len() == 1 => (stem.to_string(), format!("\"{encoded}\"")),
+                            0 => (stem.to_string(), first_tier_value(&encoded, &tiers[1..])),
+                            t => (format!("{stem}.{t}"), format!("\"{encoded}\"")),
+                        };
+                        (tier.file, key, value)
+                    })
+                    .collect()
+            })
+            .collect();
         let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
-        for (stem, tiers) in self.tiers.iter().enumerate() {
-            for (t, tier) in tiers.iter().enumerate() {
-                let encoded = encode_postings(self.tier_postings(stem as u32, t));
-                let (key, value) = match t {
-                    0 if tiers.len() == 1 => (stem.to_string(), format!("\"{encoded}\"")),
-                    0 => (stem.to_string(), first_tier_value(&encoded, &tiers[1..])),
-                    t => (format!("{stem}.{t}"), format!("\"{encoded}\"")),
-                };
-                by_file.entry(tier.file).or_default().push((key, value));
-            }
+        for (file, key, value) in encoded.into_iter().flatten() {
+            by_file.entry(file).or_default().push((key, value));
         }
         by_file
-            .into_iter()
+            .into_par_iter()
             .map(|(n, mut entries)| {
                 entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
                 let mut data = String::with_capacity(
