@@ -96,7 +96,7 @@ fn parse_only(root: &str) {
         .collect();
     println!("parse (1 thread): {:?}", t.elapsed());
     let t = Instant::now();
-    let (archive, _) = quorum::internals::assemble(parsed, &registry).unwrap();
+    let (archive, _) = quorum::internals::assemble(parsed.iter().collect(), &registry).unwrap();
     println!("assemble: {:?}", t.elapsed());
     let theme = quorum::internals::load_theme(std::path::Path::new(root), "default").unwrap();
     let t = Instant::now();

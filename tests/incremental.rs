@@ -555,7 +555,8 @@ fn graph_kept_pages(site: &Site) -> bool {
 
 /// Edits that keep every meeting in place and leave the follow-up as it was (a decision
 /// added, a title changed, a registered attendee added, a person new to the archive added
-/// and removed) update the graph in part: the
+/// and removed, an unregistered person another meeting names added) update the graph in
+/// part: the
 /// pages of the meetings, organisations and people the edit cannot have changed are kept.
 /// The result must still equal a full build.
 #[test]
@@ -588,6 +589,13 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
         )
         .unwrap();
     }
+    // Meeting 3 names a person and an organisation no registry has.
+    let guest = "  - Anna Berg, SKR\n  - Ebba Ek, Okänd kommun\n";
+    std::fs::write(
+        root.join("content/2024/2024-03-10-radet.md"),
+        meeting(3, "Möte 3", guest, "\nBeslut: Ja.\n"),
+    )
+    .unwrap();
     let (served, mut serving) = served_build(root);
     let edited = root.join("content/2024/2024-02-10-radet.md");
     let edits = [
@@ -625,6 +633,10 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
         (
             "the person that no other meeting names removed",
             meeting(2, "Nytt namn", "  - Anna Berg, SKR\n", "\nBeslut: Ja.\n"),
+        ),
+        (
+            "an unregistered person and organisation added, spelled as the archive spells them",
+            meeting(2, "Nytt namn", guest, "\nBeslut: Ja.\n"),
         ),
     ];
     for (what, text) in edits {

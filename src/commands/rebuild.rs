@@ -281,19 +281,28 @@ impl Site {
 
     /// Whether the unregistered names an edit of the meeting at `path` brought in or took
     /// out are its own: a name new to the archive (its page is new, and no other page
-    /// names it), or a name no other meeting names (its page goes). A name other meetings
-    /// share may change its spelling on their pages (the first spelling is the one every
-    /// page shows).
+    /// names it) or one the archive already spells the same way (nothing about it
+    /// changes), and a name no other meeting names (its page goes). A name other meetings
+    /// share and this one no longer names may change its spelling on their pages (the
+    /// first spelling is the one every page shows).
     fn names_its_own(&self, path: &Path, before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
-        let (added_people, removed_people) = changed_names(&before.new_people, &after.new_people);
-        let (added_orgs, removed_orgs) =
-            changed_names(&before.new_organisations, &after.new_organisations);
-        let new_to_the_archive = added_people
-            .iter()
-            .all(|key| !self.archive.people.contains_key(*key))
-            && added_orgs
+        let (_, removed_people) = changed_names(&before.new_people, &after.new_people);
+        let (_, removed_orgs) = changed_names(&before.new_organisations, &after.new_organisations);
+        let added = |before: &[(String, String)], after: &'_ [(String, String)]| {
+            after
                 .iter()
-                .all(|key| !self.archive.organisations.contains_key(*key));
+                .filter(|name| !before.contains(name))
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let spelled_as_now = added(&before.new_people, &after.new_people)
+            .iter()
+            .all(|(key, name)| self.archive.people.get(key).is_none_or(|p| p.name == *name))
+            && added(&before.new_organisations, &after.new_organisations)
+                .iter()
+                .all(|(key, name)| {
+                    (self.archive.organisations.get(key)).is_none_or(|o| o.name == *name)
+                });
         let named_elsewhere = |key: &str, names: fn(&ParsedMeeting) -> &[(String, String)]| {
             self.sources.iter().any(|(other, parsed)| {
                 other.as_path() != path
@@ -302,7 +311,7 @@ impl Site {
                         .is_ok_and(|p| names(p).iter().any(|(k, _)| k == key))
             })
         };
-        new_to_the_archive
+        spelled_as_now
             && !removed_people
                 .iter()
                 .any(|key| named_elsewhere(key, |p| &p.new_people))

@@ -249,7 +249,7 @@ impl Site {
                 Ok(p) => {
                     problems.extend(p.warnings.iter().cloned());
                     if self.config.build.drafts || !p.meeting.draft {
-                        parsed.push(p.clone());
+                        parsed.push(p);
                     }
                 }
                 Err(e) => problems.extend(e.iter().cloned()),

@@ -705,9 +705,10 @@ fn closest<'r>(name: &str, names: impl Iterator<Item = (&'r str, &'r str)>) -> O
 }
 
 /// Joins parsed meetings into the archive: sorted, with duplicate slugs reported, and
-/// every organisation, person and body met in the minutes.
+/// every organisation, person and body met in the minutes. The meetings are shared with
+/// `parsed` (which `serve` keeps to assemble again after an edit), not copied.
 pub fn assemble(
-    parsed: Vec<ParsedMeeting>,
+    parsed: Vec<&ParsedMeeting>,
     registry: &Registry,
 ) -> Result<(Archive, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut parsed = parsed;
@@ -746,38 +747,42 @@ pub fn assemble(
         ..Archive::default()
     };
     for p in parsed {
-        for (key, name) in p.new_organisations {
-            archive
-                .organisations
-                .entry(key.clone())
-                .or_insert(Organisation {
-                    key,
-                    name,
+        // The first spelling of a name is the one kept: later ones cost a lookup.
+        for (key, name) in &p.new_organisations {
+            if !archive.organisations.contains_key(key) {
+                let organisation = Organisation {
+                    key: key.clone(),
+                    name: name.clone(),
                     short: None,
                     aliases: Vec::new(),
                     kind: None,
                     url: None,
                     registered: false,
-                });
+                };
+                archive.organisations.insert(key.clone(), organisation);
+            }
         }
-        for (key, name) in p.new_people {
-            archive.people.entry(key.clone()).or_insert(Person {
-                key,
-                name,
-                aliases: Vec::new(),
-                organisation: None,
-                registered: false,
-                exposure: Default::default(),
-            });
+        for (key, name) in &p.new_people {
+            if !archive.people.contains_key(key) {
+                let person = Person {
+                    key: key.clone(),
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    organisation: None,
+                    registered: false,
+                    exposure: Default::default(),
+                };
+                archive.people.insert(key.clone(), person);
+            }
         }
-        archive
-            .bodies
-            .entry(p.meeting.body.clone())
-            .or_insert(Body {
+        if !archive.bodies.contains_key(&p.meeting.body) {
+            let body = Body {
                 key: p.meeting.body.clone(),
-                name: p.body_name,
-            });
-        archive.meetings.push(p.meeting);
+                name: p.body_name.clone(),
+            };
+            archive.bodies.insert(p.meeting.body.clone(), body);
+        }
+        archive.meetings.push(Arc::clone(&p.meeting));
     }
     let mut warnings = warnings;
     warnings.extend(numbering_warnings(&archive.meetings));
@@ -786,7 +791,7 @@ pub fn assemble(
 
 /// Links in the minutes to meeting pages that do not exist, meeting by meeting.
 fn broken_meeting_links(
-    parsed: &[ParsedMeeting],
+    parsed: &[&ParsedMeeting],
     slugs: &BTreeMap<&str, &Path>,
 ) -> Vec<Diagnostic> {
     let known: BTreeSet<&str> = slugs.keys().copied().collect();

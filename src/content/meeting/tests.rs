@@ -243,7 +243,8 @@ fn duplicate_slugs_are_an_error() {
         &SiteConfig::default(),
         &registry(),
     );
-    let e = assemble(vec![a.unwrap(), b.unwrap()], &registry()).unwrap_err();
+    let (a, b) = (a.unwrap(), b.unwrap());
+    let e = assemble(vec![&a, &b], &registry()).unwrap_err();
     assert!(e[0].message.contains("slug `a`"));
 }
 
@@ -264,7 +265,7 @@ fn assemble_sorts_by_date_and_collects_names() {
         &registry(),
     )
     .unwrap();
-    let (archive, warnings) = assemble(vec![a, b], &registry()).unwrap();
+    let (archive, warnings) = assemble(vec![&a, &b], &registry()).unwrap();
     assert!(warnings.is_empty());
     assert_eq!(&*archive.meetings[0].slug, "a");
     assert_eq!(archive.bodies["natverket"].name, "Nätverket");
@@ -290,7 +291,7 @@ fn links_to_meetings_that_do_not_exist_are_warned_about() {
         &registry(),
     )
     .unwrap();
-    let (_, warnings) = assemble(vec![a, b], &registry()).unwrap();
+    let (_, warnings) = assemble(vec![&a, &b], &registry()).unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert_eq!(
         warnings[0].message,

@@ -31,7 +31,7 @@ fn archive(meetings: &[String]) -> Archive {
     )
     .unwrap();
     let config = SiteConfig::default();
-    let parsed = meetings
+    let parsed: Vec<_> = meetings
         .iter()
         .enumerate()
         .map(|(n, text)| {
@@ -44,7 +44,7 @@ fn archive(meetings: &[String]) -> Archive {
             parse_meeting(&file, &config, &registry).unwrap()
         })
         .collect();
-    assemble(parsed, &registry).unwrap().0
+    assemble(parsed.iter().collect(), &registry).unwrap().0
 }
 
 fn base() -> Vec<String> {

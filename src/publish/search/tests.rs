@@ -24,7 +24,7 @@ ivo: { name: Inspektionen för vård och omsorg, short: IVO }
 fn archive(meetings: &[(&str, &str)]) -> Archive {
     let registry = Registry::parse(Some((Path::new("o.yaml"), ORGS)), None).unwrap();
     let config = SiteConfig::default();
-    let parsed = meetings
+    let parsed: Vec<_> = meetings
         .iter()
         .map(|(name, text)| {
             let file = SourceFile {
@@ -35,7 +35,7 @@ fn archive(meetings: &[(&str, &str)]) -> Archive {
             parse_meeting(&file, &config, &registry).unwrap()
         })
         .collect();
-    assemble(parsed, &registry).unwrap().0
+    assemble(parsed.iter().collect(), &registry).unwrap().0
 }
 
 const PASSING: &str = "---

@@ -63,7 +63,7 @@ fn archive(meetings: usize) -> Archive {
     let config = SiteConfig::default();
     let mut rng = Lcg(23);
     let bodies = ["Nätverket", "Styrelsen", "Rådet"];
-    let parsed = (0..meetings)
+    let parsed: Vec<_> = (0..meetings)
         .map(|i| {
             let date = format!("20{:02}-{:02}-{:02}", 18 + i % 5, 1 + i % 12, 1 + i % 28);
             let mut text = format!(
@@ -91,7 +91,7 @@ fn archive(meetings: usize) -> Archive {
             parse_meeting(&file, &config, &registry).unwrap()
         })
         .collect();
-    assemble(parsed, &registry).unwrap().0
+    assemble(parsed.iter().collect(), &registry).unwrap().0
 }
 
 fn postings_files(outcome: &Outcome) -> usize {
