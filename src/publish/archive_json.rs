@@ -499,7 +499,7 @@ pub(crate) fn archive_json(archive: &Archive, config: &SiteConfig) -> Vec<(Strin
 pub(crate) fn write_archive_json(
     archive: &Archive,
     config: &SiteConfig,
-    mut cache: Option<&mut ExportCache>,
+    cache: Option<&mut ExportCache>,
     write: &(dyn Fn(String, Vec<u8>) -> Result<()> + Sync),
 ) -> Result<usize> {
     let mut by_year: BTreeMap<i32, Vec<&Arc<Meeting>>> = BTreeMap::new();
@@ -507,70 +507,65 @@ pub(crate) fn write_archive_json(
         by_year.entry(m.date.year()).or_default().push(m);
     }
     let follow = &archive.follow_up;
-    // Per year: its part as last written, or what to make it of.
-    let years: Vec<(i32, std::result::Result<Listed, MadeOf>)> = by_year
+    // With a cache, what each year's part is made of, and the parts made of the same.
+    let years: Vec<YearOfParts<'_>> = by_year
         .into_iter()
         .map(|(year, meetings)| {
-            let made_of = MadeOf::of(follow, &meetings);
-            let kept = cache.as_deref().and_then(|c| c.years.get(&year));
-            match kept.filter(|kept| kept.made_of == made_of) {
-                Some(kept) => (year, Ok(kept.listed)),
-                None => (year, Err(made_of)),
-            }
+            let made_of = cache.is_some().then(|| MadeOf::of(follow, &meetings));
+            (year, meetings, made_of)
         })
         .collect();
-    let made: Vec<(i32, Listed)> = years
+    let kept: Vec<Option<Listed>> = years
+        .iter()
+        .map(|(year, _, made_of)| {
+            let kept = cache.as_deref()?.years.get(year)?;
+            (Some(&kept.made_of) == made_of.as_ref()).then_some(kept.listed)
+        })
+        .collect();
+    let made: Vec<Listed> = years
         .par_iter()
+        .zip(&kept)
         .with_max_len(1)
-        .filter_map(|(year, kept)| kept.as_ref().err().map(|made_of| (*year, made_of)))
-        .map(|(year, made_of)| {
-            let part = part_export(config, follow, year, &made_of.meetings());
+        .filter(|(_, kept)| kept.is_none())
+        .map(|((year, meetings, _), _)| {
+            let meetings: Vec<&Meeting> = meetings.iter().map(|m| m.as_ref()).collect();
+            let part = part_export(config, follow, *year, &meetings);
             let bytes = part.to_json_bytes();
             let listed = Listed {
-                year,
+                year: *year,
                 meetings: part.meetings.len(),
                 decisions: part.decisions.len(),
                 actions: part.actions.len(),
                 bytes: bytes.len(),
             };
             drop(part);
-            write(part_path(year), bytes)?;
-            Ok((year, listed))
+            write(part_path(*year), bytes)?;
+            Ok(listed)
         })
         .collect::<Result<_>>()?;
     let parts_made = made.len();
-    let mut made: BTreeMap<i32, Listed> = made.into_iter().collect();
-    let mut listed = Vec::with_capacity(years.len());
-    let mut kept_years = BTreeMap::new();
-    for (year, kept) in years {
-        let (listed_now, made_of) = match kept {
-            Ok(kept) => {
-                let made_of = cache
-                    .as_deref_mut()
-                    .and_then(|c| c.years.remove(&year))
-                    .map(|k| k.made_of);
-                (kept, made_of)
-            }
-            Err(made_of) => (made.remove(&year).expect("made above"), Some(made_of)),
-        };
-        listed.push(listed_now);
-        if let Some(made_of) = made_of {
-            kept_years.insert(
-                year,
-                KeptPart {
-                    made_of,
-                    listed: listed_now,
-                },
-            );
-        }
-    }
+    let mut made = made.into_iter();
+    let listed: Vec<Listed> = (kept.into_iter())
+        .map(|kept| {
+            kept.or_else(|| made.next())
+                .expect("each part kept or made")
+        })
+        .collect();
     if let Some(cache) = cache {
-        cache.years = kept_years;
+        cache.years = (years.into_iter().zip(&listed))
+            .filter_map(|((year, _, made_of), &listed)| {
+                let made_of = made_of?;
+                Some((year, KeptPart { made_of, listed }))
+            })
+            .collect();
     }
     let index = index_export(archive, config, &listed);
     write(ARCHIVE_JSON_PATH.to_string(), index.to_json_bytes())?;
     Ok(parts_made + 1)
 }
+
+/// A year, its meetings and (with a cache) what its part is made of.
+type YearOfParts<'a> = (i32, Vec<&'a Arc<Meeting>>, Option<MadeOf>);
 
 /// `serve`'s record of the parts of archive.json it wrote: per year, what the part was
 /// made of and what archive.json lists of it.
@@ -605,10 +600,6 @@ impl MadeOf {
                 .map(|&m| (SameMeeting(Arc::clone(m)), MeetingFollow::of(follow, m)))
                 .collect(),
         )
-    }
-
-    fn meetings(&self) -> Vec<&Meeting> {
-        self.0.iter().map(|(m, _)| &*m.0).collect()
     }
 }
 
