@@ -4,7 +4,7 @@
 //! the vocabulary, stems and postings are numbered and the files are sized.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
 use indexmap::IndexSet;
@@ -168,7 +168,8 @@ impl<'a> WordCache<'a> {
 /// field-weighted frequencies.
 #[derive(Clone)]
 pub(crate) struct Analysed {
-    pub(crate) doc: Doc,
+    /// Shared: `serve`'s cache keeps it, and each refresh's index holds it too.
+    pub(crate) doc: Arc<Doc>,
     length: u32,
     terms: Vec<(u32, f32)>,
 }
@@ -214,7 +215,7 @@ impl<'a, 'b> DocText<'a, 'b> {
             .map(|id| (id, std::mem::take(&mut cache.frequencies[id as usize])))
             .collect();
         Analysed {
-            doc,
+            doc: Arc::new(doc),
             length: self.length.max(1),
             terms,
         }
@@ -668,7 +669,7 @@ pub(crate) const MEETINGS_PER_ROUND: usize = 2048;
 /// frequency)` by doc id; the years and the facets.
 #[derive(Default)]
 pub(crate) struct Collected {
-    docs: Vec<Doc>,
+    docs: Vec<Arc<Doc>>,
     /// Documents so far; `docs` holds the last `docs.len()` of them.
     count: usize,
     /// `d-<n>.js` files written so far.
@@ -705,7 +706,7 @@ impl Facet {
 
 impl Collected {
     /// Adds a document (its length and terms), numbered on from the last.
-    pub(crate) fn add(&mut self, doc: Doc, length: u32, terms: &[(u32, f32)]) {
+    pub(crate) fn add(&mut self, doc: Arc<Doc>, length: u32, terms: &[(u32, f32)]) {
         let id = u32::try_from(self.count).expect("fewer than 2³² documents");
         for &(stem, tf) in terms {
             let stem = stem as usize;
@@ -724,7 +725,7 @@ impl Collected {
 
     /// [`Collected::add`] for an analysed document kept for later (`serve`'s cache).
     pub(crate) fn add_copy(&mut self, analysed: &Analysed) {
-        self.add(analysed.doc.clone(), analysed.length, &analysed.terms);
+        self.add(Arc::clone(&analysed.doc), analysed.length, &analysed.terms);
     }
 
     /// The index: postings with BM25 weights (k1, b over the whole collection, field

@@ -273,12 +273,16 @@ pub(crate) fn decode_numbers(text: &str) -> Vec<u64> {
 }
 
 /// `d-<n>.js` for `docs`, `chunk` a file, numbered from `first` (made on both cores).
-pub(crate) fn document_files(docs: &[Doc], first: usize, chunk: usize) -> Vec<(String, String)> {
+pub(crate) fn document_files(
+    docs: &[std::sync::Arc<Doc>],
+    first: usize,
+    chunk: usize,
+) -> Vec<(String, String)> {
     docs.par_chunks(chunk.max(1))
         .enumerate()
         .map(|(i, chunk)| {
             let n = first + i;
-            let rows: Vec<DocRow<'_>> = chunk.iter().map(DocRow).collect();
+            let rows: Vec<DocRow<'_>> = chunk.iter().map(|doc| DocRow(doc)).collect();
             let data = serde_json::to_string(&rows).unwrap_or_default();
             index_file(format!("d-{n}.js"), "d", &n.to_string(), data)
         })

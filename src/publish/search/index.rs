@@ -134,7 +134,7 @@ pub struct Outcome {
 pub struct SearchIndex {
     /// Every document, by id; none when a build wrote their files as it read them
     /// ([`write_index`](crate::publish::search::write_index)).
-    pub docs: Vec<Doc>,
+    pub docs: Vec<std::sync::Arc<Doc>>,
     /// How many documents there are.
     pub doc_count: usize,
     /// `(key, name)`.
