@@ -286,23 +286,11 @@ impl Site {
     /// share and this one no longer names may change its spelling on their pages (the
     /// first spelling is the one every page shows).
     fn names_its_own(&self, path: &Path, before: &ParsedMeeting, after: &ParsedMeeting) -> bool {
-        let (_, removed_people) = changed_names(&before.new_people, &after.new_people);
-        let (_, removed_orgs) = changed_names(&before.new_organisations, &after.new_organisations);
-        let added = |before: &[(String, String)], after: &'_ [(String, String)]| {
-            after
-                .iter()
-                .filter(|name| !before.contains(name))
-                .cloned()
-                .collect::<Vec<_>>()
-        };
-        let spelled_as_now = added(&before.new_people, &after.new_people)
-            .iter()
+        let spelled_as_now = names_not_in(&after.new_people, &before.new_people)
             .all(|(key, name)| self.archive.people.get(key).is_none_or(|p| p.name == *name))
-            && added(&before.new_organisations, &after.new_organisations)
-                .iter()
-                .all(|(key, name)| {
-                    (self.archive.organisations.get(key)).is_none_or(|o| o.name == *name)
-                });
+            && names_not_in(&after.new_organisations, &before.new_organisations).all(
+                |(key, name)| (self.archive.organisations.get(key)).is_none_or(|o| o.name == *name),
+            );
         let named_elsewhere = |key: &str, names: fn(&ParsedMeeting) -> &[(String, String)]| {
             self.sources.iter().any(|(other, parsed)| {
                 other.as_path() != path
@@ -312,12 +300,10 @@ impl Site {
             })
         };
         spelled_as_now
-            && !removed_people
-                .iter()
-                .any(|key| named_elsewhere(key, |p| &p.new_people))
-            && !removed_orgs
-                .iter()
-                .any(|key| named_elsewhere(key, |p| &p.new_organisations))
+            && !names_not_in(&before.new_people, &after.new_people)
+                .any(|(key, _)| named_elsewhere(key, |p| &p.new_people))
+            && !names_not_in(&before.new_organisations, &after.new_organisations)
+                .any(|(key, _)| named_elsewhere(key, |p| &p.new_organisations))
     }
 
     /// Every warning of the last (re)build, in the order `check` reports them.
@@ -668,20 +654,13 @@ impl DerivedJob {
     }
 }
 
-/// The keys of the names `after` has and `before` has not (or under another spelling), and
-/// those `before` has and `after` has not.
-fn changed_names<'a>(
-    before: &'a [(String, String)],
-    after: &'a [(String, String)],
-) -> (Vec<&'a str>, Vec<&'a str>) {
-    let missing_from = |these: &'a [(String, String)], those: &'a [(String, String)]| {
-        these
-            .iter()
-            .filter(|name| !those.contains(name))
-            .map(|(key, _)| key.as_str())
-            .collect()
-    };
-    (missing_from(after, before), missing_from(before, after))
+/// The names (key and spelling) of `these` that `those` does not have, or spells
+/// otherwise.
+fn names_not_in<'a>(
+    these: &'a [(String, String)],
+    those: &'a [(String, String)],
+) -> impl Iterator<Item = &'a (String, String)> {
+    these.iter().filter(|name| !those.contains(name))
 }
 
 /// Whether an edit of a meeting changed nothing outside its own page beyond what
