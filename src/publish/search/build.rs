@@ -18,6 +18,7 @@ use crate::content::model::{Appendix, Archive, Extract, Item, Meeting};
 use crate::publish::search::action_docs::{action_facts, changed_by, changed_words, status_words};
 use crate::publish::search::files::{document_files, DOC_FILES_PER_GROUP};
 use crate::publish::search::index::*;
+use crate::publish::search::posting_list::PostingList;
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
 use crate::publish::search::words::*;
 
@@ -676,7 +677,7 @@ pub(crate) struct Collected {
     files_written: usize,
     kinds: Vec<DocKind>,
     lengths: Vec<u32>,
-    raw: Vec<Vec<(u32, f32)>>,
+    raw: Vec<PostingList>,
     years: BTreeSet<i32>,
     /// Per filter value: its documents, sorted.
     facets: FxHashMap<Facet, Vec<u32>>,
@@ -707,13 +708,16 @@ impl Facet {
 impl Collected {
     /// Adds a document (its length and terms), numbered on from the last.
     pub(crate) fn add(&mut self, doc: Arc<Doc>, length: u32, terms: &[(u32, f32)]) {
-        let id = u32::try_from(self.count).expect("fewer than 2³² documents");
+        let id = u32::try_from(self.count)
+            .ok()
+            .filter(|&id| id < Posting::DOCS)
+            .expect("fewer than 2²⁸ documents");
         for &(stem, tf) in terms {
             let stem = stem as usize;
             if self.raw.len() <= stem {
-                self.raw.resize_with(stem + 1, Vec::new);
+                self.raw.resize_with(stem + 1, PostingList::default);
             }
-            self.raw[stem].push((id, tf));
+            self.raw[stem].push(id, tf);
         }
         self.add_to_facets(id, &doc);
         self.years.insert(doc.year);
@@ -747,6 +751,14 @@ impl Collected {
             facets,
             ..
         } = self;
+        eprintln!(
+            "LAP t={} into_index",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis()
+                % 1_000_000
+        );
         let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let average = (total_length as f32 / count.max(1) as f32).max(1.0);
         let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
@@ -760,20 +772,20 @@ impl Collected {
         drop((lengths, kinds));
         // Each stem's postings weighed on both cores, in the table's order, then put in
         // the stems' sorted order.
-        let mut weighed: Vec<Vec<(u32, u8)>> = raw
+        let mut weighed: Vec<Vec<Posting>> = raw
             .into_par_iter()
             .map(|list| {
-                list.into_iter()
+                list.iter()
                     .map(|(id, tf)| {
                         let (norm, boost) = scales[id as usize];
                         let w = boost * tf * (BM25_K1 + 1.0) / (tf + norm);
                         let q = (w / top * WEIGHT_LEVELS).ceil().clamp(1.0, WEIGHT_LEVELS) as u8;
-                        (id, q)
+                        Posting::new(id, q)
                     })
                     .collect()
             })
             .collect();
-        let mut postings: Vec<Vec<(u32, u8)>> = (numbering.order.iter())
+        let mut postings: Vec<Vec<Posting>> = (numbering.order.iter())
             .map(|&old| weighed.get_mut(old as usize).map(std::mem::take))
             .map(Option::unwrap_or_default)
             .collect();
@@ -784,6 +796,14 @@ impl Collected {
             .map(|list| split_into_tiers(list, FIRST_TIER))
             .collect();
         assign_postings_files(&postings, &mut tiers);
+        eprintln!(
+            "LAP t={} tiers",
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis()
+                % 1_000_000
+        );
         let vocabulary = numbering.vocabulary;
         let vocabulary_files = vocabulary_files(&vocabulary);
         SearchIndex {

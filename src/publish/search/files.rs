@@ -32,7 +32,7 @@ impl SearchIndex {
         mut take: impl FnMut(Vec<(String, String)>) -> Result<()>,
     ) -> Result<()> {
         take(self.vocabulary_files())?;
-        take(self.postings_files())?;
+        self.take_postings_files(&mut take)?;
         // Documents a build wrote as it read them are no longer here.
         let chunk = self.doc_chunk.max(1);
         for (group, docs) in self.docs.chunks(DOC_FILES_PER_GROUP * chunk).enumerate() {
@@ -83,53 +83,71 @@ impl SearchIndex {
     /// the encoding's alphabet needs no escaping), keys in the order of their text. A
     /// stem's first tier is under its id: the encoded postings, or for a stem in several
     /// tiers `[postings, [file, top weight, top doc], ...]` with a triple per later tier;
-    /// a later tier `t` is under `<id>.<t>`.
-    fn postings_files(&self) -> Vec<(String, String)> {
-        // Each stem's tiers encoded on both cores, then gathered by file.
-        let encoded: Vec<Vec<(u32, String, String)>> = (self.tiers.par_iter().enumerate())
-            .map(|(stem, tiers)| {
-                (tiers.iter().enumerate())
-                    .map(|(t, tier)| {
-                        let encoded = encode_postings(self.tier_postings(stem as u32, t));
-                        let (key, value) = match t {
-                            0 if tiers.len() == 1 => (stem.to_string(), format!("\"{encoded}\"")),
-                            0 => (stem.to_string(), first_tier_value(&encoded, &tiers[1..])),
-                            t => (format!("{stem}.{t}"), format!("\"{encoded}\"")),
-                        };
-                        (tier.file, key, value)
-                    })
-                    .collect()
+    /// a later tier `t` is under `<id>.<t>`. Handed to `take` [`POSTINGS_FILES_PER_GROUP`]
+    /// files at a time: at 100,000 meetings their text is over 100 MB.
+    fn take_postings_files(
+        &self,
+        take: &mut impl FnMut(Vec<(String, String)>) -> Result<()>,
+    ) -> Result<()> {
+        // Which tiers each file holds (a few per file), then the files a group at a time,
+        // each group's tiers encoded on both cores.
+        let mut placed: Vec<Placed> = (self.tiers.iter().enumerate())
+            .flat_map(|(stem, tiers)| {
+                (tiers.iter().enumerate()).map(move |(t, tier)| (tier.file, stem as u32, t))
             })
             .collect();
-        let mut by_file: BTreeMap<u32, Vec<(String, String)>> = BTreeMap::new();
-        for (file, key, value) in encoded.into_iter().flatten() {
-            by_file.entry(file).or_default().push((key, value));
+        placed.sort_unstable();
+        let by_file = placed.chunk_by(|a, b| a.0 == b.0);
+        let groups: Vec<Vec<&[Placed]>> = by_file
+            .collect::<Vec<_>>()
+            .chunks(POSTINGS_FILES_PER_GROUP)
+            .map(<[_]>::to_vec)
+            .collect();
+        for group in groups {
+            take(
+                group
+                    .into_par_iter()
+                    .map(|file| self.postings_file(file))
+                    .collect(),
+            )?;
         }
-        by_file
-            .into_par_iter()
-            .map(|(n, mut entries)| {
-                entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-                let mut data = String::with_capacity(
-                    entries
-                        .iter()
-                        .map(|(k, v)| k.len() + v.len() + 4)
-                        .sum::<usize>()
-                        + 2,
-                );
-                data.push('{');
-                for (i, (key, value)) in entries.iter().enumerate() {
-                    if i > 0 {
-                        data.push(',');
-                    }
-                    data.push('"');
-                    data.push_str(key);
-                    data.push_str("\":");
-                    data.push_str(value);
+        Ok(())
+    }
+
+    /// `p-<n>.js` of the tiers placed in it: `(file, stem, tier)`, all of one file.
+    fn postings_file(&self, placed: &[Placed]) -> (String, String) {
+        let n = placed[0].0;
+        let mut entries: Vec<(String, String)> = (placed.iter())
+            .map(|&(_, stem, t)| {
+                let tiers = &self.tiers[stem as usize];
+                let encoded = encode_postings(self.tier_postings(stem, t));
+                match t {
+                    0 if tiers.len() == 1 => (stem.to_string(), format!("\"{encoded}\"")),
+                    0 => (stem.to_string(), first_tier_value(&encoded, &tiers[1..])),
+                    t => (format!("{stem}.{t}"), format!("\"{encoded}\"")),
                 }
-                data.push('}');
-                index_file(format!("p-{n}.js"), "p", &n.to_string(), data)
             })
-            .collect()
+            .collect();
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut data = String::with_capacity(
+            entries
+                .iter()
+                .map(|(k, v)| k.len() + v.len() + 4)
+                .sum::<usize>()
+                + 2,
+        );
+        data.push('{');
+        for (i, (key, value)) in entries.iter().enumerate() {
+            if i > 0 {
+                data.push(',');
+            }
+            data.push('"');
+            data.push_str(key);
+            data.push_str("\":");
+            data.push_str(value);
+        }
+        data.push('}');
+        index_file(format!("p-{n}.js"), "p", &n.to_string(), data)
     }
 
     /// `f-<facet>.js`: the sorted documents of one filter value, as base-32 deltas.
@@ -185,16 +203,23 @@ impl SearchIndex {
 }
 
 /// Postings by doc id as `(doc id delta << 4 | weight)` numbers ([`encode_numbers`]).
-fn encode_postings(list: &[(u32, u8)]) -> String {
+fn encode_postings(list: &[Posting]) -> String {
     let mut numbers = Vec::with_capacity(list.len());
     let mut previous: i64 = -1;
-    for &(doc, weight) in list {
+    for posting in list {
+        let (doc, weight) = (posting.doc(), posting.weight());
         let delta = (i64::from(doc) - previous) as u64;
         numbers.push(delta << 4 | u64::from(weight));
         previous = i64::from(doc);
     }
     encode_numbers(&numbers)
 }
+
+/// A tier in a postings file: `(file, stem, tier)`.
+type Placed = (u32, u32, usize);
+
+/// Postings files made and written at a time: a few megabytes of text.
+const POSTINGS_FILES_PER_GROUP: usize = 256;
 
 /// The first tier of a stem in several: its postings, then per later tier its file and
 /// its best posting (what the script needs to know before loading it).

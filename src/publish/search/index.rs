@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::publish::search::tiers::{assign_postings_files, split_into_tiers};
-pub(crate) use crate::publish::search::tiers::{Tier, FIRST_TIER, PAGE_TIERS};
+pub(crate) use crate::publish::search::tiers::{Posting, Tier, FIRST_TIER, PAGE_TIERS};
 use crate::publish::search::words::*;
 
 pub const INDEX_DIR: &str = "/search/";
@@ -144,9 +144,8 @@ pub struct SearchIndex {
     pub years: Vec<i32>,
     /// Stems, sorted; a stem's id is its position.
     pub stems: Vec<String>,
-    /// Per stem: `(doc id, weight 1..=15)`, tier after tier (see [`Tier`]), each tier by
-    /// doc id.
-    pub(crate) postings: Vec<Vec<(u32, u8)>>,
+    /// Per stem: its postings, tier after tier (see [`Tier`]), each tier by doc id.
+    pub(crate) postings: Vec<Vec<Posting>>,
     /// Per stem: its tiers (one unless it is in more than [`FIRST_TIER`] documents), where
     /// each starts and which postings file holds it.
     pub(crate) tiers: Vec<Vec<Tier>>,
@@ -189,7 +188,7 @@ impl SearchIndex {
 
 impl SearchIndex {
     /// The postings of one tier of a stem, by doc id.
-    pub(crate) fn tier_postings(&self, stem: u32, tier: usize) -> &[(u32, u8)] {
+    pub(crate) fn tier_postings(&self, stem: u32, tier: usize) -> &[Posting] {
         let list = &self.postings[stem as usize];
         let tiers = &self.tiers[stem as usize];
         let start = tiers[tier].start as usize;

@@ -37,6 +37,7 @@ mod build;
 mod cache;
 mod files;
 mod index;
+mod posting_list;
 mod query;
 mod tiers;
 mod words;

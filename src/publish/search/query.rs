@@ -196,7 +196,8 @@ impl SearchIndex {
                 let df = self.df(stem) as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
                 for tier in 0..count {
-                    for &(doc, weight) in self.tier_postings(stem, tier) {
+                    for posting in self.tier_postings(stem, tier) {
+                        let (doc, weight) = (posting.doc(), posting.weight());
                         let s = idf * f32::from(weight) * factor;
                         let b = &mut best[doc as usize];
                         if s > *b {
