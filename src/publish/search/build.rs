@@ -751,14 +751,6 @@ impl Collected {
             facets,
             ..
         } = self;
-        eprintln!(
-            "LAP t={} into_index",
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_millis()
-                % 1_000_000
-        );
         let total_length: u64 = lengths.iter().map(|&l| u64::from(l)).sum();
         let average = (total_length as f32 / count.max(1) as f32).max(1.0);
         let top = (BM25_K1 + 1.0) * KIND_BOOST.iter().copied().fold(0.0, f32::max);
@@ -796,14 +788,6 @@ impl Collected {
             .map(|list| split_into_tiers(list, FIRST_TIER))
             .collect();
         assign_postings_files(&postings, &mut tiers);
-        eprintln!(
-            "LAP t={} tiers",
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .unwrap()
-                .as_millis()
-                % 1_000_000
-        );
         let vocabulary = numbering.vocabulary;
         let vocabulary_files = vocabulary_files(&vocabulary);
         SearchIndex {
