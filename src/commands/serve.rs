@@ -115,6 +115,11 @@ pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     build.base_url = Some(address.clone());
     build.output = Some(output.clone());
 
+    // The output folder is made before the watching starts, which sees its parent.
+    let served = std::fs::create_dir_all(&output)
+        .and_then(|_| output.canonicalize())
+        .map_err(|e| Error::io(&output, e))?;
+    let watching = start_watching(&build.root)?;
     let hub = Arc::new(Hub::default());
     let started = Instant::now();
     let mut site = match initial_build(&build) {
@@ -133,9 +138,6 @@ pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
         }
     };
 
-    let served = std::fs::create_dir_all(&output)
-        .and_then(|_| output.canonicalize())
-        .map_err(|e| Error::io(&output, e))?;
     {
         let hub = hub.clone();
         std::thread::spawn(move || accept(listener, &served, &hub));
@@ -147,7 +149,7 @@ pub fn serve(options: ServeOptions, log: &(dyn Fn(&str) + Sync)) -> Result<()> {
     if options.open {
         open_browser(&address);
     }
-    watch(&build, &mut site, &hub, log)
+    watch(&build, &mut site, &hub, log, watching)
 }
 
 fn url_host(ip: IpAddr) -> String {
@@ -167,19 +169,23 @@ fn initial_build(options: &BuildOptions) -> Result<(Site, usize)> {
 /// How long the watcher waits for a file's events to stop before it rebuilds.
 const SAVE_BURST: Duration = Duration::from_millis(50);
 
-/// Watches the site's inputs and rebuilds on every (debounced) change.
-fn watch(
-    options: &BuildOptions,
-    site: &mut Option<Site>,
-    hub: &Hub,
-    log: &(dyn Fn(&str) + Sync),
-) -> Result<()> {
-    let (tx, rx) = mpsc::channel();
+/// The watcher of a site's inputs, and the (debounced) changes it has seen.
+struct Watching {
+    debouncer: notify_debouncer_full::Debouncer<
+        notify::RecommendedWatcher,
+        notify_debouncer_full::RecommendedCache,
+    >,
+    changes: mpsc::Receiver<notify_debouncer_full::DebounceEventResult>,
+}
+
+/// Starts watching the site's inputs. Called before the first build and before the
+/// server says it is watching: a file saved from then on is never missed.
+fn start_watching(root: &Path) -> Result<Watching> {
+    let (tx, changes) = mpsc::channel();
     // An editor's save burst (write, rename, write) takes a few milliseconds; every
     // millisecond waited here is added to every edit's latency (the tick is a quarter).
     let mut debouncer = notify_debouncer_full::new_debouncer(SAVE_BURST, None, tx)
         .map_err(|e| Error::Usage(format!("cannot watch for changes: {e}")))?;
-    let root = &options.root;
     for folder in INPUT_FOLDERS {
         let path = root.join(folder);
         if path.is_dir() {
@@ -193,6 +199,22 @@ fn watch(
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    Ok(Watching { debouncer, changes })
+}
+
+/// Rebuilds on every change `watching` sees.
+fn watch(
+    options: &BuildOptions,
+    site: &mut Option<Site>,
+    hub: &Hub,
+    log: &(dyn Fn(&str) + Sync),
+    watching: Watching,
+) -> Result<()> {
+    let Watching {
+        mut debouncer,
+        changes,
+    } = watching;
+    let root = &options.root;
     let absolute_root = root.canonicalize().unwrap_or_else(|_| root.clone());
 
     // Feeds and the search index are written on a thread of their own, so that the next
@@ -200,7 +222,7 @@ fn watch(
     let worker = DerivedWorker::default();
     std::thread::scope(|scope| {
         scope.spawn(|| worker.run(log));
-        for events in rx {
+        for events in changes {
             let Ok(events) = events else { continue };
             // Reading a file is an event too (the build itself reads): only writes count.
             let paths: Vec<PathBuf> = events
