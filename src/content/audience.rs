@@ -24,7 +24,8 @@ use crate::base::slug::slugify;
 use crate::content::followup::types::{ExtractTerms, Owner, Update, Written};
 use crate::content::formal::{Approval, Formal, Member, Posting, Record, Records, Vote};
 use crate::content::model::{
-    Appendix, Archive, Attachment, Exposure, Extract, Item, Meeting, Participant, Person, Tag,
+    Appendix, Archive, Attachment, Exposure, Extract, Item, Meeting, PackedTexts, Participant,
+    Person, Tag,
 };
 
 /// The start of a stand-in person's key (`withheld-namn-borttaget`).
@@ -167,6 +168,10 @@ impl PublicView {
     pub(crate) fn meeting(&self, meeting: &Meeting) -> Meeting {
         let lang = meeting.language;
         let m = meeting;
+        let html = m.items_html();
+        let (items, items_html): (Vec<Item>, Vec<String>) = (m.items.iter().zip(html.iter()))
+            .map(|(item, html)| self.item(item, html, lang))
+            .unzip();
         Meeting {
             title: self.text(&m.title, lang),
             organiser: self.organisation(m.organiser.as_ref()),
@@ -202,7 +207,8 @@ impl PublicView {
                 .map(|a| self.attachment(a, lang))
                 .collect(),
             intro_html: self.html(&m.intro_html, lang).into(),
-            items: m.items.iter().map(|item| self.item(item, lang)).collect(),
+            items,
+            items_html: PackedTexts::pack(items_html.iter().map(String::as_str)),
             appendices: m
                 .appendices
                 .iter()
@@ -316,20 +322,21 @@ impl PublicView {
         Some((format!("{STAND_IN_PREFIX}{}", slugify(&name)), name))
     }
 
-    fn item(&self, item: &Item, lang: Language) -> Item {
+    /// An item and its HTML as the public sees them.
+    fn item(&self, item: &Item, html: &str, lang: Language) -> (Item, String) {
         if let Some(title) = internal_title(&item.title, &self.internal_words) {
-            return Item {
+            let item = Item {
                 number: item.number.clone(),
                 anchor: item.anchor.clone(),
                 title: self.text(title, lang),
                 presenters: Vec::new(),
                 presenting_organisations: Vec::new(),
-                html: self.notice(lang).into(),
                 decisions: Vec::new(),
                 actions: Vec::new(),
                 case_number: item.case_number.clone(),
                 records: Records::default(),
             };
+            return (item, self.notice(lang));
         }
         let extract = |e: &Extract| Extract {
             id: e.id.clone(),
@@ -339,7 +346,7 @@ impl PublicView {
             kind: e.kind,
             terms: self.terms(&e.terms, lang),
         };
-        Item {
+        let public = Item {
             title: self.text(&item.title, lang),
             presenters: item
                 .presenters
@@ -352,12 +359,12 @@ impl PublicView {
                 .filter(|k| !self.hidden_organisations.contains(*k))
                 .cloned()
                 .collect(),
-            html: self.html(&item.html, lang).into(),
             decisions: item.decisions.iter().map(extract).collect(),
             actions: item.actions.iter().map(extract).collect(),
             records: self.records(&item.records, lang),
             ..item.clone()
-        }
+        };
+        (public, self.html(html, lang))
     }
 
     /// The tags that name no protected person (a tag page of "[name withheld]" would

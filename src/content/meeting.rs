@@ -25,7 +25,8 @@ use crate::content::frontmatter::{self, RawMeeting, RawParticipant};
 use crate::content::load::SourceFile;
 use crate::content::markdown::{self, looks_like_name, presenter_parts_keeping, MarkdownOptions};
 use crate::content::model::{
-    Archive, Body, Extract, InternalLink, Item, Meeting, Organisation, Participant, Person, Tag,
+    Archive, Body, Extract, InternalLink, Item, Meeting, Organisation, PackedTexts, Participant,
+    Person, Tag,
 };
 use crate::content::registry::Registry;
 
@@ -140,6 +141,7 @@ pub fn parse_meeting(
         items: &item_lines,
         update_words: &update_words,
     });
+    let items_html = PackedTexts::pack(body.items.iter().map(|i| i.html.as_str()));
     let items = body
         .items
         .into_iter()
@@ -182,6 +184,7 @@ pub fn parse_meeting(
         draft: raw.draft,
         intro_html: body.intro_html.into(),
         items,
+        items_html,
         appendices: body
             .appendices
             .into_iter()
@@ -310,7 +313,6 @@ fn resolve_item(
         title: item.title,
         presenters,
         presenting_organisations,
-        html: item.html.into(),
         records: item.records,
     }
 }

@@ -14,6 +14,7 @@ pub(crate) mod load;
 pub(crate) mod markdown;
 pub(crate) mod meeting;
 pub(crate) mod model;
+pub(crate) mod packed;
 pub(crate) mod participant;
 pub(crate) mod personal_data;
 pub(crate) mod registry;

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::base::config::Language;
 use crate::content::followup::types::{ExtractTerms, FollowUp, Written};
 pub(crate) use crate::content::formal::{DecisionKind, Formal, Records};
+pub(crate) use crate::content::packed::{PackedTexts, UnpackedTexts};
 pub(crate) use crate::content::participant::Participant;
 
 /// An HTML fragment of the minutes (the Markdown step's output): shared, not copied, by
@@ -123,6 +124,8 @@ pub struct Meeting {
     pub(crate) draft: bool,
     pub(crate) intro_html: Html,
     pub(crate) items: Vec<Item>,
+    /// The HTML of each item (as many as `items`), packed: [`Meeting::items_html`].
+    pub(crate) items_html: PackedTexts,
     pub(crate) appendices: Vec<Appendix>,
     pub(crate) has_code: bool,
     /// Links from the minutes to pages of the site.
@@ -155,6 +158,11 @@ impl Meeting {
         let mut numbers = self.items.iter().filter_map(|i| i.number.parse().ok());
         let first = numbers.next()?;
         Some((first, numbers.next_back().unwrap_or(first)))
+    }
+
+    /// The HTML of its items, in their order, unpacked.
+    pub(crate) fn items_html(&self) -> UnpackedTexts {
+        self.items_html.unpack()
     }
 
     pub fn decisions(&self) -> impl Iterator<Item = (&Item, &Extract)> {
@@ -211,7 +219,6 @@ pub struct Item {
     pub(crate) presenters: Vec<Participant>,
     /// Organisations named among the presenters without a person ("(SKR)").
     pub(crate) presenting_organisations: Vec<String>,
-    pub(crate) html: Html,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
     /// The diarienummer: "KN 2024/57" from "§ 5 Verksamhetsplan 2025, Dnr KN 2024/57" or

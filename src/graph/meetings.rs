@@ -26,11 +26,10 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
         .collect();
     let mut decisions = refs.decisions[index].iter().peekable();
     let mut actions = refs.actions[index].iter().peekable();
-    let items = meeting
-        .items
-        .iter()
+    let items_html = meeting.items_html();
+    let items = (meeting.items.iter().zip(items_html.iter()))
         .zip(&refs.items[index])
-        .map(|(item, item_ref)| ItemView {
+        .map(|((item, html), item_ref)| ItemView {
             item: item_ref.clone(),
             presenters: item
                 .presenters
@@ -38,7 +37,7 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
                 .map(|p| refs.participant(p))
                 .collect(),
             html: crate::content::followup::link_references(
-                &item.html,
+                &html.into(),
                 &refs.archive.follow_up.targets,
             ),
             decisions: take_of_item(&mut decisions, item_ref),

@@ -367,6 +367,7 @@ fn index_export(archive: &Archive, config: &SiteConfig, parts: &[Listed]) -> Arc
 fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> MeetingExport {
     let path = meeting_path(&m.slug);
     let references = references_export(follow, m);
+    let items_html = m.items_html();
     MeetingExport {
         references: references.references,
         referred_to_by: references.referred_to_by,
@@ -407,17 +408,15 @@ fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> Meetin
             })
             .collect(),
         intro: text_lines(&m.intro_html),
-        items: m
-            .items
-            .iter()
-            .map(|item| ItemExport {
+        items: (m.items.iter().zip(items_html.iter()))
+            .map(|(item, html)| ItemExport {
                 number: item.number.clone(),
                 anchor: item.anchor.clone(),
                 url: config.absolute_url(&format!("{path}#{}", item.anchor)),
                 title: item.title.clone(),
                 presenters: item.presenters.iter().map(participant_export).collect(),
                 presenting_organisations: item.presenting_organisations.clone(),
-                text: text_lines(&item.html),
+                text: text_lines(html),
                 decisions: item
                     .decisions
                     .iter()

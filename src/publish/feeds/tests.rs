@@ -3,7 +3,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::*;
-use crate::content::model::{Attachment, Body, Organisation, Participant, Person, Tag};
+use crate::content::model::{
+    Attachment, Body, Organisation, PackedTexts, Participant, Person, Tag,
+};
 use crate::publish::archive_json::{archive_json, ArchiveIndex, ArchivePart};
 
 fn date(text: &str) -> NaiveDate {
@@ -75,7 +77,6 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
             title: "Uppföljning <MiniMaria> & \"Fyrbodal\"".into(),
             presenters: Vec::new(),
             presenting_organisations: Vec::new(),
-            html: "<p>Text</p>".into(),
             decisions: decisions
                 .iter()
                 .enumerate()
@@ -85,6 +86,7 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
             case_number: None,
             records: Default::default(),
         }],
+        items_html: PackedTexts::pack(["<p>Text</p>"]),
         appendices: Vec::new(),
         has_code: false,
         internal_links: Vec::new(),

@@ -383,11 +383,17 @@ impl<'a> MeetingDocs<'a> {
         ))
     }
 
-    /// An agenda item, then each of its decisions.
-    fn item_docs(&self, item: &Item, cache: &mut WordCache<'_>, docs: &mut Vec<Analysed>) {
+    /// An agenda item (its HTML given), then each of its decisions.
+    fn item_docs(
+        &self,
+        item: &Item,
+        html: &str,
+        cache: &mut WordCache<'_>,
+        docs: &mut Vec<Analysed>,
+    ) {
         let language = self.meeting.language;
         let organisations = self.item_organisations(item);
-        let plain = text_one_line(&item.html);
+        let plain = text_one_line(html);
         let mut text = DocText::new(cache, language);
         text.add(&item.title, 3.0);
         if let Some(case_number) = &item.case_number {
@@ -492,8 +498,9 @@ pub(crate) fn analyse_meeting(
 ) -> Vec<Analysed> {
     let meeting_docs = MeetingDocs::new(archive, tables, meeting);
     let mut docs = vec![meeting_docs.meeting_doc(cache)];
-    for item in &meeting.items {
-        meeting_docs.item_docs(item, cache, &mut docs);
+    let html = meeting.items_html();
+    for (item, html) in meeting.items.iter().zip(html.iter()) {
+        meeting_docs.item_docs(item, html, cache, &mut docs);
     }
     for appendix in &meeting.appendices {
         docs.push(meeting_docs.appendix_doc(appendix, cache));
