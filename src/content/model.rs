@@ -161,7 +161,7 @@ impl Meeting {
     }
 
     /// The HTML of its items, in their order, unpacked.
-    pub(crate) fn items_html(&self) -> UnpackedTexts {
+    pub(crate) fn items_html(&self) -> UnpackedTexts<'_> {
         self.items_html.unpack()
     }
 

@@ -31,29 +31,29 @@ impl PackedTexts {
         }
     }
 
-    pub(crate) fn unpack(&self) -> UnpackedTexts {
+    pub(crate) fn unpack(&self) -> UnpackedTexts<'_> {
         if self.bytes.is_empty() {
             return UnpackedTexts {
                 joined: String::new(),
-                ends: Box::default(),
+                ends: &[],
             };
         }
         let bytes = lz4_flex::decompress_size_prepended(&self.bytes)
             .expect("the bytes were packed by PackedTexts::pack");
         UnpackedTexts {
             joined: String::from_utf8(bytes).expect("packed from strings"),
-            ends: self.ends.clone(),
+            ends: &self.ends,
         }
     }
 }
 
 /// The texts of a [`PackedTexts`], unpacked.
-pub(crate) struct UnpackedTexts {
+pub(crate) struct UnpackedTexts<'a> {
     joined: String,
-    ends: Box<[u32]>,
+    ends: &'a [u32],
 }
 
-impl UnpackedTexts {
+impl UnpackedTexts<'_> {
     /// The `i`th text.
     pub(crate) fn get(&self, i: usize) -> &str {
         let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };

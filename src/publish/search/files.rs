@@ -97,16 +97,11 @@ impl SearchIndex {
             })
             .collect();
         placed.sort_unstable();
-        let by_file = placed.chunk_by(|a, b| a.0 == b.0);
-        let groups: Vec<Vec<&[Placed]>> = by_file
-            .collect::<Vec<_>>()
-            .chunks(POSTINGS_FILES_PER_GROUP)
-            .map(<[_]>::to_vec)
-            .collect();
-        for group in groups {
+        let files: Vec<&[Placed]> = placed.chunk_by(|a, b| a.0 == b.0).collect();
+        for group in files.chunks(POSTINGS_FILES_PER_GROUP) {
             take(
                 group
-                    .into_par_iter()
+                    .par_iter()
                     .map(|file| self.postings_file(file))
                     .collect(),
             )?;
