@@ -96,7 +96,7 @@ pub(crate) fn report(
         files: file_count.saturating_sub(pages),
         elapsed,
         output: site.output.clone(),
-        warnings: site.warnings.clone(),
+        warnings: site.warnings(),
         timings: site.timings.clone(),
     }
 }
@@ -106,7 +106,7 @@ pub(crate) fn report(
 pub fn check_site(options: &BuildOptions) -> Result<Vec<Diagnostic>> {
     match Site::load(options) {
         Ok(site) => {
-            let mut diagnostics = site.warnings.clone();
+            let mut diagnostics = site.warnings();
             if let Err(Error::Content(mut errors)) = site.render_pages() {
                 diagnostics.append(&mut errors);
             }

@@ -306,11 +306,6 @@ impl Site {
                 .any(|(key, _)| named_elsewhere(key, |p| &p.new_organisations))
     }
 
-    /// Every warning of the last (re)build, in the order `check` reports them.
-    pub fn warnings(&self) -> &[Diagnostic] {
-        &self.warnings
-    }
-
     /// Regenerates what covers the whole archive — feeds, sitemap, archive.json and the
     /// search index — if a rebuild changed any meeting, and writes the files whose bytes
     /// changed (see [`DerivedJob::run`]). Returns how many files were written, or None
@@ -376,43 +371,25 @@ impl Site {
             if !same {
                 return false;
             }
-            updates.push((path.clone(), before.warnings.clone(), index));
+            updates.push((path.clone(), index));
         }
-        for (path, before, index) in updates {
+        for (path, index) in updates {
             let Some(Ok(parsed)) = self.sources.get(&path) else {
                 unreachable!("checked above");
             };
             let meeting = audience_view(self.public_view.as_ref(), &parsed.meeting);
-            let after = parsed.warnings.clone();
             self.archive.meetings[index] = meeting;
             crate::graph::renew_meeting_refs(&mut self.graph, &self.archive, index);
-            self.replace_warnings(&path, &before, after, index);
+            self.replace_link_warnings(index);
         }
         self.graph_behind = false;
         true
     }
 
-    /// After a quick update of the meeting at `index` (read from `path`): its parse
-    /// warnings `before` become `after`, and its links to missing meetings are checked
-    /// again, each in its place in `self.warnings` — the list a full load would make.
-    fn replace_warnings(
-        &mut self,
-        path: &Path,
-        before: &[Diagnostic],
-        after: Vec<Diagnostic>,
-        index: usize,
-    ) {
-        let earlier: usize = self
-            .sources
-            .range::<Path, _>((std::ops::Bound::Unbounded, std::ops::Bound::Excluded(path)))
-            .map(|(_, parsed)| match parsed {
-                Ok(p) => p.warnings.len(),
-                Err(problems) => problems.len(),
-            })
-            .sum();
-        let start = self.load_problems.len() + self.registry_problems.len() + earlier;
-        self.warnings.splice(start..start + before.len(), after);
-
+    /// After a quick update of the meeting at `index`: its links to missing meetings are
+    /// checked again, in their place among the archive's warnings (its file's own
+    /// warnings are read from the parsed file, see [`Site::warnings`]).
+    fn replace_link_warnings(&mut self, index: usize) {
         let meeting = &self.archive.meetings[index];
         let known: BTreeSet<&str> = if meeting.internal_links.is_empty() {
             BTreeSet::new()
@@ -427,8 +404,8 @@ impl Site {
                 .get(crate::content::meeting::slug_of(file).as_str())
                 .map_or(usize::MAX, |&i| i)
         };
-        let link_start = self.warnings.len() - self.link_warnings;
-        let segment = &self.warnings[link_start..];
+        let link_start = self.archive_warnings.len() - self.link_warnings;
+        let segment = &self.archive_warnings[link_start..];
         let from = segment
             .iter()
             .position(|d| position_of(&d.file) >= index)
@@ -439,7 +416,7 @@ impl Site {
                 .take_while(|d| d.file == meeting.source)
                 .count();
         self.link_warnings = self.link_warnings - (to - from) + links.len();
-        self.warnings
+        self.archive_warnings
             .splice(link_start + from..link_start + to, links);
     }
 

@@ -43,11 +43,13 @@ pub struct Site {
     pub(crate) sources: BTreeMap<PathBuf, Parsed>,
     pub archive: Archive,
     pub graph: SiteGraph,
-    /// Every warning, in `check`'s order: the config's and content folder's, the
-    /// registries', each meeting file's (in path order), then the links to missing
-    /// meetings (in archive order), of which there are `link_warnings`.
-    pub(crate) warnings: Vec<Diagnostic>,
+    /// The warnings of the archive as a whole (see [`Site::warnings`]): the follow-up's,
+    /// then the links to missing meetings (in archive order), of which there are
+    /// `link_warnings`.
+    pub(crate) archive_warnings: Vec<Diagnostic>,
     pub(crate) link_warnings: usize,
+    /// Every warning, gathered by a one-off build before it lets the parsed files go.
+    pub(crate) gathered_warnings: Option<Vec<Diagnostic>>,
     /// Meeting slug → its position in `archive.meetings`, made again whenever the archive
     /// is assembled (`serve`'s quick updates find the
     /// edited meeting here).
@@ -216,8 +218,9 @@ impl Site {
             sources,
             archive: Archive::default(),
             graph: empty_graph(),
-            warnings: Vec::new(),
+            archive_warnings: Vec::new(),
             link_warnings: 0,
+            gathered_warnings: None,
             positions: HashMap::new(),
             written: HashMap::new(),
             derived: Default::default(),
@@ -241,35 +244,24 @@ impl Site {
     /// last graph's pages) asks for.
     pub(crate) fn assemble_in(&mut self, scope: impl FnOnce(SiteGraph) -> Scope) -> Result<()> {
         let mut clock = Instant::now();
-        let mut problems: Vec<Diagnostic> = self.load_problems.clone();
-        problems.extend(self.registry_problems.iter().cloned());
-        let mut parsed = Vec::with_capacity(self.sources.len());
-        for result in self.sources.values() {
-            match result {
-                Ok(p) => {
-                    problems.extend(p.warnings.iter().cloned());
-                    if self.config.build.drafts || !p.meeting.draft {
-                        parsed.push(p);
-                    }
-                }
-                Err(e) => problems.extend(e.iter().cloned()),
-            }
+        // The files' warnings are not copied on every rebuild (a site without registries
+        // has one per unregistered name, 155,000 at 10,000 meetings): only when it fails.
+        if self.file_problems().any(Diagnostic::is_error) {
+            return Err(Error::Content(self.file_problems().cloned().collect()));
         }
-        if problems.iter().any(Diagnostic::is_error) {
-            return Err(Error::Content(problems));
-        }
+        let parsed: Vec<&ParsedMeeting> = (self.sources.values())
+            .filter_map(|result| result.as_ref().ok())
+            .filter(|p| self.config.build.drafts || !p.meeting.draft)
+            .collect();
+        let mut problems = Vec::new();
         let (mut archive, mut link_warnings) =
-            assemble(parsed, &self.registry).map_err(|mut e| {
-                problems.append(&mut e);
-                Error::Content(std::mem::take(&mut problems))
-            })?;
+            assemble(parsed, &self.registry).map_err(|e| self.failed(e))?;
         // The public audience's masking, the one step between the model and the graph.
         self.public_view = PublicView::of(&self.config.audience, &archive);
         if let Some(view) = &self.public_view {
-            let mut refused = view.apply(&mut archive);
+            let refused = view.apply(&mut archive);
             if !refused.is_empty() {
-                problems.append(&mut refused);
-                return Err(Error::Content(problems));
+                return Err(self.failed(refused));
             }
         }
         // Across meetings, on what the audience sees: owners, notes and titles are masked.
@@ -280,7 +272,7 @@ impl Site {
         let link_warning_count = link_warnings.len();
         problems.append(&mut link_warnings);
         if problems.iter().any(Diagnostic::is_error) {
-            return Err(Error::Content(problems));
+            return Err(self.failed(problems));
         }
         self.timings.lap("assemble the archive", &mut clock);
         // Past every check that can fail on content: the last graph's pages are handed
@@ -339,10 +331,42 @@ impl Site {
         self.positions = meeting_positions(&archive);
         self.archive = archive;
         self.graph = graph;
-        self.warnings = problems;
+        self.archive_warnings = problems;
         self.link_warnings = link_warning_count;
         self.timings.lap(step, &mut clock);
         Ok(())
+    }
+
+    /// The problems of the config, the content folder, the registries and each meeting
+    /// file (in path order).
+    fn file_problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        let files = self.sources.values().flat_map(|result| match result {
+            Ok(p) => p.warnings.as_slice(),
+            Err(problems) => problems.as_slice(),
+        });
+        (self.load_problems.iter())
+            .chain(&self.registry_problems)
+            .chain(files)
+    }
+
+    /// The content error of a failed assembly: the files' problems, then `problems`.
+    fn failed(&self, mut problems: Vec<Diagnostic>) -> Error {
+        let mut all: Vec<Diagnostic> = self.file_problems().cloned().collect();
+        all.append(&mut problems);
+        Error::Content(all)
+    }
+
+    /// Every warning of the last (re)build, in `check`'s order: the config's and content
+    /// folder's, the registries', each meeting file's (in path order), the follow-up's,
+    /// then the links to missing meetings (in archive order).
+    pub fn warnings(&self) -> Vec<Diagnostic> {
+        if let Some(gathered) = &self.gathered_warnings {
+            return gathered.clone();
+        }
+        self.file_problems()
+            .chain(&self.archive_warnings)
+            .cloned()
+            .collect()
     }
 
     /// Builds the whole site into `self.output` (through a staging folder that is swapped
@@ -360,7 +384,8 @@ impl Site {
             WriteMode::Track => PagesToWrite::Kept,
             WriteMode::Once => {
                 // Nothing is rebuilt after a one-off build: what only a rebuild reads goes
-                // now, before the pages' peak (every warning is also in `self.warnings`).
+                // now, before the pages' peak (its warnings are gathered first).
+                self.gathered_warnings = Some(self.warnings());
                 self.sources.clear();
                 self.fingerprints.clear();
                 self.graph.participation = Default::default();
