@@ -269,7 +269,7 @@ impl Site {
             .collect();
         for meeting in &edited {
             renew.insert(meeting_path(&meeting.slug));
-            renew.extend(meeting.organisations_named().map(|k| organisation_path(k)));
+            renew.extend(meeting.organisations_named().map(organisation_path));
             renew.extend(meeting.participants().map(|p| person_path(&p.person)));
         }
         let positions = edited

@@ -27,6 +27,7 @@ use crate::content::model::{
     Appendix, Archive, Attachment, Exposure, Extract, Item, Meeting, PackedTexts, Participant,
     Person, Tag,
 };
+use crate::content::participant;
 
 /// The start of a stand-in person's key (`withheld-namn-borttaget`).
 const STAND_IN_PREFIX: &str = "withheld-";
@@ -225,10 +226,13 @@ impl PublicView {
     /// A participant: a protected person becomes their stand-in; role and note masked.
     pub(crate) fn participant(&self, p: &Participant, lang: Language) -> Participant {
         Participant {
-            person: self.person_key(&p.person, lang),
-            organisation: self.organisation(p.organisation.as_ref()),
-            role: p.role.as_deref().map(|r| self.text(r, lang)),
-            note: p.note.as_deref().map(|n| self.text(n, lang)),
+            person: participant::key(&self.person_key(&p.person, lang)),
+            organisation: p
+                .organisation
+                .clone()
+                .filter(|k| !self.hidden_organisations.contains(&**k)),
+            role: p.role.as_deref().map(|r| self.text(r, lang).into()),
+            note: p.note.as_deref().map(|n| self.text(n, lang).into()),
         }
     }
 
@@ -328,7 +332,7 @@ impl PublicView {
             let item = Item {
                 number: item.number.clone(),
                 anchor: item.anchor.clone(),
-                title: self.text(title, lang),
+                title: self.text(title, lang).into(),
                 presenters: Vec::new(),
                 presenting_organisations: Vec::new(),
                 decisions: Vec::new(),
@@ -347,7 +351,7 @@ impl PublicView {
             terms: self.terms(&e.terms, lang),
         };
         let public = Item {
-            title: self.text(&item.title, lang),
+            title: self.text(&item.title, lang).into(),
             presenters: item
                 .presenters
                 .iter()
@@ -356,7 +360,7 @@ impl PublicView {
             presenting_organisations: item
                 .presenting_organisations
                 .iter()
-                .filter(|k| !self.hidden_organisations.contains(*k))
+                .filter(|k| !self.hidden_organisations.contains(&***k))
                 .cloned()
                 .collect(),
             decisions: item.decisions.iter().map(extract).collect(),

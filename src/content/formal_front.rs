@@ -15,7 +15,7 @@ use crate::content::formal::Vote;
 use crate::content::formal::{is_party, Approval, Formal, Member, Posting};
 use crate::content::frontmatter::{RawMeeting, RawParagraphs, RawParticipant};
 use crate::content::markdown::{vote_counts, BodyItem};
-use crate::content::participant::Participant;
+use crate::content::participant::{self, Participant};
 
 /// A protokoll is justerat at the latest 14 days after the meeting.
 pub(crate) const APPROVAL_DAYS: i64 = 14;
@@ -200,10 +200,10 @@ fn read_member(raw: &RawParticipant, person: &mut dyn FnMut(&str) -> String) -> 
     party = party.or(written_party);
     Member {
         who: Participant {
-            person: person(&name),
+            person: participant::key(&person(&name)),
             organisation: None,
-            role,
-            note,
+            role: role.map(String::into_boxed_str),
+            note: note.map(String::into_boxed_str),
         },
         party,
         serving_for: serving_for.map(|whom| person(&split_party(&whom).0)),
@@ -389,7 +389,7 @@ mod tests {
         let raw =
             RawParticipant::Line("Lars Berg (M), tjänstgörande ersättare för Eva Lund (M)".into());
         let m = read_member(&raw, &mut keys);
-        assert_eq!(m.who.person, "lars berg");
+        assert_eq!(&*m.who.person, "lars berg");
         assert_eq!(m.party.as_deref(), Some("M"));
         assert_eq!(m.who.role.as_deref(), Some("tjänstgörande ersättare"));
         assert_eq!(m.serving_for.as_deref(), Some("eva lund"));

@@ -28,6 +28,7 @@ use crate::content::model::{
     Archive, Body, Extract, InternalLink, Item, Meeting, Organisation, PackedTexts, Participant,
     Person, Tag,
 };
+use crate::content::participant;
 use crate::content::registry::Registry;
 
 /// A meeting, and the names it used that the registries do not know.
@@ -308,9 +309,9 @@ fn resolve_item(
         case_number: item.case_number.or(case),
         decisions,
         actions,
-        number: item.number,
-        anchor: item.anchor,
-        title: item.title,
+        number: item.number.into(),
+        anchor: item.anchor.into(),
+        title: item.title.into(),
         presenters,
         presenting_organisations,
         records: item.records,
@@ -391,9 +392,9 @@ fn give_ids(
                 .split_once('-')
                 .map_or(e.anchor.as_str(), |(_, rest)| rest);
             Extract {
-                id: format!("{slug}/{local}"),
+                id: format!("{slug}/{local}").into(),
                 terms: terms_of(&e.text),
-                anchor: e.anchor,
+                anchor: e.anchor.into(),
                 text: e.text.into(),
                 html: e.html.into(),
                 kind: e.kind,
@@ -602,10 +603,10 @@ impl<'a> Names<'a> {
             RawParticipant::Line(_) => None,
         };
         Participant {
-            person,
-            organisation,
-            role,
-            note,
+            person: participant::key(&person),
+            organisation: organisation.as_deref().map(participant::key),
+            role: role.map(String::into_boxed_str),
+            note: note.map(String::into_boxed_str),
         }
     }
 
@@ -626,7 +627,7 @@ impl<'a> Names<'a> {
     /// which then applies to each of them. A part is an organisation when it resolves to
     /// one (registry, alias, or an organisation of this meeting's participants), or when
     /// it does not read as a person's name.
-    fn presenters(&mut self, text: &str) -> (Vec<Participant>, Vec<String>) {
+    fn presenters(&mut self, text: &str) -> (Vec<Participant>, Vec<Arc<str>>) {
         let mut presenters: Vec<Participant> = Vec::new();
         let mut organisations = Vec::new();
         let mut pending = 0;
@@ -638,7 +639,7 @@ impl<'a> Names<'a> {
             .collect();
         for (part, is_organisation) in parts {
             if is_organisation {
-                let key = self.organisation(part);
+                let key = participant::key(&self.organisation(part));
                 if pending == 0 {
                     organisations.push(key);
                 } else {
@@ -651,7 +652,7 @@ impl<'a> Names<'a> {
             } else {
                 let person = self.person(part);
                 presenters.push(Participant {
-                    person,
+                    person: participant::key(&person),
                     organisation: None,
                     role: None,
                     note: None,
@@ -661,7 +662,10 @@ impl<'a> Names<'a> {
         }
         for presenter in &mut presenters {
             if presenter.organisation.is_none() {
-                presenter.organisation = self.registered_organisation_of(&presenter.person);
+                presenter.organisation = self
+                    .registered_organisation_of(&presenter.person)
+                    .as_deref()
+                    .map(participant::key);
             }
         }
         (presenters, organisations)

@@ -94,7 +94,7 @@ impl Respelled {
         !self.is_empty()
             && (meeting
                 .participants()
-                .any(|p| self.people.contains(&p.person))
+                .any(|p| self.people.contains(&*p.person))
                 || meeting
                     .organisations_named()
                     .any(|o| self.organisations.contains(o)))
@@ -176,8 +176,11 @@ impl Meeting {
     pub(crate) fn item_organisations<'a>(
         &'a self,
         item: &'a Item,
-    ) -> impl Iterator<Item = &'a String> {
-        self.organiser.iter().chain(item.presenting())
+    ) -> impl Iterator<Item = &'a str> {
+        self.organiser
+            .as_deref()
+            .into_iter()
+            .chain(item.presenting())
     }
 
     pub(crate) fn actions(&self) -> impl Iterator<Item = (&Item, &Extract)> {
@@ -198,10 +201,14 @@ impl Meeting {
 
     /// The organisations it names: its organiser, those its participants came for and those
     /// presenting its items (repeats left in).
-    pub(crate) fn organisations_named(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn organisations_named(&self) -> impl Iterator<Item = &str> {
         self.organiser
-            .iter()
-            .chain(self.participants().filter_map(|p| p.organisation.as_ref()))
+            .as_deref()
+            .into_iter()
+            .chain(
+                self.participants()
+                    .filter_map(|p| p.organisation.as_deref()),
+            )
             .chain(self.items.iter().flat_map(|item| item.presenting()))
     }
 
@@ -213,12 +220,13 @@ impl Meeting {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Item {
-    pub(crate) number: String,
-    pub(crate) anchor: String,
-    pub(crate) title: String,
+    /// Number, anchor and title are shared with the graph's view of the item, not copied.
+    pub(crate) number: Arc<str>,
+    pub(crate) anchor: Arc<str>,
+    pub(crate) title: Arc<str>,
     pub(crate) presenters: Vec<Participant>,
     /// Organisations named among the presenters without a person ("(SKR)").
-    pub(crate) presenting_organisations: Vec<String>,
+    pub(crate) presenting_organisations: Vec<Arc<str>>,
     pub(crate) decisions: Vec<Extract>,
     pub(crate) actions: Vec<Extract>,
     /// The diarienummer: "KN 2024/57" from "§ 5 Verksamhetsplan 2025, Dnr KN 2024/57" or
@@ -233,11 +241,11 @@ pub struct Item {
 impl Item {
     /// The keys of the organisations presenting the item: its presenters', then those named
     /// on their own (repeats left in).
-    pub(crate) fn presenting(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn presenting(&self) -> impl Iterator<Item = &str> {
         self.presenters
             .iter()
-            .filter_map(|p| p.organisation.as_ref())
-            .chain(&self.presenting_organisations)
+            .filter_map(|p| p.organisation.as_deref())
+            .chain(self.presenting_organisations.iter().map(|o| &**o))
     }
 }
 
@@ -245,8 +253,8 @@ impl Item {
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Extract {
     /// `<meeting-slug>/<item>-<n>`: stable as long as the item keeps its number.
-    pub(crate) id: String,
-    pub(crate) anchor: String,
+    pub(crate) id: Arc<str>,
+    pub(crate) anchor: Arc<str>,
     /// Plain text; shared with the graph's view of the extract, not copied.
     pub(crate) text: Arc<str>,
     pub(crate) html: Html,

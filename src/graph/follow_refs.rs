@@ -52,7 +52,7 @@ impl<'a> FollowLookup<'a> {
     ) -> FollowView {
         let follow = self.follow();
         if !action {
-            let links = follow.decisions.get(&extract.id);
+            let links = follow.decisions.get(&*extract.id);
             let changes = |list: Option<&Vec<(Relation, String)>>| -> Vec<ChangeView> {
                 list.into_iter()
                     .flatten()
@@ -66,7 +66,7 @@ impl<'a> FollowLookup<'a> {
                 ..FollowView::default()
             };
         }
-        let Some(state) = follow.actions.get(&extract.id) else {
+        let Some(state) = follow.actions.get(&*extract.id) else {
             return FollowView {
                 status: Some("open"),
                 in_force: true,

@@ -21,7 +21,7 @@ pub(crate) const ACTION_STATUSES: [(&str, &str); 3] = [
 
 /// Whether an action belongs on the status page `status`.
 fn has_status(action: &ExtractView, status: &str) -> bool {
-    let follow = &action.follow;
+    let follow = action.follow();
     match status {
         "open" => matches!(follow.status, Some("open" | "ongoing")),
         "overdue" => follow.overdue,
@@ -85,10 +85,10 @@ pub(crate) fn owed(
 ) -> BTreeMap<String, Vec<Shared<ExtractView>>> {
     let mut owed: BTreeMap<String, Vec<Shared<ExtractView>>> = BTreeMap::new();
     for action in all_actions {
-        if !matches!(action.follow.status, Some("open" | "ongoing")) {
+        if !matches!(action.follow().status, Some("open" | "ongoing")) {
             continue;
         }
-        for owner in &action.follow.owners {
+        for owner in &action.follow().owners {
             owed.entry(owner.key.clone())
                 .or_default()
                 .push(action.clone());
@@ -187,7 +187,7 @@ pub(crate) fn meeting_follow(refs: &Refs<'_>, index: usize) -> MeetingFollowView
         .filter_map(|item| {
             let case = item.case_number.as_ref()?;
             Some(ItemCaseView {
-                item: item.number.clone(),
+                item: item.number.to_string(),
                 case: case.clone(),
                 path: format!("/cases/{}/", case_key(case)),
             })
@@ -221,7 +221,7 @@ pub(crate) fn case_pages(refs: &Refs<'_>, labels: &Labels, title: &str) -> Vec<P
             let Some(i) = archive.meetings[m]
                 .items
                 .iter()
-                .position(|item| &item.number == number)
+                .position(|item| *item.number == **number)
             else {
                 continue;
             };
@@ -292,7 +292,7 @@ pub(crate) fn in_force_page(
     use crate::graph::timeline::recent_decisions;
     let in_force: Vec<Shared<ExtractView>> = all_decisions
         .iter()
-        .filter(|d| d.follow.in_force)
+        .filter(|d| d.follow().in_force)
         .cloned()
         .collect();
     let (recent, shown) = recent_decisions(&in_force);

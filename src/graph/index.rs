@@ -217,15 +217,15 @@ impl Participation {
         let mut people: BTreeSet<String> = BTreeSet::new();
         let mut organisations: BTreeSet<String> = BTreeSet::new();
         for (i, old) in was {
-            people.extend(people_named(old).cloned());
-            organisations.extend(old.organisations_named().cloned());
+            people.extend(people_named(old).map(str::to_string));
+            organisations.extend(old.organisations_named().map(str::to_string));
             self.take_out(*i, old);
         }
         people.extend(self.follow_registers(archive));
         for &(i, _) in was {
             let meeting = &archive.meetings[i];
-            people.extend(people_named(meeting).cloned());
-            organisations.extend(meeting.organisations_named().cloned());
+            people.extend(people_named(meeting).map(str::to_string));
+            organisations.extend(meeting.organisations_named().map(str::to_string));
             self.add(i, meeting);
         }
         for key in people {
@@ -316,7 +316,7 @@ impl Participation {
     /// go at the end of each list).
     fn add(&mut self, i: usize, meeting: &Meeting) {
         for (seat, p) in seats(meeting) {
-            let Some(entry) = self.people.get_mut(p.person.as_str()) else {
+            let Some(entry) = self.people.get_mut(&*p.person) else {
                 continue;
             };
             // A person in two seats (chair and attendee) is listed once, with the first.
@@ -332,7 +332,7 @@ impl Participation {
         }
         for (j, item) in meeting.items.iter().enumerate() {
             for p in &item.presenters {
-                if let Some(entry) = self.people.get_mut(p.person.as_str()) {
+                if let Some(entry) = self.people.get_mut(&*p.person) {
                     entry.presented.push((i, j));
                     if let Some(org) = &p.organisation {
                         count_up(&mut entry.organisations, org);
@@ -357,7 +357,7 @@ impl Participation {
             }
         }
         for (j, item) in meeting.items.iter().enumerate() {
-            let orgs: BTreeSet<&str> = item.presenting().map(String::as_str).collect();
+            let orgs: BTreeSet<&str> = item.presenting().collect();
             for org in orgs {
                 if let Some(entry) = self.organisations.get_mut(org) {
                     entry.presented.push((i, j));
@@ -373,8 +373,8 @@ impl Participation {
             .participants()
             .filter_map(|p| {
                 let org = p.organisation.as_deref()?;
-                let withheld = self.people.get(&p.person).is_some_and(|e| e.withheld);
-                Some((org, p.person.as_str(), withheld))
+                let withheld = self.people.get(&*p.person).is_some_and(|e| e.withheld);
+                Some((org, &*p.person, withheld))
             })
             .collect()
     }
@@ -383,7 +383,7 @@ impl Participation {
     fn take_out(&mut self, i: usize, old: &Meeting) {
         let presenters = old.items.iter().flat_map(|item| &item.presenters);
         for p in seats(old).map(|(_, p)| p).chain(presenters) {
-            let Some(entry) = self.people.get_mut(p.person.as_str()) else {
+            let Some(entry) = self.people.get_mut(&*p.person) else {
                 continue;
             };
             entry.forget_meeting(i);
@@ -408,7 +408,7 @@ impl Participation {
             }
         }
         for org in old.items.iter().flat_map(|item| item.presenting()) {
-            if let Some(entry) = self.organisations.get_mut(org.as_str()) {
+            if let Some(entry) = self.organisations.get_mut(org) {
                 entry.forget_meeting(i);
             }
         }
@@ -416,12 +416,12 @@ impl Participation {
 }
 
 /// The people a meeting names in its seats and as presenters.
-fn people_named(meeting: &Meeting) -> impl Iterator<Item = &String> {
+fn people_named(meeting: &Meeting) -> impl Iterator<Item = &str> {
     let presenters = meeting.items.iter().flat_map(|item| &item.presenters);
     seats(meeting)
         .map(|(_, p)| p)
         .chain(presenters)
-        .map(|p| &p.person)
+        .map(|p| &*p.person)
 }
 
 /// The seats of a meeting in the order its attendance is read: chair, scribes, attendees.

@@ -102,7 +102,7 @@ fn in_years<'a>(
             meetings[i].items[j]
                 .presenters
                 .iter()
-                .filter(|p| p.person == person.key)
+                .filter(|p| *p.person == *person.key)
         });
         person
             .organisation

@@ -3,6 +3,7 @@
 //! shows it.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::Datelike;
 use rayon::prelude::*;
@@ -139,7 +140,7 @@ impl<'a> Refs<'a> {
                     number: item.number.clone(),
                     title: item.title.clone(),
                     anchor: item.anchor.clone(),
-                    path: format!("{}#{}", meeting_ref.path, item.anchor),
+                    meeting: meeting_ref.clone(),
                 })
             })
             .collect();
@@ -151,19 +152,18 @@ impl<'a> Refs<'a> {
                     .iter()
                     .zip(&items)
                     .flat_map(|(item, item_ref)| {
-                        pick(item).iter().map(|e| {
-                            Shared::new(ExtractView {
-                                id: e.id.clone(),
-                                anchor: e.anchor.clone(),
-                                path: format!("{}#{}", meeting_ref.path, e.anchor),
-                                text: e.text.clone(),
-                                html: crate::content::followup::link_references(&e.html, targets),
-                                item: item_ref.clone(),
-                                meeting: meeting_ref.clone(),
-                                organisations: self.extract_organisations(meeting, item),
-                                follow: self.follow.view(e, action, &self.people, &self.orgs),
-                                proposal: !e.kind.is_decision(),
-                            })
+                        let organisations: Arc<[Shared<OrgRef>]> =
+                            self.extract_organisations(meeting, item).into();
+                        let meeting_ref = &meeting_ref;
+                        pick(item).iter().map(move |e| {
+                            Shared::new(ExtractView::new(
+                                e,
+                                crate::content::followup::link_references(&e.html, targets),
+                                item_ref.clone(),
+                                meeting_ref.clone(),
+                                organisations.clone(),
+                                self.follow.view(e, action, &self.people, &self.orgs),
+                            ))
                         })
                     })
                     .collect()
@@ -209,7 +209,7 @@ impl<'a> Refs<'a> {
         let mut seen = BTreeSet::new();
         meeting
             .item_organisations(item)
-            .filter(|k| seen.insert(k.as_str()))
+            .filter(|k| seen.insert(*k))
             .filter_map(|k| self.org(k))
             .collect()
     }

@@ -3,6 +3,7 @@
 //! per render pass.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -82,39 +83,146 @@ flat_ref!(MeetingRef {
 pub struct ParticipantView {
     pub person: Shared<PersonRef>,
     pub organisation: Option<Shared<OrgRef>>,
-    pub role: Option<String>,
-    pub note: Option<String>,
+    pub role: Option<Box<str>>,
+    pub note: Option<Box<str>>,
 }
 
+/// An item and where it is. Made for every item of the archive and held through the
+/// render, so its texts are the model's, shared, and its path is derived when it is
+/// serialised.
 #[derive(Debug, Clone)]
 pub struct ItemRef {
-    pub number: String,
-    pub title: String,
-    pub anchor: String,
-    pub path: String,
+    pub number: Arc<str>,
+    pub title: Arc<str>,
+    pub anchor: Arc<str>,
+    /// Its meeting: for the path, not serialised.
+    pub meeting: Shared<MeetingRef>,
 }
-flat_ref!(ItemRef {
-    number,
-    title,
-    anchor,
-    path
-});
 
-/// A decision or an action, with where it was taken.
-#[derive(Debug, Clone, Serialize)]
+impl ItemRef {
+    /// Where it is: its meeting's page and its anchor.
+    pub fn path(&self) -> String {
+        format!("{}#{}", self.meeting.path, self.anchor)
+    }
+}
+
+impl crate::graph::flat::Flat for ItemRef {
+    const FIELDS: usize = 4;
+    fn serialize_fields<S: serde::ser::SerializeStruct>(
+        &self,
+        state: &mut S,
+    ) -> Result<(), S::Error> {
+        state.serialize_field("number", &self.number)?;
+        state.serialize_field("title", &self.title)?;
+        state.serialize_field("anchor", &self.anchor)?;
+        state.serialize_field("path", &self.path())
+    }
+}
+
+impl Serialize for ItemRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use crate::graph::flat::Flat;
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("ItemRef", Self::FIELDS)?;
+        self.serialize_fields(&mut state)?;
+        state.end()
+    }
+}
+
+/// A decision or an action, with where it was taken. Made for every decision and action
+/// of the archive and held through the render (707,000 at 100,000 meetings), so it is
+/// kept small: its id, anchor, text and HTML are the model's, shared; its organisations
+/// are its item's, shared; its path is derived when it is serialised; and a decision
+/// with nothing to follow up holds no [`FollowView`].
+#[derive(Debug, Clone)]
 pub struct ExtractView {
-    pub id: String,
-    pub anchor: String,
-    pub path: String,
-    pub text: std::sync::Arc<str>,
+    pub id: Arc<str>,
+    pub anchor: Arc<str>,
+    pub text: Arc<str>,
     pub html: Html,
     pub item: Shared<ItemRef>,
     pub meeting: Shared<MeetingRef>,
-    pub organisations: Vec<Shared<OrgRef>>,
+    /// The organiser, then the organisations presenting the item (its item's list).
+    pub organisations: Arc<[Shared<OrgRef>]>,
     /// A proposal to another body rather than this body's decision.
     pub proposal: bool,
+    /// Owners, due date, status (actions); changes and in force (decisions). `None`: a
+    /// decision in force that changes none and that none changes.
+    follow: Option<Box<FollowView>>,
+}
+
+/// The follow-up of a decision that none changes and that changes none.
+static IN_FORCE: FollowView = FollowView {
+    owners: Vec::new(),
+    due: None,
+    due_next_meeting: false,
+    status: None,
+    overdue: false,
+    history: Vec::new(),
+    changes: Vec::new(),
+    changed_by: Vec::new(),
+    in_force: true,
+};
+
+impl ExtractView {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        extract: &crate::content::model::Extract,
+        html: Html,
+        item: Shared<ItemRef>,
+        meeting: Shared<MeetingRef>,
+        organisations: Arc<[Shared<OrgRef>]>,
+        follow: FollowView,
+    ) -> Self {
+        let plain = follow.status.is_none()
+            && follow.owners.is_empty()
+            && follow.due.is_none()
+            && !follow.due_next_meeting
+            && !follow.overdue
+            && follow.history.is_empty()
+            && follow.changes.is_empty()
+            && follow.changed_by.is_empty()
+            && follow.in_force;
+        ExtractView {
+            id: extract.id.clone(),
+            anchor: extract.anchor.clone(),
+            text: extract.text.clone(),
+            html,
+            item,
+            meeting,
+            organisations,
+            proposal: !extract.kind.is_decision(),
+            follow: (!plain).then(|| Box::new(follow)),
+        }
+    }
+
+    /// Where it is: its meeting's page and its anchor.
+    pub fn path(&self) -> String {
+        format!("{}#{}", self.meeting.path, self.anchor)
+    }
+
     /// Owners, due date, status (actions); changes and in force (decisions).
-    pub follow: FollowView,
+    pub fn follow(&self) -> &FollowView {
+        self.follow.as_deref().unwrap_or(&IN_FORCE)
+    }
+}
+
+impl Serialize for ExtractView {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut state = serializer.serialize_struct("ExtractView", 10)?;
+        state.serialize_field("id", &self.id)?;
+        state.serialize_field("anchor", &self.anchor)?;
+        state.serialize_field("path", &self.path())?;
+        state.serialize_field("text", &self.text)?;
+        state.serialize_field("html", &self.html)?;
+        state.serialize_field("item", &self.item)?;
+        state.serialize_field("meeting", &self.meeting)?;
+        state.serialize_field("organisations", &self.organisations)?;
+        state.serialize_field("proposal", &self.proposal)?;
+        state.serialize_field("follow", self.follow())?;
+        state.end()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -302,7 +410,7 @@ impl TimelineFilter {
             bodies
                 .entry(&decision.meeting.body.key)
                 .or_insert_with(|| decision.meeting.body.clone());
-            for org in &decision.organisations {
+            for org in decision.organisations.iter() {
                 organisations.entry(&org.key).or_insert_with(|| org.clone());
             }
         }
@@ -358,8 +466,8 @@ flat_view!(PersonDetail { person; aliases, organisations });
 #[derive(Debug, Clone, Serialize)]
 pub struct Attendance {
     pub meeting: Shared<MeetingRef>,
-    pub role: Option<String>,
-    pub note: Option<String>,
+    pub role: Option<Box<str>>,
+    pub note: Option<Box<str>>,
     pub organisation: Option<Shared<OrgRef>>,
 }
 
@@ -456,8 +564,8 @@ pub struct FormalView {
 pub struct MemberView {
     pub person: Shared<PersonRef>,
     pub party: Option<String>,
-    pub role: Option<String>,
-    pub note: Option<String>,
+    pub role: Option<Box<str>>,
+    pub note: Option<Box<str>>,
     /// The member a serving substitute serves for.
     pub serving_for: Option<Shared<PersonRef>>,
 }

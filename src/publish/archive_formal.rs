@@ -99,10 +99,10 @@ pub(crate) fn formal_export(formal: &Formal) -> FormalExport {
 
 fn member_export(m: &Member) -> MemberExport {
     MemberExport {
-        person: m.who.person.clone(),
+        person: m.who.person.to_string(),
         party: m.party.clone(),
-        role: m.who.role.clone(),
-        note: m.who.note.clone(),
+        role: m.who.role.as_deref().map(str::to_string),
+        note: m.who.note.as_deref().map(str::to_string),
         serving_for: m.serving_for.clone(),
     }
 }

@@ -410,12 +410,16 @@ fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> Meetin
         intro: text_lines(&m.intro_html),
         items: (m.items.iter().zip(items_html.iter()))
             .map(|(item, html)| ItemExport {
-                number: item.number.clone(),
-                anchor: item.anchor.clone(),
+                number: item.number.to_string(),
+                anchor: item.anchor.to_string(),
                 url: config.absolute_url(&format!("{path}#{}", item.anchor)),
-                title: item.title.clone(),
+                title: item.title.to_string(),
                 presenters: item.presenters.iter().map(participant_export).collect(),
-                presenting_organisations: item.presenting_organisations.clone(),
+                presenting_organisations: item
+                    .presenting_organisations
+                    .iter()
+                    .map(|o| o.to_string())
+                    .collect(),
                 text: text_lines(html),
                 decisions: item
                     .decisions
@@ -446,10 +450,10 @@ fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> Meetin
 
 fn participant_export(p: &Participant) -> ParticipantExport {
     ParticipantExport {
-        person: p.person.clone(),
-        organisation: p.organisation.clone(),
-        role: p.role.clone(),
-        note: p.note.clone(),
+        person: p.person.to_string(),
+        organisation: p.organisation.as_deref().map(str::to_string),
+        role: p.role.as_deref().map(str::to_string),
+        note: p.note.as_deref().map(str::to_string),
     }
 }
 
@@ -463,11 +467,11 @@ fn extract_export(
 ) -> ExtractExport {
     ExtractExport {
         follow,
-        id: e.id.clone(),
+        id: e.id.to_string(),
         meeting: meeting.slug.to_string(),
         date: meeting.date,
-        item: item.number.clone(),
-        anchor: e.anchor.clone(),
+        item: item.number.to_string(),
+        anchor: e.anchor.to_string(),
         url: config.absolute_url(&format!("{}#{}", meeting_path(&meeting.slug), e.anchor)),
         text: e.text.to_string(),
         kind: (!e.kind.is_decision()).then(|| "proposal".to_string()),

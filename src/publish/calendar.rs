@@ -22,7 +22,7 @@ pub(crate) fn calendar(archive: &Archive, config: &SiteConfig) -> String {
     }
     for meeting in &archive.meetings {
         for (item, action) in meeting.actions() {
-            let Some(state) = archive.follow_up.actions.get(&action.id) else {
+            let Some(state) = archive.follow_up.actions.get(&*action.id) else {
                 continue;
             };
             let Some(due) = state.due.filter(|_| state.status.is_pending()) else {

@@ -299,7 +299,7 @@ pub(crate) fn decisions_feed(archive: &Archive, config: &SiteConfig) -> String {
         }
         xml.element("summary", &[], &decision.text);
         // The decisions it replaces, amends or revokes, and those that change it.
-        if let Some(links) = archive.follow_up.decisions.get(&decision.id) {
+        if let Some(links) = archive.follow_up.decisions.get(&*decision.id) {
             let related = links.changes.iter().map(|(r, id)| (r.name(), id));
             // Seen from this decision: "replaced by <later id>", not "replaces".
             let by = links

@@ -73,7 +73,7 @@ pub(crate) struct ReferencesExport {
 }
 
 pub(crate) fn action_export(follow: &FollowUp, action: &Extract) -> Option<FollowExport> {
-    let state = follow.actions.get(&action.id)?;
+    let state = follow.actions.get(&*action.id)?;
     Some(FollowExport {
         owners: state
             .owners
@@ -111,7 +111,7 @@ pub(crate) fn action_export(follow: &FollowUp, action: &Extract) -> Option<Follo
 
 /// A decision's links, or nothing for a decision without any.
 pub(crate) fn decision_export(follow: &FollowUp, decision: &Extract) -> Option<FollowExport> {
-    let links = follow.decisions.get(&decision.id)?;
+    let links = follow.decisions.get(&*decision.id)?;
     let export = |list: &Vec<(crate::content::followup::types::Relation, String)>| {
         list.iter()
             .map(|(relation, id)| ChangeExport {

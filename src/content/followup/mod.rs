@@ -99,7 +99,7 @@ impl<'a> Index<'a> {
                         item: i,
                         action: false,
                     };
-                    index.decisions.insert(d.id.as_str(), at);
+                    index.decisions.insert(&d.id, at);
                 }
                 for a in &item.actions {
                     let at = At {
@@ -107,7 +107,7 @@ impl<'a> Index<'a> {
                         item: i,
                         action: true,
                     };
-                    index.actions.insert(a.id.as_str(), at);
+                    index.actions.insert(&a.id, at);
                 }
             }
         }
@@ -131,7 +131,7 @@ impl<'a> Index<'a> {
             } else {
                 &item.decisions
             };
-            let extract = list.iter().find(|e| e.id == target)?;
+            let extract = list.iter().find(|e| *e.id == *target)?;
             return Some((
                 at.meeting,
                 format!("{}#{}", page(at.meeting), extract.anchor),
@@ -149,15 +149,15 @@ impl<'a> Index<'a> {
         let anchor = meeting
             .items
             .iter()
-            .find(|i| i.number == fragment || i.anchor == fragment)
-            .map(|i| i.anchor.clone())
+            .find(|i| &*i.number == fragment || &*i.anchor == fragment)
+            .map(|i| i.anchor.to_string())
             .or_else(|| {
                 meeting
                     .items
                     .iter()
                     .flat_map(|i| i.decisions.iter().chain(&i.actions))
-                    .find(|e| e.anchor == fragment)
-                    .map(|e| e.anchor.clone())
+                    .find(|e| &*e.anchor == fragment)
+                    .map(|e| e.anchor.to_string())
             })?;
         Some((m, format!("{}#{anchor}", page(m))))
     }
@@ -176,7 +176,7 @@ impl<'a> Index<'a> {
                         .items
                         .iter()
                         .flat_map(|i| i.decisions.iter().chain(&i.actions))
-                        .map(|e| e.id.clone()),
+                        .map(|e| e.id.to_string()),
                 )
                 .collect();
             let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -187,7 +187,7 @@ impl<'a> Index<'a> {
                     meeting
                         .items
                         .iter()
-                        .map(|i| i.number.as_str())
+                        .map(|i| &*i.number)
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -393,10 +393,10 @@ fn action_states(
                     .then(|| body_dates.get(next).copied())
                     .flatten()
             });
-            let history = history.remove(&action.id).unwrap_or_default();
+            let history = history.remove(&*action.id).unwrap_or_default();
             let status = history.last().map_or(Status::Open, |c| c.status);
             states.insert(
-                action.id.clone(),
+                action.id.to_string(),
                 ActionState {
                     owners: terms.owners.clone(),
                     due,
@@ -421,7 +421,7 @@ fn decision_links(index: &Index<'_>) -> BTreeMap<String, DecisionLinks> {
                     continue;
                 }
                 links
-                    .entry(decision.id.clone())
+                    .entry(decision.id.to_string())
                     .or_default()
                     .changes
                     .push((*relation, target.clone()));
@@ -429,7 +429,7 @@ fn decision_links(index: &Index<'_>) -> BTreeMap<String, DecisionLinks> {
                     .entry(target.clone())
                     .or_default()
                     .changed_by
-                    .push((*relation, decision.id.clone()));
+                    .push((*relation, decision.id.to_string()));
             }
         }
     }
@@ -473,7 +473,7 @@ fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
                 cases
                     .entry(name.clone())
                     .or_default()
-                    .push((meeting.slug.to_string(), item.number.clone()));
+                    .push((meeting.slug.to_string(), item.number.to_string()));
             }
         }
     }
@@ -514,14 +514,14 @@ impl FollowUp {
             self.labels.get(slug).hash(h);
         };
         for (_, action) in meeting.actions() {
-            let state = self.actions.get(&action.id);
+            let state = self.actions.get(&*action.id);
             state.hash(&mut h);
             for change in state.into_iter().flat_map(|s| &s.history) {
                 label(&change.meeting, &mut h);
             }
         }
         for (_, decision) in meeting.decisions() {
-            let links = self.decisions.get(&decision.id);
+            let links = self.decisions.get(&*decision.id);
             links.hash(&mut h);
             for (_, id) in links
                 .into_iter()

@@ -54,8 +54,8 @@ mod tests {
 
     fn decision(n: usize, text: &str) -> Extract {
         Extract {
-            id: format!("m/4-{n}"),
-            anchor: format!("decision-4-{n}"),
+            id: format!("m/4-{n}").into(),
+            anchor: format!("decision-4-{n}").into(),
             text: text.into(),
             html: text.into(),
             kind: DecisionKind::default(),
@@ -87,8 +87,8 @@ mod tests {
             .iter()
             .map(|t| {
                 (
-                    t.id.as_str(),
-                    t.anchor.as_str(),
+                    &*t.id,
+                    &*t.anchor,
                     t.terms.owners.as_slice(),
                     t.terms.due_next_meeting,
                 )

@@ -45,7 +45,7 @@ fn presenters_resolve_aliases_to_one_organisation() {
     )
     .unwrap();
     let items = &p.meeting.items;
-    assert_eq!(items[0].presenters[0].person, "malin-grape");
+    assert_eq!(&*items[0].presenters[0].person, "malin-grape");
     assert_eq!(items[0].presenters[0].organisation.as_deref(), Some("fohm"));
     assert_eq!(items[1].presenters.len(), 2);
     assert!(items[1]
@@ -62,7 +62,7 @@ fn abbreviated_people_resolve_through_their_aliases() {
     let people: Vec<_> = p.meeting.items[0]
         .presenters
         .iter()
-        .map(|pr| pr.person.as_str())
+        .map(|pr| &*pr.person)
         .collect();
     assert_eq!(people, ["asa-furen-thulin", "greger-bengtsson"]);
 }
@@ -84,7 +84,7 @@ fn each_name_takes_the_organisation_that_follows_it() {
     .unwrap();
     let presenters = &p.meeting.items[0].presenters;
     assert_eq!(presenters[0].organisation.as_deref(), Some("sotenas"));
-    assert_eq!(presenters[1].person, "karin-engstrom");
+    assert_eq!(&*presenters[1].person, "karin-engstrom");
     assert_eq!(presenters[1].organisation.as_deref(), Some("fyrbodal"));
 }
 
@@ -117,7 +117,7 @@ fn participants_in_line_and_map_form() {
     let m = &p.meeting;
     let chair = m.chair.as_ref().unwrap();
     assert_eq!(
-        (chair.person.as_str(), chair.organisation.as_deref()),
+        (&*chair.person, chair.organisation.as_deref()),
         ("lisbeth-olsson", Some("sotenas"))
     );
     assert_eq!(m.scribes[0].role.as_deref(), Some("socialstrateg"));
@@ -148,7 +148,7 @@ fn decisions_get_ids_from_slug_and_item() {
         "---\ndate: 2022-01-28\n---\n## 8) MiniMaria\n\nBeslut: Följande beslut:\n\n- A\n- B\n\n## 9) Medel\n\nBeslut: C\n",
     )
     .unwrap();
-    let ids: Vec<_> = p.meeting.decisions().map(|(_, d)| d.id.as_str()).collect();
+    let ids: Vec<_> = p.meeting.decisions().map(|(_, d)| &*d.id).collect();
     assert_eq!(
         ids,
         [

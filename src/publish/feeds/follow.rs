@@ -68,7 +68,7 @@ pub(crate) fn action_lines(archive: &Archive, meeting: &Meeting) -> Vec<String> 
     meeting
         .actions()
         .map(|(item, action)| {
-            let state = archive.follow_up.actions.get(&action.id);
+            let state = archive.follow_up.actions.get(&*action.id);
             let mut terms = Vec::new();
             let owners: Vec<String> = action
                 .terms
@@ -100,7 +100,7 @@ pub(crate) fn action_lines(archive: &Archive, meeting: &Meeting) -> Vec<String> 
 /// " (ersatt av 2025-02-14-styrelsen/2-1)" after a decision a later one changes; empty
 /// for the others.
 pub(crate) fn decision_note(archive: &Archive, language: Language, decision: &Extract) -> String {
-    let Some(links) = archive.follow_up.decisions.get(&decision.id) else {
+    let Some(links) = archive.follow_up.decisions.get(&*decision.id) else {
         return String::new();
     };
     let notes: Vec<String> = links
@@ -122,7 +122,7 @@ pub(crate) fn related_decisions<'a>(
 ) -> Vec<(&'static str, &'a str)> {
     meeting
         .decisions()
-        .filter_map(|(_, d)| archive.follow_up.decisions.get(&d.id))
+        .filter_map(|(_, d)| archive.follow_up.decisions.get(&*d.id))
         .flat_map(|links| {
             let changes = links.changes.iter().map(|(r, id)| (r.name(), id.as_str()));
             let by = links

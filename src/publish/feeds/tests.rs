@@ -22,8 +22,8 @@ fn config() -> SiteConfig {
 
 fn decision(slug: &str, item: &str, n: usize, text: &str) -> Extract {
     Extract {
-        id: format!("{slug}/{item}-{n}"),
-        anchor: format!("decision-{item}-{n}"),
+        id: format!("{slug}/{item}-{n}").into(),
+        anchor: format!("decision-{item}-{n}").into(),
         text: text.into(),
         html: format!("<p>{text}</p>").into(),
         kind: Default::default(),

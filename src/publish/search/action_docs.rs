@@ -13,7 +13,7 @@ use crate::publish::search::index::{ActionFacts, ChangedBy, Doc};
 /// What the follow-up knows of `action`: owners as the model names them (masked in a public
 /// build), the due date, and the state, `overdue` when it is pending past its due date.
 pub(crate) fn action_facts(archive: &Archive, action: &Extract) -> ActionFacts {
-    let state = archive.follow_up.actions.get(&action.id);
+    let state = archive.follow_up.actions.get(&*action.id);
     let status = match state {
         Some(s) if s.overdue => "overdue",
         Some(s) => s.status.name(),
@@ -33,7 +33,7 @@ pub(crate) fn action_facts(archive: &Archive, action: &Extract) -> ActionFacts {
 
 /// The later decisions that change `decision`, oldest first.
 pub(crate) fn changed_by(archive: &Archive, decision: &Extract) -> Vec<ChangedBy> {
-    let Some(links) = archive.follow_up.decisions.get(&decision.id) else {
+    let Some(links) = archive.follow_up.decisions.get(&*decision.id) else {
         return Vec::new();
     };
     links

@@ -270,7 +270,7 @@ impl<'a> MeetingDocs<'a> {
         )
     }
 
-    fn org_index(&self, key: &String) -> Option<usize> {
+    fn org_index(&self, key: &str) -> Option<usize> {
         self.tables.organisations.get(key).copied()
     }
 
@@ -346,7 +346,7 @@ impl<'a> MeetingDocs<'a> {
             .iter()
             .chain(&meeting.scribes)
             .chain(&meeting.attendees)
-            .map(|p| p.person.as_str())
+            .map(|p| &*p.person)
             .collect();
         people.sort_unstable();
         people.dedup();
@@ -368,7 +368,7 @@ impl<'a> MeetingDocs<'a> {
             meeting
                 .items
                 .iter()
-                .map(|i| i.title.as_str())
+                .map(|i| &*i.title)
                 .collect::<Vec<_>>()
                 .join(" · ")
         } else {
