@@ -9,6 +9,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
+use crate::base::shared::RenderPass;
 use crate::content::load::{read_source, relative, CONTENT_DIR};
 use crate::content::meeting::ParsedMeeting;
 use crate::content::model::{Slug, Spellings};
@@ -467,7 +468,11 @@ impl Site {
             .filter(|p| paths.contains(&p.path))
             .collect();
         let rendered_paths = pages.iter().map(|p| p.path.clone()).collect();
-        let rendered = self.renderer.render_all(&pages, &self.page_views())?;
+        // serve's passes carry the converted views over: most are the last pass's.
+        let pass = RenderPass::carried_over();
+        let rendered = self
+            .renderer
+            .render_all(&pass, &pages, &self.page_views())?;
         let pages_rendered = rendered.len();
         let mut files = self.changed_pages(rendered);
         let pages_written = files.len();

@@ -436,7 +436,12 @@ impl Site {
         track: bool,
     ) -> Result<HashMap<String, u64>> {
         let views = self.page_views();
-        let pass = RenderPass::begin();
+        // serve keeps the converted views for its rebuilds; a one-off build lets them go.
+        let pass = if track {
+            RenderPass::carried_over()
+        } else {
+            RenderPass::begin()
+        };
         let write = |page: &Page| -> Result<(String, u64)> {
             let rendered = self
                 .renderer
@@ -540,7 +545,11 @@ impl Site {
     /// template errors without writing anything.
     pub(crate) fn render_pages(&self) -> Result<usize> {
         let pages: Vec<&Page> = self.graph.pages.iter().collect();
-        Ok(self.renderer.render_all(&pages, &self.page_views())?.len())
+        let pass = RenderPass::begin();
+        Ok(self
+            .renderer
+            .render_all(&pass, &pages, &self.page_views())?
+            .len())
     }
 
     pub(crate) fn static_files(&self) -> Vec<OutputFile> {

@@ -166,15 +166,14 @@ impl Renderer {
     /// and the page.
     pub(crate) fn render_all(
         &self,
+        pass: &RenderPass,
         pages: &[&Page],
         views: &PageViews<'_>,
     ) -> Result<Vec<Rendered>> {
-        let pass = RenderPass::begin();
         let results: Vec<Result<Rendered>> = pages
             .par_iter()
-            .map(|page| self.render_in(&pass, views, page).map_err(Error::single))
+            .map(|page| self.render_in(pass, views, page).map_err(Error::single))
             .collect();
-        drop(pass);
         all_or_problems(results)
     }
 
