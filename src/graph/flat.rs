@@ -40,6 +40,14 @@ macro_rules! flat_ref {
             }
         }
 
+        $crate::graph::flat::flat_struct!($type);
+    };
+}
+
+/// `flat_struct!(ItemRef)`: implements `Serialize` for a type that implements [`Flat`]
+/// (by hand, when a field is derived), as a struct of its fields.
+macro_rules! flat_struct {
+    ($type:ident) => {
         impl serde::Serialize for $type {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct;
@@ -82,7 +90,7 @@ pub(crate) fn field_count<T: Flat>(_: &T) -> usize {
     T::FIELDS
 }
 
-pub(crate) use {flat_ref, flat_view};
+pub(crate) use {flat_ref, flat_struct, flat_view};
 
 #[cfg(test)]
 mod tests {

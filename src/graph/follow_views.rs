@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// Who owes an action: a person's or an organisation's page, or a name alone.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OwnerView {
     /// `person:<key>`, `organisation:<key>` or `name:<name>`: for filters.
     pub key: String,
@@ -15,7 +15,7 @@ pub struct OwnerView {
 }
 
 /// One follow-up of an action in a later meeting.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct HistoryView {
     pub date: String,
     pub meeting_title: String,
@@ -25,7 +25,7 @@ pub struct HistoryView {
 }
 
 /// A link from a decision to one it changes, or that changes it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChangeView {
     /// `replaces`, `amends`, `revokes`.
     pub relation: &'static str,
@@ -38,7 +38,7 @@ pub struct ChangeView {
 }
 
 /// What the follow-up says of a decision or an action. For a decision `status` is `None`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct FollowView {
     pub owners: Vec<OwnerView>,
     /// YYYY-MM-DD.

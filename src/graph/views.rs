@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::base::shared::Shared;
 pub(crate) use crate::content::model::Html;
 use crate::content::model::Slug;
-use crate::graph::flat::{flat_ref, flat_view};
+use crate::graph::flat::{flat_ref, flat_struct, flat_view};
 use crate::graph::follow_views::{FollowView, MeetingFollowView};
 
 #[derive(Debug, Clone)]
@@ -79,6 +79,13 @@ flat_ref!(MeetingRef {
     planned
 });
 
+impl MeetingRef {
+    /// The path of a place in the meeting's page: an item's or a decision's anchor.
+    pub fn path_to(&self, anchor: &str) -> String {
+        format!("{}#{anchor}", self.path)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ParticipantView {
     pub person: Shared<PersonRef>,
@@ -102,7 +109,7 @@ pub struct ItemRef {
 impl ItemRef {
     /// Where it is: its meeting's page and its anchor.
     pub fn path(&self) -> String {
-        format!("{}#{}", self.meeting.path, self.anchor)
+        self.meeting.path_to(&self.anchor)
     }
 }
 
@@ -119,15 +126,7 @@ impl crate::graph::flat::Flat for ItemRef {
     }
 }
 
-impl Serialize for ItemRef {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use crate::graph::flat::Flat;
-        use serde::ser::SerializeStruct;
-        let mut state = serializer.serialize_struct("ItemRef", Self::FIELDS)?;
-        self.serialize_fields(&mut state)?;
-        state.end()
-    }
-}
+flat_struct!(ItemRef);
 
 /// A decision or an action, with where it was taken. Made for every decision and action
 /// of the archive and held through the render (707,000 at 100,000 meetings), so it is
@@ -165,7 +164,6 @@ static IN_FORCE: FollowView = FollowView {
 };
 
 impl ExtractView {
-    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new(
         extract: &crate::content::model::Extract,
         html: Html,
@@ -174,15 +172,7 @@ impl ExtractView {
         organisations: Arc<[Shared<OrgRef>]>,
         follow: FollowView,
     ) -> Self {
-        let plain = follow.status.is_none()
-            && follow.owners.is_empty()
-            && follow.due.is_none()
-            && !follow.due_next_meeting
-            && !follow.overdue
-            && follow.history.is_empty()
-            && follow.changes.is_empty()
-            && follow.changed_by.is_empty()
-            && follow.in_force;
+        let plain = follow == IN_FORCE;
         ExtractView {
             id: extract.id.clone(),
             anchor: extract.anchor.clone(),
@@ -198,7 +188,7 @@ impl ExtractView {
 
     /// Where it is: its meeting's page and its anchor.
     pub fn path(&self) -> String {
-        format!("{}#{}", self.meeting.path, self.anchor)
+        self.meeting.path_to(&self.anchor)
     }
 
     /// Owners, due date, status (actions); changes and in force (decisions).
