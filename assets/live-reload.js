@@ -1,11 +1,19 @@
 /* quorum serve: live reload. Injected into every HTML page that `quorum serve` sends (never
-   into the built site). Reloads the page when a rebuild finished, and shows a failed
-   build's problems in a box over the page until the next successful build reloads it. */
+   into the built site). Reloads the page when a rebuild rewrote it (the event lists the
+   pages rewritten, or is "" when every page must reload), and shows a failed build's
+   problems in a box over the page until the next successful build reloads it. */
 (function () {
   var box = null;
   var events = new EventSource("/__quorum/events");
-  events.addEventListener("reload", function () {
-    location.reload();
+  // This page's site path, as the event lists it: "/meetings/x/" for .../x/index.html.
+  function here() {
+    return decodeURIComponent(location.pathname).replace(/index\.html$/, "");
+  }
+  events.addEventListener("reload", function (e) {
+    var pages = e.data ? JSON.parse(e.data) : "";
+    if (box || !Array.isArray(pages) || pages.indexOf(here()) >= 0) {
+      location.reload();
+    }
   });
   events.addEventListener("build-error", function (e) {
     if (!box) {

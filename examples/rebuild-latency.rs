@@ -1,13 +1,15 @@
 //! Measures `serve`'s incremental rebuild: loads a site (e.g. a generated 10,000-meeting
 //! corpus), builds it once, then edits one meeting's text repeatedly and times
-//! `Site::rebuild` — the same code `serve` runs after a save, until the edited pages are
-//! written and the browser is told to reload — and then `Site::refresh_derived` (feeds,
-//! sitemap, archive.json and the search index, which `serve` writes after the reload).
-//! Prints the median and the spread of each, for a text-only edit, for an edit that changes a decision (which also
-//! re-renders the index, timeline and organisation pages that show it) and for an edit
-//! that adds one (which changes what lists show of the meeting: its decision count), for
-//! a title edit and for an added attendee (a person new to the archive), as
-//! bench/serve-latency.py makes them. The meeting is restored after each timed edit.
+//! `Site::rebuild_with` — the same code `serve` runs after a save — until the edited
+//! meeting's page is written (`serve` reloads it then, when it is written before the
+//! rest), until every page is written, and then `Site::refresh_derived` (feeds, sitemap,
+//! archive.json and the search index, which `serve` writes after the reload). Prints the
+//! median and the spread of each, for a text-only edit, for an edit that changes a
+//! decision (which also re-renders the index, timeline and organisation pages that show
+//! it) and for an edit that adds one (which changes what lists show of the meeting: its
+//! decision count), for a title edit and for an added attendee (a person new to the
+//! archive), as bench/serve-latency.py makes them. The meeting is restored after each
+//! timed edit.
 //! `STEPS=1` prints each rebuild's steps and the pages it rendered; `KINDS=added,title`
 //! times only those kinds of edit (text, decision, added, title, participant), and
 //! `DERIVED=0` skips feeds and search (for a profiler to see the rebuild alone).
@@ -117,6 +119,9 @@ fn middle_meeting(site: &Site, root: &Path) -> PathBuf {
 /// sitemap, archive.json and the search index (`Site::refresh_derived`, what it does
 /// after), and the pages written.
 struct Timed {
+    /// Until the edited meeting's page was written, when the rebuild wrote it first
+    /// (`Site::rebuild_with`), else the whole rebuild.
+    first: Duration,
     rebuild: Duration,
     derived: Duration,
     pages_written: usize,
@@ -152,10 +157,14 @@ fn time_edits(
         .map(|i| {
             std::fs::write(meeting, edit(i)).expect("the meeting is writable");
             let started = Instant::now();
+            let mut first = None;
             let report = site
-                .rebuild(&[meeting.to_path_buf()])
+                .rebuild_with(&[meeting.to_path_buf()], &mut |_| {
+                    first = Some(started.elapsed())
+                })
                 .expect("the rebuild succeeds");
             let rebuild = started.elapsed();
+            let first = first.unwrap_or(rebuild);
             let steps = site.timings.0.clone();
             let started = Instant::now();
             let files = if with_derived {
@@ -170,8 +179,9 @@ fn time_edits(
                     println!("    {:8.1} ms  {step}", t.as_secs_f64() * 1000.0);
                 }
                 println!(
-                    "  = {:.1} ms, {} rendered: {}",
+                    "  = {:.1} ms (the edited meeting's page after {:.1} ms), {} rendered: {}",
                     rebuild.as_secs_f64() * 1000.0,
+                    first.as_secs_f64() * 1000.0,
                     report.pages_rendered,
                     report.rendered.join(" ")
                 );
@@ -189,6 +199,7 @@ fn time_edits(
                     .expect("feeds and search are restored");
             }
             Timed {
+                first,
                 rebuild,
                 derived,
                 pages_written: report.pages_written,
@@ -214,7 +225,8 @@ fn report(what: &str, timed: Vec<Timed>) {
     let mut written: Vec<usize> = timed.iter().map(|t| t.pages_written).collect();
     written.sort();
     println!(
-        "{what}: {} over {} runs, {} page(s) written; then feeds and search {}",
+        "{what}: its page {}, every page {} over {} runs, {} page(s) written; then feeds and search {}",
+        spread(timed.iter().map(|t| t.first).collect()),
         spread(timed.iter().map(|t| t.rebuild).collect()),
         timed.len(),
         written[written.len() / 2],

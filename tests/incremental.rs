@@ -493,6 +493,7 @@ fn edit_and_compare(site_toml: &str) {
     );
 
     let mut log = Vec::new();
+    let mut written_first = 0;
     for step in 0..steps {
         let (what, paths) = edit(&mut content, &mut rng, root);
         log.push(format!("{step}: {what} ({})", paths[0].display()));
@@ -507,9 +508,28 @@ fn edit_and_compare(site_toml: &str) {
             std::fs::write(&paths[0], good).unwrap();
             log.push(format!("{step}: saved broken first"));
         }
+        // The pages written first (the edited meeting's) as they were when written.
+        let mut first_pages: Vec<(PathBuf, Vec<u8>)> = Vec::new();
         serving
-            .rebuild(&paths)
+            .rebuild_with(&paths, &mut |first| {
+                for page in first.changed.as_deref().unwrap_or_default() {
+                    let file = served
+                        .path()
+                        .join(page.trim_start_matches('/'))
+                        .join("index.html");
+                    first_pages.push((file.clone(), std::fs::read(file).unwrap()));
+                }
+            })
             .unwrap_or_else(|e| panic!("seed {seed}, the rebuild fails: {e}\n{}", log.join("\n")));
+        written_first += first_pages.len();
+        for (file, bytes) in first_pages {
+            assert!(
+                std::fs::read(&file).unwrap() == bytes,
+                "seed {seed}, step {step}: {} was written first as it is not after the rebuild\n{}",
+                file.display(),
+                log.join("\n")
+            );
+        }
         // After a failed rebuild the archive is assembled again in full.
         if what == "text-only edit" && !broken_first {
             // Unregistered names give most meetings warnings: they do not stop the quick
@@ -543,6 +563,11 @@ fn edit_and_compare(site_toml: &str) {
             log.join("\n")
         );
     }
+    assert!(
+        written_first > 0 || steps < 20,
+        "seed {seed}: no edit wrote its meeting's page first\n{}",
+        log.join("\n")
+    );
 }
 
 /// Whether the last rebuild updated the graph in part (see `graph::scope`).

@@ -73,10 +73,12 @@ impl Hub {
         clients.retain(|client| client.send(message.to_string()).is_ok());
     }
 
-    /// Tells every open page to reload, and forgets any error.
-    pub(crate) fn reload(&self) {
+    /// Tells the open pages at `pages` (site paths such as `/meetings/x/`), or every open
+    /// page, to reload, and forgets any error (a page that showed it reloads whatever its
+    /// path, see assets/live-reload.js).
+    pub(crate) fn reload(&self, pages: Option<&[String]>) {
         *self.error.lock().unwrap_or_else(|e| e.into_inner()) = None;
-        self.broadcast(&event("reload", ""));
+        self.broadcast(&reload_event(pages));
     }
 
     /// Shows `text` as an overlay on every open page (and pages opened later).
@@ -91,6 +93,15 @@ impl Hub {
             .unwrap_or_else(|e| e.into_inner())
             .is_some()
     }
+}
+
+/// The reload event: its data is the list of pages to reload, or "" for every page.
+fn reload_event(pages: Option<&[String]>) -> String {
+    let data = pages.map_or_else(
+        || "\"\"".to_string(),
+        |pages| serde_json::to_string(pages).unwrap_or_else(|_| "\"\"".into()),
+    );
+    format!("event: reload\ndata: {data}\n\n")
 }
 
 fn event(name: &str, data: &str) -> String {
@@ -266,9 +277,20 @@ fn rebuild(
     if swaps {
         worker.wait_idle();
     }
+    // The edited meeting's own page, when it is written before the rest: reloaded at once.
+    let mut written_first = 0;
+    let mut first = |report: &crate::commands::site::RebuildReport| {
+        log(&format!(
+            "{} written in {} ms; the pages that show it follow",
+            report.changed.as_deref().unwrap_or_default().join(" "),
+            report.elapsed.as_millis()
+        ));
+        written_first = report.pages_written;
+        hub.reload(report.changed.as_deref());
+    };
     let result = match site.as_mut() {
         Some(site) => site
-            .rebuild(paths)
+            .rebuild_with(paths, &mut first)
             .map(|r| (r.pages_written + r.pages_removed + r.files_copied, r)),
         None => initial_build(options).map(|(fresh, pages)| {
             *site = Some(fresh);
@@ -283,16 +305,18 @@ fn rebuild(
         }),
     };
     match result {
-        Ok((0, _)) if !hub.has_error() => {}
-        Ok((_, report)) => {
+        Ok((0, _)) if written_first == 0 && !hub.has_error() => {}
+        Ok((count, report)) => {
             log(&format!(
                 "rebuilt in {} ms: {} page(s) rendered, {} written{}",
                 report.elapsed.as_millis(),
                 report.pages_rendered,
-                report.pages_written,
+                report.pages_written + written_first,
                 if report.full { " (full rebuild)" } else { "" }
             ));
-            hub.reload();
+            if count > 0 || hub.has_error() {
+                hub.reload(report.changed.as_deref());
+            }
         }
         Err(e) => {
             let text = describe(&e);
@@ -763,5 +787,15 @@ mod tests {
             event("build-error", "a\nb"),
             "event: build-error\ndata: \"a\\nb\"\n\n"
         );
+    }
+
+    #[test]
+    fn a_reload_lists_the_pages_to_reload_or_none_for_every_page() {
+        let pages = ["/meetings/a/".to_string(), "/".to_string()];
+        assert_eq!(
+            reload_event(Some(&pages)),
+            "event: reload\ndata: [\"/meetings/a/\",\"/\"]\n\n"
+        );
+        assert_eq!(reload_event(None), "event: reload\ndata: \"\"\n\n");
     }
 }

@@ -142,10 +142,23 @@ pub struct RebuildReport {
     /// reload, which renders every page).
     pub rendered: Vec<String>,
     pub pages_written: usize,
+    /// The site paths of the pages written or removed: the open pages that must reload.
+    /// None when every open page must (a full rebuild, or the theme, a stylesheet or an
+    /// attachment changed).
+    pub changed: Option<Vec<String>>,
     pub(crate) pages_removed: usize,
     pub(crate) files_copied: usize,
     pub(crate) full: bool,
     pub(crate) elapsed: Duration,
+}
+
+/// An archive joined from the parsed meetings and checked, not yet the site's: its
+/// warnings (the follow-up's, then the links to missing meetings, `link_warnings` of
+/// them).
+pub(crate) struct Assembled {
+    pub(crate) archive: Archive,
+    problems: Vec<Diagnostic>,
+    link_warnings: usize,
 }
 
 /// How [`Site::write_all`] is used.
@@ -243,6 +256,14 @@ impl Site {
     /// [`Site::assemble`], making anew only the pages of the graph that `scope` (given the
     /// last graph's pages) asks for.
     pub(crate) fn assemble_in(&mut self, scope: impl FnOnce(SiteGraph) -> Scope) -> Result<()> {
+        let assembled = self.assemble_archive()?;
+        self.graph_in(assembled, scope)
+    }
+
+    /// Joins the parsed meetings into an archive, masked for the audience and linked for
+    /// the follow-up, and checks it; the site is left as it was (a failed edit changes
+    /// nothing).
+    pub(crate) fn assemble_archive(&mut self) -> Result<Assembled> {
         let mut clock = Instant::now();
         // The files' warnings are not copied on every rebuild (a site without registries
         // has one per unregistered name, 155,000 at 10,000 meetings): only when it fails.
@@ -275,6 +296,26 @@ impl Site {
             return Err(self.failed(problems));
         }
         self.timings.lap("assemble the archive", &mut clock);
+        Ok(Assembled {
+            archive,
+            problems,
+            link_warnings: link_warning_count,
+        })
+    }
+
+    /// Takes `assembled` as the site's archive and computes its graph, making anew only the
+    /// pages that `scope` (given the last graph's pages) asks for.
+    pub(crate) fn graph_in(
+        &mut self,
+        assembled: Assembled,
+        scope: impl FnOnce(SiteGraph) -> Scope,
+    ) -> Result<()> {
+        let mut clock = Instant::now();
+        let Assembled {
+            archive,
+            problems,
+            link_warnings: link_warning_count,
+        } = assembled;
         // Past every check that can fail on content: the last graph's pages are handed
         // over only now (a failed edit leaves the graph as it was).
         let had_code = self.graph.has_code;

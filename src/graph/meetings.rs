@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
+use crate::base::diagnostic::Result;
+use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
 
 use chrono::Datelike;
@@ -332,45 +334,97 @@ pub(crate) fn meeting_pages(
             pages.push(scope.page(&path, || unreachable!("a kept page is in the last graph")));
             continue;
         }
-        // Its neighbours are only linked, by title and date (a list's view of them).
-        let mut neighbours: Vec<Slug> = [prev[i], next[i]]
-            .into_iter()
-            .flatten()
-            .map(|j| archive.meetings[j].slug.clone())
-            .collect();
-        neighbours.sort_unstable();
-        let labels = labels
-            .iter()
-            .find(|l| l.language == meeting.language)
-            .unwrap_or(&labels[0]);
-        pages.push(Page {
-            path,
-            template: "meeting.html",
-            kind: "meeting",
-            lang: meeting.language,
-            title: meeting.title.clone(),
-            breadcrumbs: vec![
-                labels.home.clone(),
-                labels.meetings.clone(),
-                Crumb {
-                    title: meeting.date.year().to_string(),
-                    path: year_path("meetings", meeting.date.year()),
-                },
-            ],
-            data: PageData::Meeting {
-                meeting: MeetingPageView::Later {
-                    index: i,
-                    meeting: refs.meetings[i].clone(),
-                },
-                prev: prev[i].map(|j| refs.meetings[j].clone()),
-                next: next[i].map(|j| refs.meetings[j].clone()),
-            },
-            meetings: Some(vec![meeting.slug.clone()].into()),
-            listed: neighbours.into(),
-            carried_over: false,
-        });
+        let labels = labels_of(labels, meeting);
+        pages.push(meeting_page(
+            &refs.meetings,
+            archive,
+            i,
+            (prev[i], next[i]),
+            labels,
+        ));
     }
     (pages, files)
+}
+
+/// The labels in the meeting's language (the site's when the theme has none for it).
+fn labels_of<'l>(labels: &'l [Labels], meeting: &Meeting) -> &'l Labels {
+    labels
+        .iter()
+        .find(|l| l.language == meeting.language)
+        .unwrap_or(&labels[0])
+}
+
+/// The page of the meeting at archive position `i`, whose previous and next meetings of
+/// its body are `neighbours`; its view is made when it is rendered (see [`PageViews`]).
+fn meeting_page(
+    meetings: &[Shared<MeetingRef>],
+    archive: &Archive,
+    i: usize,
+    neighbours: (Option<usize>, Option<usize>),
+    labels: &Labels,
+) -> Page {
+    let meeting = &archive.meetings[i];
+    let (prev, next) = neighbours;
+    // Its neighbours are only linked, by title and date (a list's view of them).
+    let mut neighbour_slugs: Vec<Slug> = [prev, next]
+        .into_iter()
+        .flatten()
+        .map(|j| archive.meetings[j].slug.clone())
+        .collect();
+    neighbour_slugs.sort_unstable();
+    Page {
+        path: meeting_path(&meeting.slug),
+        template: "meeting.html",
+        kind: "meeting",
+        lang: meeting.language,
+        title: meeting.title.clone(),
+        breadcrumbs: vec![
+            labels.home.clone(),
+            labels.meetings.clone(),
+            Crumb {
+                title: meeting.date.year().to_string(),
+                path: year_path("meetings", meeting.date.year()),
+            },
+        ],
+        data: PageData::Meeting {
+            meeting: MeetingPageView::Later {
+                index: i,
+                meeting: meetings[i].clone(),
+            },
+            prev: prev.map(|j| meetings[j].clone()),
+            next: next.map(|j| meetings[j].clone()),
+        },
+        meetings: Some(vec![meeting.slug.clone()].into()),
+        listed: neighbour_slugs.into(),
+        carried_over: false,
+    }
+}
+
+/// `serve`'s first page after an edit that left every meeting where it was in the archive:
+/// the page of the edited meeting at `index` of `archive`, before the rest of the graph is
+/// made anew. The meeting's references are renewed in `graph` (as after a text-only
+/// edit); its neighbours' are the graph's, as they were. The page is the one the next
+/// graph makes, unless its neighbours were edited in the same save.
+pub(crate) fn preview_meeting_page(
+    graph: &mut SiteGraph,
+    archive: &Archive,
+    index: usize,
+    strings: &Strings,
+) -> Result<Page> {
+    let labels = Labels::new(strings, archive.meetings[index].language)?;
+    renew_meeting_refs(graph, archive, index);
+    let meetings = &archive.meetings;
+    let body = meetings[index].body.as_str();
+    let of_body = |j: &usize| meetings[*j].body == body;
+    let prev = (0..index).rev().find(of_body);
+    let next = (index + 1..meetings.len()).find(of_body);
+    Ok(meeting_page(
+        &graph.kept.meetings,
+        archive,
+        index,
+        (prev, next),
+        &labels,
+    ))
 }
 
 /// For each meeting, the index of the previous and of the next meeting of its body.

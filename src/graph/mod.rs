@@ -25,8 +25,8 @@ mod tags;
 mod timeline;
 pub(crate) mod views;
 
-pub(crate) use meetings::renew_meeting_refs;
 pub use meetings::PageViews;
+pub(crate) use meetings::{preview_meeting_page, renew_meeting_refs};
 pub(crate) use page::{meeting_path, Crumb, Page, PageData, SiteGraph, NOT_FOUND_PATH};
 
 use crate::base::config::Language;
