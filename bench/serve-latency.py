@@ -4,8 +4,9 @@ waits until it serves, then makes K edits of each kind to K different meetings a
 from the moment the file is saved:
 
 - page:     the edited meeting's page served over HTTP with the new content;
-- reload:   the live-reload event (`event: reload` on /__quorum/events, what the
-            browser's assets/live-reload.js listens for);
+- reload:   the first live-reload event (`event: reload` on /__quorum/events, what the
+            browser's assets/live-reload.js listens for; after an edit other pages show,
+            the first one lists the edited meeting's page, written before the rest);
 - timeline: /decisions/<year>/ served with the new decision (decision edits only);
 - search:   the search index served with the edit's new word (search/meta.js names the
             vocabulary shard of the word's first two letters; the word is in w-<n>.js);
