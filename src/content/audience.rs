@@ -338,7 +338,7 @@ impl PublicView {
                 decisions: Vec::new(),
                 actions: Vec::new(),
                 case_number: item.case_number.clone(),
-                records: Records::default(),
+                records: None,
             };
             return (item, self.notice(lang));
         }
@@ -365,7 +365,7 @@ impl PublicView {
                 .collect(),
             decisions: item.decisions.iter().map(extract).collect(),
             actions: item.actions.iter().map(extract).collect(),
-            records: self.records(&item.records, lang),
+            records: Item::boxed_records(self.records(item.records(), lang)),
             ..item.clone()
         };
         (public, self.html(html, lang))

@@ -306,7 +306,7 @@ fn resolve_item(
     Item {
         // The Markdown step's case number (a "Dnr" in the heading or its own paragraph),
         // else the follow-up's marker line ("Ärende: …").
-        case_number: item.case_number.or(case),
+        case_number: item.case_number.or(case).map(String::into_boxed_str),
         decisions,
         actions,
         number: item.number.into(),
@@ -314,7 +314,7 @@ fn resolve_item(
         title: item.title.into(),
         presenters,
         presenting_organisations,
-        records: item.records,
+        records: Item::boxed_records(item.records),
     }
 }
 

@@ -188,7 +188,7 @@ pub(crate) fn meeting_follow(refs: &Refs<'_>, index: usize) -> MeetingFollowView
             let case = item.case_number.as_ref()?;
             Some(ItemCaseView {
                 item: item.number.to_string(),
-                case: case.clone(),
+                case: case.to_string(),
                 path: format!("/cases/{}/", case_key(case)),
             })
         })

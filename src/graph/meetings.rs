@@ -45,7 +45,7 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
             decisions: take_of_item(&mut decisions, item_ref),
             actions: take_of_item(&mut actions, item_ref),
             case_number: item.case_number.clone(),
-            records: records_view(&item.records),
+            records: records_view(item.records()),
         })
         .collect();
     MeetingView {

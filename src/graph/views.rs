@@ -222,7 +222,7 @@ pub struct ItemView {
     pub html: Html,
     pub decisions: Vec<Shared<ExtractView>>,
     pub actions: Vec<Shared<ExtractView>>,
-    pub case_number: Option<String>,
+    pub case_number: Option<Box<str>>,
     pub records: RecordsView,
 }
 flat_view!(ItemView { item; presenters, html, decisions, actions, case_number, records });

@@ -175,7 +175,7 @@ pub struct ItemExport {
     pub decisions: Vec<ExtractExport>,
     pub actions: Vec<ExtractExport>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case_number: Option<String>,
+    pub case_number: Option<Box<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<RecordsExport>,
 }
@@ -432,7 +432,7 @@ fn meeting_export(config: &SiteConfig, follow: &FollowUp, m: &Meeting) -> Meetin
                     .map(|a| extract_export(config, m, item, a, action_export(follow, a)))
                     .collect(),
                 case_number: item.case_number.clone(),
-                records: records_export(&item.records),
+                records: records_export(item.records()),
             })
             .collect(),
         appendices: m

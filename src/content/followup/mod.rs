@@ -446,7 +446,9 @@ fn cases(archive: &Archive) -> BTreeMap<String, Vec<(String, String)>> {
     for meeting in &archive.meetings {
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
-                let name = named.entry(case_key(case)).or_insert_with(|| case.clone());
+                let name = named
+                    .entry(case_key(case))
+                    .or_insert_with(|| case.to_string());
                 cases
                     .entry(name.clone())
                     .or_default()
@@ -518,7 +520,7 @@ impl FollowUp {
         for item in &meeting.items {
             if let Some(case) = &item.case_number {
                 // Another spelling of a case is filed under its first one (rare: searched).
-                let of_case = self.cases.get_key_value(case).or_else(|| {
+                let of_case = self.cases.get_key_value(&**case).or_else(|| {
                     let key = case_key(case);
                     self.cases.iter().find(|(name, _)| case_key(name) == key)
                 });

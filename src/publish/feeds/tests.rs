@@ -84,7 +84,7 @@ fn meeting(slug: &str, day: &str, title: &str, decisions: &[&str]) -> Arc<Meetin
                 .collect(),
             actions: Vec::new(),
             case_number: None,
-            records: Default::default(),
+            records: None,
         }],
         items_html: PackedTexts::pack(["<p>Text</p>"]),
         appendices: Vec::new(),
