@@ -18,7 +18,7 @@ use crate::content::model::{Archive, Meeting, Participant};
 
 /// Where a person sat at a meeting: the participant entry their attendance is listed with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Seat {
+pub enum Seat {
     Chair,
     Scribe(u32),
     Attendee(u32),

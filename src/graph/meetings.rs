@@ -14,6 +14,7 @@ use chrono::Datelike;
 
 use crate::content::model::{Archive, Meeting};
 use crate::graph::formal::{formal_view, records_view};
+use crate::graph::index::Seat;
 use crate::graph::page::*;
 use crate::graph::refs::Refs;
 use crate::graph::scope::Scope;
@@ -100,7 +101,8 @@ fn meeting_view(refs: &Refs<'_>, index: usize) -> MeetingView {
 }
 
 /// Makes the data of a page when it is rendered: the view of a meeting page (see
-/// [`MeetingPageView`]), from the references the graph kept. Built once per render pass.
+/// [`MeetingPageView`]) and the lists of a person's or an organisation's page (see
+/// [`Listed`]), from the references the graph kept. Built once per render pass.
 ///
 /// Its references live as long as the pass, and a view made here holds no shared view of
 /// its own: a render pass caches shared views by address, which must not be reused while
@@ -129,8 +131,49 @@ impl<'a> PageViews<'a> {
                 prev: prev.clone(),
                 next: next.clone(),
             }),
+            PageData::Person {
+                attended: Listed::Later(_),
+                ..
+            }
+            | PageData::Organisation {
+                presented: Listed::Later(_),
+                ..
+            } => Cow::Owned(self.lists_made(&page.data)),
             data => Cow::Borrowed(data),
         }
+    }
+
+    /// A person's or organisation's page data with its lists made (see [`Listed`]).
+    fn lists_made(&self, data: &PageData) -> PageData {
+        let refs = &self.refs;
+        let presented = |&(i, j): &(usize, usize)| refs.presented(i, j);
+        let mut data = data.clone();
+        match &mut data {
+            PageData::Person {
+                attended,
+                presented: listed,
+                ..
+            } => {
+                *attended = attended.made(|&(i, seat)| attendance(refs, i, seat));
+                *listed = listed.made(presented);
+            }
+            PageData::Organisation {
+                presented: listed, ..
+            } => *listed = listed.made(presented),
+            _ => {}
+        }
+        data
+    }
+}
+
+/// A person's seat at the meeting at archive position `i`, as their page lists it.
+fn attendance(refs: &Refs<'_>, i: usize, seat: Seat) -> Attendance {
+    let p = seat.of(&refs.archive.meetings[i]);
+    Attendance {
+        meeting: refs.meetings[i].clone(),
+        role: p.role.clone(),
+        note: p.note.clone(),
+        organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
     }
 }
 

@@ -152,11 +152,7 @@ fn organisation_page(
                 .map(|&i| refs.meetings[i].clone())
                 .collect(),
             attended_total: entry.attended.len(),
-            presented: entry
-                .presented
-                .iter()
-                .map(|&(i, j)| refs.presented(i, j))
-                .collect(),
+            presented: Listed::Later(entry.presented.clone()),
             decision_total: decisions.len(),
             decisions: decisions.into_iter().take(DECISIONS_PER_PAGE).collect(),
             people: entry.people().map(|k| refs.person(k)).collect(),

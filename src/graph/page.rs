@@ -13,7 +13,7 @@ use crate::base::i18n::Strings;
 use crate::base::shared::Shared;
 pub(crate) use crate::content::model::Slug;
 use crate::graph::follow_views::{CaseSummary, StatusLink};
-use crate::graph::index::KeptParticipation;
+use crate::graph::index::{KeptParticipation, Seat};
 use crate::graph::views::*;
 
 /// What a page shows, besides `site` and `page`.
@@ -47,7 +47,7 @@ pub enum PageData {
         attended: Vec<Shared<MeetingRef>>,
         /// How many meetings its people attended in all (`attended` holds the newest).
         attended_total: usize,
-        presented: Vec<Presented>,
+        presented: Listed<(usize, usize), Presented>,
         decisions: Vec<Shared<ExtractView>>,
         /// How many decisions there are in all (`decisions` holds the newest).
         decision_total: usize,
@@ -80,8 +80,8 @@ pub enum PageData {
     },
     Person {
         person: PersonDetail,
-        attended: Vec<Attendance>,
-        presented: Vec<Presented>,
+        attended: Listed<(usize, Seat), Attendance>,
+        presented: Listed<(usize, usize), Presented>,
         roles: Vec<RoleView>,
         /// The actions they still owe (open or ongoing), newest first.
         owes: Vec<Shared<ExtractView>>,

@@ -167,22 +167,8 @@ fn person_page(
                 aliases: person.aliases.clone(),
                 organisations: orgs_of(refs, part.organisations.iter().copied()),
             },
-            attended: entry
-                .attended
-                .iter()
-                .map(|&(i, seat)| (i, seat.of(&archive.meetings[i])))
-                .map(|(i, p)| Attendance {
-                    meeting: refs.meetings[i].clone(),
-                    role: p.role.clone(),
-                    note: p.note.clone(),
-                    organisation: p.organisation.as_deref().and_then(|k| refs.org(k)),
-                })
-                .collect(),
-            presented: entry
-                .presented
-                .iter()
-                .map(|&(i, j)| refs.presented(i, j))
-                .collect(),
+            attended: Listed::Later(entry.attended.clone()),
+            presented: Listed::Later(entry.presented.clone()),
             roles: entry
                 .roles
                 .iter()
