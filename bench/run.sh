@@ -133,7 +133,8 @@ for n in $SIZES; do
     *) echo "unknown PROFILE $profile (bench or heavy)" >&2; exit 2 ;;
   esac
   out="$WORK/out-${dir#"$WORK"/corpus-}"
-  if [ ! -f "$dir/.gen-corpus" ]; then
+  # Made again when Hugo's copy is missing too (it may have been deleted for disk space).
+  if [ ! -f "$dir/.gen-corpus" ] || { [ "$HUGO_ON" = 1 ] && [ ! -d "$dir-hugo" ]; }; then
     target/release/examples/gen-corpus "$n" "$dir" --hugo "$dir-hugo" --profile "$profile" >/dev/null
   fi
   hugo_now=$HUGO_ON
