@@ -234,8 +234,15 @@ def choose(files, count):
     chosen = []
     for i in range(count):
         j = (2 * i + 1) * len(files) // (2 * count)
+        tried = 0
         while files[j] in chosen or not usable(files[j]):
             j = (j + 1) % len(files)
+            tried += 1
+            if tried == len(files):
+                sys.exit(
+                    f"the edits need {count} Swedish meetings with a title, a paragraph, "
+                    f"a decision and attendees; the corpus has {len(chosen)}"
+                )
         chosen.append(files[j])
     return chosen
 
@@ -345,8 +352,15 @@ def main():
     server = Server(args.quorum, args.root, output, args.port or free_port())
     started = time.monotonic()
     try:
-        if not server.serving.wait(timeout=1800):
-            sys.exit("serve did not start:\n" + "\n".join(l for _, l in server.lines[-20:]))
+        last_lines = lambda: "\n".join(l for _, l in server.lines[-20:])
+        deadline = time.monotonic() + 1800
+        while not server.serving.wait(timeout=1.0):
+            if server.proc.poll() is not None or time.monotonic() > deadline:
+                sys.exit("serve did not start:\n" + last_lines())
+        # serve also serves a failed first build (it shows the error, and waits for a fix):
+        # then no edit would ever show.
+        if not any(l.startswith("built ") for _, l in server.lines):
+            sys.exit("serve's first build failed:\n" + last_lines())
         print(f"serve started in {time.monotonic() - started:.1f} s", flush=True)
         server.listen_for_reloads()
         server.wait_quiet(2.0)
