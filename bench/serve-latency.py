@@ -7,7 +7,8 @@ from the moment the file is saved:
 - reload:   the first live-reload event (`event: reload` on /__quorum/events, what the
             browser's assets/live-reload.js listens for; after an edit other pages show,
             the first one lists the edited meeting's page, written before the rest);
-- timeline: /decisions/<year>/ served with the new decision (decision edits only);
+- timeline: the other page the edit shows on first: /decisions/<year>/ served with the new
+            decision (decision edits), /tags/<tag>/ listing the meeting (tag edits);
 - search:   the search index served with the edit's new word (search/meta.js names the
             vocabulary shard of the word's first two letters; the word is in w-<n>.js);
 - derived:  the server's log line "updated feeds and the search index", printed once
@@ -15,7 +16,8 @@ from the moment the file is saved:
             so an edit to an old meeting may leave it unchanged: this line is the signal).
 
 Kinds: text (a sentence added to a paragraph), decision (a "Beslut: ..." paragraph added),
-title (the front matter's title replaced), participant (an attendee added), busy (a decision
+title (the front matter's title replaced), participant (an attendee added), tag (a tag
+new to the archive added), busy (a decision
 added, and as soon as the browser is told to reload, a text edit of the same file: the
 text edit is timed, page and reload only, while the server may still be making feeds and
 the search index for the decision). Each edit is
@@ -44,7 +46,7 @@ import time
 import urllib.error
 import urllib.request
 
-KINDS = ["text", "decision", "title", "participant", "busy"]
+KINDS = ["text", "decision", "title", "participant", "tag", "busy"]
 MEASURES = ["page", "reload", "timeline", "search", "derived"]
 # How long one edit may take to show everywhere before it counts as missing.
 TIMEOUT = 120.0
@@ -198,6 +200,13 @@ def edit(kind, text, w):
         if n != 1:
             raise ValueError("no attendees")
         return new + body
+    if kind == "tag":
+        new, n = re.subn(r"(?m)^tags: \[", f"tags: [{w}, ", front, count=1)
+        if n != 1:
+            new, n = re.subn(r"(?m)^tags:\n", f"tags:\n  - {w}\n", front, count=1)
+        if n != 1:
+            new = front[: -len("---\n")] + f"tags: [{w}]\n---\n"
+        return new + body
     raise ValueError(kind)
 
 
@@ -285,6 +294,8 @@ def measure(server, path, kind, w):
         del pending["search"]
     if kind == "decision":
         pending["timeline"] = lambda: w in (server.get(f"/decisions/{year}/") or "").lower()
+    if kind == "tag":
+        pending["timeline"] = lambda: slug in (server.get(f"/tags/{w}/") or "")
     try:
         result = timed_edit(server, path, changed, pending)
         if kind == "busy":
