@@ -355,7 +355,10 @@ fn action_states(
             newest_held.insert(body, meeting.date);
         }
     }
-    let mut states = BTreeMap::new();
+    // Gathered in archive order, then made a map at once: ids start with their meeting's
+    // date, so they come nearly sorted, and one sort and bulk build is several times
+    // cheaper than an insert per action (serve runs this after every edit).
+    let mut states = Vec::new();
     for meeting in &archive.meetings {
         let body_dates = &dates[meeting.body.as_str()];
         let newest = newest_held.get(meeting.body.as_str()).copied();
@@ -372,7 +375,7 @@ fn action_states(
             });
             let history = history.remove(&*action.id).unwrap_or_default();
             let status = history.last().map_or(Status::Open, |c| c.status);
-            states.insert(
+            states.push((
                 action.id.to_string(),
                 ActionState {
                     owners: terms.owners.clone(),
@@ -382,10 +385,11 @@ fn action_states(
                     overdue: status.is_pending() && due.is_some_and(|d| d < reference_day),
                     history,
                 },
-            );
+            ));
         }
     }
-    states
+    // Equal ids (none in a valid archive) keep the last, as inserting did.
+    states.into_iter().collect()
 }
 
 fn decision_links(index: &Index<'_>) -> BTreeMap<String, DecisionLinks> {
