@@ -250,14 +250,8 @@ impl Site {
     /// Joins the parsed meetings into the archive and computes the graph; fails with
     /// every problem of every file.
     pub(crate) fn assemble(&mut self) -> Result<()> {
-        self.assemble_in(|_| Scope::All)
-    }
-
-    /// [`Site::assemble`], making anew only the pages of the graph that `scope` (given the
-    /// last graph's pages) asks for.
-    pub(crate) fn assemble_in(&mut self, scope: impl FnOnce(SiteGraph) -> Scope) -> Result<()> {
         let assembled = self.assemble_archive()?;
-        self.graph_in(assembled, scope)
+        self.graph_in(assembled, |_| Scope::All)
     }
 
     /// Joins the parsed meetings into an archive, masked for the audience and linked for

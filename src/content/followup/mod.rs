@@ -56,7 +56,6 @@ pub(crate) fn decision_changes(text: &str) -> Vec<(Relation, String)> {
     changes
 }
 
-/// Where an extract is: meeting index, item index, and whether it is an action.
 /// Every id a reference may name, and where it leads.
 struct Index<'a> {
     archive: &'a Archive,
