@@ -17,7 +17,8 @@ from the moment the file is saved:
 
 Kinds: text (a sentence added to a paragraph), decision (a "Beslut: ..." paragraph added),
 title (the front matter's title replaced), participant (an attendee added), tag (a tag
-new to the archive added), busy (a decision
+new to the archive added), date (the date moved by three days: the meeting moves among
+the others; its page is seen when it shows the new date), busy (a decision
 added, and as soon as the browser is told to reload, a text edit of the same file: the
 text edit is timed, page and reload only, while the server may still be making feeds and
 the search index for the decision). Each edit is
@@ -47,7 +48,7 @@ import time
 import urllib.error
 import urllib.request
 
-KINDS = ["text", "decision", "title", "participant", "tag", "busy"]
+KINDS = ["text", "decision", "title", "participant", "tag", "date", "busy"]
 MEASURES = ["page", "reload", "timeline", "search", "derived"]
 # How long one edit may take to show everywhere before it counts as missing.
 TIMEOUT = 120.0
@@ -201,6 +202,11 @@ def edit(kind, text, w):
         if n != 1:
             raise ValueError("no attendees")
         return new + body
+    if kind == "date":
+        new, n = re.subn(r"(?m)^date: .*$", f"date: {moved_date(front)}", front, count=1)
+        if n != 1:
+            raise ValueError("no date")
+        return new + body
     if kind == "tag":
         new, n = re.subn(r"(?m)^tags: \[", f"tags: [{w}, ", front, count=1)
         if n != 1:
@@ -209,6 +215,16 @@ def edit(kind, text, w):
             new = front[: -len("---\n")] + f"tags: [{w}]\n---\n"
         return new + body
     raise ValueError(kind)
+
+
+def moved_date(front):
+    """The front matter's date moved by three days within its month: the meeting moves
+    in the archive (past the meetings between), so its neighbours change."""
+    found = re.search(r"(?m)^date: (\d{4})-(\d\d)-(\d\d)\s*$", front)
+    if not found:
+        raise ValueError("no plain date")
+    year, month, day = found.group(1), found.group(2), int(found.group(3))
+    return f"{year}-{month}-{day + 3 if day <= 20 else day - 3:02d}"
 
 
 def candidates(root):
@@ -279,8 +295,9 @@ def measure(server, path, kind, w):
     changed = None if kind == "busy" else edit(kind, original, w)
     year = os.path.basename(os.path.dirname(path))
     slug = os.path.basename(path)[: -len(".md")]
+    shown = f'datetime="{moved_date(split_front(original)[0])}"' if kind == "date" else w
     pending = {
-        "page": lambda: w in (server.get(f"/meetings/{slug}/") or "").lower(),
+        "page": lambda: shown in (server.get(f"/meetings/{slug}/") or "").lower(),
         "search": lambda: search_has(server, w),
     }
     if kind == "busy":
@@ -293,6 +310,8 @@ def measure(server, path, kind, w):
             time.sleep(0.005)
         changed = edit("text", decided, w)
         del pending["search"]
+    if kind == "date":
+        del pending["search"]  # no new word
     if kind == "decision":
         pending["timeline"] = lambda: w in (server.get(f"/decisions/{year}/") or "").lower()
     if kind == "tag":

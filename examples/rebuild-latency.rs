@@ -11,7 +11,7 @@
 //! archive), as bench/serve-latency.py makes them. The meeting is restored after each
 //! timed edit.
 //! `STEPS=1` prints each rebuild's steps and the pages it rendered; `KINDS=added,title`
-//! times only those kinds of edit (text, decision, added, title, participant), and
+//! times only those kinds of edit (text, decision, added, title, participant, date), and
 //! `DERIVED=0` skips feeds and search (for a profiler to see the rebuild alone).
 //!
 //! `cargo run --release --example gen-corpus -- 10000 /tmp/corpus10k`
@@ -99,6 +99,25 @@ fn main() {
     report(
         "participant added",
         time_edits_if("participant", &mut site, &meeting, runs, participant_added),
+    );
+
+    // A date moved by a few days (within its year): the meeting moves in the archive.
+    let date_moved = |i: usize| {
+        let start = original.find("\ndate: ").expect("a date") + "\ndate: ".len();
+        let date = &original[start..start + 10];
+        let day: usize = date[8..10].parse().expect("a day");
+        let moved = if day > 20 {
+            day - 2 - i % 5
+        } else {
+            day + 2 + i % 5
+        };
+        let mut edited = original.clone();
+        edited.replace_range(start + 8..start + 10, &format!("{moved:02}"));
+        edited
+    };
+    report(
+        "date moved",
+        time_edits_if("date", &mut site, &meeting, runs, date_moved),
     );
 
     std::fs::write(&meeting, &original).expect("the meeting is restored");

@@ -55,7 +55,10 @@ const GUESTS: [&str; 2] = ["Vera Gäst, Nykommuns förvaltning", "Olof Besök, A
 /// A meeting as the test writes it.
 #[derive(Clone, Debug)]
 struct MeetingText {
+    /// The date in its file name (and slug).
     date: String,
+    /// The date in its front matter when an edit moved it from the file name's.
+    moved_to: Option<String>,
     name: String,
     title: Option<String>,
     attendees: Vec<&'static str>,
@@ -85,6 +88,11 @@ impl MeetingText {
         format!("{}-{}", self.date, self.name)
     }
 
+    /// The date it was held (its front matter's).
+    fn held(&self) -> &str {
+        self.moved_to.as_deref().unwrap_or(&self.date)
+    }
+
     /// The ids of its actions: `<slug>/<item>-<n>` (items are numbered in order).
     fn action_ids(&self) -> Vec<String> {
         let mut ids = Vec::new();
@@ -101,7 +109,7 @@ impl MeetingText {
         if let Some(title) = &self.title {
             s += &format!("title: {title}\n");
         }
-        s += &format!("body: Rådet\norganiser: skr\ndate: {}\n", self.date);
+        s += &format!("body: Rådet\norganiser: skr\ndate: {}\n", self.held());
         if !self.attendees.is_empty() {
             s += "attendees:\n";
             for a in &self.attendees {
@@ -179,6 +187,7 @@ impl Content {
             .collect();
         MeetingText {
             date,
+            moved_to: None,
             name: format!("radet-{n}"),
             title: (rng.below(2) == 0).then(|| format!("Möte nummer {n}")),
             attendees: (0..rng.below(4)).map(|_| *rng.pick(&PEOPLE)).collect(),
@@ -213,7 +222,7 @@ fn purge(content: &mut Content, gone: impl Fn(&str) -> bool) -> Vec<MeetingText>
 fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathBuf>) {
     let paths: Vec<String> = content.meetings.keys().cloned().collect();
     let target = rng.pick(&paths).clone();
-    let kind = rng.below(13);
+    let kind = rng.below(14);
     let write_meeting = |m: &MeetingText| {
         let path = root.join(m.path());
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -331,11 +340,11 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
         }
         11 => {
             // A follow-up of an earlier meeting's action, or of none when there is none.
-            let date = m.date.clone();
+            let date = m.held().to_string();
             let earlier: Vec<String> = content
                 .meetings
                 .values()
-                .filter(|other| other.date < date)
+                .filter(|other| *other.held() < *date)
                 .flat_map(MeetingText::action_ids)
                 .collect();
             let m = content.meetings.get_mut(&target).unwrap();
@@ -363,6 +372,39 @@ fn edit(content: &mut Content, rng: &mut Rng, root: &Path) -> (String, Vec<PathB
                     format!("{other}#1")
                 });
                 "reference added"
+            }
+        }
+        13 => {
+            // The date in the front matter changed (the file keeps its name): the meeting
+            // moves in the archive, perhaps to another year. Not when that would put a
+            // follow-up before the action it follows up (an error).
+            let moved_to = format!(
+                "202{}-{:02}-{:02}",
+                rng.below(3),
+                1 + rng.below(12),
+                1 + rng.below(28)
+            );
+            let slug = m.slug();
+            let follows: Vec<String> = (m.items.iter())
+                .flat_map(|item| item.follow_ups.clone())
+                .collect();
+            let ours = m.action_ids();
+            let still_in_order = content.meetings.values().all(|other| {
+                let follows_ours = (other.items.iter())
+                    .flat_map(|item| &item.follow_ups)
+                    .any(|id| ours.contains(id));
+                let followed = (other.action_ids().iter()).any(|id| follows.contains(id));
+                other.slug() == slug
+                    || (!follows_ours || *other.held() > *moved_to)
+                        && (!followed || *other.held() < *moved_to)
+            });
+            let m = content.meetings.get_mut(&target).unwrap();
+            if still_in_order {
+                m.moved_to = Some(moved_to);
+                "date moved"
+            } else {
+                m.intro = format!("Inledning, datum kvar {n}.");
+                "date kept (its follow-ups would come first)"
             }
         }
         _ => {
@@ -580,8 +622,8 @@ fn graph_kept_pages(site: &Site) -> bool {
 
 /// Edits that keep every meeting in place and leave the follow-up as it was (a decision
 /// added, a title changed, a registered attendee added, a person new to the archive added
-/// and removed, an unregistered person another meeting names added) update the graph in
-/// part: the
+/// and removed, an unregistered person another meeting names added, a date moved past
+/// other meetings and into another year) update the graph in part: the
 /// pages of the meetings, organisations and people the edit cannot have changed are kept.
 /// The result must still equal a full build.
 #[test]
@@ -663,14 +705,38 @@ fn edits_that_keep_meetings_in_place_update_the_graph_in_part() {
             "an unregistered person and organisation added, spelled as the archive spells them",
             meeting(2, "Nytt namn", guest, "\nBeslut: Ja.\n"),
         ),
+        (
+            "the date moved past the next meeting",
+            meeting(2, "Nytt namn", guest, "\nBeslut: Ja.\n")
+                .replace("date: 2024-02-10", "date: 2024-03-20"),
+        ),
+        (
+            "the date moved into the year before, before every meeting",
+            meeting(2, "Nytt namn", guest, "\nBeslut: Ja.\n")
+                .replace("date: 2024-02-10", "date: 2023-12-01"),
+        ),
+        (
+            "the date moved back",
+            meeting(2, "Nytt namn", guest, "\nBeslut: Ja.\n"),
+        ),
     ];
     for (what, text) in edits {
         std::fs::write(&edited, text).unwrap();
-        serving.rebuild(std::slice::from_ref(&edited)).unwrap();
+        let mut written_first = Vec::new();
+        serving
+            .rebuild_with(std::slice::from_ref(&edited), &mut |first| {
+                written_first = first.changed.clone().unwrap_or_default();
+            })
+            .unwrap();
         assert!(
             graph_kept_pages(&serving),
             "{what}: {:?}",
             serving.timings.0
+        );
+        assert_eq!(
+            written_first,
+            ["/meetings/2024-02-10-radet/"],
+            "{what}: the edited meeting's page is written first"
         );
         serving.refresh_derived().unwrap();
         let (full_output, _) = full_build(root);

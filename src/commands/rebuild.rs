@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use chrono::Datelike;
 use rayon::prelude::*;
 
 use crate::base::diagnostic::{Diagnostic, Error, Result};
@@ -15,7 +16,7 @@ use crate::content::load::{read_source, relative, CONTENT_DIR};
 use crate::content::meeting::ParsedMeeting;
 use crate::content::model::{Archive, Slug, Spellings};
 use crate::content::registry::Registry;
-use crate::graph::page::{meeting_path, organisation_path, person_path};
+use crate::graph::page::{meeting_path, organisation_path, person_path, year_path};
 use crate::graph::Page;
 use crate::publish::output::{file_for, OutputFile};
 use crate::render::theme::load_theme;
@@ -130,6 +131,7 @@ impl Site {
             let assembled = self.assemble_archive()?;
             clock = Instant::now();
             if only_meetings {
+                self.follow_new_order(&assembled.archive);
                 let written =
                     self.write_edited_first(&assembled.archive, &content_slugs, started)?;
                 if let Some(written) = written {
@@ -149,7 +151,9 @@ impl Site {
         // The graph can be updated in part when only meetings changed, and the graph is
         // that of the files as they were before this edit.
         let in_part = only_meetings && graph_was_current;
-        let renewal = self.pages_to_renew(&touched, &previous, &before);
+        let renewal = assembled
+            .as_ref()
+            .and_then(|a| self.pages_to_renew(&a.archive, &touched, &previous, &before));
         self.timings
             .lap("find the pages the edit can change", &mut clock);
         if let Some(assembled) = assembled {
@@ -272,13 +276,17 @@ impl Site {
         (paths, changed_slugs)
     }
 
-    /// After an edit that keeps every meeting where it was in the archive (same files, same
-    /// dates, same drafts) and brings no name, body or stylesheet into the site: the pages
-    /// the edit can have changed — those that showed an edited meeting, and the pages of
-    /// the edited meetings and of the organisations and people they now name. The graph
-    /// makes those anew and keeps the rest. None when the graph must be made anew.
+    /// After an edit that keeps the same meetings (same files, same drafts; a date may
+    /// change, see [`Site::follow_new_order`]) and brings no name, body or stylesheet into
+    /// the site: the pages the edit can have changed in `archive` (the one assembled
+    /// after it) — those that showed an edited meeting, and the pages of the edited
+    /// meetings and of the organisations and people they now name; for a meeting whose
+    /// date changed also the pages of the meetings of its body now before and after it,
+    /// and its new year's decisions. The graph makes those anew and keeps the rest. None
+    /// when the graph must be made anew.
     fn pages_to_renew(
         &self,
+        archive: &Archive,
         touched: &BTreeSet<PathBuf>,
         previous: &BTreeMap<PathBuf, Option<Parsed>>,
         before: &Before,
@@ -294,31 +302,36 @@ impl Site {
                 return None;
             };
             let (a, b) = (&after.meeting, &was.meeting);
-            if a.date != b.date
-                || a.draft != b.draft
+            if a.draft != b.draft
                 || !same_files_and_body(was, after)
                 || !self.names_its_own(path, was, after)
             {
                 return None;
             }
-            edited.push(a.clone());
+            edited.push((a.clone(), a.date != b.date));
         }
-        let slugs: BTreeSet<&str> = edited.iter().map(|m| &*m.slug).collect();
+        let slugs: BTreeSet<&str> = edited.iter().map(|(m, _)| &*m.slug).collect();
         let mut renew: BTreeSet<String> = before
             .pages
             .iter()
             .filter(|(_, deps)| deps.names_any(&slugs))
             .map(|(path, _)| path.clone())
             .collect();
-        for meeting in &edited {
+        let mut positions = BTreeSet::new();
+        for (meeting, moved) in &edited {
+            let &i = self.positions.get(&*meeting.slug)?;
+            positions.insert(i);
             renew.insert(meeting_path(&meeting.slug));
             renew.extend(meeting.organisations_named().map(organisation_path));
             renew.extend(meeting.participants().map(|p| person_path(&p.person)));
+            if *moved {
+                // Its old neighbours and year showed it: they are renewed above.
+                let (prev, next) = crate::graph::neighbours_of(&archive.meetings, i);
+                let neighbours = [prev, next].into_iter().flatten();
+                renew.extend(neighbours.map(|j| meeting_path(&archive.meetings[j].slug)));
+                renew.insert(year_path("decisions", meeting.date.year()));
+            }
         }
-        let positions = edited
-            .iter()
-            .map(|m| self.positions.get(&*m.slug).copied())
-            .collect::<Option<BTreeSet<usize>>>()?;
         Some((renew, positions))
     }
 
@@ -537,10 +550,34 @@ impl Site {
         })
     }
 
+    /// After an edit that moved meetings in the archive (a date changed) and kept the same
+    /// meetings: the last archive, its graph (which holds archive positions), the
+    /// positions and the links' warnings (in archive order) put in the order of `archive`,
+    /// so that the edited meetings' pages can be written first and the graph updated in
+    /// part, as after an edit that leaves every meeting in its place.
+    fn follow_new_order(&mut self, archive: &Archive) {
+        let Some(reorder) = crate::graph::reorder::Reorder::between(&self.archive, archive) else {
+            return;
+        };
+        self.archive.meetings = reorder.apply(std::mem::take(&mut self.archive.meetings));
+        self.graph.renumber(&reorder);
+        self.positions = meeting_positions(&self.archive);
+        let positions = &self.positions;
+        let link_start = self.archive_warnings.len() - self.link_warnings;
+        // Stable: a meeting's warnings stay in the order they came in.
+        self.archive_warnings[link_start..].sort_by_key(|d| {
+            positions
+                .get(crate::content::meeting::slug_of(&d.file).as_str())
+                .map_or(usize::MAX, |&i| i)
+        });
+    }
+
     /// The edited meetings' own pages (`slugs`), made from the assembled `archive` and
     /// written before the graph is made anew (see [`Site::rebuild_with`]): only when every
-    /// meeting is where it was (the graph's pages hold archive positions) and the pages'
-    /// stylesheets stay as they were. None when that does not hold, or no page changed.
+    /// meeting is where it was (the graph's pages hold archive positions; an edit that
+    /// moved meetings has put them in the new order, see [`Site::follow_new_order`]) and
+    /// the pages' stylesheets stay as they were. None when that does not hold, or no page
+    /// changed.
     fn write_edited_first(
         &mut self,
         archive: &Archive,
@@ -552,7 +589,9 @@ impl Site {
                 .zip(&self.archive.meetings)
                 .all(|(a, b)| a.slug == b.slug);
         let has_code = archive.meetings.iter().any(|m| m.has_code);
-        if !in_place || has_code != self.graph.has_code {
+        // A failed graph build leaves an empty graph, which holds no meeting's views.
+        let graph_whole = self.graph.kept.meetings.len() == archive.meetings.len();
+        if !in_place || !graph_whole || has_code != self.graph.has_code {
             return Ok(None);
         }
         let mut pages = Vec::new();

@@ -210,6 +210,26 @@ impl Participation {
         participation
     }
 
+    /// Every archive position moved to `position(old)` (an edit moved meetings in the
+    /// archive, see `graph::reorder`), each list back in its order (newest first).
+    pub(crate) fn renumber(&mut self, position: impl Fn(usize) -> usize + Copy) {
+        for person in self.people.values_mut() {
+            person.attended.iter_mut().for_each(|a| a.0 = position(a.0));
+            person
+                .presented
+                .iter_mut()
+                .for_each(|p| p.0 = position(p.0));
+            person.roles.iter_mut().for_each(|r| r.1 = position(r.1));
+            person.reorder();
+        }
+        for organisation in self.organisations.values_mut() {
+            (organisation.organised.iter_mut()).for_each(|i| *i = position(*i));
+            (organisation.attended.iter_mut()).for_each(|i| *i = position(*i));
+            (organisation.presented.iter_mut()).for_each(|p| p.0 = position(p.0));
+            organisation.reorder();
+        }
+    }
+
     /// This participation (of the archive before an edit) updated for `archive`, in which
     /// only the meetings at the positions of `was` changed; `was` holds their versions
     /// before the edit. Every other meeting is where it was.

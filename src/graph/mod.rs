@@ -20,13 +20,14 @@ mod organisations;
 pub(crate) mod page;
 mod people;
 mod refs;
+pub(crate) mod reorder;
 pub(crate) mod scope;
 mod tags;
 mod timeline;
 pub(crate) mod views;
 
 pub use meetings::PageViews;
-pub(crate) use meetings::{preview_meeting_page, renew_meeting_refs};
+pub(crate) use meetings::{neighbours_of, preview_meeting_page, renew_meeting_refs};
 pub(crate) use page::{meeting_path, Crumb, Page, PageData, SiteGraph, NOT_FOUND_PATH};
 
 use crate::base::config::Language;

@@ -1,5 +1,6 @@
 //! Which pages a graph build makes anew. A full build makes every page; `serve`, after an
-//! edit that leaves the set of meetings and their order as they were, keeps the pages of
+//! edit that leaves the set of meetings as it was (in their order, or in the order a
+//! date's edit gave them, which the last graph then follows: `reorder`), keeps the pages of
 //! the meetings, organisations and people the edit cannot have changed, the shared views
 //! of the meetings it did not edit, and who took part in which meeting (updated for the
 //! edited meetings), and makes only the others, so that its cost follows the edit rather
