@@ -11,7 +11,7 @@
 # index (files, bytes, bytes per meeting), and `quorum serve`'s latencies measured through
 # the real server by bench/serve-latency.py (save → page served, reload event, decision
 # timeline, search index, feeds and search written; median and worst of EDITS edits of
-# each kind: text, decision, title, participant, tag, date, busy).
+# each kind: text, decision, title, participant, tag, date, busy, eager).
 #
 #   bash bench/run.sh            # N = 1000 and 10000, 3 runs each, the bench profile
 #   RUNS=5 SIZES="1000" bash bench/run.sh
@@ -189,7 +189,7 @@ for n in $SIZES; do
     python3 bench/serve-latency.py --quorum "$QUORUM" --root "$dir" --output "$out-serve" \
       --edits "$EDITS" > "$WORK/serve.txt" 2>&1 || { tail -n 20 "$WORK/serve.txt"; exit 1; }
     echo "         serve, save → (median / worst ms of $EDITS edits each):"
-    for kind in text decision title participant tag date busy; do
+    for kind in text decision title participant tag date busy eager; do
       printf '           %-12s' "$kind"
       for measure in page reload timeline search derived; do
         grep "^RESULT $kind $measure " "$WORK/serve.txt" |

@@ -18,10 +18,11 @@ from the moment the file is saved:
 Kinds: text (a sentence added to a paragraph), decision (a "Beslut: ..." paragraph added),
 title (the front matter's title replaced), participant (an attendee added), tag (a tag
 new to the archive added), date (the date moved by three days: the meeting moves among
-the others; its page is seen when it shows the new date), busy (a decision
-added, and as soon as the browser is told to reload, a text edit of the same file: the
-text edit is timed, page and reload only, while the server may still be making feeds and
-the search index for the decision). Each edit is
+the others; its page is seen when it shows the new date), busy (a decision added, and as
+soon as the server logs "rebuilt" and starts on feeds and the search index, a text edit of
+the same file: the text edit is timed, page and reload only), eager (the same, but the
+text edit is saved as soon as the decision's page reloads, while the server still makes
+the other pages that show the decision: the text edit waits for them). Each edit is
 restored afterwards, and the server is idle (its feeds and search written, then a quiet
 pause) before each save. Meetings are chosen deterministically, evenly spread over the
 sorted Swedish meeting files, a different one for every edit.
@@ -48,7 +49,9 @@ import time
 import urllib.error
 import urllib.request
 
-KINDS = ["text", "decision", "title", "participant", "tag", "date", "busy"]
+KINDS = ["text", "decision", "title", "participant", "tag", "date", "busy", "eager"]
+# The kinds that save twice: a decision, then a text edit (timed) while the server works.
+TWO_SAVES = ("busy", "eager")
 MEASURES = ["page", "reload", "timeline", "search", "derived"]
 # How long one edit may take to show everywhere before it counts as missing.
 TIMEOUT = 120.0
@@ -247,8 +250,8 @@ def usable(path):
     if "\nlanguage: en" in text or not re.search(r"(?m)^title: ", text):
         return False
     try:
-        # "busy" is a decision edit and a text edit, both checked here.
-        for kind in (k for k in KINDS if k != "busy"):
+        # "busy" and "eager" are a decision edit and a text edit, both checked here.
+        for kind in (k for k in KINDS if k not in TWO_SAVES):
             edit(kind, text, "x")
     except ValueError:
         return False
@@ -292,7 +295,7 @@ def measure(server, path, kind, w):
     """Saves the edit and returns {measure: seconds or None}."""
     with open(path, encoding="utf-8") as f:
         original = f.read()
-    changed = None if kind == "busy" else edit(kind, original, w)
+    changed = None if kind in TWO_SAVES else edit(kind, original, w)
     year = os.path.basename(os.path.dirname(path))
     slug = os.path.basename(path)[: -len(".md")]
     shown = f'datetime="{moved_date(split_front(original)[0])}"' if kind == "date" else w
@@ -300,13 +303,20 @@ def measure(server, path, kind, w):
         "page": lambda: shown in (server.get(f"/meetings/{slug}/") or "").lower(),
         "search": lambda: search_has(server, w),
     }
-    if kind == "busy":
-        # The decision first, untimed; the text edit follows its reload at once.
+    if kind in TWO_SAVES:
+        # The decision first, untimed; the text edit follows at once when the server
+        # starts on feeds and search ("rebuilt" logged: busy) or when it reloads the
+        # decision's page, before the other pages that show it (eager).
         decided = edit("decision", original, w[::-1])  # not containing w
         first = time.monotonic()
         with open(path, "w", encoding="utf-8") as f:
             f.write(decided)
-        while server.first_reload_after(first) is None and time.monotonic() - first < TIMEOUT:
+        ready = (
+            (lambda: server.first_line_after(first, "rebuilt in") is not None)
+            if kind == "busy"
+            else (lambda: server.first_reload_after(first) is not None)
+        )
+        while not ready() and time.monotonic() - first < TIMEOUT:
             time.sleep(0.005)
         changed = edit("text", decided, w)
         del pending["search"]
@@ -318,7 +328,7 @@ def measure(server, path, kind, w):
         pending["timeline"] = lambda: slug in (server.get(f"/tags/{w}/") or "")
     try:
         result = timed_edit(server, path, changed, pending)
-        if kind == "busy":
+        if kind in TWO_SAVES:
             # Feeds and search may be the decision's: not this edit's measure.
             del result["derived"]
         return result
