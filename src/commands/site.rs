@@ -17,7 +17,7 @@ use crate::base::memory::{resident, Resident};
 use crate::base::shared::RenderPass;
 use crate::commands::options::{load_config, output_dir, BuildOptions};
 use crate::content::audience::PublicView;
-use crate::content::load::{list_content, read_source, relative, SourceFile};
+use crate::content::load::{list_content, read_source_inside, relative, SourceFile};
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting, Slug};
 use crate::content::registry::Registry;
@@ -205,13 +205,15 @@ impl Site {
         let sources = content
             .meetings
             .into_par_iter()
-            .map(|full| match read_source(&options.root, &full) {
-                Ok(file) => {
-                    let parsed = parse_checked(&file, &config, &registry);
-                    (file.path, parsed)
-                }
-                Err(problem) => (relative(&options.root, &full), Err(vec![problem])),
-            })
+            .map(
+                |full| match read_source_inside(&options.root, &content.boundary, &full) {
+                    Ok(file) => {
+                        let parsed = parse_checked(&file, &config, &registry);
+                        (file.path, parsed)
+                    }
+                    Err(problem) => (relative(&options.root, &full), Err(vec![problem])),
+                },
+            )
             .collect();
         timings.lap("read and parse meetings", &mut clock);
         let renderer = Renderer::new(&theme, &config, false)?;

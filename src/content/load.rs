@@ -41,6 +41,9 @@ pub(crate) struct ContentFiles {
     pub(crate) people: Option<SourceFile>,
     /// Folders and registries that could not be read.
     pub(crate) problems: Vec<Diagnostic>,
+    /// `content/` resolved ([`content_boundary`]), for reading the meetings: resolved once
+    /// here, not again for each of them (four path lookups each).
+    pub(crate) boundary: PathBuf,
 }
 
 pub(crate) const CONTENT_DIR: &str = "content";
@@ -52,7 +55,7 @@ pub fn load_content(root: &Path) -> Result<Content> {
     let read: Vec<_> = files
         .meetings
         .par_iter()
-        .map(|p| read_source(root, p))
+        .map(|p| read_source_inside(root, &files.boundary, p))
         .collect();
     let mut content = Content {
         meetings: Vec::with_capacity(read.len()),
@@ -80,6 +83,7 @@ pub(crate) fn list_content(root: &Path) -> Result<ContentFiles> {
         organisations,
         people,
         problems,
+        boundary: content_boundary(root),
     })
 }
 
@@ -221,8 +225,18 @@ fn read_optional(root: &Path, path: &Path, problems: &mut Vec<Diagnostic>) -> Op
 
 /// Reads one file as UTF-8 text without a byte-order mark.
 pub(crate) fn read_source(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    read_source_inside(root, &content_boundary(root), path)
+}
+
+/// [`read_source`] with `content/` already resolved (`boundary`, see
+/// [`content_boundary`]).
+pub(crate) fn read_source_inside(
+    root: &Path,
+    boundary: &Path,
+    path: &Path,
+) -> Result<SourceFile, Diagnostic> {
     let shown = relative(root, path);
-    let real = resolve_inside(&content_boundary(root), path)
+    let real = resolve_inside(boundary, path)
         .map_err(|problem| problem.diagnostic(relative(root, path)))?;
     let cannot_read =
         |e: std::io::Error| Diagnostic::error(&shown, format!("cannot read the file: {e}"));

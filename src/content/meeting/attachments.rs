@@ -14,6 +14,10 @@ pub(crate) fn parse_attachments(
     locate: &dyn Fn(&str) -> usize,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Attachment> {
+    if raw.is_empty() {
+        // Most meetings: no folder or `content/` to resolve.
+        return Vec::new();
+    }
     let folder = attachment_folder(&file.full_path);
     let boundary = crate::content::load::content_boundary(site_root(file));
     let mut attachments = Vec::new();
