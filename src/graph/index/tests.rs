@@ -135,3 +135,24 @@ fn a_presenter_and_the_organisation_someone_came_for_changed() {
     assert_update_is_fresh(0, base()[0].replace("Eva Ek, Lund", "Eva Ek, FoHM"));
     assert_update_is_fresh(2, base()[2].replace("Anna Berg, SKR", "Anna Berg, FoHM"));
 }
+
+/// A date moved past the other meetings: the last participation, renumbered into the new
+/// order (`graph::reorder`) and updated for the moved meeting, is the one made anew.
+#[test]
+fn a_date_moved_past_the_other_meetings() {
+    use crate::graph::reorder::Reorder;
+    let old = archive(&base());
+    assert_eq!(Reorder::between(&old, &old), None, "nothing moved");
+    let mut after = base();
+    after[0] = after[0].replace("date: 2020-01-01", "date: 2020-03-15");
+    let new = archive(&after);
+    let reorder = Reorder::between(&old, &new).expect("the first meeting moved last");
+    assert_eq!(
+        (0..3).map(|i| reorder.position(i)).collect::<Vec<_>>(),
+        [2, 0, 1]
+    );
+    let mut renumbered = Participation::of(&old);
+    renumbered.renumber(|i| reorder.position(i));
+    let was = vec![(2, Arc::clone(&old.meetings[0]))];
+    assert_eq!(renumbered.update(&new, &was), Participation::of(&new));
+}
