@@ -196,20 +196,12 @@ def edit(kind, text, w):
         start, end = first_paragraph(body)
         return front + body[:end] + f"\n\nBeslut: Nätverket beslutar att {w} ska utredas." + body[end:]
     if kind == "title":
-        new, n = re.subn(r"(?m)^title: .*$", f'title: "Sammanträde {w}"', front, count=1)
-        if n != 1:
-            raise ValueError("no title")
-        return new + body
+        return replaced_line(front, r"(?m)^title: .*$", f'title: "Sammanträde {w}"', "title") + body
     if kind == "participant":
-        new, n = re.subn(r"(?m)^attendees:\n", f"attendees:\n  - {w.capitalize()} Persson, Sotenäs\n", front, count=1)
-        if n != 1:
-            raise ValueError("no attendees")
-        return new + body
+        attendee = f"attendees:\n  - {w.capitalize()} Persson, Sotenäs\n"
+        return replaced_line(front, r"(?m)^attendees:\n", attendee, "attendees") + body
     if kind == "date":
-        new, n = re.subn(r"(?m)^date: .*$", f"date: {moved_date(front)}", front, count=1)
-        if n != 1:
-            raise ValueError("no date")
-        return new + body
+        return replaced_line(front, r"(?m)^date: .*$", f"date: {moved_date(front)}", "date") + body
     if kind == "tag":
         new, n = re.subn(r"(?m)^tags: \[", f"tags: [{w}, ", front, count=1)
         if n != 1:
@@ -218,6 +210,14 @@ def edit(kind, text, w):
             new = front[: -len("---\n")] + f"tags: [{w}]\n---\n"
         return new + body
     raise ValueError(kind)
+
+
+def replaced_line(front, pattern, replacement, key):
+    """The front matter with its first match of `pattern` replaced; ValueError without."""
+    new, n = re.subn(pattern, replacement, front, count=1)
+    if n != 1:
+        raise ValueError(f"no {key}")
+    return new
 
 
 def moved_date(front):

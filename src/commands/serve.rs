@@ -98,17 +98,13 @@ impl Hub {
 /// The reload event: its data is the list of pages to reload, or "" for every page.
 fn reload_event(pages: Option<&[String]>) -> String {
     match pages {
-        Some(pages) => json_event("reload", pages),
+        Some(pages) => event("reload", pages),
         None => event("reload", ""),
     }
 }
 
-fn event(name: &str, data: &str) -> String {
-    json_event(name, data)
-}
-
 /// A server-sent event whose data is `data` as JSON (one line, whatever it holds).
-fn json_event<T: serde::Serialize + ?Sized>(name: &str, data: &T) -> String {
+fn event<T: serde::Serialize + ?Sized>(name: &str, data: &T) -> String {
     let json = serde_json::to_string(data).unwrap_or_else(|_| "\"\"".into());
     format!("event: {name}\ndata: {json}\n\n")
 }

@@ -212,7 +212,7 @@ impl Participation {
 
     /// Every archive position moved to `position(old)` (an edit moved meetings in the
     /// archive, see `graph::reorder`), each list back in its order (newest first).
-    pub(crate) fn renumber(&mut self, position: impl Fn(usize) -> usize + Copy) {
+    pub(crate) fn renumber(&mut self, position: impl Fn(usize) -> usize) {
         for person in self.people.values_mut() {
             person.attended.iter_mut().for_each(|a| a.0 = position(a.0));
             person

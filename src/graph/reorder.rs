@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use crate::content::model::Archive;
 use crate::graph::page::{PageData, SiteGraph};
-use crate::graph::views::{Listed, MeetingPageView, MeetingTables};
+use crate::graph::views::{MeetingPageView, MeetingTables};
 
 /// Where each meeting of one archive is in another that holds the same meetings in
 /// another order.
@@ -95,17 +95,12 @@ fn renumber_page(data: &mut PageData, reorder: &Reorder) {
             presented,
             ..
         } => {
-            if let Listed::Later(attended) = attended {
-                attended.iter_mut().for_each(|(i, _)| at(i));
-            }
-            if let Listed::Later(presented) = presented {
-                presented.iter_mut().for_each(|(i, _)| at(i));
-            }
+            attended.keys_mut().iter_mut().for_each(|(i, _)| at(i));
+            presented.keys_mut().iter_mut().for_each(|(i, _)| at(i));
         }
-        PageData::Organisation {
-            presented: Listed::Later(presented),
-            ..
-        } => presented.iter_mut().for_each(|(i, _)| at(i)),
+        PageData::Organisation { presented, .. } => {
+            presented.keys_mut().iter_mut().for_each(|(i, _)| at(i));
+        }
         _ => {}
     }
 }

@@ -474,6 +474,14 @@ impl<K, T> Listed<K, T> {
             Listed::Made(made) => Listed::Made(made.clone()),
         }
     }
+
+    /// The keys of a list not yet made (a made list has none).
+    pub(crate) fn keys_mut(&mut self) -> &mut [K] {
+        match self {
+            Listed::Later(keys) => keys,
+            Listed::Made(_) => &mut [],
+        }
+    }
 }
 
 impl<K, T: Serialize> Serialize for Listed<K, T> {
