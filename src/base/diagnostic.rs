@@ -59,6 +59,22 @@ impl Diagnostic {
         self
     }
 
+    /// Points the diagnostic at the first occurrence of `needle` in `text` and quotes its
+    /// line; at no place when `needle` does not occur. One search, and the line is cut out
+    /// where it was found: `at` would walk the lines again (a site without registries
+    /// has 22 such warnings a meeting, often far into the file).
+    pub(crate) fn at_first(mut self, text: &str, needle: &str) -> Self {
+        let Some(found) = first_position(text, needle) else {
+            return self.at_position(0, 0);
+        };
+        self.line = found.line;
+        self.column = found.column;
+        let rest = &text[found.line_start..];
+        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+        self.source_line = Some(quoted_line(line.trim_end_matches('\r'), found.column));
+        self
+    }
+
     /// Sets the location without quoting a line (for files that are not text).
     pub(crate) fn at_position(mut self, line: usize, column: usize) -> Self {
         self.line = line;
@@ -125,6 +141,35 @@ const QUOTE_BEFORE: usize = 80;
 
 /// The line as a diagnostic quotes it: whole when short; otherwise a window around
 /// `column` marked with `…` (an error on a 20 MB line must not print 20 MB).
+/// Where a text first holds a needle: 1-based line and column (in characters), and the
+/// byte offset of that line's start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Position {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) line_start: usize,
+}
+
+/// The first occurrence of `needle` in `text`: one search of the whole text, then the
+/// lines before it counted. A needle across a line break is on no one line: not found.
+pub(crate) fn first_position(text: &str, needle: &str) -> Option<Position> {
+    if needle.is_empty() || needle.contains('\n') {
+        return needle.is_empty().then_some(Position {
+            line: 1,
+            column: 1,
+            line_start: 0,
+        });
+    }
+    let at = memchr::memmem::find(text.as_bytes(), needle.as_bytes())?;
+    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+    let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..line_start]).count() + 1;
+    Some(Position {
+        line,
+        column: text[line_start..at].chars().count() + 1,
+        line_start,
+    })
+}
+
 fn quoted_line(line: &str, column: usize) -> String {
     let length = line.chars().count();
     if length <= QUOTE_AFTER * 2 {
@@ -243,6 +288,23 @@ mod tests {
             all_or_problems(vec![bad("a"), Err(io)]),
             Err(Error::Io { .. })
         ));
+    }
+
+    #[test]
+    fn at_first_points_where_at_would_and_nowhere_when_absent() {
+        let text = "---\ntitle: Möte\r\n---\nÅsa Ek och Per Ek (SKR)\nPer Ek igen";
+        for (needle, line, column) in [("Per Ek", 4, 12), ("Möte", 2, 8), ("igen", 5, 8)] {
+            let found = Diagnostic::warning("a.md", "m").at_first(text, needle);
+            let walked = Diagnostic::warning("a.md", "m").at(text, line, column);
+            assert_eq!((found.line, found.column), (line, column), "{needle}");
+            assert_eq!(found.source_line, walked.source_line, "{needle}");
+            assert!(found.source_line.is_some());
+        }
+        let absent = Diagnostic::warning("a.md", "m").at_first(text, "saknas");
+        assert_eq!(
+            (absent.line, absent.column, absent.source_line),
+            (0, 0, None)
+        );
     }
 
     #[test]

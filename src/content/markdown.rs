@@ -482,10 +482,25 @@ fn paragraph_note(
 ) -> Option<(String, String)> {
     let inner = paragraph_inner(block)?;
     let text = plain_text(inner);
+    let note = word_note(inner, &text, options, in_intro)?;
+    // A record or a lead of decisions is read as such, so its words are not misread.
+    // Asked last, of the few paragraphs with a note: asked of every paragraph, it was a
+    // tenth of the Markdown step.
     if !in_intro && is_formal_paragraph(&text, options) {
         return None;
     }
-    if let Some(marker) = find_marker(&text, options) {
+    Some(note)
+}
+
+/// [`paragraph_note`]'s note for the paragraph `inner` (its plain text `text`), before
+/// formal paragraphs are set aside.
+fn word_note(
+    inner: &[Event<'_>],
+    text: &str,
+    options: &MarkdownOptions<'_>,
+    in_intro: bool,
+) -> Option<(String, String)> {
+    if let Some(marker) = find_marker(text, options) {
         let kind = marker.kind.name();
         let a_kind = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
             format!("an {kind}")

@@ -478,7 +478,6 @@ impl<'a> Names<'a> {
     }
 
     fn warn_unknown_organisation(&mut self, name: &str) {
-        let (line, column) = find_line_column(&self.file.text, name);
         let suggestion = closest(name, self.registry.organisation_names());
         let hint = match suggestion {
             Some(key) => format!(
@@ -493,7 +492,7 @@ impl<'a> Names<'a> {
                 &self.file.path,
                 format!("`{name}` is not a registered organisation"),
             )
-            .at(&self.file.text, line, column)
+            .at_first(&self.file.text, name)
             .with_hint(hint),
         );
     }
@@ -507,10 +506,9 @@ impl<'a> Names<'a> {
         if !self.new_people.iter().any(|(k, _)| *k == key) {
             self.new_people.push((key.clone(), name.to_string()));
             if let Some(known) = closest(name, self.registry.person_names()) {
-                let (line, column) = find_line_column(&self.file.text, name);
                 self.warnings.push(
                     Diagnostic::warning(&self.file.path, format!("`{name}` is not a registered person"))
-                        .at(&self.file.text, line, column)
+                        .at_first(&self.file.text, name)
                         .with_hint(format!(
                             "did you mean `{known}` ({})? Add the spelling to their aliases in content/people.yaml",
                             self.registry.people[known].name
@@ -578,7 +576,6 @@ impl<'a> Names<'a> {
              explicitly: `(Ansvarig: Name)` / `(Owner: Name)`"
                 .into()
         };
-        let (line, column) = find_line_column(&self.file.text, name);
         self.warnings.push(
             Diagnostic::warning(
                 &self.file.path,
@@ -586,7 +583,7 @@ impl<'a> Names<'a> {
                     "the owner of an action, `{name}`, is neither a known person nor organisation"
                 ),
             )
-            .at(&self.file.text, line, column)
+            .at_first(&self.file.text, name)
             .with_hint(hint),
         );
         Owner::Name(name.to_string())

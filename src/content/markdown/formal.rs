@@ -241,8 +241,7 @@ pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Optio
             .to_lowercase()
     };
     let (mut yes, mut no, mut abstain) = (None, None, None);
-    let mut words = text.split_whitespace();
-    while let Some(word) = words.next() {
+    for (word, after_word) in words_with_a_digit(text) {
         let Ok(n) = word
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
             .parse::<u32>()
@@ -250,7 +249,7 @@ pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Optio
             continue;
         };
         // Only the words after a number are compared, so only they are lower-cased.
-        let mut ahead = words.clone().map(trim);
+        let mut ahead = after_word.split_whitespace().map(trim);
         let next = ahead.next().unwrap_or_default();
         let after = ahead.next().unwrap_or_default();
         if next.starts_with("ja") || next == "for" || next == "in" && after == "favour" {
@@ -269,6 +268,30 @@ pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Optio
         }
     }
     (yes.is_some() || no.is_some()).then_some((yes, no, abstain))
+}
+
+/// The words of `text` (as `split_whitespace` cuts them) that hold an ASCII digit, in
+/// order, each with the text after it. Only the digits are looked for, and the words
+/// around them cut out: splitting a whole paragraph into words decoded every character
+/// (most of `vote_counts`'s time, and every paragraph with a date or a number is tried).
+fn words_with_a_digit(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let digit = from
+            + text.as_bytes()[from..]
+                .iter()
+                .position(u8::is_ascii_digit)?;
+        let start = text[..digit]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let end = text[digit..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| digit + i);
+        from = end;
+        Some((&text[start..end], &text[end..]))
+    })
 }
 
 /// The people a record names with their party: "Per Ek (M) och Sara Lind (V) reserverar
@@ -403,6 +426,23 @@ mod tests {
     }
 
     #[test]
+    fn words_with_a_digit_are_the_words_split_whitespace_gives() {
+        for text in [
+            "7 ja-röster mot 4 nej-röster, 2 avstod.",
+            "  lead 12\u{a0}x  é9é\n\t3 ",
+            "inga",
+            "2025",
+            "år 2025:s budget, 3–4 röster",
+        ] {
+            let words: Vec<&str> = words_with_a_digit(text).map(|(w, _)| w).collect();
+            let expected: Vec<&str> = (text.split_whitespace())
+                .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+                .collect();
+            assert_eq!(words, expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn vote_counts_in_both_languages() {
         assert_eq!(
             vote_counts("Nämnden röstar. 7 ja-röster mot 4 nej-röster, 2 avstod."),
@@ -417,6 +457,11 @@ mod tests {
             Some((Some(6), Some(3), Some(1)))
         );
         assert_eq!(vote_counts("Inga siffror här, 2025"), None);
+        // Words are cut at any white space, as `split_whitespace` cuts them.
+        assert_eq!(
+            vote_counts("Beslut\u{a0}fattades: 7\u{a0}ja-röster\tmot 4 nej, den 12/3."),
+            Some((Some(7), Some(4), None))
+        );
     }
 
     #[test]

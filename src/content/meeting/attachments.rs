@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{first_position, Diagnostic};
 use crate::content::frontmatter::RawAttachment;
 use crate::content::load::SourceFile;
 use crate::content::model::Attachment;
@@ -125,24 +125,9 @@ pub(crate) fn check_attachment(
     Ok(())
 }
 
-/// The 1-based line and column (in characters) of the first occurrence of `needle`;
-/// (0, 0) when it is not found.
-pub(crate) fn find_line_column(text: &str, needle: &str) -> (usize, usize) {
-    find_position(text, needle).unwrap_or((0, 0))
-}
-
 /// The 1-based line and column (in characters) of the first occurrence of `needle`.
-/// One search of the whole text, then the lines before it counted (every unregistered
-/// name of a meeting is located so, often far into the file).
 pub(crate) fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
-    // A needle across a line break is not on one line: `lines()` never found those.
-    if needle.is_empty() || needle.contains('\n') {
-        return needle.is_empty().then_some((1, 1));
-    }
-    let at = memchr::memmem::find(text.as_bytes(), needle.as_bytes())?;
-    let line_start = memchr::memrchr(b'\n', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
-    let line = memchr::memchr_iter(b'\n', &text.as_bytes()[..line_start]).count() + 1;
-    Some((line, text[line_start..at].chars().count() + 1))
+    first_position(text, needle).map(|p| (p.line, p.column))
 }
 
 #[cfg(test)]
@@ -158,6 +143,5 @@ mod tests {
         assert_eq!(find_position(text, "saknas"), None);
         // A needle across a line break is on no one line.
         assert_eq!(find_position(text, "Möte\n---"), None);
-        assert_eq!(find_line_column(text, "saknas"), (0, 0));
     }
 }
