@@ -555,7 +555,7 @@ fn word_note(
         }
     }
     for (kind, word) in candidates {
-        let Some(rest) = strip_prefix_ignore_case(&text, word) else {
+        let Some(rest) = strip_prefix_ignore_case(text, word) else {
             continue;
         };
         let name = kind.name();
@@ -583,7 +583,7 @@ fn word_note(
             ));
         }
     }
-    if is_decision_prose(&text) {
+    if is_decision_prose(text) {
         let word = options
             .decision_words
             .first()
