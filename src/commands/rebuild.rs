@@ -679,7 +679,9 @@ impl Site {
         }
         let parsed = read_source(&self.options.root, &full)
             .map_err(|d| vec![d])
-            .and_then(|file| parse_checked(&file, &self.config, &self.registry));
+            .and_then(|file| {
+                parse_checked(&file, &self.config, &self.registry, self.compress_items)
+            });
         self.sources
             .insert(relative(&self.options.root, &full), parsed);
     }

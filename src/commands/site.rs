@@ -20,6 +20,7 @@ use crate::content::audience::PublicView;
 use crate::content::load::{list_content, read_source_inside, relative, SourceFile};
 use crate::content::meeting::{assemble, parse_meeting, ParsedMeeting};
 use crate::content::model::{Archive, Meeting, Slug};
+use crate::content::packed::COMPRESS_ABOVE;
 use crate::content::registry::Registry;
 use crate::graph::scope::Scope;
 use crate::graph::{build_graph_in, Page, SiteGraph};
@@ -71,6 +72,9 @@ pub struct Site {
     /// What a public build masks (None for an internal build), made when the archive is
     /// assembled.
     pub(crate) public_view: Option<PublicView>,
+    /// Whether the meetings' items' HTML is kept compressed: the archive held more than
+    /// `COMPRESS_ABOVE` meetings when loaded (`serve` keeps to it as files come and go).
+    pub(crate) compress_items: bool,
 }
 
 /// Site path → hash of the bytes written there (see [`Site::written`]).
@@ -202,13 +206,14 @@ impl Site {
         // Each file is read as it is parsed, and its text goes once it is: at 100,000
         // meetings the texts are a gigabyte, never all in memory. A file that cannot be
         // read is a problem of its own, as when `serve` reads it again.
+        let compress_items = content.meetings.len() > COMPRESS_ABOVE;
         let sources = content
             .meetings
             .into_par_iter()
             .map(
                 |full| match read_source_inside(&options.root, &content.boundary, &full) {
                     Ok(file) => {
-                        let parsed = parse_checked(&file, &config, &registry);
+                        let parsed = parse_checked(&file, &config, &registry, compress_items);
                         (file.path, parsed)
                     }
                     Err(problem) => (relative(&options.root, &full), Err(vec![problem])),
@@ -244,6 +249,7 @@ impl Site {
             fingerprints: HashMap::new(),
             timings,
             public_view: None,
+            compress_items,
         };
         site.assemble()?;
         Ok(site)
@@ -638,12 +644,26 @@ impl Site {
 }
 
 /// Parses one meeting file and checks it for personal data (errors for a public build,
-/// warnings for an internal one).
-pub(crate) fn parse_checked(file: &SourceFile, config: &SiteConfig, registry: &Registry) -> Parsed {
+/// warnings for an internal one); `compress_items`: keeps its items' HTML compressed (a
+/// large archive, see `content::packed`).
+pub(crate) fn parse_checked(
+    file: &SourceFile,
+    config: &SiteConfig,
+    registry: &Registry,
+    compress_items: bool,
+) -> Parsed {
     let found = crate::content::personal_data::check_personal_data(file, &config.audience);
     let mut parsed = parse_meeting(file, config, registry);
     match &mut parsed {
-        Ok(p) => p.warnings.extend(found),
+        Ok(p) => {
+            p.warnings.extend(found);
+            if compress_items {
+                Arc::get_mut(&mut p.meeting)
+                    .expect("a meeting just parsed is not shared")
+                    .items_html
+                    .compress();
+            }
+        }
         Err(problems) => problems.extend(found),
     }
     parsed
@@ -771,4 +791,34 @@ pub(crate) fn summary_fingerprint(m: &Meeting) -> u64 {
         }
     }
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_large_archives_compressed_items_read_as_the_plain_ones() {
+        let text = "---\ntitle: Möte\ndate: 2024-03-05\nbody: Nätverket\n---\n\n\
+                    ## 1. Läget\n\nText om läget, åäö.\n\nBeslut: Att godkänna.\n\n\
+                    ## 2. Övrigt\n\n- en punkt\n";
+        let file = SourceFile {
+            path: PathBuf::from("content/2024-03-05-mote.md"),
+            full_path: PathBuf::from("/nonexistent/content/2024-03-05-mote.md"),
+            text: text.into(),
+        };
+        let (config, registry) = (SiteConfig::default(), Registry::default());
+        let parsed = |compress| parse_checked(&file, &config, &registry, compress).unwrap();
+        let (plain, compressed) = (parsed(false), parsed(true));
+        assert!(!plain.meeting.items_html.is_compressed());
+        assert!(compressed.meeting.items_html.is_compressed());
+        let texts = |p: &ParsedMeeting| -> Vec<String> {
+            p.meeting.items_html().iter().map(str::to_string).collect()
+        };
+        assert_eq!(texts(&plain).len(), 2);
+        assert!(texts(&plain)[0].contains("åäö"));
+        assert_eq!(texts(&plain), texts(&compressed));
+        assert_eq!(plain.meeting, compressed.meeting);
+    }
 }

@@ -209,7 +209,14 @@ impl PublicView {
                 .collect(),
             intro_html: self.html(&m.intro_html, lang).into(),
             items,
-            items_html: PackedTexts::pack(items_html.iter().map(String::as_str)),
+            items_html: {
+                // Kept as the meeting's own: compressed in a large archive.
+                let mut html = PackedTexts::join(items_html.iter().map(String::as_str));
+                if m.items_html.is_compressed() {
+                    html.compress();
+                }
+                html
+            },
             appendices: m
                 .appendices
                 .iter()

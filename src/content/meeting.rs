@@ -142,7 +142,8 @@ pub fn parse_meeting(
         items: &item_lines,
         update_words: &update_words,
     });
-    let items_html = PackedTexts::pack(body.items.iter().map(|i| i.html.as_str()));
+    // Compressed by the build in a large archive (`packed::COMPRESS_ABOVE`).
+    let items_html = PackedTexts::join(body.items.iter().map(|i| i.html.as_str()));
     let items = body
         .items
         .into_iter()
