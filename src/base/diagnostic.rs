@@ -139,8 +139,6 @@ const QUOTE_AFTER: usize = 160;
 /// ...and, when the column is further right than that, starts this many before it.
 const QUOTE_BEFORE: usize = 80;
 
-/// The line as a diagnostic quotes it: whole when short; otherwise a window around
-/// `column` marked with `…` (an error on a 20 MB line must not print 20 MB).
 /// Where a text first holds a needle: 1-based line and column (in characters), and the
 /// byte offset of that line's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -170,6 +168,8 @@ pub(crate) fn first_position(text: &str, needle: &str) -> Option<Position> {
     })
 }
 
+/// The line as a diagnostic quotes it: whole when short; otherwise a window around
+/// `column` marked with `…` (an error on a 20 MB line must not print 20 MB).
 fn quoted_line(line: &str, column: usize) -> String {
     let length = line.chars().count();
     if length <= QUOTE_AFTER * 2 {
