@@ -291,6 +291,18 @@ mod tests {
     }
 
     #[test]
+    fn positions_count_lines_and_characters_before_the_first_occurrence() {
+        let text = "---\ntitle: Möte\n---\nÅsa Ek och Per Ek (SKR)\nPer Ek igen\n";
+        let find_position = |needle| first_position(text, needle).map(|p| (p.line, p.column));
+        assert_eq!(find_position("Per Ek"), Some((4, 12)));
+        assert_eq!(find_position("---"), Some((1, 1)));
+        assert_eq!(find_position("igen"), Some((5, 8)));
+        assert_eq!(find_position("saknas"), None);
+        // A needle across a line break is on no one line.
+        assert_eq!(find_position("Möte\n---"), None);
+    }
+
+    #[test]
     fn at_first_points_where_at_would_and_nowhere_when_absent() {
         let text = "---\ntitle: Möte\r\n---\nÅsa Ek och Per Ek (SKR)\nPer Ek igen";
         for (needle, line, column) in [("Per Ek", 4, 12), ("Möte", 2, 8), ("igen", 5, 8)] {

@@ -232,10 +232,7 @@ pub(crate) fn split_case_number<'t>(title: &'t str, words: &[String]) -> (&'t st
 /// The counts of a vote: "7 ja-röster mot 4 nej-röster, 2 avstod", "carried 5 votes to
 /// 2", "6 for, 3 against, 1 abstention"; `None` when the text gives none.
 pub(crate) fn vote_counts(text: &str) -> Option<(Option<u32>, Option<u32>, Option<u32>)> {
-    // Every paragraph is tried: one without a digit counts no votes.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None;
-    }
+    // Every paragraph is tried: only its words with a digit can be counts.
     let trim = |w: &str| -> String {
         w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
             .to_lowercase()

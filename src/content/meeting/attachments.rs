@@ -24,7 +24,8 @@ pub(crate) fn parse_attachments(
     for entry in raw {
         let needle = entry.file.as_deref().or(entry.title.as_deref());
         let (line, column) = needle
-            .and_then(|needle| find_position(&file.text, needle))
+            .and_then(|needle| first_position(&file.text, needle))
+            .map(|p| (p.line, p.column))
             .unwrap_or_else(|| (locate("attachments"), 1));
         if let Some(name) = entry.file.as_deref() {
             if let Err(problem) = check_attachment(&boundary, &folder, name, &file.path) {
@@ -123,25 +124,4 @@ pub(crate) fn check_attachment(
         return problem(format!("the attachment `{name}` cannot be read: {e}"));
     }
     Ok(())
-}
-
-/// The 1-based line and column (in characters) of the first occurrence of `needle`.
-pub(crate) fn find_position(text: &str, needle: &str) -> Option<(usize, usize)> {
-    first_position(text, needle).map(|p| (p.line, p.column))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn positions_count_lines_and_characters_before_the_first_occurrence() {
-        let text = "---\ntitle: Möte\n---\nÅsa Ek och Per Ek (SKR)\nPer Ek igen\n";
-        assert_eq!(find_position(text, "Per Ek"), Some((4, 12)));
-        assert_eq!(find_position(text, "---"), Some((1, 1)));
-        assert_eq!(find_position(text, "igen"), Some((5, 8)));
-        assert_eq!(find_position(text, "saknas"), None);
-        // A needle across a line break is on no one line.
-        assert_eq!(find_position(text, "Möte\n---"), None);
-    }
 }
